@@ -1,0 +1,3 @@
+from udsat_cli.cli import main
+
+main()

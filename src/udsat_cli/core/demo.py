@@ -1,0 +1,60 @@
+"""The demo council from data/demo.json, entered through the same operations a secretary uses."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from udsat_cli.core.actions import add_action, update_action
+from udsat_cli.core.councils import init_council
+from udsat_cli.core.meetings import add_meeting
+from udsat_cli.core.members import add_member
+from udsat_cli.shipped import load_json
+
+
+def load_demo(session: Session, *, now: datetime) -> str:
+    """Enter the demo council with dates relative to ``now``; return the council's name."""
+    demo = load_json("demo.json")
+    today = now.date()
+
+    def day(days: int) -> str:
+        return (today + timedelta(days=days)).isoformat()
+
+    def meeting_day(days: int) -> str:
+        """Councils meet on weekdays: the Tuesday of the week ``days`` from today."""
+        d = today + timedelta(days=days)
+        return (d - timedelta(days=d.weekday() - 1)).isoformat()
+
+    council = init_council(session, now=now, name=demo["council"]).name
+    for m in demo["members"]:
+        add_member(
+            session, now=now, council=council, full_name=m["name"], short_name=m.get("short"),
+            role=m["role"], email=m.get("email"),
+        )  # fmt: skip
+    meeting_days = {}
+    for m in demo["meetings"]:
+        meeting_days[m["key"]] = meeting_day(m["days"])
+        add_meeting(
+            session, now=now, council=council, when=f"{meeting_days[m['key']]} {m['time']}",
+            place=m["place"],
+        )  # fmt: skip
+    for a in demo["actions"]:
+        held = meeting_days[a["meeting"]]
+        at_meeting = now.replace(year=int(held[:4]), month=int(held[5:7]), day=int(held[8:]))
+        due = day(a["due_days"]) if "due_days" in a else a.get("due")
+        action = add_action(
+            session, now=at_meeting, council=council, title=a["title"], owners=a["owners"],
+            due=due, meeting=held, item=a["item"],
+        )  # fmt: skip
+        if "postpone_days" in a:
+            update_action(
+                session, now=at_meeting, council=council, action_id=action.id, status="postponed",
+                due=day(a["postpone_days"]), note=a.get("note"),
+            )  # fmt: skip
+        elif a["status"] != "open":
+            update_action(
+                session, now=now, council=council, action_id=action.id, status=a["status"],
+                note=a.get("note"),
+            )  # fmt: skip
+    return council

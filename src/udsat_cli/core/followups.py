@@ -1,0 +1,88 @@
+"""The follow-up report: "Opfølgning på beslutningspunkter fra sidste møde".
+
+For the council's next meeting (the first on or after today) it gathers, in three sections:
+previous_meeting - every action from the meeting before it, whatever its status;
+open             - actions from earlier meetings still open and due by the next meeting, overdue,
+                   or without a deadline (nobody said when, so it must not be forgotten);
+resumed          - postponed actions whose date or meeting has come.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from udsat_cli import dates
+from udsat_cli.core import lookup
+from udsat_cli.core.lookup import MeetingRef
+from udsat_cli.core.views import ActionView, Plan, select_actions, with_people
+from udsat_cli.errors import UdsatError
+from udsat_cli.store.db import Db
+
+SECTIONS = ("previous_meeting", "open", "resumed")
+
+
+@dataclass(frozen=True)
+class FollowupReport:
+    council: str
+    meeting: MeetingRef
+    previous_meeting: MeetingRef | None
+    actions: list[ActionView]
+    today: date
+
+
+class NoNextMeetingError(UdsatError):
+    exit_code = 1
+
+
+def _order(action: ActionView) -> tuple:
+    return (
+        SECTIONS.index(action.section or "open"),
+        action.meeting or date.min,
+        action.item_number if action.item_number is not None else 10**6,
+        action.item or "",
+        action.id,
+    )
+
+
+def followups(
+    db: Db, *, council: str | None, today: date, meeting: str | None = None
+) -> FollowupReport:
+    """Build the report for the next meeting, or for the meeting ``meeting`` names."""
+    cref = lookup.council(db, name=council)
+    if meeting:
+        target = lookup.meeting(db, council=cref, ref=meeting, today=today)
+    else:
+        target = lookup.next_meeting(db, council=cref, on_or_after=today)
+    if target is None:
+        raise NoNextMeetingError(
+            f"{cref.name} har intet planlagt møde fra {dates.long_date(today)}; "
+            'tilføj det næste med: udsat meeting add "DATO kl. 16-18".'
+        )
+    plan = Plan(lookup.meeting_plan(db, council=cref))
+    previous = lookup.latest_meeting(
+        db, council=cref, on_or_before=date.fromordinal(target.date.toordinal() - 1)
+    )
+    prev_id = previous.id if previous else -1
+    common = {"plan": plan, "today": today, "until": target.date, "c": cref.id, "prev": prev_id}
+
+    chosen = [
+        replace(a, section="previous_meeting")
+        for a in select_actions(db, where="a.meeting_id = :prev", **common)
+    ]
+    for action in select_actions(
+        db,
+        where="a.council_id = :c AND a.status IN ('open', 'in_progress', 'postponed') "
+        "AND (a.meeting_id IS NULL OR a.meeting_id <> :prev)",
+        **common,
+    ):
+        if action.meeting is not None and action.meeting >= target.date:
+            continue  # decided at or after the meeting the report is for
+        due_by_meeting = action.due is not None and action.due <= target.date
+        if action.status == "postponed":
+            if due_by_meeting:
+                chosen.append(replace(action, section="resumed"))
+        elif due_by_meeting or action.due_text is None:
+            chosen.append(replace(action, section="open"))
+    chosen.sort(key=_order)
+    return FollowupReport(cref.name, target, previous, list(with_people(db, chosen)), today)

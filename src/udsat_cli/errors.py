@@ -1,0 +1,39 @@
+"""The one error family udsat raises on purpose.
+
+Every message is a single Danish sentence meant for the person at the keyboard; the CLI prints it
+on stderr and exits with ``exit_code``. Anything else that escapes is a bug and is reported as one.
+"""
+
+
+class UdsatError(Exception):
+    exit_code = 1
+
+    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class InputError(UdsatError):
+    """Something the user typed cannot be understood (a date, a status, an option value)."""
+
+    exit_code = 2
+
+
+class NotFoundError(UdsatError):
+    """A referenced council, person, meeting or action does not exist."""
+
+    exit_code = 3
+
+
+class AmbiguousError(UdsatError):
+    """A name or reference matches more than one thing."""
+
+    exit_code = 2
+
+
+class StoreError(UdsatError):
+    """The store cannot be opened, is missing or is of an unknown version."""
+
+    exit_code = 4

@@ -1,0 +1,1 @@
+"""Turning core results (dataclasses) into what people and scripts read: text, Markdown, JSON."""

@@ -1,0 +1,1 @@
+"""Where the data lives: models, migrations, engine and the lean read connection."""

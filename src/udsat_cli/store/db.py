@@ -1,0 +1,141 @@
+"""A small SQL connection shared by every query in ``core``.
+
+Queries are portable SQL with ``:name`` parameters. On SQLite they run through the stdlib driver, so
+read commands never import SQLAlchemy (hundreds of milliseconds at start-up); on any other URL, and
+inside a write session, the same SQL text runs through SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from udsat_cli.errors import StoreError
+from udsat_cli.store import migrations
+from udsat_cli.store.location import Location
+
+Row = tuple[Any, ...]
+BUSY_TIMEOUT_S = 30
+
+
+class Db:
+    """Runs SQL text; rows come back as plain tuples."""
+
+    def __init__(self, connection: Any, *, alchemy: bool) -> None:
+        self._connection = connection
+        self._alchemy = alchemy
+
+    def rows(self, sql: str, **params: Any) -> Iterator[Row]:
+        if self._alchemy:
+            from sqlalchemy import text
+
+            yield from (tuple(r) for r in self._connection.execute(text(sql), params))
+        else:
+            yield from self._connection.execute(
+                sql, {k: _sqlite_value(v) for k, v in params.items()}
+            )
+
+    def one(self, sql: str, **params: Any) -> Row | None:
+        return next(self.rows(sql, **params), None)
+
+    def scalar(self, sql: str, **params: Any) -> Any:
+        row = self.one(sql, **params)
+        return row[0] if row else None
+
+    def all(self, sql: str, **params: Any) -> list[Row]:
+        return list(self.rows(sql, **params))
+
+
+def _sqlite_value(value: Any) -> Any:
+    # Stored the way SQLAlchemy stores them on SQLite, so both paths compare alike.
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def in_list(prefix: str, values: Sequence[Any]) -> tuple[str, dict[str, Any]]:
+    """Placeholders for ``IN (...)``: ("(:p0, :p1)", {"p0": .., "p1": ..})."""
+    names = [f"{prefix}{i}" for i in range(len(values))]
+    return "(" + ", ".join(f":{n}" for n in names) + ")", dict(zip(names, values, strict=True))
+
+
+def as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def as_datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def missing_store_error(location: Location) -> StoreError:
+    return StoreError(
+        f"Der er intet udsat-lager i {location} endnu; opret det med: "
+        'udsat init --council "Rådets navn".'
+    )
+
+
+def _open_sqlite(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        raise FileNotFoundError(path)
+    conn = sqlite3.connect(
+        f"file:{quote(str(path.resolve()))}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S
+    )
+    conn.isolation_level = None  # we issue BEGIN ourselves: one snapshot per command
+    return conn
+
+
+def _pending(db: Db) -> bool:
+    try:
+        applied = {name for (name,) in db.rows("SELECT name FROM udsat_migrations")}
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):  # a new, empty store
+            return True
+        raise
+    unknown = applied - set(migrations.NAMES)
+    if unknown:
+        raise StoreError(
+            "Lageret er lavet af en nyere udgave af udsat; opdatér udsat for at bruge det."
+        )
+    return len(applied) < len(migrations.NAMES)
+
+
+@contextmanager
+def read_db(location: Location) -> Iterator[Db]:
+    """A read-only view of the store, migrated first if an older udsat made it."""
+    if not location.is_sqlite:
+        from udsat_cli.store.engine import alchemy_db
+
+        with alchemy_db(location) as db:
+            yield db
+        return
+    assert location.path is not None
+    try:
+        conn = _open_sqlite(location.path)
+    except (FileNotFoundError, sqlite3.OperationalError):
+        raise missing_store_error(location) from None
+    try:
+        if _pending(Db(conn, alchemy=False)):
+            from udsat_cli.store.engine import migrate_store
+
+            migrate_store(location)
+        conn.execute("BEGIN")
+        yield Db(conn, alchemy=False)
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise StoreError(
+                f"{location} er ikke et udsat-lager (ikke en SQLite-database)."
+            ) from exc
+        raise
+    finally:
+        conn.close()

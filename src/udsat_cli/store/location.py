@@ -1,0 +1,49 @@
+"""Which store a command uses: --db / UDSAT_DB, then UDSAT_DATABASE_URL, then the user data dir."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """A SQLite file (``path``) or any other SQLAlchemy URL (``url``)."""
+
+    path: Path | None = None
+    url: str | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.url if self.url else f"sqlite:///{self.path}"
+
+    def __str__(self) -> str:
+        return str(self.path) if self.path else mask_password(self.url or "")
+
+
+def mask_password(url: str) -> str:
+    """postgresql://anna:hemmelig@host/db -> postgresql://anna:***@host/db"""
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("udsat", appauthor=False)) / "udsat.db"
+
+
+def resolve_location(db: str | None) -> Location:
+    if db:
+        return Location(path=Path(db).expanduser())
+    url = os.environ.get("UDSAT_DATABASE_URL")
+    if url:
+        if m := re.fullmatch(r"sqlite(?:\+pysqlite)?:///(.+)", url):
+            return Location(path=Path(m[1]).expanduser())
+        return Location(url=url)
+    return Location(path=default_path())

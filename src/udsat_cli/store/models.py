@@ -1,0 +1,112 @@
+"""The tables, as SQLModel classes. The schema itself is created by migrations, never by these."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+STATUSES = ("open", "in_progress", "done", "postponed", "dropped")
+ROLES = ("formand", "næstformand", "medlem", "suppleant", "sekretær", "gæst", "ekstern")
+
+
+def _fk(target: str, *, nullable: bool, index: bool = False) -> Column:
+    return Column(Integer, ForeignKey(target), nullable=nullable, index=index)
+
+
+class Council(SQLModel, table=True):
+    __tablename__ = "council"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String(200), nullable=False, unique=True))
+    created_at: datetime
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+    __table_args__ = (UniqueConstraint("council_id", "full_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    council_id: int = Field(sa_column=_fk("council.id", nullable=False))
+    full_name: str = Field(sa_column=Column(String(200), nullable=False))
+    short_name: str | None = Field(default=None, sa_column=Column(String(200)))
+    role: str = Field(sa_column=Column(String(20), nullable=False))
+    email: str | None = Field(default=None, sa_column=Column(String(320)))
+    member_from: date | None = None
+    member_to: date | None = None
+    created_at: datetime
+
+
+class Meeting(SQLModel, table=True):
+    __tablename__ = "meeting"
+    __table_args__ = (Index("ix_meeting_council_date", "council_id", "date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    council_id: int = Field(sa_column=_fk("council.id", nullable=False))
+    date: date
+    start_time: str | None = Field(default=None, sa_column=Column(String(5)))
+    end_time: str | None = Field(default=None, sa_column=Column(String(5)))
+    place: str | None = Field(default=None, sa_column=Column(String(300)))
+    cancelled: bool = False
+    created_at: datetime
+
+
+class AgendaItem(SQLModel, table=True):
+    __tablename__ = "agenda_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(sa_column=_fk("meeting.id", nullable=False, index=True))
+    number: int
+    title: str = Field(sa_column=Column(String(500), nullable=False))
+    kind: str | None = Field(default=None, sa_column=Column(String(20)))
+    background: str | None = Field(default=None, sa_column=Column(Text))
+    decision: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class Action(SQLModel, table=True):
+    __tablename__ = "action"
+    __table_args__ = (Index("ix_action_council_status", "council_id", "status"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    council_id: int = Field(sa_column=_fk("council.id", nullable=False))
+    title: str = Field(sa_column=Column(String(1000), nullable=False))
+    details: str | None = Field(default=None, sa_column=Column(Text))
+    meeting_id: int | None = Field(
+        default=None, sa_column=_fk("meeting.id", nullable=True, index=True)
+    )
+    item_id: int | None = Field(default=None, sa_column=_fk("agenda_item.id", nullable=True))
+    status: str = Field(sa_column=Column(String(20), nullable=False))
+    due_kind: str | None = Field(default=None, sa_column=Column(String(30)))
+    due_date: date | None = None
+    due_meeting_id: int | None = Field(default=None, sa_column=_fk("meeting.id", nullable=True))
+    due_n: int | None = None
+    due_text: str | None = Field(default=None, sa_column=Column(String(200)))
+    created_at: datetime
+    closed_at: datetime | None = None
+
+
+class ActionOwner(SQLModel, table=True):
+    __tablename__ = "action_owner"
+
+    action_id: int = Field(sa_column=Column(Integer, ForeignKey("action.id"), primary_key=True))
+    person_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("person.id"), primary_key=True, index=True)
+    )
+    position: int = 0
+
+
+class ActionEvent(SQLModel, table=True):
+    """Append-only history of an action: creation, every status change, deadline change, note."""
+
+    __tablename__ = "action_event"
+    __table_args__ = (Index("ix_action_event_action", "action_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(sa_column=_fk("action.id", nullable=False))
+    at: datetime
+    meeting_id: int | None = Field(default=None, sa_column=_fk("meeting.id", nullable=True))
+    kind: str = Field(sa_column=Column(String(20), nullable=False))
+    old: str | None = Field(default=None, sa_column=Column(String(1000)))
+    new: str | None = Field(default=None, sa_column=Column(String(1000)))
+    note: str | None = Field(default=None, sa_column=Column(Text))

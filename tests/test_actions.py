@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from tests.conftest import dump, ok, run
+
+APRIL = ("--today", "2019-04-02")
+
+
+def _events(db: Path, action_id: int) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT kind, old, new, note, meeting_id FROM action_event WHERE action_id = ? "
+            "ORDER BY id",
+            (action_id,),
+        ).fetchall()
+
+
+def test_add_action_prints_and_stores(council: Path) -> None:
+    out = ok(*APRIL, "add-action", "Få et behandlingspunkt på dagsordenen til næste SUS",
+             "--owner", "Helge", "--owner", "Allan", "--due", "1/5-2019",
+             "--item", "Fokus på socialt frikort", "--note", "Helst før budgettet")  # fmt: skip
+    assert out == (
+        "Tilføjede opgave #1.\n"
+        "#1 Få et behandlingspunkt på dagsordenen til næste SUS\n"
+        "  Ansvarlige: Helge Bo Jensen og Allan Høyer · Frist: 1. maj 2019 · Status: åben\n"
+        "  Seneste note: Helst før budgettet\n"
+    )
+    with sqlite3.connect(council) as conn:
+        assert conn.execute(
+            "SELECT a.title, a.status, a.due_kind, a.due_date, m.date, i.title, i.number "
+            "FROM action a JOIN meeting m ON m.id = a.meeting_id "
+            "JOIN agenda_item i ON i.id = a.item_id"
+        ).fetchall() == [
+            ("Få et behandlingspunkt på dagsordenen til næste SUS", "open", "date",
+             "2019-05-01", "2019-04-01", "Fokus på socialt frikort", 1),
+        ]  # fmt: skip
+        owners = conn.execute(
+            "SELECT p.full_name FROM action_owner o JOIN person p ON p.id = o.person_id "
+            "ORDER BY o.position"
+        ).fetchall()
+        assert owners == [("Helge Bo Jensen",), ("Allan Høyer",)]
+    assert _events(council, 1) == [("created", None, "open", "Helst før budgettet", 2)]
+
+
+def test_add_action_json_and_item_reuse(council: Path) -> None:
+    first = json.loads(ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette",
+                          "--item", "Fokus på socialt frikort", "--json"))  # fmt: skip
+    assert first == {
+        "id": 1, "title": "Kontakte AP", "owners": ["Jette Nyboe"], "status": "open",
+        "due": None, "due_text": None, "meeting": "2019-04-01",
+        "item": "Fokus på socialt frikort", "note": None, "carried": 0,
+    }  # fmt: skip
+    ok(*APRIL, "add-action", "Deltage i interviewet", "--owner", "Søren",
+       "--item", "fokus på socialt frikort", "--meeting", "1.4.2019")  # fmt: skip
+    with sqlite3.connect(council) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM agenda_item").fetchone() == (1,)
+
+
+def test_owner_errors_change_nothing(council: Path) -> None:
+    ok("member", "add", "Jette Aagaard Larsen", "--role", "ekstern")
+    before = dump(council)
+    ambiguous = run("add-action", "Kontakte AP", "--owner", "Jette")
+    assert ambiguous.code == 2
+    assert ambiguous.stderr == (
+        "Fejl: Flere personer passer på «Jette»: Jette Aagaard Larsen, Jette Nyboe; "
+        "skriv det fulde navn.\n"
+    )
+    unknown = run("add-action", "Kontakte AP", "--owner", "Søren", "--owner", "Kim")
+    assert unknown.code == 3
+    assert unknown.stderr == (
+        "Fejl: Ingen i Udsatterådet Albertslund hedder «Kim»; tilføj personen med: "
+        'udsat member add "Kim" (brug --role ekstern for personer uden for rådet).\n'
+    )
+    assert dump(council) == before
+    ok("add-action", "Kontakte AP", "--owner", "Jette Nyboe", "--owner", "albertslund posten")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("add-action", "X", "--owner", "Søren", "--due", "i morgen tidlig"),
+            "Fejl: Kan ikke læse fristen «i morgen tidlig»",
+        ),
+        (
+            ("add-action", "X", "--owner", "Søren", "--due", "30/2-2019"),
+            "Fejl: «30/2-2019» er ikke en gyldig dato.",
+        ),
+        (("add-action", "  ", "--owner", "Søren"), "Fejl: Opgavens titel må ikke være tom."),
+        (
+            ("add-action", "X", "--owner", "Søren", "--meeting", "7"),
+            "Fejl: Møde 7 findes ikke i Udsatterådet Albertslund",
+        ),
+        (("add-action", "X"), "Fejl: Tilvalget --owner mangler; se «udsat --help»."),
+        (
+            ("update", "99", "--note", "x"),
+            "Fejl: Opgave #99 findes ikke; se opgaverne med: udsat actions --all.",
+        ),
+        (("done", "abc"), "Fejl: «abc» er ikke et opgavenummer; skriv fx 12."),
+        (("update", "1"), "Fejl: Intet at ændre; angiv --status, --note, --due eller --owner."),
+        (
+            ("update", "1", "--status", "færdig"),
+            "Fejl: Ukendt status «færdig»; brug en af: åben, i gang, udført, udsat, bortfaldet.",
+        ),
+        (("postpone", "1", "--to", "snart"), "Fejl: Kan ikke læse fristen «snart»"),
+        (("drop", "1", "--note", " "), "Fejl: Skriv i --note, hvorfor opgaven bortfalder."),
+        (("drop", "1"), "Fejl: Tilvalget --note mangler; se «udsat --help»."),
+        (("--today", "i overmorgen", "actions"), "Fejl: Kan ikke læse datoen «i overmorgen»"),
+        (("actions", "--frobnicate"), "Fejl: Ukendt tilvalg --frobnicate; se «udsat --help»."),
+        (("frobnicate",), "Fejl: Ukendt kommando «frobnicate»; se «udsat --help»."),
+    ],
+)
+def test_refused_input_is_one_danish_sentence(council: Path, args, message) -> None:
+    ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette")
+    before = dump(council)
+    result = run(*args)
+    assert result.code != 0
+    assert result.stderr.startswith(message)
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert dump(council) == before
+
+
+def test_update_done_postpone_drop_keep_history(council: Path) -> None:
+    ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette", "--due", "næste møde")
+    ok(*APRIL, "update", "1", "--status", "i gang", "--note", "Mail sendt")
+    ok(*APRIL, "update", "1", "--owner", "Jette", "--owner", "Søren")
+    assert ok(
+        *APRIL, "postpone", "1", "--to", "1. september 2019", "--note", "Efter sommerferien"
+    ) == (
+        "Udsatte opgave #1.\n"
+        "#1 Kontakte AP\n"
+        "  Ansvarlige: Jette Nyboe og Søren Mogensen · Frist: 1. september 2019 · Status: udsat\n"
+        "  Seneste note: Efter sommerferien\n"
+    )
+    ok(*APRIL, "update", "1", "--status", "åben")
+    ok(*APRIL, "done", "1", "--note", "Interviewet er bragt")
+    again = run(*APRIL, "done", "1")
+    assert (again.code, again.stderr) == (1, "Fejl: Opgave #1 er allerede udført.\n")
+    assert _events(council, 1) == [
+        ("created", None, "open", None, 2),
+        ("status", "open", "in_progress", "Mail sendt", 2),
+        ("owners", "Jette Nyboe", "Jette Nyboe, Søren Mogensen", None, 2),
+        ("due", "næste møde", "1. september 2019", None, 2),
+        ("status", "in_progress", "postponed", "Efter sommerferien", 2),
+        ("status", "postponed", "open", None, 2),
+        ("status", "open", "done", "Interviewet er bragt", 2),
+    ]
+    with sqlite3.connect(council) as conn:
+        status, closed = conn.execute("SELECT status, closed_at FROM action").fetchone()
+    assert status == "done" and closed.startswith("2019-04-0")
+    ok(*APRIL, "add-action", "Spørge ØU om lokaler", "--owner", "Helge Bo")
+    assert ok(*APRIL, "drop", "2", "--note", "Lokalet er fundet").startswith(
+        "Lod bortfalde opgave #2.\n"
+    )
+
+
+def test_actions_listing_filters(council: Path) -> None:
+    ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette", "--due", "10. april 2019")
+    ok(
+        *APRIL,
+        "add-action",
+        "Lægge udkast i Facebookgruppen",
+        "--owner",
+        "Søren",
+        "--due",
+        "5/4-2019",
+    )
+    ok(*APRIL, "add-action", "Trykke pjecer", "--owner", "Carina")
+    ok(*APRIL, "done", "3")
+    assert ok(*APRIL, "actions").splitlines() == [
+        "Nr.  Opgave                          Ansvarlige      Frist           Status",
+        "#2   Lægge udkast i Facebookgruppen  Søren Mogensen  5. april 2019   åben",
+        "#1   Kontakte AP                     Jette Nyboe     10. april 2019  åben",
+    ]
+    assert [a["id"] for a in json.loads(ok("actions", "--all", "--json"))] == [2, 1, 3]
+    assert [a["id"] for a in json.loads(ok("actions", "--status", "udført", "--json"))] == [3]
+    assert [a["id"] for a in json.loads(ok("actions", "--owner", "Jette", "--json"))] == [1]
+    overdue = ok("--today", "2019-04-08", "actions", "--owner", "søren")
+    assert "5. april 2019 (overskredet)" in overdue
+    assert ok("actions", "--owner", "Helge") == "Ingen opgaver.\n"

@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.conftest import dump, ok, run
+
+
+@pytest.fixture
+def history(council: Path) -> Path:
+    """Actions from the March and April meetings, in every status."""
+    march = ("--today", "2019-03-05")
+    ok(*march, "add-action", "Opdatere hjemmesiden med referater", "--owner", "Carina",
+       "--due", "25/3-2019", "--item", "Hjemmesiden")  # fmt: skip
+    ok(
+        *march,
+        "add-action",
+        "Kontakte Frivilligcenteret",
+        "--owner",
+        "Jette",
+        "--item",
+        "Bisidderordning",
+    )
+    ok(*march, "postpone", "2", "--to", "1. maj 2019", "--note", "Venter på bestyrelsesmødet")
+    ok(
+        *march,
+        "add-action",
+        "Samle viden om morgenmad",
+        "--owner",
+        "René",
+        "--item",
+        "Bisidderordning",
+    )
+    ok(*march, "postpone", "3", "--to", "1. september 2019", "--note", "Udsat til efteråret")
+    ok(*march, "add-action", "Sende opfordring til SUS", "--owner", "Helge Bo")
+    ok(*march, "done", "4")
+    april = ("--today", "2019-04-02")
+    ok(*april, "add-action", "Lægge udkast til tekst i den lukkede Facebookgruppe",
+       "--owner", "Søren", "--due", "næste møde", "--item", "Fokus på socialt frikort")  # fmt: skip
+    ok(*april, "add-action", "Få et behandlingspunkt på dagsordenen til næste SUS",
+       "--owner", "Helge", "--owner", "Allan", "--item", "Fokus på socialt frikort")  # fmt: skip
+    ok(*april, "add-action", "Få trykt pjecer til bostøtterne", "--owner", "Carina",
+       "--item", "Fokus på socialt frikort")  # fmt: skip
+    ok(*april, "done", "7", "--note", "Pjecerne er trykt")
+    return council
+
+
+def test_no_next_meeting_says_how_to_add_one(history: Path) -> None:
+    result = run("--today", "2019-04-20", "followups", "--next-meeting")
+    assert result.code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Fejl: Udsatterådet Albertslund har intet planlagt møde fra 20. april 2019; "
+        'tilføj det næste med: udsat meeting add "DATO kl. 16-18".\n'
+    )
+
+
+def test_action_due_next_meeting_waits_for_the_meeting(history: Path) -> None:
+    mine = json.loads(ok("--today", "2019-04-20", "actions", "--owner", "Søren", "--json"))
+    assert (mine[0]["due"], mine[0]["due_text"]) == (None, "næste møde (ikke planlagt)")
+    ok("meeting", "add", "23. maj 2019 kl. 16-18", "--place", "Rådhuset")
+    mine = json.loads(ok("--today", "2019-04-20", "actions", "--owner", "Søren", "--json"))
+    assert (mine[0]["due"], mine[0]["due_text"]) == ("2019-05-23", "næste møde (23. maj 2019)")
+
+
+def test_report_text_has_three_sections(history: Path) -> None:
+    ok("meeting", "add", "23. maj 2019 kl. 16-18", "--place", "Rådhuset")
+    assert ok("--today", "2019-05-20", "followups", "--next-meeting") == (
+        "Opfølgning på beslutningspunkter fra sidste møde\n"
+        "Udsatterådet Albertslund · torsdag d. 23. maj 2019 kl. 16.00–18.00 · Rådhuset\n"
+        "Sidste møde: mandag d. 1. april 2019\n"
+        "\n"
+        "Fra sidste møde\n"
+        "\n"
+        "Fokus på socialt frikort\n"
+        "· Lægge udkast til tekst i den lukkede Facebookgruppe [#5]\n"
+        "  Ansvarlig: Søren Mogensen · Frist: næste møde (23. maj 2019) · Status: åben\n"
+        "· Få et behandlingspunkt på dagsordenen til næste SUS [#6]\n"
+        "  Ansvarlige: Helge Bo Jensen og Allan Høyer · Frist: ingen · Status: åben\n"
+        "· Få trykt pjecer til bostøtterne [#7]\n"
+        "  Ansvarlig: Carina Kofoed · Frist: ingen · Status: udført\n"
+        "  Seneste note: Pjecerne er trykt\n"
+        "\n"
+        "Stadig åbne fra tidligere møder\n"
+        "\n"
+        "Hjemmesiden (mødet 4. marts 2019)\n"
+        "· Opdatere hjemmesiden med referater [#1]\n"
+        "  Ansvarlig: Carina Kofoed · Frist: 25. marts 2019 (overskredet) · Status: åben"
+        " · Overført 1 gang\n"
+        "\n"
+        "Udsatte punkter, der skal tages op igen\n"
+        "\n"
+        "Bisidderordning (mødet 4. marts 2019)\n"
+        "· Kontakte Frivilligcenteret [#2]\n"
+        "  Ansvarlig: Jette Nyboe · Frist: 1. maj 2019 · Status: udsat · Overført 1 gang\n"
+        "  Seneste note: Venter på bestyrelsesmødet\n"
+    )
+
+
+def test_report_json_contract(history: Path) -> None:
+    ok("meeting", "add", "23. maj 2019 kl. 16-18", "--place", "Rådhuset")
+    report = json.loads(
+        ok("--today", "2019-05-20", "followups", "--next-meeting", "--format", "json")
+    )
+    assert set(report) == {"council", "meeting", "previous_meeting", "actions"}
+    assert report["council"] == "Udsatterådet Albertslund"
+    assert report["meeting"] == {
+        "id": 3, "date": "2019-05-23", "start": "16:00", "end": "18:00", "place": "Rådhuset"
+    }  # fmt: skip
+    assert report["previous_meeting"]["date"] == "2019-04-01"
+    assert [(a["id"], a["section"]) for a in report["actions"]] == [
+        (5, "previous_meeting"), (6, "previous_meeting"), (7, "previous_meeting"),
+        (1, "open"), (2, "resumed"),
+    ]  # fmt: skip
+    first = report["actions"][0]
+    assert set(first) == {
+        "id", "title", "owners", "status", "due", "due_text", "meeting", "item", "note",
+        "carried", "section",
+    }  # fmt: skip
+    assert report["actions"][1]["owners"] == ["Helge Bo Jensen", "Allan Høyer"]
+    assert report["actions"][3] == {
+        "id": 1, "title": "Opdatere hjemmesiden med referater", "owners": ["Carina Kofoed"],
+        "status": "open", "due": "2019-03-25", "due_text": "25. marts 2019",
+        "meeting": "2019-03-04", "item": "Hjemmesiden", "note": None, "carried": 1,
+        "section": "open",
+    }  # fmt: skip
+
+
+def test_report_markdown(history: Path) -> None:
+    ok("meeting", "add", "23. maj 2019 kl. 16-18")
+    text = ok("--today", "2019-05-20", "followups", "--format", "markdown")
+    assert text.startswith("# Opfølgning på beslutningspunkter fra sidste møde\n")
+    assert "## Udsatte punkter, der skal tages op igen\n" in text
+    assert "- **Kontakte Frivilligcenteret** (#2)  \n" in text
+
+
+def test_moving_the_clock_past_a_postponement(history: Path) -> None:
+    ok("meeting", "add", "23. maj 2019 kl. 16-18")
+    ok("meeting", "add", "12. september 2019 kl. 16-18")
+    report = json.loads(ok("--today", "2019-06-01", "followups", "--format", "json"))
+    assert report["previous_meeting"]["date"] == "2019-05-23"
+    resumed = [a["id"] for a in report["actions"] if a["section"] == "resumed"]
+    assert resumed == [2, 3]  # 1 May and 1 September have both come by 12 September
+    carried = {a["id"]: a["carried"] for a in report["actions"]}
+    assert carried[1] == 2  # from March, past the April and May meetings
+
+
+def test_report_for_a_named_meeting(history: Path) -> None:
+    report = json.loads(ok("followups", "--meeting", "2", "--format", "json"))
+    assert report["meeting"]["date"] == "2019-04-01"
+    assert report["previous_meeting"]["date"] == "2019-03-04"
+    assert [a["id"] for a in report["actions"]] == [1, 2, 3, 4]
+    before = dump(history)
+    result = run("followups", "--format", "pdf")
+    assert (result.code, result.stderr) == (
+        2, "Fejl: Ukendt format «pdf»; brug en af: text, markdown, json.\n"
+    )  # fmt: skip
+    assert dump(history) == before
+
+
+def test_demo_prints_the_demo_report(tmp_path: Path) -> None:
+    out = ok("--db", str(tmp_path / "demo.db"), "--today", "2026-11-22", "demo")
+    assert out.startswith(
+        "Opfølgning på beslutningspunkter fra sidste møde\n"
+        "Udsatterådet Solbjerg (demo) · tirsdag d. 1. december 2026 kl. 16.00–18.00 · "
+        "Værestedet, Torvet 4\n"
+        "Sidste møde: tirsdag d. 27. oktober 2026\n"
+    )
+    for heading in SECTION_HEADINGS:
+        assert f"\n{heading}\n" in out
+    statuses = {
+        a["status"]
+        for a in json.loads(ok("--db", str(tmp_path / "demo.db"), "actions", "--all", "--json"))
+    }
+    assert statuses == {"open", "in_progress", "done", "postponed", "dropped"}
+
+
+SECTION_HEADINGS = (
+    "Fra sidste møde",
+    "Stadig åbne fra tidligere møder",
+    "Udsatte punkter, der skal tages op igen",
+)

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from tests.conftest import ok, run
+
+from udsat_cli import __version__
+from udsat_cli.cli import app
+from udsat_cli.cli.app import command as _command  # noqa: F401
+
+
+def _commands(group=None, prefix=()):
+    from typer.main import get_command
+
+    group = group or get_command(app)
+    for name, cmd in group.commands.items():
+        if hasattr(cmd, "commands"):
+            yield from _commands(cmd, (*prefix, name))
+        else:
+            yield (*prefix, name)
+
+
+COMMANDS = sorted(_commands())
+
+
+def test_the_command_list_is_complete() -> None:
+    names = {" ".join(c) for c in COMMANDS}
+    assert {
+        "init", "demo", "member add", "member list", "meeting add", "meeting list",
+        "meeting show", "add-action", "actions", "update", "done", "postpone", "drop",
+        "followups",
+    } <= names  # fmt: skip
+
+
+@pytest.mark.parametrize("cmd", COMMANDS, ids=" ".join)
+def test_every_command_has_danish_help_with_an_example(cmd) -> None:
+    text = ok(*cmd, "--help")
+    assert text.startswith(f"Brug: udsat {' '.join(cmd)} [TILVALG]")
+    summary = text.split("\n\n")[1].strip()
+    assert summary.endswith(".") and summary[0].isupper()
+    assert "Eksempel:" in text
+    example = text.split("Eksempel:")[1].strip().splitlines()[0].strip()
+    assert example.startswith(f"udsat {' '.join(cmd)}") or example.startswith("udsat --")
+    assert "Vis denne hjælp og afslut." in text
+    assert "Show this message" not in text
+
+
+def test_version() -> None:
+    assert ok("--version") == f"udsat {__version__}\n"
+
+
+def test_bare_group_shows_help() -> None:
+    result = run("member")
+    assert result.code == 2
+    assert "Brug: udsat member" in result.stderr + result.stdout
+
+
+def test_help_and_reads_do_not_import_sqlalchemy() -> None:
+    code = (
+        "import sys\n"
+        "from udsat_cli.cli import main\n"
+        "sys.argv = ['udsat', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('sqlalchemy', 'sqlmodel', 'pydantic', 'rich') if m in sys.modules]\n"
+        "print('HEAVY:' + ','.join(heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "HEAVY:"

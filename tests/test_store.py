@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+from tests.conftest import dump, ok, run
+
+from udsat_cli.store import migrations
+from udsat_cli.store.engine import apply_migrations, make_engine
+from udsat_cli.store.location import Location
+from udsat_cli.store.models import Action  # noqa: F401  (registers every table)
+
+
+def test_store_file_is_private(isolated_store: Path) -> None:
+    ok("init", "--council", "Ældrerådet")
+    assert stat.S_IMODE(isolated_store.stat().st_mode) == 0o600
+
+
+def test_store_location_from_platform_data_dir(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("UDSAT_DB")
+    ok("init", "--council", "Ældrerådet")
+    assert (tmp_path / "data-home" / "udsat" / "udsat.db").exists()
+
+
+def test_database_url_names_a_sqlite_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("UDSAT_DB")
+    monkeypatch.setenv("UDSAT_DATABASE_URL", f"sqlite:///{tmp_path / 'delt.db'}")
+    ok("init", "--council", "Ældrerådet")
+    assert (tmp_path / "delt.db").exists()
+
+
+def _schema(engine: sa.Engine) -> dict:
+    inspector = sa.inspect(engine)
+    schema = {}
+    for table in inspector.get_table_names():
+        if table in ("udsat_migrations", "sqlite_sequence"):
+            continue
+        schema[table] = {
+            "columns": {
+                c["name"]: (
+                    type(c["type"]).__name__
+                    if not isinstance(c["type"], sa.String)
+                    else f"String({c['type'].length})",
+                    c["nullable"],
+                )
+                for c in inspector.get_columns(table)
+            },
+            "pk": sorted(inspector.get_pk_constraint(table)["constrained_columns"]),
+            "fks": sorted(
+                (tuple(f["constrained_columns"]), f["referred_table"])
+                for f in inspector.get_foreign_keys(table)
+            ),
+            "indexes": sorted(tuple(i["column_names"]) for i in inspector.get_indexes(table)),
+            "unique": sorted(
+                tuple(u["column_names"]) for u in inspector.get_unique_constraints(table)
+            ),
+        }
+    return schema
+
+
+def test_migrations_from_empty_match_the_models(tmp_path: Path) -> None:
+    migrated = make_engine(Location(path=tmp_path / "migrated.db"))
+    with migrated.begin() as conn:
+        assert apply_migrations(conn) == list(migrations.NAMES)
+    modelled = sa.create_engine(f"sqlite:///{tmp_path / 'models.db'}")
+    SQLModel.metadata.create_all(modelled)  # only to compare, never on a user's store
+    assert _schema(migrated) == _schema(modelled)
+
+
+def test_migrations_rerun_apply_nothing(tmp_path: Path) -> None:
+    engine = make_engine(Location(path=tmp_path / "s.db"))
+    with engine.begin() as conn:
+        apply_migrations(conn)
+    with engine.begin() as conn:
+        assert apply_migrations(conn) == []
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM udsat_migrations").scalar() == len(
+            migrations.NAMES
+        )
+
+
+def test_commands_need_a_store(isolated_store: Path) -> None:
+    result = run("actions")
+    assert result.code == 4
+    assert result.stderr.startswith("Fejl: Der er intet udsat-lager i")
+    assert not isolated_store.exists()
+
+
+def test_failed_first_init_leaves_no_store(isolated_store: Path) -> None:
+    result = run("init", "--council", "   ")
+    assert result.code == 2
+    assert result.stderr == "Fejl: Rådets navn må ikke være tomt.\n"
+    assert not isolated_store.exists()
+
+
+def test_a_file_that_is_not_a_store(isolated_store: Path) -> None:
+    isolated_store.write_text("ikke en database " * 100)
+    before = isolated_store.read_bytes()
+    result = run("actions")
+    assert result.code == 4
+    assert "ikke et udsat-lager" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert isolated_store.read_bytes() == before
+
+
+def test_second_council_needs_council_option(council: Path) -> None:
+    ok("init", "--council", "Ældrerådet Albertslund")
+    before = dump(council)
+    result = run("member", "add", "Kim Larsen")
+    assert result.code == 2
+    assert result.stderr == (
+        "Fejl: Lageret har flere råd (Udsatterådet Albertslund, Ældrerådet Albertslund); "
+        "vælg et med --council.\n"
+    )
+    assert dump(council) == before
+    ok("member", "add", "Kim Larsen", "--council", "Ældrerådet Albertslund")
+    assert "Kim Larsen" in ok("--council", "Ældrerådet Albertslund", "member", "list")
+    assert "Kim Larsen" not in ok("--council", "Udsatterådet Albertslund", "member", "list")
