@@ -84,7 +84,8 @@ def test_owner_errors_change_nothing(council: Path) -> None:
     [
         (
             ("add-action", "X", "--owner", "Søren", "--due", "i morgen tidlig"),
-            "Fejl: Kan ikke læse fristen «i morgen tidlig»",
+            "Fejl: Kan ikke læse «i morgen tidlig» som en dato; "
+            "skriv fx «23. maj 2019», «næste fredag» eller «næste møde».",
         ),
         (
             ("add-action", "X", "--owner", "Søren", "--due", "30/2-2019"),
@@ -106,10 +107,21 @@ def test_owner_errors_change_nothing(council: Path) -> None:
             ("update", "1", "--status", "færdig"),
             "Fejl: Ukendt status «færdig»; brug en af: åben, i gang, udført, udsat, bortfaldet.",
         ),
-        (("postpone", "1", "--to", "snart"), "Fejl: Kan ikke læse fristen «snart»"),
+        (("postpone", "1", "--to", "snart"), "Fejl: Kan ikke læse «snart» som en dato"),
         (("drop", "1", "--note", " "), "Fejl: Skriv i --note, hvorfor opgaven bortfalder."),
         (("drop", "1"), "Fejl: Tilvalget --note mangler; se «udsat --help»."),
-        (("--today", "i overmorgen", "actions"), "Fejl: Kan ikke læse datoen «i overmorgen»"),
+        (
+            ("--today", "næste møde", "actions"),
+            "Fejl: «næste møde» peger på et møde; her skal der stå en dato.",
+        ),
+        (
+            ("add-action", "X", "--owner", "Søren", "--due", "tirsdag d. 3. juni 2019"),
+            "Fejl: «tirsdag d. 3. juni 2019»: 3. juni 2019 er en mandag, ikke en tirsdag.",
+        ),
+        (
+            (*APRIL, "add-action", "X", "--owner", "Søren", "--due", "mødet 2. maj"),
+            "Fejl: Udsatterådet Albertslund har intet møde d. 2. maj 2019",
+        ),
         (("actions", "--frobnicate"), "Fejl: Ukendt tilvalg --frobnicate; se «udsat --help»."),
         (("frobnicate",), "Fejl: Ukendt kommando «frobnicate»; se «udsat --help»."),
     ],

@@ -30,6 +30,11 @@ class State:
         """The moment a change is recorded: today's date (which --today may move), at this time."""
         return datetime.combine(self.today, datetime.now().time()).astimezone()
 
+    def store_exists(self) -> bool:
+        return not self.location.is_sqlite or bool(
+            self.location.path and self.location.path.exists()
+        )
+
     @contextmanager
     def read(self) -> Iterator[Db]:
         with read_db(self.location) as db:

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from udsat_cli import dates
 from udsat_cli.core import lookup
+from udsat_cli.core.seasons import seasons_for
 from udsat_cli.core.status import CLOSED, LABELS
 from udsat_cli.core.views import ActionView, action_view
 from udsat_cli.errors import InputError, NotFoundError, UdsatError
@@ -28,14 +29,25 @@ def _owners(db: Db, cref: lookup.CouncilRef, names: list[str]) -> list[int]:
 
 
 def _set_deadline(
-    db: Db, action: Action, cref: lookup.CouncilRef, text: str | None, today: date
+    db: Db,
+    action: Action,
+    cref: lookup.CouncilRef,
+    text: str | None,
+    today: date,
+    *,
+    later: bool = False,
 ) -> None:
+    """Store a deadline as typed. ``later``: set after the action was created, so "næste møde"
+    counts from the latest meeting by today, not from the meeting the action came from."""
     if text is None or not text.strip():
         action.due_kind = action.due_date = action.due_meeting_id = action.due_n = None
         action.due_text = None
         return
-    deadline = dates.parse_deadline(text, today=today)
+    deadline = dates.parse_deadline(text, today=today, seasons=seasons_for(db, council=cref))
     action.due_kind, action.due_date, action.due_n = deadline.kind, deadline.date, deadline.n
+    if deadline.kind == "nth_meeting_after" and later:
+        latest = lookup.latest_meeting(db, council=cref, on_or_before=today)
+        action.due_date = latest.date if latest else today
     action.due_meeting_id = None
     if deadline.kind == "meeting":
         assert deadline.date is not None
@@ -191,7 +203,7 @@ def update_action(
         event("owners", old, _names(db, owner_ids))
     if due is not None:
         old_text = action.due_text
-        _set_deadline(db, action, cref, due, today)
+        _set_deadline(db, action, cref, due, today, later=True)
         event("due", old_text, action.due_text)
     if status is not None:
         event("status", action.status, status)

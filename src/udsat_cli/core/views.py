@@ -79,8 +79,8 @@ def resolve_deadline(
         found = plan.by_id.get(due_meeting_id) if due_meeting_id else None
     elif kind == "first_meeting_after":
         found = plan.first_on_or_after(due_date) if due_date else None
-    else:
-        found = plan.nth_after(source, due_n or 1)
+    else:  # counted from the source meeting, or from when the deadline was set later on
+        found = plan.nth_after(due_date or source, due_n or 1)
     text = _anchor_text(kind, due_date, due_n)
     if found is None:
         suffix = "aflyst" if kind == "meeting" else "ikke planlagt"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from udsat_cli.core.datephrase import Explanation
 from udsat_cli.core.followups import FollowupReport
 from udsat_cli.core.listing import MeetingDetail, Member
 from udsat_cli.core.lookup import MeetingRef
@@ -71,3 +72,15 @@ def meeting_detail(detail: MeetingDetail) -> dict[str, Any]:
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def explanation(found: Explanation) -> dict[str, Any]:
+    anchored = found.reading.kind != "date"
+    return {
+        "text": found.text,
+        "kind": found.reading.kind,
+        "date": _iso(found.day),
+        "time": found.meeting.start if anchored and found.meeting else found.reading.time,
+        "end_time": found.meeting.end if anchored and found.meeting else found.reading.end_time,
+        "meeting": meeting(found.meeting),
+    }

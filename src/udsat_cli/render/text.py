@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from udsat_cli import dates
+from udsat_cli.core.datephrase import Explanation
 from udsat_cli.core.followups import FollowupReport
 from udsat_cli.core.listing import MeetingDetail, Member
 from udsat_cli.core.lookup import MeetingRef
@@ -151,3 +152,23 @@ def meeting_detail(detail: MeetingDetail) -> Iterator[str]:
         yield "Ingen."
     for action in detail.actions:
         yield from action_line(action)
+
+
+def explanation(found: Explanation) -> str:
+    """fredag d. 31. maj 2019 · næste møde: torsdag d. 23. maj 2019 kl. 16.00"""
+    if found.reading.kind == "date":
+        assert found.reading.date is not None
+        return dates.meeting_when(found.reading.date, found.reading.time, found.reading.end_time)
+    if found.meeting is None:
+        return f"{found.label}: intet møde planlagt endnu"
+    m = found.meeting
+    return f"{found.label}: {dates.meeting_when(m.date, m.start, m.end)}"
+
+
+def seasons(found: dict[str, tuple[str, str]]) -> Iterator[str]:
+    def day(md: str) -> str:
+        month, d = (int(p) for p in md.split("-"))
+        return f"{d}. {dates.MONTHS[month - 1]}"
+
+    rows = [[name, day(start), day(end)] for name, (start, end) in sorted(found.items())]
+    yield from table(["Sæson", "Fra", "Til"], rows)

@@ -122,4 +122,21 @@ def m001_initial(execute: Execute, dialect: str) -> None:
     )
 
 
+@migration
+def m002_council_seasons(execute: Execute, dialect: str) -> None:
+    _run(
+        execute,
+        dialect,
+        """
+        CREATE TABLE council_season (
+            council_id INTEGER NOT NULL REFERENCES council (id),
+            name VARCHAR(50) NOT NULL,
+            start_md VARCHAR(5) NOT NULL,
+            end_md VARCHAR(5) NOT NULL,
+            PRIMARY KEY (council_id, name)
+        )
+        """,
+    )
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)

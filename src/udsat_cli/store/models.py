@@ -110,3 +110,14 @@ class ActionEvent(SQLModel, table=True):
     old: str | None = Field(default=None, sa_column=Column(String(1000)))
     new: str | None = Field(default=None, sa_column=Column(String(1000)))
     note: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class CouncilSeason(SQLModel, table=True):
+    """A council's own dates for "sommerferien", "efteråret" ... overriding data/seasons.json."""
+
+    __tablename__ = "council_season"
+
+    council_id: int = Field(sa_column=Column(Integer, ForeignKey("council.id"), primary_key=True))
+    name: str = Field(sa_column=Column(String(50), primary_key=True))
+    start_md: str = Field(sa_column=Column(String(5), nullable=False))
+    end_md: str = Field(sa_column=Column(String(5), nullable=False))

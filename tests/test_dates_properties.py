@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from udsat_cli import dates
+from udsat_cli.errors import UdsatError
+
+DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
+TODAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31))
+CLOCK = st.tuples(st.integers(0, 22), st.sampled_from([0, 15, 30, 45])).map(
+    lambda hm: f"{hm[0]:02d}:{hm[1]:02d}"
+)
+PRINTED = (dates.long_date, dates.weekday_date, date.isoformat)
+
+
+@given(day=DAYS, today=TODAYS, form=st.sampled_from(PRINTED))
+def test_every_printed_date_reads_back(day: date, today: date, form) -> None:
+    assert dates.parse_date(form(day), today=today) == day
+
+
+@given(day=DAYS, today=TODAYS, start=CLOCK, hours=st.integers(1, 3) | st.none())
+def test_every_printed_meeting_time_reads_back(day, today, start, hours) -> None:
+    end = (
+        f"{int(start[:2]) + hours:02d}:{start[3:]}"
+        if hours and int(start[:2]) + hours < 24
+        else None
+    )
+    printed = dates.meeting_when(day, start, end)
+    assert dates.parse_meeting_time(printed, today=today) == (day, start, end)
+
+
+WORDS = st.sampled_from(
+    ["d.", "den", "kl.", "møde", "næste", "uge", "i", "om", "maj", "fredag", "inden", "til",
+     "efteråret", "1.", "2019", "-", "/", ".", "16.00", "34", "ultimo", "mødet", "første"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(text=st.text(max_size=40) | st.lists(WORDS, max_size=6).map(" ".join), today=TODAYS)
+def test_any_text_gives_a_reading_or_udsats_own_error(text: str, today: date) -> None:
+    try:
+        found = dates.read(text, today=today)
+    except UdsatError as error:
+        assert error.message and "\n" not in error.message
+    else:
+        assert found.kind in ("date", "meeting", "first_meeting_after", "nth_meeting_after")
