@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from udsat_cli.dates.read import EXAMPLES, Reading, Season, default_seasons, read
+from udsat_cli.dates.read import EXAMPLES, Reading, Season, default_seasons, quoted, read
 from udsat_cli.dates.show import clock, long_date, meeting_when, weekday_date
 from udsat_cli.dates.vocab import MONTHS, WEEKDAYS
 from udsat_cli.errors import InputError
@@ -23,7 +23,7 @@ __all__ = [
 
 def _a_date(text: str, reading: Reading) -> date:
     if reading.kind != "date" or reading.date is None:
-        raise InputError(f"«{text.strip()}» peger på et møde; her skal der stå en dato.")
+        raise InputError(f"«{quoted(text)}» peger på et møde; her skal der stå en dato.")
     return reading.date
 
 
@@ -31,7 +31,7 @@ def parse_date(text: str, *, today: date, seasons: Mapping[str, Season] | None =
     """A day, without a time: --today, a meeting REF, a date in a listing filter."""
     reading = read(text, today=today, seasons=seasons)
     if reading.time is not None:
-        raise InputError(f"«{text.strip()}»: her skal der kun stå en dato, ikke et klokkeslæt.")
+        raise InputError(f"«{quoted(text)}»: her skal der kun stå en dato, ikke et klokkeslæt.")
     return _a_date(text, reading)
 
 
@@ -47,5 +47,5 @@ def parse_deadline(
     """A deadline: a date, or a reference to a meeting resolved when it is read."""
     reading = read(text, today=today, seasons=seasons)
     if reading.time is not None:
-        raise InputError(f"«{text.strip()}»: en frist er en dag; udelad klokkeslættet.")
+        raise InputError(f"«{quoted(text)}»: en frist er en dag; udelad klokkeslættet.")
     return reading

@@ -76,23 +76,29 @@ def read(
         try:
             found = reader(phrase, ctx)
         except (ValueError, OverflowError):
-            raise InputError(f"«{text.strip()}» er ikke en gyldig dato.") from None
+            raise InputError(f"«{quoted(text)}» er ikke en gyldig dato.") from None
         except InputError as error:  # quote what the user wrote, not our normalized form
-            error.message = error.message.replace(f"«{phrase}»", f"«{text.strip()}»")
+            error.message = error.message.replace(f"«{phrase}»", f"«{quoted(text)}»")
             raise
         if found is not None:
             return _checked(found, text)
-    raise InputError(f"Kan ikke læse «{text.strip()}» som en dato; skriv fx {EXAMPLES}.")
+    raise InputError(f"Kan ikke læse «{quoted(text)}» som en dato; skriv fx {EXAMPLES}.")
+
+
+def quoted(text: str) -> str:
+    """The user's text on one line and of sane length, to quote in an error."""
+    shown = " ".join(text.split())
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _checked(found: Reading, text: str) -> Reading:
     if found.date is not None and not date(1900, 1, 1) <= found.date <= date(2199, 12, 31):
-        raise InputError(f"«{text.strip()}» ligger uden for årene 1900–2199.")
+        raise InputError(f"«{quoted(text)}» ligger uden for årene 1900–2199.")
     return found
 
 
 def normalize(text: str) -> str:
-    s = text.strip().lower().replace("\u00a0", " ")
+    s = quoted(text).lower().replace("\u00a0", " ")
     s = re.sub(r"[–—‒−]", "-", s)
     s = s.replace(",", " ").replace("'", "")
     s = re.sub(r"(\d)\.(?=[a-zæøå])", r"\1. ", s)  # "1.april" -> "1. april"
