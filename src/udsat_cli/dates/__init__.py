@@ -1,43 +1,72 @@
 """All reading and printing of dates and times, in Danish, in one place.
 
-Reading (``read``) is built on a small grammar plus python-dateutil; printing gives the Danish long
-forms. Everything that takes a date from a person goes through here.
+Printing (``show``) is cheap and imported eagerly. The grammar (``read``) compiles its patterns
+when first used and is imported only by code that reads a date, so commands that merely print
+dates start fast.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from udsat_cli.dates.read import EXAMPLES, Reading, Season, default_seasons, quoted, read
 from udsat_cli.dates.show import clock, long_date, meeting_when, weekday_date
 from udsat_cli.dates.vocab import MONTHS, WEEKDAYS
 from udsat_cli.errors import InputError
 
+if TYPE_CHECKING:
+    from udsat_cli.dates.grammar import Reading, Season
+
 __all__ = [
-    "EXAMPLES", "MONTHS", "WEEKDAYS", "Reading", "Season", "clock", "default_seasons",
-    "long_date", "meeting_when", "parse_date", "parse_deadline", "parse_meeting_time", "read",
-    "weekday_date",
+    "MONTHS", "WEEKDAYS", "Reading", "Season", "clock", "default_seasons", "long_date",
+    "meeting_when", "parse_date", "parse_deadline", "parse_meeting_time", "read", "weekday_date",
 ]  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Reading", "Season", "default_seasons", "read", "EXAMPLES", "quoted"):
+        from udsat_cli.dates import grammar
+
+        return getattr(grammar, name)
+    raise AttributeError(name)
+
+
+def _read(text: str, today: date, seasons: Mapping[str, Season] | None = None) -> Reading:
+    from udsat_cli.dates.grammar import read
+
+    return read(text, today=today, seasons=seasons)
+
+
+def _quoted(text: str) -> str:
+    from udsat_cli.dates.grammar import quoted
+
+    return quoted(text)
 
 
 def _a_date(text: str, reading: Reading) -> date:
     if reading.kind != "date" or reading.date is None:
-        raise InputError(f"«{quoted(text)}» peger på et møde; her skal der stå en dato.")
+        raise InputError(f"«{_quoted(text)}» peger på et møde; her skal der stå en dato.")
     return reading.date
 
 
 def parse_date(text: str, *, today: date, seasons: Mapping[str, Season] | None = None) -> date:
     """A day, without a time: --today, a meeting REF, a date in a listing filter."""
-    reading = read(text, today=today, seasons=seasons)
+    iso = text.strip()
+    if len(iso) == 10 and iso[4] == iso[7] == "-" and iso.replace("-", "").isdigit():
+        try:
+            return date.fromisoformat(iso)  # what scripts and cron pass: no grammar needed
+        except ValueError:
+            pass
+    reading = _read(text, today, seasons)
     if reading.time is not None:
-        raise InputError(f"«{quoted(text)}»: her skal der kun stå en dato, ikke et klokkeslæt.")
+        raise InputError(f"«{_quoted(text)}»: her skal der kun stå en dato, ikke et klokkeslæt.")
     return _a_date(text, reading)
 
 
 def parse_meeting_time(text: str, *, today: date) -> tuple[date, str | None, str | None]:
     """A meeting's day and its optional time or time range."""
-    reading = read(text, today=today)
+    reading = _read(text, today)
     return _a_date(text, reading), reading.time, reading.end_time
 
 
@@ -45,7 +74,7 @@ def parse_deadline(
     text: str, *, today: date, seasons: Mapping[str, Season] | None = None
 ) -> Reading:
     """A deadline: a date, or a reference to a meeting resolved when it is read."""
-    reading = read(text, today=today, seasons=seasons)
+    reading = _read(text, today, seasons)
     if reading.time is not None:
-        raise InputError(f"«{quoted(text)}»: en frist er en dag; udelad klokkeslættet.")
+        raise InputError(f"«{_quoted(text)}»: en frist er en dag; udelad klokkeslættet.")
     return reading

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from udsat_cli.core.datephrase import Explanation
-from udsat_cli.core.followups import FollowupReport
-from udsat_cli.core.listing import MeetingDetail, Member
-from udsat_cli.core.lookup import MeetingRef
-from udsat_cli.core.views import ActionView
+if TYPE_CHECKING:
+    from udsat_cli.core.datephrase import Explanation
+    from udsat_cli.core.followups import FollowupReport
+    from udsat_cli.core.listing import MeetingDetail, Member
+    from udsat_cli.core.lookup import MeetingRef
+    from udsat_cli.core.views import ActionView
 
 
 def _iso(value: Any) -> str | None:

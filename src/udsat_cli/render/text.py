@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from udsat_cli import dates
-from udsat_cli.core.datephrase import Explanation
-from udsat_cli.core.followups import FollowupReport
-from udsat_cli.core.listing import MeetingDetail, Member
-from udsat_cli.core.lookup import MeetingRef
 from udsat_cli.core.status import LABELS
-from udsat_cli.core.views import ActionView
+
+if TYPE_CHECKING:
+    from udsat_cli.core.datephrase import Explanation
+    from udsat_cli.core.followups import FollowupReport
+    from udsat_cli.core.listing import MeetingDetail, Member
+    from udsat_cli.core.lookup import MeetingRef
+    from udsat_cli.core.views import ActionView
+
 
 SECTION_TITLES = {
     "previous_meeting": "Fra sidste møde",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from udsat_cli.dates.vocab import (
@@ -44,11 +44,21 @@ class Reading:
     n: int | None = None
 
 
-@dataclass(frozen=True)
 class Context:
-    today: date
-    prefer: str = "future"  # "future": a deadline typed today; "nearest": a date read from minutes
-    seasons: Mapping[str, Season] = field(default_factory=dict)
+    """What a phrase is read against. The shipped seasons are loaded only if a phrase needs them."""
+
+    def __init__(
+        self, today: date, prefer: str = "future", seasons: Mapping[str, Season] | None = None
+    ) -> None:
+        self.today = today
+        self.prefer = prefer  # "future": a deadline typed today; "nearest": a date in minutes
+        self._seasons = seasons
+
+    @property
+    def seasons(self) -> Mapping[str, Season]:
+        if self._seasons is None:
+            self._seasons = default_seasons()
+        return self._seasons
 
 
 def default_seasons() -> dict[str, Season]:
@@ -68,11 +78,13 @@ def read(
     prefer: str = "future",
     seasons: Mapping[str, Season] | None = None,
 ) -> Reading:
-    ctx = Context(today, prefer, default_seasons() if seasons is None else seasons)
+    ctx = Context(today, prefer, seasons)
     phrase = normalize(text)
     if not phrase:
         raise InputError(f"Der står ingen dato; skriv fx {EXAMPLES}.")
-    for reader in READERS:
+    for reader, triggers in READERS:
+        if triggers is not None and not any(t in phrase for t in triggers):
+            continue
         try:
             found = reader(phrase, ctx)
         except (ValueError, OverflowError):
@@ -176,7 +188,7 @@ NUMERIC = r"(?P<d>\d{1,2})\s*[./-]\s*(?P<m>\d{1,2})(?:\s*[./-]\s*(?P<y>\d{4}|\d{
 LONG = rf"(?P<ld>\d{{1,2}})\.? ?(?P<lm>{MONTH_WORD})(?: (?P<ly>\d{{4}}|\d{{2}}))?"
 ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
 DAY = rf"(?:(?P<wd>{WEEKDAY_WORD}) )?(?:{ISO}|{NUMERIC}|{LONG})"
-ABSOLUTE = re.compile(rf"(?:(?:til|på|inden|før|ved|fra|i) )?{DAY}(?: {TIME})?")
+ABSOLUTE = rf"(?:(?:til|på|inden|før|ved|fra|i) )?{DAY}(?: {TIME})?"
 
 
 def _day(m: re.Match[str], ctx: Context) -> date:
@@ -216,7 +228,7 @@ def _not_a_date(text: str) -> InputError:
 
 
 def read_absolute(s: str, ctx: Context) -> Reading | None:
-    m = ABSOLUTE.fullmatch(s)
+    m = re.fullmatch(ABSOLUTE, s)
     if not m:
         return None
     if m["lm"] and month_number(m["lm"]) is None:
@@ -262,14 +274,14 @@ def read_relative(s: str, ctx: Context) -> Reading | None:
     return None
 
 
-WEEKDAY_PHRASE = re.compile(
+WEEKDAY_PHRASE = (
     rf"(?:(?:på|til|inden|senest|nu|på næste|til næste|næste|kommende|på kommende) )?"
     rf"(?P<wd>{WEEKDAY_WORD})(?: (?P<which>i næste uge|i denne uge|i ugen efter))?"
 )
 
 
 def read_weekday(s: str, ctx: Context) -> Reading | None:
-    m = WEEKDAY_PHRASE.fullmatch(s)
+    m = re.fullmatch(WEEKDAY_PHRASE, s)
     if not m or (wd := weekday_number(m["wd"])) is None:
         return None
     today = ctx.today
@@ -410,14 +422,14 @@ def read_season(s: str, ctx: Context) -> Reading | None:
     return Reading("date", _season_date(m[2], edge, ctx, _int(m[3])))
 
 
-NEXT_MEETING = re.compile(
+NEXT_MEETING = (
     r"(?:(?:til|på|inden|før|ved) )?(?:det |rådets )?(?:næste|kommende) "
     r"(?:ordinære |almindelige |planlagte )?(?:råds)?møde"
 )
 
 
 def read_meeting(s: str, ctx: Context) -> Reading | None:
-    if NEXT_MEETING.fullmatch(s):
+    if re.fullmatch(NEXT_MEETING, s):
         return Reading("nth_meeting_after", n=1)
     if m := re.fullmatch(r"(?:(?:til|på|inden) )?(?:om|efter) (\w+) møder", s):
         if (n := number(m[1])) is not None and n >= 1:
@@ -446,7 +458,7 @@ def read_meeting(s: str, ctx: Context) -> Reading | None:
 
 def _month_ctx(ctx: Context) -> Context:
     """'mødet i juni' said in June means this June: compare with the first of this month."""
-    return Context(ctx.today.replace(day=1), ctx.prefer, ctx.seasons)
+    return Context(ctx.today.replace(day=1), ctx.prefer, ctx._seasons)
 
 
 def _first_meeting(prep: str, rest: str, ctx: Context) -> Reading | None:
@@ -470,15 +482,22 @@ def _first_meeting(prep: str, rest: str, ctx: Context) -> Reading | None:
     return None
 
 
-READERS: tuple[Callable[[str, Context], Reading | None], ...] = (
-    read_meeting,
-    read_relative,
-    read_weekday,
-    read_week,
-    read_year_end,
-    read_holiday,
-    read_month_part,
-    read_season,
-    read_month,
-    read_absolute,
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_HOLIDAY_STEMS = ("jul", "nytår", "grundlov", "sankt", "morten", "fastelavn", "palme", "påske",
+                  "skær", "langfredag", "bededag", "himmelfart", "pinse")  # fmt: skip
+_WEEKDAY_STEMS = ("man", "tirs", "ons", "tors", "fre", "lør", "søn")
+
+# Each reader with the words one of which the phrase must hold for the reader to be tried: this
+# keeps a run from compiling the patterns of readers that cannot match (start-up is product).
+READERS: tuple[tuple[Callable[[str, Context], Reading | None], tuple[str, ...] | None], ...] = (
+    (read_meeting, ("møde",)),
+    (read_absolute, tuple("0123456789")),
+    (read_relative, ("dag", "morgen", "om ", "uge", "inden for", "indenfor")),
+    (read_weekday, _WEEKDAY_STEMS),
+    (read_week, ("uge",)),
+    (read_year_end, ("år",)),
+    (read_holiday, _HOLIDAY_STEMS),
+    (read_month_part, ("primo", "medio", "ultimo", " af ")),
+    (read_month, _MONTH_STEMS),
+    (read_season, None),
 )
