@@ -12,15 +12,59 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-FIRST = ("Anne", "Bent", "Carina", "Dorthe", "Erik", "Frida", "Gitte", "Hans", "Ida", "Jens",
-         "Karen", "Lars", "Mette", "Niels", "Ole", "Pia", "Rasmus", "Susanne", "Torben", "Ulla")  # fmt: skip
-LAST = ("Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen",
-        "Sørensen", "Rasmussen", "Jørgensen")  # fmt: skip
-TASKS = ("Tage kontakt til forvaltningen om", "Skrive udkast til høringssvar om",
-         "Undersøge mulighederne for", "Invitere oplægsholder om", "Følge op på",
-         "Lægge referat på hjemmesiden om", "Formulere spørgsmål til udvalget om")  # fmt: skip
-TOPICS = ("socialt frikort", "bisidderordningen", "morgenmad for skoleelever", "tandpleje",
-          "værestedets åbningstider", "budget 2027", "boligsociale tiltag", "ensomhed")  # fmt: skip
+FIRST = (
+    "Anne",
+    "Bent",
+    "Carina",
+    "Dorthe",
+    "Erik",
+    "Frida",
+    "Gitte",
+    "Hans",
+    "Ida",
+    "Jens",
+    "Karen",
+    "Lars",
+    "Mette",
+    "Niels",
+    "Ole",
+    "Pia",
+    "Rasmus",
+    "Susanne",
+    "Torben",
+    "Ulla",
+)
+LAST = (
+    "Jensen",
+    "Nielsen",
+    "Hansen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+)
+TASKS = (
+    "Tage kontakt til forvaltningen om",
+    "Skrive udkast til høringssvar om",
+    "Undersøge mulighederne for",
+    "Invitere oplægsholder om",
+    "Følge op på",
+    "Lægge referat på hjemmesiden om",
+    "Formulere spørgsmål til udvalget om",
+)
+TOPICS = (
+    "socialt frikort",
+    "bisidderordningen",
+    "morgenmad for skoleelever",
+    "tandpleje",
+    "værestedets åbningstider",
+    "budget 2027",
+    "boligsociale tiltag",
+    "ensomhed",
+)
 PER_COUNCIL = 3750  # 30 years x 10 meetings x 12.5 actions
 BENCH_TODAY = date(2026, 6, 15)
 
@@ -105,9 +149,22 @@ def generate(path: Path, n_actions: int, today: date = BENCH_TODAY) -> None:
                     due = (today + timedelta(days=rng.randint(-30, 120))).isoformat()
                 created = f"{held} 18:00:00.000000"
                 closed = created if status in ("done", "dropped") else None
-                actions.append((action_id, c, f"{rng.choice(TASKS)} {rng.choice(TOPICS)}",
-                                meeting_id, rng.randint(first_item, item_id), status, kind, due,
-                                n, kind and ("næste møde" if n else due), created, closed))  # fmt: skip
+                actions.append(
+                    (
+                        action_id,
+                        c,
+                        f"{rng.choice(TASKS)} {rng.choice(TOPICS)}",
+                        meeting_id,
+                        rng.randint(first_item, item_id),
+                        status,
+                        kind,
+                        due,
+                        n,
+                        kind and ("næste møde" if n else due),
+                        created,
+                        closed,
+                    )
+                )
                 for position, pid in enumerate(rng.sample(people, rng.randint(1, 3))):
                     owners.append((action_id, pid, position))
                 event_id += 1
@@ -117,8 +174,9 @@ def generate(path: Path, n_actions: int, today: date = BENCH_TODAY) -> None:
                 if status != "open":
                     event_id += 1
                     note = "Drøftet på mødet" if rng.random() < 0.5 else None
-                    events.append((event_id, action_id, created, meeting_id, "status", "open",
-                                   status, note))  # fmt: skip
+                    events.append(
+                        (event_id, action_id, created, meeting_id, "status", "open", status, note)
+                    )
         conn.executemany(
             "INSERT INTO agenda_item (id, meeting_id, number, title) VALUES (?, ?, ?, ?)", items
         )
@@ -152,17 +210,26 @@ def export_taskwarrior(store: Path, folder: Path) -> None:
         "SELECT a.id, a.title, a.status, COALESCE(a.due_date, m.date), a.council_id "
         "FROM action a JOIN meeting m ON m.id = a.meeting_id"
     )
-    states = {"open": "pending", "in_progress": "pending", "postponed": "pending",
-              "done": "completed", "dropped": "deleted"}  # fmt: skip
+    states = {
+        "open": "pending",
+        "in_progress": "pending",
+        "postponed": "pending",
+        "done": "completed",
+        "dropped": "deleted",
+    }
     with (
         open(folder / "pending.data", "w") as pending,
         open(folder / "completed.data", "w") as done,
     ):
         for aid, title, status, due, council in rows:
             stamp = int(date.fromisoformat(due).strftime("%s")) if due else None
-            fields = [f'description:"{title}"', f'entry:"{stamp or 946684800}"',
-                      f'project:"c{council}"', f'status:"{states[status]}"',
-                      f'uuid:"{uuid.UUID(int=aid)}"']  # fmt: skip
+            fields = [
+                f'description:"{title}"',
+                f'entry:"{stamp or 946684800}"',
+                f'project:"c{council}"',
+                f'status:"{states[status]}"',
+                f'uuid:"{uuid.UUID(int=aid)}"',
+            ]
             if stamp and states[status] == "pending":
                 fields.insert(1, f'due:"{stamp}"')
             if states[status] != "pending":

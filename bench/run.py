@@ -81,10 +81,14 @@ def store_for(size: int) -> Path:
 
 def open_ids(store: Path, count: int) -> list[int]:
     with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as conn:
-        return [r[0] for r in conn.execute(
-            "SELECT id FROM action WHERE council_id = 1 AND status = 'open' ORDER BY id DESC LIMIT ?",
-            (count,),
-        )]  # fmt: skip
+        return [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM action WHERE council_id = 1 AND status = 'open' "
+                "ORDER BY id DESC LIMIT ?",
+                (count,),
+            )
+        ]
 
 
 def bench_size(size: int, runs: int, task_max: int) -> dict:
@@ -103,18 +107,46 @@ def bench_size(size: int, runs: int, task_max: int) -> dict:
     cases: dict[str, tuple[str, Callable[[int], list[str]]]] = {
         "python -c pass": ("floor", lambda i: [PY, "-c", "pass"]),
         "Typer-app --help": ("floor", lambda i: [PY, str(HERE / "floors/typer_help.py"), "--help"]),
-        "Typer + sqlite3 opfølgning": ("floor", lambda i: [
-            PY, str(HERE / "floors/typer_sqlite.py"), str(store), council_name(1), today]),
+        "Typer + sqlite3 opfølgning": (
+            "floor",
+            lambda i: [
+                PY,
+                str(HERE / "floors/typer_sqlite.py"),
+                str(store),
+                council_name(1),
+                today,
+            ],
+        ),
         "import typer, sqlmodel": ("floor", lambda i: [PY, "-c", "import typer, sqlmodel"]),
         "udsat --help": ("start", lambda i: [UDSAT, "--help"]),
         "udsat --version": ("start", lambda i: [UDSAT, "--version"]),
-        'udsat date "næste fredag"': ("start", lambda i: [UDSAT, "--today", today, "date", "næste fredag"]),
-        "udsat followups --next-meeting": ("read", lambda i: [UDSAT, *common, "followups", "--next-meeting"]),
-        "udsat actions --owner X": ("read", lambda i: [UDSAT, *common, "actions", "--owner", owner]),
-        "udsat add-action …": ("write", lambda i: [
-            UDSAT, *write, "add-action", f"Benchmarkopgave {i}", "--owner", owner, "--due", "næste møde"]),
+        'udsat date "næste fredag"': (
+            "start",
+            lambda i: [UDSAT, "--today", today, "date", "næste fredag"],
+        ),
+        "udsat followups --next-meeting": (
+            "read",
+            lambda i: [UDSAT, *common, "followups", "--next-meeting"],
+        ),
+        "udsat actions --owner X": (
+            "read",
+            lambda i: [UDSAT, *common, "actions", "--owner", owner],
+        ),
+        "udsat add-action …": (
+            "write",
+            lambda i: [
+                UDSAT,
+                *write,
+                "add-action",
+                f"Benchmarkopgave {i}",
+                "--owner",
+                owner,
+                "--due",
+                "næste møde",
+            ],
+        ),
         "udsat done ID": ("write", lambda i: [UDSAT, *write, "done", str(ids[i])]),
-    }  # fmt: skip
+    }
     if has_command("remind"):
         quiet = ["--db", str(store), "--today", "1990-01-01", "--council", council_name(1)]
         cases["udsat remind (intet forfaldent)"] = ("read", lambda i: [UDSAT, *quiet, "remind"])
@@ -127,9 +159,18 @@ def bench_size(size: int, runs: int, task_max: int) -> dict:
         rc.write_text(
             f"data.location={data}\nconfirmation=off\ngc=off\nhooks=off\nverbose=nothing\n"
         )
-        cases["Taskwarrior due-rapport"] = ("peer", lambda i: [
-            "task", f"rc:{rc}", "rc.detection=off", "project:c1", f"due.before:{today}",
-            "limit:50", "list"])  # fmt: skip
+        cases["Taskwarrior due-rapport"] = (
+            "peer",
+            lambda i: [
+                "task",
+                f"rc:{rc}",
+                "rc.detection=off",
+                "project:c1",
+                f"due.before:{today}",
+                "limit:50",
+                "list",
+            ],
+        )
     results = {}
     for label, (group, argv) in cases.items():
         results[label] = {"group": group, **measure(argv, runs, env)}
@@ -141,8 +182,12 @@ def ratios(results: dict) -> dict[str, float | None]:
     def m(label: str) -> float | None:
         return results[label]["median_ms"] if label in results else None
 
-    floors = {"start": m("Typer-app --help"), "read": m("Typer + sqlite3 opfølgning"),
-              "write": m("import typer, sqlmodel"), "peer": m("udsat followups --next-meeting")}  # fmt: skip
+    floors = {
+        "start": m("Typer-app --help"),
+        "read": m("Typer + sqlite3 opfølgning"),
+        "write": m("import typer, sqlmodel"),
+        "peer": m("udsat followups --next-meeting"),
+    }
     out = {}
     for label, r in results.items():
         base = floors.get(r["group"])
@@ -152,8 +197,12 @@ def ratios(results: dict) -> dict[str, float | None]:
 
 def table(size: int, results: dict) -> list[str]:
     rel = ratios(results)
-    floor_name = {"start": "Typer --help", "read": "Typer+sqlite3", "write": "import",
-                  "peer": "udsat followups"}  # fmt: skip
+    floor_name = {
+        "start": "Typer --help",
+        "read": "Typer+sqlite3",
+        "write": "import",
+        "peer": "udsat followups",
+    }
     lines = [
         f"### {size:,} opgaver".replace(",", "."),
         "",
@@ -182,8 +231,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write all results here")
     args = parser.parse_args()
     report = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} kerner, Python {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} kerner, "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
         "today": BENCH_TODAY.isoformat(),
         "sizes": {},
     }
