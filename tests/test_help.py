@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -8,7 +9,6 @@ from tests.conftest import ok, run
 
 from udsat_cli import __version__
 from udsat_cli.cli import app
-from udsat_cli.cli.app import command as _command  # noqa: F401
 
 
 def _commands(group=None, prefix=()):
@@ -68,3 +68,42 @@ def test_help_and_reads_do_not_import_sqlalchemy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines()[-1] == "HEAVY:"
+
+
+def test_each_command_lives_in_the_module_main_imports_for_it() -> None:
+    """main() imports only the module of the command it runs; the map must be true."""
+    code = (
+        "import importlib, json\n"
+        "from udsat_cli.cli import COMMAND_MODULES\n"
+        "from udsat_cli.cli.root import app\n"
+        "found = {}\n"
+        "for module in sorted(set(COMMAND_MODULES.values())):\n"
+        "    before = {c.name for c in app.registered_commands} | "
+        "{g.name for g in app.registered_groups}\n"
+        "    importlib.import_module('udsat_cli.cli.' + module)\n"
+        "    after = {c.name for c in app.registered_commands} | "
+        "{g.name for g in app.registered_groups}\n"
+        "    found.update({name: module for name in after - before})\n"
+        "print(json.dumps(found))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    from udsat_cli.cli import COMMAND_MODULES
+
+    assert json.loads(out.stdout) == COMMAND_MODULES
+
+
+def test_a_command_run_imports_only_its_own_module(isolated_store) -> None:
+    code = (
+        "import sys\n"
+        "from udsat_cli.cli import main\n"
+        "sys.argv = ['udsat', '--today', '2019-05-20', 'date', 'næste', 'fredag']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "mine = sorted(m for m in sys.modules if m.startswith('udsat_cli.cli.'))\n"
+        "print('LOADED:' + ','.join(mine))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = out.stdout.splitlines()[-1].removeprefix("LOADED:").split(",")
+    assert "udsat_cli.cli.datecmd" in loaded
+    assert not {"udsat_cli.cli.actions", "udsat_cli.cli.setup", "udsat_cli.cli.people"} & set(
+        loaded
+    )

@@ -1,16 +1,65 @@
-"""The udsat command line: thin commands over ``core``, printed by ``render``."""
+"""The udsat command line: thin commands over ``core``, printed by ``render``.
 
-from udsat_cli.cli import (  # noqa: F401  (each module registers its commands)
-    actions,
-    datecmd,
-    meetings,
-    people,
-    reports,
-    seasons,
-    setup,
-)
-from udsat_cli.cli.app import app
+Each command module registers its commands on ``app.app`` when imported. A run imports only the
+module of the command it runs (start-up is part of the product); ``app`` here is the whole app.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+# The module that defines each top-level command.
+COMMAND_MODULES = {
+    "add-action": "actions",
+    "actions": "actions",
+    "update": "actions",
+    "done": "actions",
+    "postpone": "actions",
+    "drop": "actions",
+    "date": "datecmd",
+    "meeting": "meetings",
+    "member": "people",
+    "followups": "reports",
+    "season": "seasons",
+    "init": "setup",
+    "demo": "setup",
+}
+
+
+def load(commands: list[str] | None = None) -> Any:
+    """The Typer app with the given commands registered (all of them when None)."""
+    wanted = {COMMAND_MODULES[c] for c in commands} if commands else set(COMMAND_MODULES.values())
+    for module in sorted(wanted):
+        importlib.import_module(f"udsat_cli.cli.{module}")
+    from udsat_cli.cli.root import app
+
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return load()
+    raise AttributeError(name)
+
+
+def command_name(args: list[str]) -> str | None:
+    """The subcommand a command line asks for, skipping the global options and their values."""
+    from udsat_cli.cli.danish import DanishGroup
+
+    args = DanishGroup.globals_first(args)
+    i = 0
+    while i < len(args):
+        if args[i] in DanishGroup.GLOBAL_VALUE_OPTIONS:
+            i += 2
+        elif args[i].startswith("-"):
+            i += 1
+        else:
+            return args[i]
+    return None
 
 
 def main() -> None:
-    app()
+    name = command_name(sys.argv[1:])
+    load([name] if name in COMMAND_MODULES else None)()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from udsat_cli.cli import output
-from udsat_cli.cli.app import app, command
+from udsat_cli.cli.root import app, command
 from udsat_cli.cli.state import State, state
 
 if TYPE_CHECKING:

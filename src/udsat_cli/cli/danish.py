@@ -92,11 +92,11 @@ class DanishGroup(_DanishHelp, TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # Global options are accepted after the subcommand too ("udsat followups --today ...").
         if ctx.parent is None:
-            args = self._globals_first(args)
+            args = self.globals_first(args)
         return super().parse_args(ctx, args)
 
     @classmethod
-    def _globals_first(cls, args: list[str]) -> list[str]:
+    def globals_first(cls, args: list[str]) -> list[str]:
         front: list[str] = []
         rest: list[str] = []
         i = 0

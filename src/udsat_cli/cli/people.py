@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from udsat_cli.cli import output
-from udsat_cli.cli.app import app, command, sub_app
+from udsat_cli.cli.root import app, command, sub_app
 from udsat_cli.cli.state import state
 
 member_app = sub_app("Medlemmer og andre personer, der kan stå som ansvarlige.")

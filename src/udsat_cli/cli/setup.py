@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import typer
 
-from udsat_cli.cli.app import app, command
+from udsat_cli.cli.root import app, command
 from udsat_cli.cli.state import state
 from udsat_cli.errors import InputError
 

@@ -9,7 +9,7 @@ resumed          - postponed actions whose date or meeting has come.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from udsat_cli import dates
@@ -66,10 +66,9 @@ def followups(
     prev_id = previous.id if previous else -1
     common = {"plan": plan, "today": today, "until": target.date, "c": cref.id, "prev": prev_id}
 
-    chosen = [
-        replace(a, section="previous_meeting")
-        for a in select_actions(db, where="a.meeting_id = :prev", **common)
-    ]
+    chosen = list(select_actions(db, where="a.meeting_id = :prev", **common))
+    for action in chosen:
+        action.section = "previous_meeting"
     for action in select_actions(
         db,
         where="a.council_id = :c AND a.status IN ('open', 'in_progress', 'postponed') "
@@ -80,9 +79,11 @@ def followups(
             continue  # decided at or after the meeting the report is for
         due_by_meeting = action.due is not None and action.due <= target.date
         if action.status == "postponed":
+            action.section = "resumed"
             if due_by_meeting:
-                chosen.append(replace(action, section="resumed"))
+                chosen.append(action)
         elif due_by_meeting or action.due_text is None:
-            chosen.append(replace(action, section="open"))
+            action.section = "open"
+            chosen.append(action)
     chosen.sort(key=_order)
     return FollowupReport(cref.name, target, previous, list(with_people(db, chosen)), today)
