@@ -5,7 +5,6 @@ from __future__ import annotations
 import gettext
 import re
 import sys
-import traceback
 from typing import Any
 
 from typer import _click
@@ -122,6 +121,8 @@ class DanishGroup(_DanishHelp, TyperGroup):
             result = super().main(argv, prog_name or "udsat", standalone_mode=False, **extra)
         except UdsatError as exc:
             if debug:
+                import traceback
+
                 traceback.print_exc()
             fail(exc.message.rstrip("."), exc.exit_code)
         except _click.exceptions.NoArgsIsHelpError as exc:

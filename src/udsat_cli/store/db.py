@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from udsat_cli.errors import StoreError
 from udsat_cli.store import migrations
@@ -88,9 +87,9 @@ def missing_store_error(location: Location) -> StoreError:
 def _open_sqlite(path: Path) -> sqlite3.Connection:
     if not path.exists():
         raise FileNotFoundError(path)
-    conn = sqlite3.connect(
-        f"file:{quote(str(path.resolve()))}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S
-    )
+    # Escaped by hand: urllib.parse costs 2.5 ms to import, a tenth of a whole read command.
+    uri_path = str(path.resolve()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    conn = sqlite3.connect(f"file:{uri_path}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S)
     conn.isolation_level = None  # we issue BEGIN ourselves: one snapshot per command
     return conn
 
