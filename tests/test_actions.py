@@ -5,6 +5,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import dump, ok, run
 
 APRIL = ("--today", "2019-04-02")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.conftest import SHARED
 
+from tests.conftest import SHARED
 from udsat_cli import dates
 
 REFERATER = SHARED / "referater"

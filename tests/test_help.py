@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from tests.conftest import ok, run
 
+from tests.conftest import ok, run
 from udsat_cli import __version__
 from udsat_cli.cli import app
 

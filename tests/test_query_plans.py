@@ -26,8 +26,8 @@ class RecordingDb(Db):
 
 def test_read_queries_use_indexes(council: Path) -> None:
     for day, owner in (("2019-03-05", "Jette"), ("2019-04-02", "Søren"), ("2019-04-02", "Helge")):
-        ok("--today", day, "add-action", f"Opgave for {owner}", "--owner", owner, "--due", "næste møde",
-           "--note", "En note")  # fmt: skip
+        ok("--today", day, "add-action", f"Opgave for {owner}", "--owner", owner,
+           "--due", "næste møde", "--note", "En note")  # fmt: skip
     ok("meeting", "add", "23. maj 2019")
     conn = sqlite3.connect(council)
     db = RecordingDb(conn)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlmodel import SQLModel
-from tests.conftest import dump, ok, run
 
+from tests.conftest import dump, ok, run
 from udsat_cli.store import migrations
 from udsat_cli.store.engine import apply_migrations, make_engine
 from udsat_cli.store.location import Location
