@@ -25,6 +25,12 @@ COMMAND_MODULES = {
     "season": "seasons",
     "init": "setup",
     "demo": "setup",
+    "attendance": "record",
+    "item": "record",
+    "topic": "backlog",
+    "event": "backlog",
+    "agenda": "documents",
+    "minutes": "documents",
 }
 
 

@@ -86,3 +86,81 @@ def meeting_show(
         from udsat_cli.render import text
 
         output.lines(text.meeting_detail(detail))
+
+
+@command(meeting_app, "plan")
+def meeting_plan(
+    ctx: typer.Context,
+    whens: list[str] | None = typer.Argument(None, metavar="[TIDSPUNKT]...", help="Mødedage."),
+    every: str | None = typer.Option(None, "--every", metavar="INTERVAL", help='Fx "4 uger".'),
+    start: str | None = typer.Option(None, "--from", metavar="DATO", help="Første møde."),
+    until: str | None = typer.Option(None, "--until", metavar="DATO", help="Sidste mulige dag."),
+    time: str | None = typer.Option(None, "--time", metavar="TID", help='Fx "16.00-18.00".'),
+    place: str | None = typer.Option(None, "--place", metavar="STED", help="Mødested."),
+) -> None:
+    """Planlæg årets møder: en række datoer eller en fast serie.
+
+    Eksempel:
+
+    \b
+      udsat meeting plan --every "4 uger" --from 7/1-2027 --until 16/12-2027 --time 16-18
+      udsat meeting plan "4. marts 2027" "1. april 2027 kl. 16-18"
+    """
+    from udsat_cli import dates
+    from udsat_cli.core.meetings import plan_meetings
+
+    st = state(ctx)
+    with st.write() as session:
+        added = plan_meetings(
+            session, now=st.now, council=st.council, whens=whens, every=every, start=start,
+            until=until, time=time, place=place,
+        )  # fmt: skip
+    print(f"Planlagde {len(added)} {'møde' if len(added) == 1 else 'møder'}:")
+    for m in added:
+        print(f"  {m.id}  {dates.meeting_when(m.date, m.start, m.end)}")
+
+
+@command(meeting_app, "move")
+def meeting_move(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="MØDE", help="Mødets nummer eller dato."),
+    when: str = typer.Argument(..., metavar="TIDSPUNKT", help="Ny dag (og evt. tid)."),
+) -> None:
+    """Flyt et møde; frister som »næste møde« flytter med.
+
+    Eksempel:
+
+    \b
+      udsat meeting move "23. maj 2019" "28. maj 2019 kl. 16-18"
+    """
+    from udsat_cli import dates
+    from udsat_cli.core.meetings import move_meeting
+
+    st = state(ctx)
+    with st.write() as session:
+        before, after = move_meeting(session, now=st.now, council=st.council, ref=ref, when=when)
+    print(
+        f"Flyttede mødet fra {dates.long_date(before.date)} til "
+        f"{dates.meeting_when(after.date, after.start, after.end)}."
+    )
+
+
+@command(meeting_app, "cancel")
+def meeting_cancel(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="MØDE", help="Mødets nummer eller dato."),
+) -> None:
+    """Aflys et møde; frister som »næste møde« går videre til det følgende.
+
+    Eksempel:
+
+    \b
+      udsat meeting cancel "23. maj 2019"
+    """
+    from udsat_cli import dates
+    from udsat_cli.core.meetings import cancel_meeting
+
+    st = state(ctx)
+    with st.write() as session:
+        cancelled = cancel_meeting(session, now=st.now, council=st.council, ref=ref)
+    print(f"Aflyste mødet {dates.weekday_date(cancelled.date)}.")

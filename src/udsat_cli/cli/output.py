@@ -38,3 +38,36 @@ def parse_id(text: str) -> int:
     if not cleaned.isdigit():
         raise InputError(f"«{text}» er ikke et opgavenummer; skriv fx 12.")
     return int(cleaned)
+
+
+def write_file(path: str, data: bytes, *, force: bool) -> None:
+    """Write atomically (a temp file beside it, then rename); never overwrite without --force."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
+    if target.exists() and not force:
+        raise InputError(f"Filen {target} findes allerede; brug --force for at overskrive den.")
+    if not target.parent.is_dir():
+        raise InputError(f"Mappen {target.parent} findes ikke.")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_text(path: str) -> str:
+    """A long text from a file, or from stdin when the path is "-"."""
+    if path == "-":
+        return sys.stdin.read()
+    from pathlib import Path
+
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"Kan ikke læse filen {path} ({exc.__class__.__name__}).") from None

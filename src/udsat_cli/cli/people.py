@@ -26,6 +26,9 @@ def member_add(
         help="formand, næstformand, medlem, suppleant, sekretær, gæst eller ekstern.",
     ),
     email: str | None = typer.Option(None, "--email", metavar="ADRESSE", help="E-mailadresse."),
+    member_from: str | None = typer.Option(
+        None, "--from", metavar="DATO", help="Medlem fra denne dag (standard: ukendt)."
+    ),
 ) -> None:
     """Tilføj en person til rådet.
 
@@ -40,7 +43,7 @@ def member_add(
     with st.write() as session:
         added = add_member(
             session, now=st.now, council=st.council, full_name=name, short_name=short,
-            role=role, email=email,
+            role=role, email=email, member_from=member_from,
         )  # fmt: skip
     print(f"Tilføjede {added.full_name} ({added.role}).")
 
@@ -48,6 +51,10 @@ def member_add(
 @command(member_app, "list")
 def member_list(
     ctx: typer.Context,
+    on: str | None = typer.Option(
+        None, "--on", metavar="DATO", help="Kun dem, der var medlemmer den dag."
+    ),
+    show_all: bool = typer.Option(False, "--all", help="Også dem, der er trådt ud."),
     as_json: bool = typer.Option(False, "--json", help="Udskriv som JSON."),
 ) -> None:
     """Vis rådets personer.
@@ -55,12 +62,15 @@ def member_list(
     Eksempel:
 
     \b
-      udsat member list --json
+      udsat member list --on "1. april 2019"
     """
+    from udsat_cli import dates
     from udsat_cli.core.listing import members
 
-    with state(ctx).read() as db:
-        found = members(db, council=state(ctx).council)
+    st = state(ctx)
+    day = dates.parse_date(on, today=st.today) if on else None
+    with st.read() as db:
+        found = members(db, council=st.council, today=st.today, on=day, include_left=show_all)
     if as_json:
         from udsat_cli.render import jsonout
 
@@ -69,3 +79,58 @@ def member_list(
         from udsat_cli.render import text
 
         output.lines(text.members(found))
+
+
+@command(member_app, "edit")
+def member_edit(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., metavar="NAVN", help="Personen, som hun hedder nu."),
+    new_name: str | None = typer.Option(None, "--name", metavar="NAVN", help="Nyt fulde navn."),
+    short: str | None = typer.Option(None, "--short", metavar="NAVN", help="Nyt kaldenavn."),
+    role: str | None = typer.Option(None, "--role", metavar="ROLLE", help="Ny rolle."),
+    email: str | None = typer.Option(
+        None, "--email", metavar="ADRESSE", help='Ny e-mailadresse ("" fjerner den).'
+    ),
+    member_from: str | None = typer.Option(None, "--from", metavar="DATO", help="Medlem fra."),
+) -> None:
+    """Ret en persons navn, kaldenavn, rolle, e-mail eller startdato.
+
+    Eksempel:
+
+    \b
+      udsat member edit "Lisbeth Andersen" --role medlem --from "1. maj 2019"
+    """
+    from udsat_cli.core.members import edit_member
+
+    st = state(ctx)
+    with st.write() as session:
+        changed = edit_member(
+            session, now=st.now, council=st.council, name=name, full_name=new_name,
+            short_name=short, role=role, email=email, member_from=member_from,
+        )  # fmt: skip
+    print(f"Opdaterede {changed.full_name} ({changed.role}).")
+
+
+@command(member_app, "leave")
+def member_leave(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., metavar="NAVN", help="Personen, der træder ud."),
+    on: str | None = typer.Option(
+        None, "--date", metavar="DATO", help="Sidste dag (standard: i dag)."
+    ),
+) -> None:
+    """Registrér at en person er trådt ud af rådet (historikken bevares).
+
+    Eksempel:
+
+    \b
+      udsat member leave Kirsten --date "1. april 2019"
+    """
+    from udsat_cli import dates
+    from udsat_cli.core.members import leave_member
+
+    st = state(ctx)
+    with st.write() as session:
+        left = leave_member(session, now=st.now, council=st.council, name=name, on=on)
+    assert left.member_to is not None
+    print(f"{left.full_name} er trådt ud af rådet pr. {dates.long_date(left.member_to)}.")

@@ -22,9 +22,18 @@ class Member:
     member_to: date | None
 
 
-def members(db: Db, *, council: str | None) -> list[Member]:
+def members(
+    db: Db,
+    *,
+    council: str | None,
+    today: date | None = None,
+    on: date | None = None,
+    include_left: bool = False,
+) -> list[Member]:
+    """The council's people. ``on``: only the members on that day (not outsiders, guests or
+    deputies); otherwise everyone who has not left by ``today`` (or everyone, ``include_left``)."""
     ref = lookup.council(db, name=council)
-    return [
+    found = [
         Member(pid, full, short, role, email, as_date(start), as_date(end))
         for pid, full, short, role, email, start, end in db.rows(
             "SELECT id, full_name, short_name, role, email, member_from, member_to "
@@ -32,6 +41,14 @@ def members(db: Db, *, council: str | None) -> list[Member]:
             c=ref.id,
         )
     ]
+    if on is not None:
+        from udsat_cli.core.documents import members_on
+
+        ids = {pid for pid, _ in members_on(db, council=ref, day=on)}
+        return [m for m in found if m.id in ids]
+    if include_left or today is None:
+        return found
+    return [m for m in found if m.member_to is None or m.member_to >= today]
 
 
 def meetings(db: Db, *, council: str | None) -> list[MeetingRef]:

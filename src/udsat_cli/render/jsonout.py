@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from udsat_cli.core.datephrase import Explanation
+    from udsat_cli.core.documents import Agenda, EventView, ItemRecord, Minutes, TopicView
     from udsat_cli.core.followups import FollowupReport
     from udsat_cli.core.listing import MeetingDetail, Member
     from udsat_cli.core.lookup import MeetingRef
@@ -84,4 +85,61 @@ def explanation(found: Explanation) -> dict[str, Any]:
         "time": found.meeting.start if anchored and found.meeting else found.reading.time,
         "end_time": found.meeting.end if anchored and found.meeting else found.reading.end_time,
         "meeting": meeting(found.meeting),
+    }
+
+
+def item(i: ItemRecord) -> dict[str, Any]:
+    return {
+        "number": i.number,
+        "title": i.title,
+        "kind": i.kind,
+        "background": i.background,
+        "decision": i.decision,
+        "actions": [action(a) for a in i.actions],
+    }
+
+
+def topic(t: TopicView) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "title": t.title,
+        "for": _iso(t.for_date),
+        "meeting": meeting(t.meeting),
+        "dropped": t.dropped,
+        "note": t.note,
+    }
+
+
+def event(e: EventView) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "date": _iso(e.date),
+        "time": e.time,
+        "title": e.title,
+        "attendees": list(e.attendees),
+    }
+
+
+def minutes(m: Minutes) -> dict[str, Any]:
+    return {
+        "council": m.council,
+        "meeting": meeting(m.meeting),
+        "participants": m.participants,
+        "absent": [{"name": a.name, "reason": a.reason} for a in m.absent],
+        "guests": m.guests,
+        "referent": m.referent,
+        "items": [item(i) for i in m.items],
+        "other_actions": [action(a) for a in m.other_actions],
+    }
+
+
+def agenda(a: Agenda) -> dict[str, Any]:
+    return {
+        "council": a.council,
+        "meeting": meeting(a.meeting),
+        "members": a.members,
+        "followups": followups(a.followups)["actions"],
+        "items": [item(i) for i in a.items],
+        "topics": [topic(t) for t in a.topics],
+        "events": [event(e) for e in a.events],
     }

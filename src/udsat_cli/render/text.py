@@ -10,6 +10,7 @@ from udsat_cli.core.status import LABELS
 
 if TYPE_CHECKING:
     from udsat_cli.core.datephrase import Explanation
+    from udsat_cli.core.documents import TopicView
     from udsat_cli.core.followups import FollowupReport
     from udsat_cli.core.listing import MeetingDetail, Member
     from udsat_cli.core.lookup import MeetingRef
@@ -43,13 +44,14 @@ def meeting_line(m: MeetingRef) -> str:
     return " · ".join(p for p in (dates.meeting_when(m.date, m.start, m.end), m.place) if p)
 
 
-def action_facts(action: ActionView) -> str:
+def action_facts(action: ActionView, *, as_decided: bool = False) -> str:
+    """Owners, deadline, status (and how often carried). ``as_decided``: only owners and deadline,
+    as the minutes record them, without today's status."""
     owners = join_names(action.owners)
-    facts = [
-        f"{'Ansvarlige' if len(action.owners) > 1 else 'Ansvarlig'}: {owners or 'ingen'}",
-        f"Frist: {due_text(action)}",
-        f"Status: {LABELS[action.status]}",
-    ]
+    owner_fact = f"{'Ansvarlige' if len(action.owners) > 1 else 'Ansvarlig'}: {owners or 'ingen'}"
+    if as_decided:
+        return f"{owner_fact} · Frist: {action.due_text or 'ingen'}"
+    facts = [owner_fact, f"Frist: {due_text(action)}", f"Status: {LABELS[action.status]}"]
     if action.carried:
         facts.append(f"Overført {action.carried} {'gang' if action.carried == 1 else 'gange'}")
     return " · ".join(facts)
@@ -82,6 +84,11 @@ def followups(report: FollowupReport) -> Iterator[str]:
     yield f"{report.council} · {meeting_line(report.meeting)}"
     if report.previous_meeting:
         yield f"Sidste møde: {dates.weekday_date(report.previous_meeting.date)}"
+    yield from followup_body(report)
+
+
+def followup_body(report: FollowupReport) -> Iterator[str]:
+    """The report's sections, each opened by a blank line."""
     if not report.actions:
         yield ""
         yield "Ingen opfølgningspunkter."
@@ -176,3 +183,13 @@ def seasons(found: dict[str, tuple[str, str]]) -> Iterator[str]:
 
     rows = [[name, day(start), day(end)] for name, (start, end) in sorted(found.items())]
     yield from table(["Sæson", "Fra", "Til"], rows)
+
+
+def topics(found: list[TopicView]) -> Iterator[str]:
+    if not found:
+        yield "Ingen punkter på listen."
+        return
+    for t in found:
+        where = f"mødet {dates.long_date(t.meeting.date)}" if t.meeting else "intet møde planlagt"
+        state = " (taget af listen)" if t.dropped else ""
+        yield f"#{t.id} {t.title} → {where}{state}"

@@ -139,4 +139,46 @@ def m002_council_seasons(execute: Execute, dialect: str) -> None:
     )
 
 
+@migration
+def m003_meeting_records(execute: Execute, dialect: str) -> None:
+    _run(
+        execute,
+        dialect,
+        """
+        ALTER TABLE meeting ADD COLUMN referent_id INTEGER REFERENCES person (id);
+        CREATE TABLE attendance (
+            meeting_id INTEGER NOT NULL REFERENCES meeting (id),
+            person_id INTEGER NOT NULL REFERENCES person (id),
+            status VARCHAR(10) NOT NULL,
+            reason VARCHAR(300),
+            PRIMARY KEY (meeting_id, person_id)
+        );
+        CREATE TABLE topic (
+            id {pk},
+            council_id INTEGER NOT NULL REFERENCES council (id),
+            title VARCHAR(500) NOT NULL,
+            for_date DATE,
+            created_on DATE NOT NULL,
+            dropped_at {ts},
+            note TEXT
+        );
+        CREATE INDEX ix_topic_council_id ON topic (council_id);
+        CREATE TABLE event (
+            id {pk},
+            council_id INTEGER NOT NULL REFERENCES council (id),
+            date DATE NOT NULL,
+            start_time VARCHAR(5),
+            title VARCHAR(500) NOT NULL,
+            created_at {ts} NOT NULL
+        );
+        CREATE INDEX ix_event_council_date ON event (council_id, date);
+        CREATE TABLE event_attendee (
+            event_id INTEGER NOT NULL REFERENCES event (id),
+            person_id INTEGER NOT NULL REFERENCES person (id),
+            PRIMARY KEY (event_id, person_id)
+        )
+        """,
+    )
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)

@@ -50,6 +50,7 @@ class Meeting(SQLModel, table=True):
     place: str | None = Field(default=None, sa_column=Column(String(300)))
     cancelled: bool = False
     created_at: datetime
+    referent_id: int | None = Field(default=None, sa_column=_fk("person.id", nullable=True))
 
 
 class AgendaItem(SQLModel, table=True):
@@ -121,3 +122,50 @@ class CouncilSeason(SQLModel, table=True):
     name: str = Field(sa_column=Column(String(50), primary_key=True))
     start_md: str = Field(sa_column=Column(String(5), nullable=False))
     end_md: str = Field(sa_column=Column(String(5), nullable=False))
+
+
+class Attendance(SQLModel, table=True):
+    """Who was absent (with a reason) or a guest; members without a row were present."""
+
+    __tablename__ = "attendance"
+
+    meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id"), primary_key=True))
+    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), primary_key=True))
+    status: str = Field(sa_column=Column(String(10), nullable=False))
+    reason: str | None = Field(default=None, sa_column=Column(String(300)))
+
+
+class Topic(SQLModel, table=True):
+    """A point for a coming agenda: on the first meeting on or after ``for_date`` (default: the
+    first meeting after the day it was noted)."""
+
+    __tablename__ = "topic"
+
+    id: int | None = Field(default=None, primary_key=True)
+    council_id: int = Field(sa_column=_fk("council.id", nullable=False, index=True))
+    title: str = Field(sa_column=Column(String(500), nullable=False))
+    for_date: date | None = None
+    created_on: date
+    dropped_at: datetime | None = None
+    note: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class Event(SQLModel, table=True):
+    """Something the council takes part in: "4. april – Netværksmøde"."""
+
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_council_date", "council_id", "date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    council_id: int = Field(sa_column=_fk("council.id", nullable=False))
+    date: date
+    start_time: str | None = Field(default=None, sa_column=Column(String(5)))
+    title: str = Field(sa_column=Column(String(500), nullable=False))
+    created_at: datetime
+
+
+class EventAttendee(SQLModel, table=True):
+    __tablename__ = "event_attendee"
+
+    event_id: int = Field(sa_column=Column(Integer, ForeignKey("event.id"), primary_key=True))
+    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), primary_key=True))

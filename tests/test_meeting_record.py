@@ -1,0 +1,145 @@
+"""The whole meeting: the Albertslund minutes of ../shared/referater entered with udsat's commands,
+then printed back as a referat and carried into the next agenda."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED, ok, run
+
+NAME = "albertslund-udsatteraad-2019-04-01"
+GOLD = json.loads((SHARED / "referater" / f"{NAME}.json").read_text(encoding="utf-8"))
+TEXT = (SHARED / "referater" / f"{NAME}.txt").read_text(encoding="utf-8")
+HELD = "1/4-2019"
+
+
+def _sections() -> dict[str, dict[str, str]]:
+    """Each item's text in the minutes, split into Sagsfremstilling and Beslutning/Orientering."""
+    titles = [item["title"] for item in GOLD["items"]]
+    starts = sorted((TEXT.rindex(f"\n{t}"), t) for t in titles)
+    found = {}
+    for (start, title), (end, _) in zip(starts, [*starts[1:], (len(TEXT), "")], strict=True):
+        body = TEXT[start + len(title) + 1 : end]
+        parts = re.split(r"\n(Sagsfremstilling|Beslutning|Orientering):\n", body)
+        found[title] = {
+            label: " ".join(text.split())
+            for label, text in zip(parts[1::2], parts[2::2], strict=True)
+        }
+        found[title]["all"] = body
+    return found
+
+
+SECTIONS = _sections()
+
+
+@pytest.fixture
+def albertslund(isolated_store: Path) -> Path:
+    meeting = GOLD["meeting"]
+    ok("init", "--council", "Udsatterådet Albertslund")
+    for name in meeting["participants"] + meeting["absent"]:
+        ok("member", "add", name, *(["--short", "Helge Bo"] if name == "Helge Bo Jensen" else []))
+    ok("member", "add", "Kirsten Holm", "--from", "1. januar 2018")
+    ok("member", "leave", "Kirsten", "--date", "31. marts 2019")
+    for guest in meeting["guests"]:
+        ok("member", "add", guest, "--role", "gæst")
+    ok("member", "add", meeting["referent"], "--role", "sekretær")
+    ok("member", "add", "Social & Familie", "--role", "ekstern")
+    ok("meeting", "add", "1. april 2019 kl. 16.00 – 18.00", "--place", meeting["place"])
+    ok("attendance", HELD, *[a for n in meeting["absent"] for a in ("--absent", n)],
+       *[a for n in meeting["guests"] for a in ("--guest", n)], "--referent", "Carina")  # fmt: skip
+    for item in GOLD["items"]:
+        texts = SECTIONS[item["title"]]
+        args = ["item", "add", HELD, item["title"]]
+        if "Sagsfremstilling" in texts:
+            args += ["--background", texts["Sagsfremstilling"]]
+        if "Orientering" in texts:
+            args += ["--kind", "orientering", "--decision", texts["Orientering"]]
+        elif "Beslutning" in texts:
+            args += ["--decision", texts["Beslutning"]]
+        ok(*args)
+    for action in GOLD["actions"]:
+        if action["owners"] == ["rådet"]:
+            continue  # the council itself: not a person to remind
+        item = next(t for t, s in SECTIONS.items() if action["source_sentence"][:40] in s["all"])
+        owners = [a for o in action["owners"] for a in ("--owner", o)]
+        ok("--today", "2019-04-01", "add-action", action["what"], *owners, "--item", item)
+    return isolated_store
+
+
+def test_minutes_hold_the_facts_of_the_meeting(albertslund: Path) -> None:
+    text = ok("minutes", HELD)
+    meeting = GOLD["meeting"]
+    header = dict(line.split(":", 1) for line in text.split("\n\n")[1].splitlines())
+    assert header["Forum"].strip() == "Udsatterådet Albertslund"
+    assert header["Tid"].strip() == "mandag d. 1. april 2019 kl. 16.00–18.00"
+    assert header["Sted"].strip() == meeting["place"]
+    assert header["Deltagere"].strip().split(", ") == meeting["participants"]
+    assert header["Afbud"].strip().split(", ") == meeting["absent"]
+    assert header["Gæster"].strip() == "Lisbeth Andersen"
+    assert header["Referent"].strip() == "Carina Kofoed"
+    for number, item in enumerate(GOLD["items"], start=1):
+        assert f"\n{number}. {item['title']}\n" in text
+    assert (
+        "\nOrientering:\nUdsatterådet har indtil nu i 2019 kun brugt penge på forplejning" in text
+    )
+    assert SECTIONS["Fokus på socialt frikort"]["Beslutning"] in text
+    assert "Ansvarlige: Helge Bo Jensen og Allan Høyer · Frist: ingen" in text
+    firm = [a for a in GOLD["actions"] if a["owners"] != ["rådet"]]
+    assert text.count(" [#") == len(firm)
+
+
+def test_agenda_for_the_next_meeting_carries_the_followups(albertslund: Path) -> None:
+    ok("meeting", "add", "23. maj 2019 kl. 16-18")
+    ok("--today", "2019-04-01", "topic", "add", "Ændring af forretningsorden")
+    ok(
+        "--today",
+        "2019-04-01",
+        "topic",
+        "add",
+        "Besøg af borgerrådgiver",
+        "--for",
+        "efter sommerferien",
+    )
+    ok("--today", "2019-04-01", "event", "add", "6. juni 2019", "Dialogmøde med andre Udsatteråd",
+       "--attendee", "Nina")  # fmt: skip
+    text = ok("--today", "2019-05-01", "agenda")
+    assert text.startswith("Dagsorden\n\nForum:     Udsatterådet Albertslund\n")
+    assert "\n1. Godkendelse af referat og dagsorden\n" in text
+    assert "\n2. Opfølgning på beslutningspunkter fra sidste møde\n" in text
+    assert "\n3. Ændring af forretningsorden\n" in text
+    assert "Besøg af borgerrådgiver" not in text  # its meeting is after the summer
+    assert "\n   · 6. juni – Dialogmøde med andre Udsatteråd, her deltager Nina Gustavsen\n" in text
+    assert text.rstrip().endswith(
+        "\n4. Økonomi\n\n5. Kommende arrangementer\n\n"
+        "   · 6. juni – Dialogmøde med andre Udsatteråd, her deltager Nina Gustavsen\n\n"
+        "6. Eventuelt"
+    )
+    report = json.loads(ok("--today", "2019-05-01", "agenda", "--format", "json"))
+    assert len(report["followups"]) == len([a for a in GOLD["actions"] if a["owners"] != ["rådet"]])
+    assert {a["section"] for a in report["followups"]} == {"previous_meeting"}
+
+
+def test_minutes_as_word(albertslund: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    target = tmp_path / "referat.docx"
+    assert run("minutes", HELD, "--format", "docx", "-o", str(target)).code == 0
+    doc = Document(str(target))
+    cells = [(row.cells[0].text, row.cells[1].text) for row in doc.tables[0].rows]
+    assert cells[0] == ("Forum:", "Udsatterådet Albertslund")
+    assert ("Referent:", "Carina Kofoed") in cells
+    assert ("Gæster:", "Lisbeth Andersen") in cells
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert headings == [f"{n}. {i['title']}" for n, i in enumerate(GOLD["items"], start=1)]
+    bullets = [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
+    assert any(b.startswith("tage kontakt til AP") and "Jette Nyboe" in b for b in bullets)
+    again = run("minutes", HELD, "--format", "docx", "-o", str(target))
+    assert (again.code, again.stderr) == (
+        2, f"Fejl: Filen {target} findes allerede; brug --force for at overskrive den.\n"
+    )  # fmt: skip
+    assert ok("minutes", HELD, "--format", "docx", "-o", str(target), "--force") == ""
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
