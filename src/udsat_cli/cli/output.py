@@ -71,3 +71,29 @@ def read_text(path: str) -> str:
         return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"Kan ikke læse filen {path} ({exc.__class__.__name__}).") from None
+
+
+def edit_text(template: str) -> str | None:
+    """Let the user write in $VISUAL / $EDITOR; None when the text was left as it was."""
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
+    fd, name = tempfile.mkstemp(prefix="udsat-", suffix=".txt")
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(template)
+        try:
+            finished = subprocess.run([*shlex.split(editor), str(path)])
+        except OSError:
+            raise InputError(f"Kan ikke starte editoren «{editor}»; sæt $EDITOR.") from None
+        if finished.returncode != 0:
+            raise InputError(f"Editoren «{editor}» sluttede med fejl; intet er ændret.")
+        written = path.read_text(encoding="utf-8")
+        return None if written == template else written
+    finally:
+        path.unlink(missing_ok=True)

@@ -65,7 +65,9 @@ def _long(value: str | None, path: str | None, option: str) -> str | None:
 
 
 def _edit(background: str | None, decision: str | None) -> tuple[str | None, str | None]:
-    written = typer.edit(TEMPLATE.format(background=background or "", decision=decision or ""))
+    written = output.edit_text(
+        TEMPLATE.format(background=background or "", decision=decision or "")
+    )
     if written is None:
         raise InputError("Teksten blev ikke gemt; intet er ændret.")
     lines = [line for line in written.splitlines() if not line.startswith("#")]
