@@ -31,6 +31,7 @@ COMMAND_MODULES = {
     "event": "backlog",
     "agenda": "documents",
     "minutes": "documents",
+    "remind": "remind",
 }
 
 

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from udsat_cli.core.followups import FollowupReport
     from udsat_cli.core.listing import MeetingDetail, Member
     from udsat_cli.core.lookup import MeetingRef
+    from udsat_cli.core.reminders import Reminders
     from udsat_cli.core.views import ActionView
 
 
@@ -142,4 +143,20 @@ def agenda(a: Agenda) -> dict[str, Any]:
         "items": [item(i) for i in a.items],
         "topics": [topic(t) for t in a.topics],
         "events": [event(e) for e in a.events],
+    }
+
+
+def reminders(r: Reminders) -> dict[str, Any]:
+    return {
+        "today": _iso(r.today),
+        "owners": [
+            {
+                "name": p.name,
+                "email": p.email,
+                "overdue": [action(a) for a in p.overdue],
+                "due_soon": [action(a) for a in p.due_soon + p.for_meeting],
+            }
+            for p in r.owners
+        ],
+        "meeting": meeting(r.meeting),
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +49,17 @@ class Db:
     def all(self, sql: str, **params: Any) -> list[Row]:
         return list(self.rows(sql, **params))
 
+    def execute(self, sql: str, **params: Any) -> None:
+        for _ in self.rows(sql, **params):
+            pass
+
 
 def _sqlite_value(value: Any) -> Any:
     # Stored the way SQLAlchemy stores them on SQLite, so both paths compare alike.
     if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
+        if value.tzinfo is not None:  # stored as UTC without an offset, as SQLModel stores it
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.isoformat(sep=" ", timespec="microseconds")
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -110,8 +116,18 @@ def _pending(db: Db) -> bool:
 
 
 @contextmanager
-def read_db(location: Location) -> Iterator[Db]:
-    """A read-only view of the store, migrated first if an older udsat made it."""
+def write_db(location: Location) -> Iterator[Db]:
+    """A small write through the same SQL interface, for bookkeeping on a read path (the reminder
+    log): one transaction, taken with the write lock up front; models and migrations stay on
+    SQLModel."""
+    with read_db(location, write=True) as db:
+        yield db
+
+
+@contextmanager
+def read_db(location: Location, *, write: bool = False) -> Iterator[Db]:
+    """The store in one transaction (read-only unless ``write``), migrated first if an older udsat
+    made it."""
     if not location.is_sqlite:
         from udsat_cli.store.engine import alchemy_db
 
@@ -128,8 +144,12 @@ def read_db(location: Location) -> Iterator[Db]:
             from udsat_cli.store.engine import migrate_store
 
             migrate_store(location)
-        conn.execute("BEGIN")
+        if write:
+            conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         yield Db(conn, alchemy=False)
+        if write:
+            conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise StoreError(

@@ -181,4 +181,23 @@ def m003_meeting_records(execute: Execute, dialect: str) -> None:
     )
 
 
+@migration
+def m004_reminder_log(execute: Execute, dialect: str) -> None:
+    _run(
+        execute,
+        dialect,
+        """
+        CREATE TABLE reminder_log (
+            id {pk},
+            action_id INTEGER NOT NULL REFERENCES action (id),
+            person_id INTEGER NOT NULL REFERENCES person (id),
+            day DATE NOT NULL,
+            channel VARCHAR(10) NOT NULL,
+            at {ts} NOT NULL
+        );
+        CREATE INDEX ix_reminder_log_day ON reminder_log (day, person_id)
+        """,
+    )
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)

@@ -169,3 +169,17 @@ class EventAttendee(SQLModel, table=True):
 
     event_id: int = Field(sa_column=Column(Integer, ForeignKey("event.id"), primary_key=True))
     person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), primary_key=True))
+
+
+class ReminderLog(SQLModel, table=True):
+    """What was reminded to whom on which day, so an hourly cron does not repeat itself."""
+
+    __tablename__ = "reminder_log"
+    __table_args__ = (Index("ix_reminder_log_day", "day", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(sa_column=_fk("action.id", nullable=False))
+    person_id: int = Field(sa_column=_fk("person.id", nullable=False))
+    day: date
+    channel: str = Field(sa_column=Column(String(10), nullable=False))
+    at: datetime

@@ -1,0 +1,148 @@
+"""Who should be reminded of what today: per owner, the overdue actions and those due within N
+days (meeting-anchored deadlines included), plus the follow-ups of a meeting within N days and
+the events the owner attends. Actions already reminded to the owner today are left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from udsat_cli.core import lookup
+from udsat_cli.core.documents import EventView, events
+from udsat_cli.core.followups import followups
+from udsat_cli.core.lookup import MeetingRef
+from udsat_cli.core.views import ActionView, Plan, select_actions
+from udsat_cli.store.db import Db, in_list
+
+CHUNK = 500
+
+
+@dataclass
+class OwnerReminder:
+    person_id: int
+    name: str
+    email: str | None
+    overdue: list[ActionView] = field(default_factory=list)
+    due_soon: list[ActionView] = field(default_factory=list)
+    for_meeting: list[ActionView] = field(default_factory=list)  # follow-ups due at the meeting
+    events: list[EventView] = field(default_factory=list)
+
+    @property
+    def actions(self) -> list[ActionView]:
+        return self.overdue + self.due_soon + self.for_meeting
+
+
+@dataclass
+class Reminders:
+    council: str
+    today: date
+    days: int
+    meeting: MeetingRef | None
+    owners: list[OwnerReminder]
+
+    @property
+    def empty(self) -> bool:
+        return not self.owners
+
+
+def _owners_of(db: Db, ids: list[int]) -> dict[int, list[tuple[int, str, str | None]]]:
+    found: dict[int, list[tuple[int, str, str | None]]] = {}
+    for start in range(0, len(ids), CHUNK):
+        placeholders, params = in_list("a", ids[start : start + CHUNK])
+        for aid, pid, name, email in db.rows(
+            "SELECT ao.action_id, p.id, p.full_name, p.email FROM action_owner ao "
+            f"JOIN person p ON p.id = ao.person_id WHERE ao.action_id IN {placeholders} "
+            "ORDER BY ao.action_id, ao.position",
+            **params,
+        ):
+            found.setdefault(aid, []).append((pid, name, email))
+    return found
+
+
+def _already(db: Db, *, day: date) -> set[tuple[int, int, str]]:
+    return set(
+        db.rows("SELECT action_id, person_id, channel FROM reminder_log WHERE day = :d", d=day)
+    )
+
+
+def reminders(
+    db: Db,
+    *,
+    council: str | None,
+    today: date,
+    days: int = 7,
+    owner: str | None = None,
+    again: bool = False,
+    channel: str = "print",
+) -> Reminders:
+    cref = lookup.council(db, name=council)
+    horizon = today + timedelta(days=days)
+    plan = Plan(lookup.meeting_plan(db, council=cref))
+    due: dict[int, tuple[ActionView, str]] = {}
+    for action in select_actions(
+        db,
+        where="a.council_id = :c AND a.status IN ('open', 'in_progress', 'postponed')",
+        plan=plan,
+        today=today,
+        c=cref.id,
+    ):
+        if action.overdue:
+            due[action.id] = (action, "overdue")
+        elif action.due is not None and action.due <= horizon:
+            due[action.id] = (action, "due_soon")
+    meeting = lookup.next_meeting(db, council=cref, on_or_after=today)
+    if meeting is not None and meeting.date > horizon:
+        meeting = None
+    if meeting is not None:  # its follow-ups are due at that meeting
+        for action in followups(
+            db, council=cref.name, today=today, meeting=str(meeting.id)
+        ).actions:
+            if action.status in ("open", "in_progress") or action.section == "resumed":
+                due.setdefault(action.id, (action, "for_meeting"))
+    only = lookup.person(db, council=cref, name=owner).id if owner else None
+    skip = set() if again else _already(db, day=today)
+    people: dict[int, OwnerReminder] = {}
+    for aid, owners in _owners_of(db, sorted(due)).items():
+        action, kind = due[aid]
+        action.owners = tuple(name for _, name, _ in owners)
+        for pid, name, email in owners:
+            # e-mail where there is an address (when sending), printed for the secretary otherwise
+            way = "email" if channel == "email" and email else "print"
+            if (only is not None and pid != only) or (aid, pid, way) in skip:
+                continue
+            person = people.setdefault(pid, OwnerReminder(pid, name, email))
+            getattr(person, kind).append(action)
+    attending = _attending(db, council=cref, start=today, end=horizon)
+    for person in people.values():
+        person.events = attending.get(person.name, [])
+        for actions in (person.overdue, person.due_soon, person.for_meeting):
+            actions.sort(key=lambda a: (a.due or date.max, a.id))
+    owners_sorted = sorted(people.values(), key=lambda p: p.name)
+    return Reminders(cref.name, today, days, meeting, owners_sorted)
+
+
+def _attending(
+    db: Db, *, council: lookup.CouncilRef, start: date, end: date
+) -> dict[str, list[EventView]]:
+    found: dict[str, list[EventView]] = {}
+    for event in events(db, council=council, start=start, end=end):
+        for name in event.attendees:
+            found.setdefault(name, []).append(event)
+    return found
+
+
+def record(
+    db: Db, *, owners: list[OwnerReminder], today: date, now: datetime, channel: str
+) -> None:
+    """Note that these owners were reminded of these actions today."""
+    for person in owners:
+        for action in person.actions:
+            db.execute(
+                "INSERT INTO reminder_log (action_id, person_id, day, channel, at) "
+                "VALUES (:a, :p, :d, :ch, :at)",
+                a=action.id,
+                p=person.person_id,
+                d=today,
+                ch=channel,
+                at=now,
+            )

@@ -1,0 +1,232 @@
+"""udsat remind as cron runs it, and real e-mail to a real SMTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import email
+import json
+import socket
+from email.header import decode_header, make_header
+from email.policy import default as default_policy
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from tests.conftest import dump, ok, run
+
+MAY = ("--today", "2019-05-20")
+
+
+class Inbox:
+    """An SMTP handler that keeps what it receives; it can drop the connection after N messages."""
+
+    def __init__(self, drop_after: int | None = None) -> None:
+        self.messages: list[email.message.EmailMessage] = []
+        self.drop_after = drop_after
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        if self.drop_after is not None and len(self.messages) >= self.drop_after:
+            server.transport.close()
+            return "421 Forbindelsen lukkes"
+        self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    servers = []
+
+    def start(inbox: Inbox) -> Inbox:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        controller.start()
+        servers.append(controller)
+        config = tmp_path / "config.toml"
+        config.write_text(
+            "[smtp]\n"
+            'host = "127.0.0.1"\n'
+            f"port = {port}\n"
+            'security = "none"\n'
+            'sender = "Udsatterådet Albertslund <udsat@albertslund.example>"\n',
+            encoding="utf-8",
+        )
+        monkeypatch.setenv("UDSAT_CONFIG", str(config))
+        return inbox
+
+    yield start
+    for controller in servers:
+        controller.stop()
+
+
+@pytest.fixture
+def due(council: Path) -> Path:
+    """Overdue and soon-due actions for owners with and without e-mail addresses."""
+    ok("member", "edit", "Søren", "--email", "soren@example.dk")
+    ok("member", "edit", "Jette", "--email", "jette@example.dk")
+    ok("member", "edit", "René", "--email", "rene@example.dk")
+    april = ("--today", "2019-04-02")
+    ok("meeting", "add", "23. maj 2019 kl. 16-18", "--place", "Rådhuset")
+    ok(*april, "add-action", "Lægge udkast til tekst i Facebookgruppen", "--owner", "Søren",
+       "--due", "næste møde")  # fmt: skip
+    ok(*april, "add-action", "Tage kontakt til AP", "--owner", "Jette", "--owner", "Søren",
+       "--due", "15. maj 2019")  # fmt: skip
+    ok(*april, "add-action", "Formulere dagsorden til SUS", "--owner", "Nina", "--due", "22/5-2019")
+    ok(*april, "add-action", "Samle viden om morgenmad", "--owner", "René", "--due", "1/9-2019")
+    ok(*april, "event", "add", "21. maj 2019", "Borgermøde om ældrepolitik", "--attendee", "Jette")
+    return council
+
+
+def test_nothing_due_prints_nothing(due: Path) -> None:
+    result = run("--today", "2019-04-03", "remind")
+    assert (result.code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_listing_then_no_repeat_the_same_day(due: Path) -> None:
+    first = ok(*MAY, "remind")
+    assert first == (
+        "Jette Nyboe <jette@example.dk>\n"
+        "  Overskredet:\n"
+        "  · #2 Tage kontakt til AP\n"
+        "    Frist: 15. maj 2019 (overskredet) · fra mødet 1. april 2019\n"
+        "\n"
+        "  Arrangementer, du deltager i:\n"
+        "  · 21. maj – Borgermøde om ældrepolitik, her deltager Jette Nyboe\n"
+        "\n"
+        "Nina Gustavsen (ingen e-mailadresse)\n"
+        "  Inden for 7 dage:\n"
+        "  · #3 Formulere dagsorden til SUS\n"
+        "    Frist: 22. maj 2019 · fra mødet 1. april 2019\n"
+        "\n"
+        "René Meyrowitsch <rene@example.dk>\n"
+        "  Til opfølgning på mødet 23. maj 2019:\n"
+        "  · #4 Samle viden om morgenmad\n"
+        "    Frist: 1. september 2019 · fra mødet 1. april 2019\n"
+        "\n"
+        "Søren Mogensen <soren@example.dk>\n"
+        "  Overskredet:\n"
+        "  · #2 Tage kontakt til AP\n"
+        "    Frist: 15. maj 2019 (overskredet) · fra mødet 1. april 2019\n"
+        "\n"
+        "  Inden for 7 dage:\n"
+        "  · #1 Lægge udkast til tekst i Facebookgruppen\n"
+        "    Frist: næste møde (23. maj 2019) · fra mødet 1. april 2019\n"
+        "\n"
+        "Næste møde: torsdag d. 23. maj 2019 kl. 16.00–18.00 · Rådhuset\n"
+    )
+    assert ok(*MAY, "remind") == ""  # hourly cron: not again the same day
+    assert ok(*MAY, "remind", "--again") == first
+    assert ok("--today", "2019-05-21", "remind").startswith("Jette Nyboe")  # a new day
+
+
+def test_json_and_dry_run_record_nothing(due: Path) -> None:
+    before = dump(due)
+    report = json.loads(ok(*MAY, "remind", "--format", "json", "--dry-run", "--days", "2"))
+    assert dump(due) == before
+    assert set(report) == {"today", "owners", "meeting"}
+    assert report["today"] == "2019-05-20" and report["meeting"] is None
+    assert [(o["name"], o["email"]) for o in report["owners"]] == [
+        ("Jette Nyboe", "jette@example.dk"), ("Nina Gustavsen", None),
+        ("Søren Mogensen", "soren@example.dk"),
+    ]  # fmt: skip
+    soren = report["owners"][2]
+    assert set(soren) == {"name", "email", "overdue", "due_soon"}
+    assert [a["id"] for a in soren["overdue"]] == [2] and soren["due_soon"] == []
+    only = json.loads(ok(*MAY, "remind", "--format", "json", "--owner", "Nina", "--dry-run"))
+    assert [o["name"] for o in only["owners"]] == ["Nina Gustavsen"]
+
+
+def test_send_one_digest_per_owner(due: Path, smtp) -> None:
+    inbox = smtp(Inbox())
+    result = run(*MAY, "remind", "--send")
+    assert result.code == 0, result.stderr
+    assert result.stdout.startswith(
+        "Uden e-mailadresse – giv dem besked på anden vis:\nNina Gustavsen"
+    )
+    assert len(inbox.messages) == 3
+    by_to = {str(make_header(decode_header(m["To"]))): m for m in inbox.messages}
+    assert set(by_to) == {
+        "Jette Nyboe <jette@example.dk>", "René Meyrowitsch <rene@example.dk>",
+        "Søren Mogensen <soren@example.dk>",
+    }  # fmt: skip
+    soren = by_to["Søren Mogensen <soren@example.dk>"]
+    assert soren["From"] == "Udsatterådet Albertslund <udsat@albertslund.example>"
+    assert soren["Subject"] == "Udsatterådet Albertslund: 2 opgaver, heraf 1 overskredet"
+    assert soren["Date"] and soren["Message-ID"].endswith("@albertslund.example>")
+    assert soren.get_content_charset() == "utf-8"
+    body = soren.get_content().replace("\r\n", "\n")
+    assert body.startswith("Kære Søren Mogensen\n\nHer er en påmindelse om dine opgaver fra ")
+    assert (
+        "· #2 Tage kontakt til AP\n  Frist: 15. maj 2019 (overskredet) · fra mødet 1. april 2019"
+        in body
+    )
+    assert (
+        "· #1 Lægge udkast til tekst i Facebookgruppen\n  Frist: næste møde (23. maj 2019)" in body
+    )
+    assert "Næste møde: torsdag d. 23. maj 2019 kl. 16.00–18.00 · Rådhuset" in body
+    assert ok(*MAY, "remind", "--send") == ""  # already sent today
+    assert len(inbox.messages) == 3
+
+
+def test_a_dropped_connection_sends_the_rest_next_run(due: Path, smtp) -> None:
+    ok("member", "edit", "Nina", "--email", "nina@example.dk")
+    inbox = smtp(Inbox(drop_after=1))
+    result = run(*MAY, "remind", "--send")
+    assert result.code == 75
+    assert result.stderr.startswith("Fejl: Sendte 1 af 4 påmindelser, så fejlede forbindelsen til")
+    assert result.stderr.rstrip().endswith("kør udsat remind --send igen for at sende resten.")
+    assert len(inbox.messages) == 1
+    first = str(make_header(decode_header(inbox.messages[0]["To"])))
+    inbox.drop_after = None
+    assert run(*MAY, "remind", "--send").code == 0
+    rest = [str(make_header(decode_header(m["To"]))) for m in inbox.messages[1:]]
+    assert len(rest) == 3 and first not in rest
+
+
+def test_send_needs_settings_and_never_shows_a_password(
+    due: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("UDSAT_CONFIG", str(tmp_path / "findes-ikke.toml"))
+    result = run(*MAY, "remind", "--send")
+    assert result.code == 78 and "Der er ingen indstillingsfil" in result.stderr
+    config = tmp_path / "udsat.toml"
+    config.write_text('[smtp]\nhost = "x"\nsender = "a@b.dk"\npassword = "hemmelig"\n')
+    monkeypatch.setenv("UDSAT_CONFIG", str(config))
+    result = run(*MAY, "remind", "--send")
+    assert result.stderr == (
+        "Fejl: Skriv ikke adgangskoden i filen; brug password_env med en miljøvariabel.\n"
+    )
+    assert "hemmelig" not in result.stdout + result.stderr
+    config.write_text('[smtp]\nhost = "x"\nsender = "a@b.dk"\npassword_env = "UDSAT_PW"\n')
+    monkeypatch.delenv("UDSAT_PW", raising=False)
+    assert run(*MAY, "remind", "--send").stderr == (
+        "Fejl: Miljøvariablen UDSAT_PW (password_env) er ikke sat.\n"
+    )
+
+
+def test_dry_run_send_shows_the_messages(due: Path, smtp) -> None:
+    inbox = smtp(Inbox())
+    before = dump(due)
+    out = ok(*MAY, "remind", "--send", "--dry-run")
+    assert "To: Søren Mogensen <soren@example.dk>" in out
+    assert "Subject: Udsatterådet Albertslund: 2 opgaver, heraf 1 overskredet" in out
+    assert inbox.messages == [] and dump(due) == before
+
+
+def test_a_busy_store_is_waited_for(due: Path) -> None:
+    import sqlite3
+    import threading
+    import time
+
+    writer = sqlite3.connect(due, check_same_thread=False, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    release = threading.Timer(1.0, lambda: writer.execute("COMMIT"))
+    release.start()
+    started = time.monotonic()
+    result = run(*MAY, "remind")
+    release.join()
+    writer.close()
+    assert result.code == 0 and result.stdout.startswith("Jette Nyboe"), result.stderr
+    assert time.monotonic() - started >= 0.9
+    assert ok(*MAY, "remind") == ""  # and it recorded what it printed
