@@ -130,7 +130,7 @@ def event_list(
     from datetime import date
 
     from udsat_cli.core import lookup
-    from udsat_cli.core.documents import events
+    from udsat_cli.core.events import events
 
     st = state(ctx)
     with st.read() as db:

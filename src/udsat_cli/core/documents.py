@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from udsat_cli.core import lookup
+from udsat_cli.core.events import EventView, events
 from udsat_cli.core.followups import FollowupReport, followups
 from udsat_cli.core.lookup import CouncilRef, MeetingRef
 from udsat_cli.core.views import ActionView, Plan, select_actions, with_people
@@ -32,15 +33,6 @@ class ItemRecord:
     background: str | None
     decision: str | None
     actions: list[ActionView] = field(default_factory=list)
-
-
-@dataclass
-class EventView:
-    id: int
-    date: date
-    time: str | None
-    title: str
-    attendees: tuple[str, ...]
 
 
 @dataclass
@@ -159,31 +151,6 @@ def topics(db: Db, *, council: CouncilRef, include_dropped: bool = False) -> lis
         )
         found.append(TopicView(tid, title, for_date, target, dropped is not None, note))
     return found
-
-
-def events(db: Db, *, council: CouncilRef, start: date, end: date | None = None) -> list[EventView]:
-    rows = db.all(
-        "SELECT id, date, start_time, title FROM event WHERE council_id = :c AND date >= :s "
-        + ("AND date <= :e " if end else "")
-        + "ORDER BY date, id",
-        c=council.id,
-        s=start,
-        **({"e": end} if end else {}),
-    )
-    people: dict[int, list[str]] = {}
-    if rows:
-        for eid, name in db.rows(
-            "SELECT ea.event_id, p.full_name FROM event_attendee ea "
-            "JOIN person p ON p.id = ea.person_id JOIN event e ON e.id = ea.event_id "
-            "WHERE e.council_id = :c AND e.date >= :s ORDER BY p.id",
-            c=council.id,
-            s=start,
-        ):
-            people.setdefault(eid, []).append(name)
-    return [
-        EventView(eid, as_date(day), time, title, tuple(people.get(eid, ())))
-        for eid, day, time, title in rows
-    ]
 
 
 def agenda(db: Db, *, council: str | None, today: date, ref: str | None = None) -> Agenda:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from udsat_cli.core import lookup
-from udsat_cli.core.documents import EventView, events
+from udsat_cli.core.events import EventView, events
 from udsat_cli.core.followups import followups
 from udsat_cli.core.lookup import MeetingRef
 from udsat_cli.core.views import ActionView, Plan, select_actions

@@ -9,7 +9,8 @@ from udsat_cli import dates
 from udsat_cli.render.text import action_facts, followup_body, join_names
 
 if TYPE_CHECKING:
-    from udsat_cli.core.documents import Agenda, EventView, ItemRecord, Minutes
+    from udsat_cli.core.documents import Agenda, ItemRecord, Minutes
+    from udsat_cli.core.events import EventView
 
 AGENDA_TITLE = "Dagsorden"
 MINUTES_TITLE = "Referat"

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from udsat_cli.core.datephrase import Explanation
-    from udsat_cli.core.documents import Agenda, EventView, ItemRecord, Minutes, TopicView
+    from udsat_cli.core.documents import Agenda, ItemRecord, Minutes, TopicView
+    from udsat_cli.core.events import EventView
     from udsat_cli.core.followups import FollowupReport
     from udsat_cli.core.listing import MeetingDetail, Member
     from udsat_cli.core.lookup import MeetingRef

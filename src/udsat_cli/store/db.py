@@ -146,6 +146,9 @@ def read_db(location: Location, *, write: bool = False) -> Iterator[Db]:
             migrate_store(location)
         if write:
             conn.execute("PRAGMA foreign_keys = ON")
+            # Bookkeeping only (the reminder log): in WAL mode NORMAL survives a crashed process;
+            # a power cut may forget the last reminders, so they are sent once more, not lost.
+            conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         yield Db(conn, alchemy=False)
         if write:
