@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 
 from udsat_cli.core import lookup
 from udsat_cli.core.events import EventView, events
-from udsat_cli.core.followups import followups
 from udsat_cli.core.lookup import MeetingRef
 from udsat_cli.core.views import ActionView, Plan, select_actions
 from udsat_cli.store.db import Db, in_list
@@ -78,6 +77,14 @@ def reminders(
     cref = lookup.council(db, name=council)
     horizon = today + timedelta(days=days)
     plan = Plan(lookup.meeting_plan(db, council=cref))
+    meeting = lookup.next_meeting(db, council=cref, on_or_after=today)
+    if meeting is not None and meeting.date > horizon:
+        meeting = None
+    previous = (
+        lookup.latest_meeting(db, council=cref, on_or_before=meeting.date - timedelta(days=1))
+        if meeting
+        else None
+    )
     due: dict[int, tuple[ActionView, str]] = {}
     for action in select_actions(
         db,
@@ -90,15 +97,8 @@ def reminders(
             due[action.id] = (action, "overdue")
         elif action.due is not None and action.due <= horizon:
             due[action.id] = (action, "due_soon")
-    meeting = lookup.next_meeting(db, council=cref, on_or_after=today)
-    if meeting is not None and meeting.date > horizon:
-        meeting = None
-    if meeting is not None:  # its follow-ups are due at that meeting
-        for action in followups(
-            db, council=cref.name, today=today, meeting=str(meeting.id)
-        ).actions:
-            if action.status in ("open", "in_progress") or action.section == "resumed":
-                due.setdefault(action.id, (action, "for_meeting"))
+        elif meeting and _followed_up_at(action, meeting, previous):
+            due[action.id] = (action, "for_meeting")
     only = lookup.person(db, council=cref, name=owner).id if owner else None
     skip = set() if again else _already(db, day=today)
     people: dict[int, OwnerReminder] = {}
@@ -119,6 +119,13 @@ def reminders(
             actions.sort(key=lambda a: (a.due or date.max, a.id))
     owners_sorted = sorted(people.values(), key=lambda p: p.name)
     return Reminders(cref.name, today, days, meeting, owners_sorted)
+
+
+def _followed_up_at(action: ActionView, meeting: MeetingRef, previous: MeetingRef | None) -> bool:
+    """Whether the coming meeting's follow-up report takes the action up (see core.followups)."""
+    if action.status == "postponed":
+        return action.due is not None and action.due <= meeting.date
+    return previous is not None and action.meeting == previous.date
 
 
 def _attending(
