@@ -32,6 +32,7 @@ COMMAND_MODULES = {
     "agenda": "documents",
     "minutes": "documents",
     "remind": "remind",
+    "import": "importcmd",
 }
 
 

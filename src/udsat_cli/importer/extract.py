@@ -1,0 +1,132 @@
+"""Putting the reading together: one file in, the extraction a secretary reviews out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from udsat_cli.importer.actions import Proposal, proposals, sentences, with_context
+from udsat_cli.importer.fields import MeetingFields, read_fields
+from udsat_cli.importer.items import Item, find_items, sections
+from udsat_cli.importer.source import Line, load
+
+_TRIGGERS = ("senest", "inden", "til", "på", "den", "d.", "før", "i", "efter", "ultimo",
+             "primo", "medio", "uge", "næste", "om", "første", "mødet")  # fmt: skip
+
+
+@dataclass
+class Extraction:
+    name: str
+    digest: str
+    meeting: MeetingFields
+    items: list[Item]
+    actions: list[tuple[Proposal, str | None]]  # with the title of the item it came from
+
+
+def find_deadline(text: str, context: date | None) -> tuple[str, Any] | None:
+    """The leftmost, longest phrase in ``text`` that reads as a deadline (not "i dag")."""
+    from udsat_cli.dates import read
+    from udsat_cli.errors import UdsatError
+
+    words = text.replace("–", " ").split()
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if not (lower in _TRIGGERS or lower[:1].isdigit()):
+            continue
+        for j in range(min(len(words), i + 7), i, -1):
+            phrase = " ".join(words[i:j]).strip(",.;:()")
+            if not phrase or phrase.lower() in ("i dag", "i morgen", "til", "på", "den"):
+                continue
+            try:
+                found = read(phrase, today=context or date.today(), prefer="nearest")
+            except UdsatError:
+                continue
+            if found.kind == "date" and not re.search(r"\d|uge|ultimo|primo|medio|jul|påske|ferie|år|foråret|efteråret", phrase.lower()):
+                continue  # a bare weekday or "næste uge" in minutes is too loose to trust
+            return phrase, found
+    return None
+
+
+def _paragraphs(lines: list[Line], places: list[tuple[int, str]]) -> list[tuple[str, int, str]]:
+    """(text, item index, section) per paragraph; wrapped lines are joined back together."""
+    found: list[tuple[str, int, str]] = []
+    for line, (item, section) in zip(lines, places, strict=True):
+        if line.kind == "blank" or section in ("title", "label", "field"):
+            continue
+        text = line.text.lstrip("·•-– ").strip()
+        if (
+            found and line.kind == "text" and text[:1].islower()
+            and found[-1][1:] == (item, section) and not found[-1][0].endswith((".", ":", "?", "!"))
+        ):  # fmt: skip
+            found[-1] = (f"{found[-1][0]} {text}", item, section)
+        else:
+            found.append((text, item, section))
+    return found
+
+
+def extract(path: Path) -> Extraction:
+    lines = load(path)
+    digest = hashlib.sha256("\n".join(line.text for line in lines).encode()).hexdigest()
+    meeting = read_fields(lines)
+    items = find_items(lines, meeting.field_lines)
+    places = sections(lines, items, meeting.field_lines)
+    found: list[tuple[Proposal, str | None]] = []
+    for text, item, section in _paragraphs(lines, places):
+        if section == "background" or (item < 0 and items):
+            continue
+        previous = None
+        for sentence in sentences(text):
+            found_here = with_context(proposals(sentence), previous)
+            for proposal in found_here:
+                deadline = find_deadline(proposal.what, meeting.date) or (
+                    find_deadline(sentence, meeting.date) if len(found_here) == 1 else None
+                )
+                if deadline:
+                    proposal.deadline_text = deadline[0]
+                    proposal.anchored = deadline[1].kind != "date"
+                    proposal.deadline = deadline[1].date if not proposal.anchored else None
+                found.append((proposal, items[item].title if item >= 0 else None))
+            previous = sentence
+    return Extraction(path.stem, digest, meeting, items, found)
+
+
+def to_json(x: Extraction) -> dict[str, Any]:
+    m = x.meeting
+    return {
+        "meeting": {
+            "council": m.council,
+            "date": m.date.isoformat() if m.date else None,
+            "start": m.start,
+            "end": m.end,
+            "place": m.place,
+            "participants": m.participants,
+            "absent": m.absent,
+            "guests": m.guests,
+            "referent": m.referent,
+        },
+        "items": [
+            {
+                "number": i.number,
+                "title": i.title,
+                "kind": i.kind,
+                "background": "\n".join(i.background) or None,
+                "decision": "\n".join(i.decision) or None,
+            }
+            for i in x.items
+        ],
+        "actions": [
+            {
+                "owners": p.owners,
+                "what": p.what,
+                "deadline_text": p.deadline_text,
+                "deadline": p.deadline.isoformat() if p.deadline else None,
+                "item": item,
+                "source": p.source,
+            }
+            for p, item in x.actions
+        ],
+    }
