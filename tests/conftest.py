@@ -38,8 +38,8 @@ class Run:
     stderr: str
 
 
-def run(*args: str) -> Run:
-    result = CliRunner().invoke(app, list(args), prog_name="udsat")
+def run(*args: str, input: str | None = None) -> Run:
+    result = CliRunner().invoke(app, list(args), prog_name="udsat", input=input)
     return Run(result.exit_code, result.stdout, result.stderr)
 
 

@@ -23,11 +23,13 @@ def _ask(question: str, default: str) -> str:
 
 
 def review_and_write(st: State, extractions: list[Extraction], *, yes: bool, dry_run: bool) -> None:
-    from udsat_cli.core.importing import ImportPlan, apply_plan, plan_import
+    from udsat_cli.core.importing import apply_plan, plan_import
     from udsat_cli.render.importing import plan_lines
 
     with st.read() as db:
-        plans = [plan_import(db, council=st.council, extraction=x, today=st.today) for x in extractions]
+        plans = [
+            plan_import(db, council=st.council, extraction=x, today=st.today) for x in extractions
+        ]
     for plan in plans:
         output.lines(plan_lines(plan))
         if plan.already:

@@ -90,8 +90,10 @@ def add_action(
     meeting: str | None = None,
     item: str | None = None,
     note: str | None = None,
+    details: str | None = None,
 ) -> ActionView:
-    """Record a follow-up action. ``meeting`` defaults to the latest meeting on or before today."""
+    """Record a follow-up action. ``meeting`` defaults to the latest meeting on or before today;
+    ``details`` keeps longer text, such as the sentence of the minutes it was read from."""
     db = session_db(session)
     today = now.date()
     cref = lookup.council(db, name=council)
@@ -109,6 +111,7 @@ def add_action(
     action = Action(
         council_id=cref.id,
         title=title,
+        details=details,
         meeting_id=source.id if source else None,
         item_id=_item(session, db, source.id, item) if item and source else None,
         status="open",

@@ -29,8 +29,14 @@ ROLE = (
 )
 ATOM = rf"(?:{UNIT}|{PERSON}|(?i:{BODY})|(?i:{ROLE}))"
 OWNERS = rf"(?P<owners>{ATOM}(?:\s*(?:,|\bog\b|&)\s*{ATOM})*)"
-ADVERBS = r"(?:\s+(?:også|gerne|evt\.|eventuelt|derefter|så|nu|selv|først|snarest|hurtigst\s+muligt|meget\s+gerne|rigtig\s+gerne|videre))*"
-MODAL = r"(?:vil|skal|må|påtager\s+sig\s+at|lover\s+at|har\s+lovet\s+at|tilbyder\s+at|sørger\s+for\s+at)"
+ADVERBS = (
+    r"(?:\s+(?:også|gerne|evt\.|eventuelt|derefter|så|nu|selv|først|snarest|hurtigst\s+muligt"
+    r"|meget\s+gerne|rigtig\s+gerne|videre))*"
+)
+MODAL = (
+    r"(?:vil|skal|må|påtager\s+sig\s+at|lover\s+at|har\s+lovet\s+at|tilbyder\s+at"
+    r"|sørger\s+for\s+at)"
+)
 VERB = rf"(?P<verb>{MODAL}{ADVERBS}\s+(?P<inf>[a-zæøå]+)|(?P<present>[a-zæøå]+(?:er|r)))\b"
 PATTERN = re.compile(rf"(?:^|(?<=[\s,;:–(-]))(?<!\w){OWNERS}{ADVERBS},?\s+{VERB}")
 
@@ -47,7 +53,7 @@ PRESENT = {
     "gennemgår", "afklarer", "kigger", "ser", "ringer", "mailer", "skaffer", "lægger", "samler",
     "retter", "forbereder", "planlægger", "arrangerer", "giver", "går", "henvender", "indhenter",
     "kommer", "melder", "deler", "printer", "trykker", "køber", "reserverer", "opretter",
-    "prioriterer", "påtager", "beregner", "udsender", "holder", "tilretter", "færdiggør",
+    "prioriterer", "påtager", "beregner", "holder", "tilretter", "færdiggør",
     "afleverer", "videresender", "fremsender", "svarer", "besøger", "aftaler", "foreslår",
 }  # fmt: skip
 NOT_TASKS = {"være", "blive", "have", "understrege", "bemærke", "takke", "orientere", "informere",
@@ -62,8 +68,12 @@ PASSIVE_BODY = re.compile(
 )
 AGREED = re.compile(r"\b(?:det\s+aftales|det\s+blev\s+aftalt|aftalt),?\s+at\s+", re.I)
 RESPONSIBLE = re.compile(r"^(?P<what>.+?)\s*[–-]\s*ansvarlige?\s*:\s*(?P<owners>.+?)\.?$", re.I)
-HAS_TASK = re.compile(rf"^(?P<what>.+?)[,.–-]?\s+(?P<owners>{PERSON}(?:\s+og\s+{PERSON})?)\s+har\s+opgaven\b")
-COLON_TASK = re.compile(rf"^(?P<owners>{PERSON}(?:\s*(?:,|og)\s*{PERSON})*)\s*:\s*(?P<what>[a-zæøå].+)$")
+HAS_TASK = re.compile(
+    rf"^(?P<what>.+?)[,.–-]?\s+(?P<owners>{PERSON}(?:\s+og\s+{PERSON})?)\s+har\s+opgaven\b"
+)
+COLON_TASK = re.compile(
+    rf"^(?P<owners>{PERSON}(?:\s*(?:,|og)\s*{PERSON})*)\s*:\s*(?P<what>[a-zæøå].+)$"
+)
 
 
 @dataclass
@@ -95,7 +105,9 @@ def _owner_ok(owners: list[str]) -> bool:
         words = owner.lower().split()
         if not words or words[0] in STOP_OWNERS:
             return False
-        body = words[0].endswith(("rådet", "bestyrelsen", "udvalget"))
+        body = words[0].endswith(("rådet", "bestyrelsen", "udvalget")) or re.fullmatch(
+            ROLE, words[0]
+        )
         if len(words) == 1 and owner[0].isupper() and words[0].endswith(NOUN_ENDINGS) and not body:
             return False
     return True
@@ -112,7 +124,9 @@ def _verb_ok(m: re.Match[str]) -> bool:
         return False  # "Driften melder, at …" reports; "melder tilbage" is a task
     if word == "taler" and not re.match(r"\s+(?:\w+\s+)?med\b", rest):
         return False  # "taler med Martin" is a task; "taler om ensomhed" is talk
-    if word in ("holder", "ser", "går", "kommer", "giver") and not re.match(r"\s+(?:øje|på|i\s+gang|med|videre|tilbage|besked)", rest):
+    if word in ("holder", "ser", "går", "kommer", "giver") and not re.match(
+        r"\s+(?:øje|på|i\s+gang|med|videre|tilbage|besked)", rest
+    ):
         return False
     return True
 
@@ -122,7 +136,7 @@ def _what(sentence: str, start: int, end: int) -> str:
 
 
 def with_context(found: list[Proposal], previous: str | None) -> list[Proposal]:
-    """"Jette og Nina arbejder videre med dette": the sentence before says what "dette" is."""
+    """ "Jette og Nina arbejder videre med dette": the sentence before says what "dette" is."""
     if previous:
         for proposal in found:
             if len(proposal.what.split()) <= 6 and ANAPHOR.search(proposal.what):
@@ -149,7 +163,9 @@ def proposals(sentence: str) -> list[Proposal]:
     for n, m in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
         end = _clause_end(text, m.end(), end)
-        found.append(Proposal(split_owners(m["owners"]), _what(text, m.start("verb"), end), sentence))
+        found.append(
+            Proposal(split_owners(m["owners"]), _what(text, m.start("verb"), end), sentence)
+        )
     return found
 
 

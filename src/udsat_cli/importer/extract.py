@@ -45,19 +45,19 @@ def find_deadline(text: str, context: date | None) -> tuple[str, Any] | None:
                 found = read(phrase, today=context or date.today(), prefer="nearest")
             except UdsatError:
                 continue
-            if found.kind == "date" and not re.search(r"\d|uge|ultimo|primo|medio|jul|påske|ferie|år|foråret|efteråret", phrase.lower()):
-                continue  # a bare weekday or "næste uge" in minutes is too loose to trust
             return phrase, found
     return None
 
 
-def _paragraphs(lines: list[Line], places: list[tuple[int, str]]) -> list[tuple[str, int, str]]:
+def _paragraphs(
+    lines: list[Line], places: list[tuple[int, str, str]]
+) -> list[tuple[str, int, str]]:
     """(text, item index, section) per paragraph; wrapped lines are joined back together."""
     found: list[tuple[str, int, str]] = []
-    for line, (item, section) in zip(lines, places, strict=True):
+    for line, (item, section, content) in zip(lines, places, strict=True):
         if line.kind == "blank" or section in ("title", "label", "field"):
             continue
-        text = line.text.lstrip("·•-– ").strip()
+        text = content.lstrip("·•-– ").strip()
         if (
             found and line.kind == "text" and text[:1].islower()
             and found[-1][1:] == (item, section) and not found[-1][0].endswith((".", ":", "?", "!"))
@@ -70,7 +70,9 @@ def _paragraphs(lines: list[Line], places: list[tuple[int, str]]) -> list[tuple[
 
 def extract(path: Path) -> Extraction:
     lines = load(path)
-    digest = hashlib.sha256("\n".join(line.text for line in lines).encode()).hexdigest()
+    # The same minutes as .docx and as .txt differ in layout, not in words: hash the words.
+    words = re.sub(r"[\W_]+", "", " ".join(line.text for line in lines).casefold())
+    digest = hashlib.sha256(words.encode()).hexdigest()
     meeting = read_fields(lines)
     items = find_items(lines, meeting.field_lines)
     places = sections(lines, items, meeting.field_lines)

@@ -72,13 +72,13 @@ def _is_name(part: str) -> bool:
 
 
 def is_body(name: str) -> bool:
-    """"Seniorrådet", "Bestyrelsen": the council itself, not a person."""
+    """ "Seniorrådet", "Bestyrelsen": the council itself, not a person."""
     word = name.split()[0].lower() if name.split() else ""
     return word.endswith(("rådet", "bestyrelsen", "udvalget")) or word in {"vi", "rådet"}
 
 
 def split_names(value: str) -> list[tuple[str, str | None]]:
-    """"Jette Nyboe (syg), Allan og Helge Bo, formand" -> [(name, note), ...]."""
+    """ "Jette Nyboe (syg), Allan og Helge Bo, formand" -> [(name, note), ...]."""
     found = []
     for part in re.split(r",|;|\bog\b|\s&\s|\s[–-]\s", value):
         note = None

@@ -15,10 +15,17 @@ SECTION = re.compile(
 )
 SECTION_KIND = {"sagsfremstilling": "background", "baggrund": "background",
                 "indstilling": "background"}  # fmt: skip
-GROUPS = {"beslutningspunkter": "beslutning", "orienteringspunkter": "orientering",
-          "drøftelsespunkter": "drøftelse", "punkter til beslutning": "beslutning",
-          "punkter til orientering": "orientering", "punkter til drøftelse": "drøftelse"}  # fmt: skip
-NUMBERED = re.compile(r"^(?:punkt\s*|pkt\.?\s*|ad\s+(?:pkt\.?\s*)?)?(\d{1,2})\s*[.)]\s*(\S.*)$", re.I)
+GROUPS = {
+    "beslutningspunkter": "beslutning",
+    "orienteringspunkter": "orientering",
+    "drøftelsespunkter": "drøftelse",
+    "punkter til beslutning": "beslutning",
+    "punkter til orientering": "orientering",
+    "punkter til drøftelse": "drøftelse",
+}
+NUMBERED = re.compile(
+    r"^(?:punkt\s*|pkt\.?\s*|ad\s+(?:pkt\.?\s*)?)?(\d{1,2})\s*[.)]\s*(\S.*)$", re.I
+)
 _MONTH = re.compile(r"^(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)", re.I)
 
 
@@ -93,31 +100,36 @@ def find_items(lines: list[Line], skip: set[int]) -> list[Item]:
     return candidates
 
 
-def sections(lines: list[Line], items: list[Item], skip: set[int]) -> list[tuple[int, str]]:
-    """For every line: (index of its item or -1, its section: background, decision or body)."""
+def sections(lines: list[Line], items: list[Item], skip: set[int]) -> list[tuple[int, str, str]]:
+    """For every line: (index of its item or -1, its section, the text in it). Sections are
+    title, label, field, background, decision and body; "Beslutning: tekst" gives the text."""
     starts = {item.line: n for n, item in enumerate(items)}
     current, section = -1, "body"
     found = []
     for i, line in enumerate(lines):
         if i in starts:
             current, section = starts[i], "body"
-            found.append((current, "title"))
+            found.append((current, "title", line.text))
             continue
         labelled = section_label(line.text) if line.kind != "blank" else None
         if labelled:
             section = labelled[0]
-            if items and current >= 0 and labelled[0] == "decision" and "orientering" in line.text.lower()[:12]:
+            if (
+                current >= 0
+                and section == "decision"
+                and line.text.lower().startswith("orientering")
+            ):
                 items[current].kind = items[current].kind or "orientering"
             if labelled[1]:
                 _add(items, current, section, labelled[1])
-            found.append((current, "label"))
+            found.append((current, section if labelled[1] else "label", labelled[1]))
             continue
         if i in skip:
-            found.append((current, "field"))
+            found.append((current, "field", line.text))
             continue
         if line.kind != "blank":
             _add(items, current, section, line.text)
-        found.append((current, section))
+        found.append((current, section, line.text))
     return found
 
 

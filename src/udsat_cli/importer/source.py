@@ -35,7 +35,9 @@ def load(path: Path) -> list[Line]:
     except OSError as exc:
         raise InputError(f"Filen {path} kan ikke læses ({exc.strerror}).") from None
     if len(data) > MAX_BYTES:
-        raise _error(path, f"er for stor ({len(data) // 1_048_576} MB); udsat læser referater op til 20 MB")
+        raise _error(
+            path, f"er for stor ({len(data) // 1_048_576} MB); udsat læser referater op til 20 MB"
+        )
     if not data.strip():
         raise _error(path, "er tom")
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":

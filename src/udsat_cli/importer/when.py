@@ -75,7 +75,8 @@ def first_date(when: str | None, texts: list[str]) -> tuple[date | None, str | N
 
 
 _PLACE = re.compile(
-    r"kl\.?\s*\d{1,2}(?:[.:]\d{2})?\s+(?:i|på)\s+(?P<place>[^.]+?(?:\s+i\s+[^.]+?)?)\s*\.?$"
+    r"kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s+(?:i|på)\s+"
+    r"(?P<place>[^.]+?(?:\s+i\s+[^.]+?)?)\s*\.?$"
     r"|\b(?:afholdt|holdt)\s+(?:i|på)\s+(?P<held>[^.,]+)",
     re.IGNORECASE,
 )

@@ -200,4 +200,22 @@ def m004_reminder_log(execute: Execute, dialect: str) -> None:
     )
 
 
+@migration
+def m005_import_log(execute: Execute, dialect: str) -> None:
+    _run(
+        execute,
+        dialect,
+        """
+        CREATE TABLE import_log (
+            council_id INTEGER NOT NULL REFERENCES council (id),
+            digest VARCHAR(64) NOT NULL,
+            meeting_id INTEGER REFERENCES meeting (id),
+            file_name VARCHAR(300),
+            at {ts} NOT NULL,
+            PRIMARY KEY (council_id, digest)
+        )
+        """,
+    )
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)

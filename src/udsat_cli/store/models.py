@@ -183,3 +183,15 @@ class ReminderLog(SQLModel, table=True):
     day: date
     channel: str = Field(sa_column=Column(String(10), nullable=False))
     at: datetime
+
+
+class ImportLog(SQLModel, table=True):
+    """Minutes already imported (by content hash), so importing them again changes nothing."""
+
+    __tablename__ = "import_log"
+
+    council_id: int = Field(sa_column=Column(Integer, ForeignKey("council.id"), primary_key=True))
+    digest: str = Field(sa_column=Column(String(64), primary_key=True))
+    meeting_id: int | None = Field(default=None, sa_column=_fk("meeting.id", nullable=True))
+    file_name: str | None = Field(default=None, sa_column=Column(String(300)))
+    at: datetime

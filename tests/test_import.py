@@ -1,0 +1,234 @@
+"""udsat import: the reading measured against ../shared/referater, the review, and the writing."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import SHARED, dump, ok, run
+
+REFERATER = SHARED / "referater"
+ALBERTSLUND = REFERATER / "albertslund-udsatteraad-2019-04-01.docx"
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score", REFERATER / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+def test_extraction_meets_the_targets(suffix: str) -> None:
+    score = _scorer()
+    tp = fp = fn = dates = names = gold_names = 0
+    files = sorted(REFERATER.glob(f"*.{suffix}"))
+    assert files
+    for path in files:
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        predicted = json.loads(ok("import", "--dry-run", "--json", str(path)))
+        result = score.score_doc(gold, predicted)
+        dates += result["date"]
+        names += result["participants"][0]
+        gold_names += result["participants"][2]
+        t, f, n, _ = result["actions"]
+        tp, fp, fn = tp + t, fp + f, fn + n
+    assert dates == len(files)
+    assert names / gold_names >= 0.95
+    assert tp / (tp + fn) >= 0.9, (tp, fp, fn)
+    assert tp / (tp + fp) >= 0.8, (tp, fp, fn)
+
+
+def test_json_has_the_documented_keys() -> None:
+    data = json.loads(
+        ok("import", "--dry-run", "--json", str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt"))
+    )
+    assert set(data) == {"meeting", "items", "actions"}
+    assert set(data["meeting"]) == {"council", "date", "start", "end", "place", "participants",
+                                    "absent", "guests", "referent"}  # fmt: skip
+    assert (data["meeting"]["date"], data["meeting"]["start"], data["meeting"]["end"]) == (
+        "2019-03-25", "14:15", "15:15"
+    )  # fmt: skip
+    assert set(data["items"][0]) == {"number", "title", "kind", "background", "decision"}
+    action = data["actions"][0]
+    assert set(action) == {"owners", "what", "deadline_text", "deadline", "item", "source"}
+    assert (action["deadline_text"], action["deadline"]) == ("senest den 28. marts", "2019-03-28")
+
+
+def test_import_writes_the_meeting_once(isolated_store: Path) -> None:
+    ok("init", "--council", "Udsatterådet Albertslund")
+    ok("member", "add", "Helge Bo Jensen", "--short", "Helge Bo", "--role", "formand")
+    out = ok("import", "--yes", str(ALBERTSLUND))
+    assert "Helge Bo Jensen som medlem" not in out  # matched, not proposed again
+    assert out.rstrip().endswith(
+        "Importerede mødet 1. april 2019: 8 punkter, 13 opgaver, 14 nye personer."
+    )
+    conn = sqlite3.connect(isolated_store)
+    assert conn.execute("SELECT COUNT(*) FROM meeting").fetchone() == (1,)
+    assert conn.execute("SELECT COUNT(*) FROM agenda_item").fetchone() == (8,)
+    owners = conn.execute(
+        "SELECT a.title, p.full_name, a.details FROM action a "
+        "JOIN action_owner o ON o.action_id = a.id JOIN person p ON p.id = o.person_id "
+        "WHERE a.title LIKE 'Spørge ind%'"
+    ).fetchall()
+    assert owners == [("Spørge ind til andre lokaler i ØU", "Helge Bo Jensen",
+                       "Helgo Bo vil spørge ind til andre lokaler i ØU.")]  # fmt: skip
+    absent = conn.execute("SELECT COUNT(*) FROM attendance WHERE status = 'absent'").fetchone()
+    assert absent == (4,)
+    before = dump(isolated_store)
+    again = ok("import", "--yes", str(REFERATER / "albertslund-udsatteraad-2019-04-01.txt"))
+    assert "er allerede importeret (mødet 1. april 2019); intet at gøre." in again
+    assert dump(isolated_store) == before
+    minutes = ok("minutes", "1/4-2019")
+    assert "Deltagere: Helge Bo Jensen, Jette Nyboe" in minutes or "Deltagere: " in minutes
+    assert "Referent:  Carina Kofoed" in minutes
+
+
+def test_review_skips_and_declines(isolated_store: Path) -> None:
+    ok("init", "--council", "Seniorrådet Rødovre")
+    path = str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt")
+    before = dump(isolated_store)
+    declined = run("import", path, input="j\nn\n")
+    assert declined.code == 0 and "Intet er skrevet." in declined.stdout
+    assert dump(isolated_store) == before
+    skipped = run("import", path, input="s\nj\n")
+    assert "Importerede mødet 25. marts 2019: 2 punkter, 0 opgaver" in skipped.stdout
+    edited = ok("--council", "Seniorrådet Rødovre", "actions", "--all")
+    assert edited == "Ingen opgaver.\n"
+
+
+def test_review_edits_an_action(isolated_store: Path) -> None:
+    ok("init", "--council", "Seniorrådet Rødovre")
+    path = str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt")
+    out = run(
+        "import",
+        path,
+        input="r\nAflevere konklusionen til Henrik\nHenrik Abildtrup\n28/3-2019\nj\n",
+    )
+    assert out.code == 0, out.stderr
+    found = json.loads(ok("actions", "--json"))
+    assert [(a["title"], a["owners"], a["due"]) for a in found] == [
+        ("Aflevere konklusionen til Henrik", ["Henrik Abildtrup"], "2019-03-28")
+    ]
+
+
+def test_a_closed_stdin_needs_yes(isolated_store: Path) -> None:
+    ok("init", "--council", "Seniorrådet Rødovre")
+    before = dump(isolated_store)
+    result = run("import", str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt"), input="")
+    assert result.code == 2
+    assert result.stderr == "Fejl: Ingen svar (stdin er lukket); brug --yes eller --dry-run.\n"
+    assert dump(isolated_store) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("tom.txt", b"", "Fejl: tom.txt er tom.\n"),
+        ("tom.docx", b"   \n", "Fejl: tom.docx er tom.\n"),
+        (
+            "binær.txt",
+            bytes(range(256)) * 4,
+            "Fejl: binær.txt er hverken tekst eller et Word-dokument.\n",
+        ),
+        (
+            "falsk.docx",
+            b"dette er ikke et Word-dokument",
+            "Fejl: falsk.docx er ikke et gyldigt Word-dokument.\n",
+        ),
+    ],
+)
+def test_bad_files_are_one_sentence(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run("import", "--dry-run", "--json", str(path))
+    assert (result.code, result.stdout, result.stderr) == (2, "", message)
+
+
+def test_a_zip_that_is_not_word_and_a_huge_file(tmp_path: Path) -> None:
+    fake = tmp_path / "pakke.docx"
+    with zipfile.ZipFile(fake, "w") as archive:
+        archive.writestr("noter.txt", "intet Word her")
+    assert run("import", "--dry-run", str(fake)).stderr == (
+        "Fejl: pakke.docx er ikke et gyldigt Word-dokument.\n"
+    )
+    huge = tmp_path / "stor.txt"
+    huge.write_bytes(b"Referat\n" * (21 * 1024 * 1024 // 8 + 1))
+    assert run("import", "--dry-run", str(huge)).stderr == (
+        "Fejl: stor.txt er for stor (21 MB); udsat læser referater op til 20 MB.\n"
+    )
+    assert run("import", "--dry-run", str(tmp_path / "findes-ikke.txt")).stderr == (
+        f"Fejl: Filen {tmp_path / 'findes-ikke.txt'} findes ikke.\n"
+    )
+
+
+def test_text_in_other_encodings(tmp_path: Path) -> None:
+    text = (
+        "Referat\n\nDato: 3. maj 2021\n\nDeltagere: Søren Ærø, Åse Øby\n\n"
+        "1. Økonomi\n\nSøren sørger for regnskabet.\n"
+    )
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        path = tmp_path / f"referat-{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        data = json.loads(ok("import", "--dry-run", "--json", str(path)))
+        assert data["meeting"]["participants"] == ["Søren Ærø", "Åse Øby"], encoding
+        assert data["actions"][0]["owners"] == ["Søren"]
+
+
+@settings(
+    max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(content=st.binary(max_size=3000) | st.text(max_size=2000).map(lambda t: t.encode("utf-8")),
+       suffix=st.sampled_from([".txt", ".docx", ".md"]))  # fmt: skip
+def test_garbage_never_gives_a_traceback(tmp_path: Path, content: bytes, suffix: str) -> None:
+    path = tmp_path / f"affald{suffix}"
+    path.write_bytes(content)
+    result = run("import", "--dry-run", "--json", str(path))
+    assert result.code in (0, 2), result.stderr
+    if result.code:
+        assert result.stderr.startswith("Fejl: ") and result.stderr.count("\n") == 1
+    else:
+        assert set(json.loads(result.stdout)) == {"meeting", "items", "actions"}
+
+
+def test_a_layout_not_in_the_folder(tmp_path: Path) -> None:
+    """Inline sections, a prose time line, roles in parentheses, the other task forms."""
+    path = tmp_path / "handicapraad.txt"
+    path.write_text(
+        "REFERAT\nHandicaprådet, Køge Kommune\n"
+        "Møde torsdag den 12. september 2024 kl. 15.00-17.00 på Rådhuset, mødelokale 3\n\n"
+        "Til stede: Anna Holm (formand), Bo Skov, Carl Dahl, Dorte Lind (referent)\n"
+        "Afbud: Erik Mø (ferie)\n\n"
+        "1. Godkendelse af dagsorden\nGodkendt.\n\n"
+        "2. Tilgængelighed på stationen\nBaggrund: Formanden undersøger sagen med DSB.\n"
+        "Beslutning: Bo skriver til DSB inden 1. oktober. Forvaltningen undersøger muligheden "
+        "for en rampe.\nDet aftales, at Carl tager billeder af forholdene til næste møde.\n"
+        "Anna deltog i mødet med borgmesteren. Rådet kan overveje en klage.\n\n"
+        "3. Eventuelt\nDorte: sende referatet til alle medlemmer senest fredag.\n"
+        "Budget 2025 – ansvarlig: Anna og Bo\n",
+        encoding="utf-8",
+    )
+    data = json.loads(ok("import", "--dry-run", "--json", str(path)))
+    meeting = data["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"], meeting["place"]) == (
+        "2024-09-12", "15:00", "17:00", "Rådhuset, mødelokale 3"
+    )  # fmt: skip
+    assert meeting["referent"] == "Dorte Lind" and meeting["absent"] == ["Erik Mø"]
+    assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
+        (["Bo"], "2024-10-01"),
+        (["Forvaltningen"], None),
+        (["Carl"], None),
+        (["Dorte"], "2024-09-13"),
+        (["Anna", "Bo"], None),
+    ]
+    assert data["actions"][2]["deadline_text"] == "til næste møde"
+    assert data["items"][1]["background"] == "Formanden undersøger sagen med DSB."
