@@ -33,6 +33,8 @@ COMMAND_MODULES = {
     "minutes": "documents",
     "remind": "remind",
     "import": "importcmd",
+    "search": "findcmd",
+    "backup": "findcmd",
 }
 
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from udsat_cli.core.listing import MeetingDetail, Member
     from udsat_cli.core.lookup import MeetingRef
     from udsat_cli.core.reminders import Reminders
+    from udsat_cli.core.search import Hit
     from udsat_cli.core.views import ActionView
 
 
@@ -160,4 +161,15 @@ def reminders(r: Reminders) -> dict[str, Any]:
             for p in r.owners
         ],
         "meeting": meeting(r.meeting),
+    }
+
+
+def hit(h: Hit) -> dict[str, Any]:
+    return {
+        "kind": h.kind,
+        "id": h.id,
+        "meeting": _iso(h.meeting),
+        "item": h.item,
+        "text": h.text,
+        "rank": h.rank,
     }

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from udsat_cli.core.followups import FollowupReport
     from udsat_cli.core.listing import MeetingDetail, Member
     from udsat_cli.core.lookup import MeetingRef
+    from udsat_cli.core.search import Hit
     from udsat_cli.core.views import ActionView
 
 
@@ -193,3 +194,17 @@ def topics(found: list[TopicView]) -> Iterator[str]:
         where = f"mødet {dates.long_date(t.meeting.date)}" if t.meeting else "intet møde planlagt"
         state = " (taget af listen)" if t.dropped else ""
         yield f"#{t.id} {t.title} → {where}{state}"
+
+
+KIND_WORDS = {"item": "punkt", "action": "opgave", "note": "note til opgave"}
+
+
+def hits(found: list[Hit]) -> Iterator[str]:
+    if not found:
+        yield "Intet fundet."
+        return
+    for h in found:
+        where = f"mødet {dates.long_date(h.meeting)}" if h.meeting else "uden møde"
+        item = f" · {h.item}" if h.item and h.kind != "item" else ""
+        yield f"{where}{item} · {KIND_WORDS[h.kind]} #{h.id}"
+        yield f"  {h.text}"

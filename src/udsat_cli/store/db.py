@@ -29,6 +29,10 @@ class Db:
         self._connection = connection
         self._alchemy = alchemy
 
+    @property
+    def dialect(self) -> str:
+        return self._connection.dialect.name if self._alchemy else "sqlite"
+
     def rows(self, sql: str, **params: Any) -> Iterator[Row]:
         if self._alchemy:
             from sqlalchemy import text

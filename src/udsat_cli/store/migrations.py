@@ -218,4 +218,61 @@ def m005_import_log(execute: Execute, dialect: str) -> None:
     )
 
 
+# Full-text search. On SQLite an FTS5 index kept in sync by triggers, inside the writing
+# transaction; each row's rowid is id * 4 + kind (1 item, 2 action, 3 note), so an update
+# finds its row directly. PostgreSQL searches its own tables with to_tsvector('danish').
+_SEARCH_TEXT = {
+    "item": "new.title || ' ' || coalesce(new.background, '') || ' ' || coalesce(new.decision, '')",
+    "action": "new.title || ' ' || coalesce(new.details, '')",
+}
+
+
+@migration
+def m006_search(execute: Execute, dialect: str) -> None:
+    if dialect != "sqlite":
+        return
+    item_council = "(SELECT council_id FROM meeting WHERE id = new.meeting_id)"
+    note_council = "(SELECT council_id FROM action WHERE id = new.action_id)"
+    statements = [
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "text, kind UNINDEXED, ref_id UNINDEXED, council_id UNINDEXED, "
+        "tokenize = 'unicode61 remove_diacritics 0')",
+        "CREATE TRIGGER search_item_insert AFTER INSERT ON agenda_item BEGIN "
+        "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) VALUES "
+        f"(new.id * 4 + 1, {_SEARCH_TEXT['item']}, 'item', new.id, {item_council}); END",
+        "CREATE TRIGGER search_item_update AFTER UPDATE ON agenda_item BEGIN "
+        "DELETE FROM search_index WHERE rowid = old.id * 4 + 1; "
+        "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) VALUES "
+        f"(new.id * 4 + 1, {_SEARCH_TEXT['item']}, 'item', new.id, {item_council}); END",
+        "CREATE TRIGGER search_item_delete AFTER DELETE ON agenda_item BEGIN "
+        "DELETE FROM search_index WHERE rowid = old.id * 4 + 1; END",
+        "CREATE TRIGGER search_action_insert AFTER INSERT ON action BEGIN "
+        "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) VALUES "
+        f"(new.id * 4 + 2, {_SEARCH_TEXT['action']}, 'action', new.id, new.council_id); END",
+        "CREATE TRIGGER search_action_update AFTER UPDATE OF title, details ON action BEGIN "
+        "DELETE FROM search_index WHERE rowid = old.id * 4 + 2; "
+        "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) VALUES "
+        f"(new.id * 4 + 2, {_SEARCH_TEXT['action']}, 'action', new.id, new.council_id); END",
+        "CREATE TRIGGER search_action_delete AFTER DELETE ON action BEGIN "
+        "DELETE FROM search_index WHERE rowid = old.id * 4 + 2; END",
+        "CREATE TRIGGER search_note_insert AFTER INSERT ON action_event "
+        "WHEN new.note IS NOT NULL BEGIN "
+        "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) VALUES "
+        f"(new.id * 4 + 3, new.note, 'note', new.id, {note_council}); END",
+        "CREATE TRIGGER search_note_delete AFTER DELETE ON action_event BEGIN "
+        "DELETE FROM search_index WHERE rowid = old.id * 4 + 3; END",
+        "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) "
+        f"SELECT i.id * 4 + 1, {_SEARCH_TEXT['item'].replace('new.', 'i.')}, 'item', i.id, "
+        "m.council_id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id",
+        "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) "
+        f"SELECT a.id * 4 + 2, {_SEARCH_TEXT['action'].replace('new.', 'a.')}, 'action', a.id, "
+        "a.council_id FROM action a",
+        "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) "
+        "SELECT e.id * 4 + 3, e.note, 'note', e.id, a.council_id FROM action_event e "
+        "JOIN action a ON a.id = e.action_id WHERE e.note IS NOT NULL",
+    ]
+    for statement in statements:
+        execute(statement)
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)

@@ -1,0 +1,57 @@
+"""Finding what the council decided: "Hvad besluttede vi om socialt frikort?"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from udsat_cli.core import lookup
+from udsat_cli.errors import InputError
+from udsat_cli.store.db import Db, as_date, in_list
+from udsat_cli.store.fulltext import search_rows
+
+
+@dataclass
+class Hit:
+    kind: str  # item, action or note
+    id: int  # the item's or the action's id
+    meeting: date | None
+    item: str | None
+    text: str
+    rank: float
+
+
+def search(db: Db, *, council: str | None, text: str, limit: int = 30) -> list[Hit]:
+    cref = lookup.council(db, name=council)
+    if not text.strip():
+        raise InputError("Skriv hvad der skal søges efter, fx: udsat search frikort.")
+    rows = search_rows(db, council_id=cref.id, text=text, limit=limit)
+    items = [rid for kind, rid, _, _ in rows if kind == "item"]
+    actions = [rid for kind, rid, _, _ in rows if kind != "item"]
+    where: dict[tuple[str, int], tuple[date | None, str | None]] = {}
+    if items:
+        ids, params = in_list("i", items)
+        for iid, day, title in db.rows(
+            "SELECT i.id, m.date, i.title FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
+            f"WHERE i.id IN {ids}",
+            **params,
+        ):
+            where[("item", iid)] = (as_date(day), title)
+    if actions:
+        ids, params = in_list("a", actions)
+        for aid, day, title in db.rows(
+            "SELECT a.id, m.date, i.title FROM action a LEFT JOIN meeting m ON m.id = a.meeting_id "
+            f"LEFT JOIN agenda_item i ON i.id = a.item_id WHERE a.id IN {ids}",
+            **params,
+        ):
+            where[("action", aid)] = (as_date(day), title)
+    return [
+        Hit(
+            kind,
+            rid,
+            *where.get(("item" if kind == "item" else "action", rid), (None, None)),
+            " ".join(snippet.split()),
+            round(rank, 4),
+        )  # fmt: skip
+        for kind, rid, rank, snippet in rows
+    ]

@@ -1,0 +1,41 @@
+"""A consistent copy of a SQLite store while others use it (SQLite's online backup API)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from udsat_cli.errors import InputError
+from udsat_cli.store.db import BUSY_TIMEOUT_S, missing_store_error
+from udsat_cli.store.location import Location
+
+
+def backup(location: Location, path: str, *, force: bool) -> Path:
+    if not location.is_sqlite or location.path is None:
+        raise InputError("Et delt PostgreSQL-lager sikkerhedskopieres med pg_dump, ikke med udsat.")
+    if not location.path.exists():
+        raise missing_store_error(location)
+    target = Path(path).expanduser()
+    if target.resolve() == location.path.resolve():
+        raise InputError("Kopien kan ikke ligge i selve lageret.")
+    if target.exists() and not force:
+        raise InputError(f"Filen {target} findes allerede; brug --force for at overskrive den.")
+    if not target.parent.is_dir():
+        raise InputError(f"Mappen {target.parent} findes ikke.")
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # personal data
+    try:
+        source = sqlite3.connect(location.path, timeout=BUSY_TIMEOUT_S)
+        copy = sqlite3.connect(partial)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+            source.close()
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target
