@@ -35,6 +35,9 @@ COMMAND_MODULES = {
     "import": "importcmd",
     "search": "findcmd",
     "backup": "findcmd",
+    "export": "exchange",
+    "restore": "exchange",
+    "calendar": "exchange",
 }
 
 

@@ -141,6 +141,7 @@ def move_meeting(
     if meeting.cancelled:
         raise UdsatError(f"Mødet d. {dates.long_date(meeting.date)} er aflyst; planlæg et nyt.")
     meeting.date = day
+    meeting.revision += 1
     if begin:
         meeting.start_time, meeting.end_time = begin, end
     session.add(meeting)
@@ -157,6 +158,7 @@ def cancel_meeting(session: Session, *, now: datetime, council: str | None, ref:
     if meeting.cancelled:
         raise UdsatError(f"Mødet d. {dates.long_date(meeting.date)} er allerede aflyst.")
     meeting.cancelled = True
+    meeting.revision += 1
     session.add(meeting)
     session.flush()
     return found

@@ -160,3 +160,21 @@ def _followup_list(actions, markdown: bool) -> Iterator[str]:
     for action in actions:
         yield f"{'-' if markdown else '·'} {action.title} [#{action.id}]"
         yield f"  {action_facts(action, as_decided=True)}"
+
+
+def council_markdown(db, *, council: str | None, today) -> Iterator[str]:
+    """The whole council as one Markdown document: every meeting's minutes, in date order."""
+    from udsat_cli.core import lookup
+    from udsat_cli.core.documents import minutes
+
+    cref = lookup.council(db, name=council)
+    yield f"# {cref.name}"
+    for meeting in lookup.meeting_plan(db, council=cref):
+        record = minutes(db, council=cref.name, today=today, ref=str(meeting.id))
+        yield ""
+        for line in minutes_text(record, markdown=True):
+            if line == f"# {MINUTES_TITLE}":
+                line = f"## {MINUTES_TITLE} {dates.long_date(meeting.date)}"
+            elif line.startswith("## "):
+                line = "#" + line
+            yield line

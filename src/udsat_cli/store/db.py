@@ -43,6 +43,19 @@ class Db:
                 sql, {k: _sqlite_value(v) for k, v in params.items()}
             )
 
+    def records(self, sql: str, **params: Any) -> Iterator[dict[str, Any]]:
+        """Rows as dicts keyed by column name."""
+        if self._alchemy:
+            from sqlalchemy import text
+
+            result = self._connection.execute(text(sql), params)
+            keys = list(result.keys())
+            yield from (dict(zip(keys, row, strict=True)) for row in result)
+        else:
+            cursor = self._connection.execute(sql, {k: _sqlite_value(v) for k, v in params.items()})
+            keys = [d[0] for d in cursor.description]
+            yield from (dict(zip(keys, row, strict=True)) for row in cursor)
+
     def one(self, sql: str, **params: Any) -> Row | None:
         return next(self.rows(sql, **params), None)
 
@@ -54,8 +67,13 @@ class Db:
         return list(self.rows(sql, **params))
 
     def execute(self, sql: str, **params: Any) -> None:
-        for _ in self.rows(sql, **params):
-            pass
+        """A statement that returns no rows (INSERT, UPDATE, DELETE)."""
+        if self._alchemy:
+            from sqlalchemy import text
+
+            self._connection.execute(text(sql), params)
+        else:
+            self._connection.execute(sql, {k: _sqlite_value(v) for k, v in params.items()})
 
 
 def _sqlite_value(value: Any) -> Any:

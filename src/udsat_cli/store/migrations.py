@@ -275,4 +275,10 @@ def m006_search(execute: Execute, dialect: str) -> None:
         execute(statement)
 
 
+@migration
+def m007_meeting_revision(execute: Execute, dialect: str) -> None:
+    # Counts the changes to a meeting: a subscribed calendar's SEQUENCE must grow with each.
+    _run(execute, dialect, "ALTER TABLE meeting ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)

@@ -51,6 +51,7 @@ class Meeting(SQLModel, table=True):
     cancelled: bool = False
     created_at: datetime
     referent_id: int | None = Field(default=None, sa_column=_fk("person.id", nullable=True))
+    revision: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
 
 
 class AgendaItem(SQLModel, table=True):

@@ -1,0 +1,79 @@
+"""Meetings and deadlines for a calendar that subscribes: stable ids, a sequence that grows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from udsat_cli import dates
+from udsat_cli.core import lookup
+from udsat_cli.core.listing import actions
+from udsat_cli.core.status import LABELS
+from udsat_cli.store.db import Db, as_date
+
+
+@dataclass
+class Entry:
+    uid: str
+    kind: str  # meeting or deadline
+    summary: str
+    description: str
+    day: date
+    start: str | None
+    end: str | None
+    place: str | None
+    sequence: int
+    status: str  # CONFIRMED/CANCELLED for meetings, NEEDS-ACTION/COMPLETED/CANCELLED for deadlines
+
+
+@dataclass
+class CalendarData:
+    council: str
+    entries: list[Entry]
+
+
+def calendar_data(
+    db: Db, *, council: str | None, today: date, owner: str | None = None
+) -> CalendarData:
+    cref = lookup.council(db, name=council)
+    domain = f"council-{cref.id}.udsat"
+    entries = [
+        Entry(
+            uid=f"meeting-{mid}@{domain}",
+            kind="meeting",
+            summary=f"{cref.name}: møde",
+            description=f"Møde i {cref.name}.",
+            day=as_date(day),
+            start=start,
+            end=end,
+            place=place,
+            sequence=revision,
+            status="CANCELLED" if cancelled else "CONFIRMED",
+        )  # fmt: skip
+        for mid, day, start, end, place, cancelled, revision in db.rows(
+            "SELECT id, date, start_time, end_time, place, cancelled, revision FROM meeting "
+            "WHERE council_id = :c ORDER BY date, id",
+            c=cref.id,
+        )
+    ]
+    found = actions(db, council=cref.name, today=today, owner=owner, statuses=tuple(LABELS))
+    sequences = dict(
+        db.rows(
+            "SELECT e.action_id, COUNT(*) - 1 FROM action_event e "
+            "JOIN action a ON a.id = e.action_id WHERE a.council_id = :c GROUP BY e.action_id",
+            c=cref.id,
+        )
+    )
+    status = {"done": "COMPLETED", "dropped": "CANCELLED"}
+    for action in found:
+        if action.due is None:
+            continue
+        origin = f"\nFra mødet {dates.long_date(action.meeting)}." if action.meeting else ""
+        entries.append(Entry(
+            uid=f"action-{action.id}@{domain}", kind="deadline", summary=action.title,
+            description=f"Ansvarlige: {', '.join(action.owners)}.\nFrist: {action.due_text}."
+            f"\nStatus: {LABELS[action.status]}.{origin}",
+            day=action.due, start=None, end=None, place=None,
+            sequence=sequences.get(action.id, 0), status=status.get(action.status, "NEEDS-ACTION"),
+        ))  # fmt: skip
+    return CalendarData(cref.name, entries)

@@ -1,0 +1,120 @@
+"""Export, restore and the calendar feed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from tests.conftest import dump, ok, run
+
+
+def _demo(tmp_path: Path) -> Path:
+    store = tmp_path / "demo.db"
+    ok("--db", str(store), "--today", "2026-11-22", "demo")
+    return store
+
+
+def test_export_restore_export_is_identical(tmp_path: Path) -> None:
+    store = _demo(tmp_path)
+    first = tmp_path / "eksport.json"
+    ok("--db", str(store), "export", "-o", str(first))
+    data = json.loads(first.read_text(encoding="utf-8"))
+    assert data["format"] == "udsat-export" and len(data["tables"]["action"]) == 12
+    fresh = tmp_path / "nyt.db"
+    assert ok("--db", str(fresh), "restore", str(first)) == (
+        "Læste 1 råd, 3 møder og 12 opgaver ind.\n"
+    )
+    second = tmp_path / "igen.json"
+    ok("--db", str(fresh), "export", "-o", str(second))
+    assert second.read_bytes() == first.read_bytes()
+    assert ok("--db", str(fresh), "--today", "2026-11-22", "followups") == ok(
+        "--db", str(store), "--today", "2026-11-22", "followups"
+    )
+    assert json.loads(ok("--db", str(fresh), "search", "facebookgruppe", "--json"))
+
+
+def test_restore_refuses_what_it_cannot_take(tmp_path: Path) -> None:
+    store = _demo(tmp_path)
+    exported = tmp_path / "eksport.json"
+    ok("--db", str(store), "export", "-o", str(exported))
+    before = dump(store)
+    assert run("--db", str(store), "restore", str(exported)).stderr == (
+        "Fejl: Lageret er ikke tomt; en eksport kan kun læses ind i et tomt lager.\n"
+    )
+    assert dump(store) == before
+    bad = tmp_path / "forkert.json"
+    bad.write_text('{"hej": 1}')
+    fresh = tmp_path / "tomt.db"
+    assert run("--db", str(fresh), "restore", str(bad)).stderr == (
+        "Fejl: Filen er ikke en eksport fra udsat (udsat export --format json).\n"
+    )
+    assert not fresh.exists()
+    bad.write_text("ikke json")
+    assert (
+        run("--db", str(fresh), "restore", str(bad)).stderr == f"Fejl: {bad} er ikke gyldig JSON.\n"
+    )
+
+
+def test_csv_opens_in_excel(tmp_path: Path) -> None:
+    store = _demo(tmp_path)
+    target = tmp_path / "opgaver.csv"
+    ok("--db", str(store), "--today", "2026-11-22", "export", "--format", "csv", "--separator", ";",
+       "-o", str(target))  # fmt: skip
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Nr.", "Opgave", "Ansvarlige", "Status", "Frist", "Frist (tekst)", "Møde",
+                       "Punkt", "Seneste note"]  # fmt: skip
+    assert len(rows) == 13
+    first = rows[1]
+    assert first[:4] == [
+        "1",
+        "Undersøge muligheden for et fast mødelokale",
+        "Helle Vinther",
+        "i gang",
+    ]
+    assert first[4] == "2026-11-12" and first[7] == "Lokaler til rådet"
+
+
+def test_markdown_export(tmp_path: Path) -> None:
+    store = _demo(tmp_path)
+    text = ok("--db", str(store), "--today", "2026-11-22", "export", "--format", "markdown")
+    assert text.startswith("# Udsatterådet Solbjerg (demo)\n")
+    assert text.count("\n## Referat ") == 3
+    assert "### 1. Lokaler til rådet" in text
+
+
+def test_calendar_feed(tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    store = _demo(tmp_path)
+    base = ("--db", str(store), "--today", "2026-11-22")
+    feed = Calendar.from_ical(run(*base, "calendar").stdout)
+    events = [c for c in feed.walk("VEVENT")]
+    todos = [c for c in feed.walk("VTODO")]
+    assert len(events) == 3
+    meeting = events[-1]
+    assert str(meeting["uid"]) == "meeting-3@council-1.udsat"
+    start = meeting.decoded("dtstart")
+    assert (start.isoformat(), str(start.tzinfo)) == (
+        "2026-12-01T16:00:00+01:00",
+        "Europe/Copenhagen",
+    )
+    assert (
+        meeting.decoded("dtend").hour == 18 and str(meeting["location"]) == "Værestedet, Torvet 4"
+    )
+    assert int(meeting["sequence"]) == 0
+    assert {str(t["uid"]) for t in todos} >= {"action-1@council-1.udsat"}
+    done = next(t for t in todos if str(t["summary"]).startswith("Få trykt pjecer"))
+    assert str(done["status"]) == "COMPLETED"
+    ok(*base, "meeting", "move", "3", "2. december 2026 kl. 17-19")
+    moved = Calendar.from_ical(run(*base, "calendar").stdout)
+    again = [c for c in moved.walk("VEVENT") if str(c["uid"]) == "meeting-3@council-1.udsat"][0]
+    assert int(again["sequence"]) == 1 and again.decoded("dtstart").hour == 17
+    mine = Calendar.from_ical(run(*base, "calendar", "--owner", "Omar").stdout)
+    assert {str(t["summary"]) for t in mine.walk("VTODO")} == {
+        "Tage ansvaret for bisidderordningen",
+        "Lægge et udkast til tekst i den lukkede Facebookgruppe",
+    }
