@@ -92,8 +92,8 @@ def test_calendar_feed(tmp_path: Path) -> None:
     store = _demo(tmp_path)
     base = ("--db", str(store), "--today", "2026-11-22")
     feed = Calendar.from_ical(run(*base, "calendar").stdout)
-    events = [c for c in feed.walk("VEVENT")]
-    todos = [c for c in feed.walk("VTODO")]
+    events = list(feed.walk("VEVENT"))
+    todos = list(feed.walk("VTODO"))
     assert len(events) == 3
     meeting = events[-1]
     assert str(meeting["uid"]) == "meeting-3@council-1.udsat"
