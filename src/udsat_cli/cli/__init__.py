@@ -38,6 +38,8 @@ COMMAND_MODULES = {
     "export": "exchange",
     "restore": "exchange",
     "calendar": "exchange",
+    "log": "history",
+    "undo": "history",
 }
 
 

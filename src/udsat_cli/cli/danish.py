@@ -91,6 +91,7 @@ class DanishGroup(_DanishHelp, TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # Global options are accepted after the subcommand too ("udsat followups --today ...").
         if ctx.parent is None:
+            ctx.meta["udsat.argv"] = list(args)  # the change journal names the command
             args = self.globals_first(args)
         return super().parse_args(ctx, args)
 
@@ -135,8 +136,9 @@ class DanishGroup(_DanishHelp, TyperGroup):
         except Exception as exc:  # a bug: say so in one sentence, details with --debug
             if debug:
                 raise
+            first = (str(exc).strip().splitlines() or [""])[0]
             fail(
-                f"Der skete en uventet fejl ({type(exc).__name__}: {exc}); "
+                f"Der skete en uventet fejl ({type(exc).__name__}: {first}); "
                 "kør igen med --debug for detaljer",
                 70,
             )

@@ -75,4 +75,5 @@ def main_options(
         council=council,
         debug=debug,
         explicit_db=bool(db),
+        command=" ".join(["udsat", *ctx.meta.get("udsat.argv", [])]),
     )

@@ -24,6 +24,7 @@ class State:
     council: str | None
     debug: bool
     explicit_db: bool = False
+    command: str = "udsat"
 
     @property
     def now(self) -> datetime:
@@ -41,10 +42,11 @@ class State:
             yield db
 
     @contextmanager
-    def write(self, *, create: bool = False) -> Iterator[Session]:
+    def write(self, *, create: bool = False, journal: bool = True) -> Iterator[Session]:
         from udsat_cli.store.engine import write_session
 
-        with write_session(self.location, create=create) as session:
+        command = self.command if journal else None
+        with write_session(self.location, create=create, command=command) as session:
             yield session
 
 

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from udsat_cli.core.changelog import ChangeSetView
     from udsat_cli.core.datephrase import Explanation
     from udsat_cli.core.documents import Agenda, ItemRecord, Minutes, TopicView
     from udsat_cli.core.events import EventView
@@ -172,4 +173,17 @@ def hit(h: Hit) -> dict[str, Any]:
         "item": h.item,
         "text": h.text,
         "rank": h.rank,
+    }
+
+
+def change_set(c: ChangeSetView) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "at": c.at.isoformat(),
+        "command": c.command,
+        "undone": c.undone,
+        "changes": [
+            {"table": x.table, "key": x.key, "op": x.op, "old": x.old, "new": x.new}
+            for x in c.changes
+        ],
     }

@@ -113,15 +113,25 @@ def _translated_errors(location: Location) -> Iterator[None]:
 
 
 @contextmanager
-def write_session(location: Location, *, create: bool = False) -> Iterator[Session]:
-    """One transaction for one command: committed when the block ends, rolled back on any error."""
+def write_session(
+    location: Location, *, create: bool = False, command: str | None = None
+) -> Iterator[Session]:
+    """One transaction for one command: committed when the block ends, rolled back on any error.
+    With ``command``, every row the command touches goes into the change journal (undo, log)."""
     created = _create_if_missing(location, create=create)
     engine = make_engine(location)
     try:
         with Session(engine) as session, session.begin():
             with _translated_errors(location):
                 apply_migrations(session.connection())
+            recorder = None
+            if command is not None:
+                from udsat_cli.store.journal import Recorder
+
+                recorder = Recorder(session)
             yield session
+            if recorder is not None:
+                recorder.write(session, command=command, at=datetime.now(UTC))
     except BaseException:
         engine.dispose()
         if created and location.path is not None:

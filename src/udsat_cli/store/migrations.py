@@ -281,4 +281,32 @@ def m007_meeting_revision(execute: Execute, dialect: str) -> None:
     _run(execute, dialect, "ALTER TABLE meeting ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
 
 
+@migration
+def m008_change_journal(execute: Execute, dialect: str) -> None:
+    _run(
+        execute,
+        dialect,
+        """
+        CREATE TABLE change_set (
+            id {pk},
+            at {ts} NOT NULL,
+            command VARCHAR(500) NOT NULL,
+            undone_at {ts}
+        );
+        CREATE TABLE change_row (
+            id {pk},
+            change_set_id INTEGER NOT NULL REFERENCES change_set (id),
+            table_name VARCHAR(50) NOT NULL,
+            row_key TEXT NOT NULL,
+            op VARCHAR(10) NOT NULL,
+            old TEXT,
+            new TEXT,
+            action_id INTEGER
+        );
+        CREATE INDEX ix_change_row_change_set_id ON change_row (change_set_id);
+        CREATE INDEX ix_change_row_action_id ON change_row (action_id)
+        """,
+    )
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)

@@ -196,3 +196,29 @@ class ImportLog(SQLModel, table=True):
     meeting_id: int | None = Field(default=None, sa_column=_fk("meeting.id", nullable=True))
     file_name: str | None = Field(default=None, sa_column=Column(String(300)))
     at: datetime
+
+
+class ChangeSet(SQLModel, table=True):
+    """One writing command, as the change log and undo see it."""
+
+    __tablename__ = "change_set"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime
+    command: str = Field(sa_column=Column(String(500), nullable=False))
+    undone_at: datetime | None = None
+
+
+class ChangeRow(SQLModel, table=True):
+    """One row a command inserted, updated or deleted, with its values before and after (JSON)."""
+
+    __tablename__ = "change_row"
+
+    id: int | None = Field(default=None, primary_key=True)
+    change_set_id: int = Field(sa_column=_fk("change_set.id", nullable=False, index=True))
+    table_name: str = Field(sa_column=Column(String(50), nullable=False))
+    row_key: str = Field(sa_column=Column(Text, nullable=False))
+    op: str = Field(sa_column=Column(String(10), nullable=False))
+    old: str | None = Field(default=None, sa_column=Column(Text))
+    new: str | None = Field(default=None, sa_column=Column(Text))
+    action_id: int | None = Field(default=None, sa_column=Column(Integer, index=True))

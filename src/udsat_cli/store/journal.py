@@ -1,0 +1,141 @@
+"""The change journal: every row a writing command touches, so it can be shown and undone.
+
+A write session records, after each flush, what the ORM inserted, updated and deleted, with
+the values before and after; when the command's transaction is about to commit the rows are
+written as one change set. Undo reverts the latest change set that is not undone yet.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, event, insert, inspect, select, update
+from sqlalchemy.orm import Session
+from sqlmodel import SQLModel
+
+from udsat_cli.store.models import ChangeRow, ChangeSet
+
+SKIP = {"change_set", "change_row"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _dump(values: dict[str, Any] | None) -> str | None:
+    return None if values is None else json.dumps({k: _plain(v) for k, v in values.items()},
+                                                  ensure_ascii=False, sort_keys=True)  # fmt: skip
+
+
+def _columns(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    return {attr.key: getattr(obj, attr.key) for attr in state.mapper.column_attrs}
+
+
+def _old(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    values = {}
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        values[attr.key] = history.deleted[0] if history.deleted else getattr(obj, attr.key)
+    return values
+
+
+class Recorder:
+    def __init__(self, session: Session) -> None:
+        self.rows: list[tuple[str, str, dict[str, Any], dict | None, dict | None]] = []
+        event.listen(session, "after_flush", self._after_flush)
+
+    def _key(self, obj: Any) -> dict[str, Any]:
+        mapper = inspect(obj).mapper
+        return {col.key: getattr(obj, col.key) for col in mapper.primary_key}
+
+    def _after_flush(self, session: Session, _context: Any) -> None:
+        for obj in session.new:
+            if obj.__tablename__ not in SKIP:
+                self.rows.append(("insert", obj.__tablename__, self._key(obj), None, _columns(obj)))
+        for obj in session.dirty:
+            if obj.__tablename__ not in SKIP and session.is_modified(
+                obj, include_collections=False
+            ):
+                old, new = _old(obj), _columns(obj)
+                if old != new:
+                    self.rows.append(("update", obj.__tablename__, self._key(obj), old, new))
+        for obj in session.deleted:
+            if obj.__tablename__ not in SKIP:
+                self.rows.append(("delete", obj.__tablename__, self._key(obj), _columns(obj), None))
+
+    def write(self, session: Session, *, command: str, at: datetime) -> None:
+        session.flush()
+        if not self.rows:
+            return
+        connection = session.connection()
+        set_id = connection.execute(
+            insert(ChangeSet.__table__).values(at=at, command=command[:500])
+        ).inserted_primary_key[0]
+        connection.execute(
+            insert(ChangeRow.__table__),
+            [
+                {
+                    "change_set_id": set_id, "table_name": table, "row_key": _dump(key),
+                    "op": op, "old": _dump(old), "new": _dump(new),
+                    "action_id": _action_of(table, key, old or new or {}),
+                }
+                for op, table, key, old, new in self.rows
+            ],
+        )  # fmt: skip
+
+
+def _action_of(table: str, key: dict[str, Any], values: dict[str, Any]) -> int | None:
+    if table == "action":
+        return key.get("id")
+    return values.get("action_id")
+
+
+def _typed(table: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """JSON values back to what the columns hold."""
+    from sqlalchemy import Boolean, Date, DateTime
+
+    typed = {}
+    for name, value in values.items():
+        kind = table.c[name].type
+        kind = getattr(kind, "impl", kind)  # SQLModel's UTC datetime decorates DateTime
+        if value is not None and isinstance(kind, DateTime):
+            value = datetime.fromisoformat(value)
+        elif value is not None and isinstance(kind, Date):
+            value = date.fromisoformat(value)
+        elif value is not None and isinstance(kind, Boolean):
+            value = bool(value)
+        typed[name] = value
+    return typed
+
+
+def undo_latest(session: Session, *, at: datetime) -> tuple[ChangeSet, list[ChangeRow]] | None:
+    """Revert the latest change set not undone yet, row by row in reverse; None if none is left."""
+    latest = select(ChangeSet).where(ChangeSet.undone_at.is_(None)).order_by(ChangeSet.id.desc())
+    change_set = session.scalars(latest.limit(1)).first()
+    if change_set is None:
+        return None
+    of_set = select(ChangeRow).where(ChangeRow.change_set_id == change_set.id)
+    rows = list(session.scalars(of_set.order_by(ChangeRow.id.desc())))
+    connection = session.connection()
+    for row in rows:
+        table = SQLModel.metadata.tables[row.table_name]
+        key = _typed(table, json.loads(row.row_key))
+        where = and_(*(table.c[k] == v for k, v in key.items()))
+        if row.op == "insert":
+            connection.execute(delete(table).where(where))
+        elif row.op == "update":
+            connection.execute(
+                update(table).where(where).values(**_typed(table, json.loads(row.old)))
+            )
+        else:
+            connection.execute(insert(table).values(**_typed(table, json.loads(row.old))))
+    change_set.undone_at = at
+    session.add(change_set)
+    session.flush()
+    return change_set, rows

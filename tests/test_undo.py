@@ -1,0 +1,107 @@
+"""udsat log and udsat undo: every kind of writing command can be undone as a whole."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED, ok, run
+
+MODEL_TABLES = (
+    "council", "person", "meeting", "agenda_item", "action", "action_owner", "action_event",
+    "council_season", "attendance", "topic", "event", "event_attendee", "import_log",
+)  # fmt: skip
+APRIL = ("--today", "2019-04-02")
+
+
+def rows(db: Path) -> dict[str, list[tuple]]:
+    """The data a person sees (not the journal, counters or the search index's own storage)."""
+    with sqlite3.connect(db) as conn:
+        return {
+            t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in MODEL_TABLES
+        }
+
+
+@pytest.fixture
+def busy(council: Path) -> Path:
+    ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette", "--due", "næste møde",
+       "--item", "Fokus på socialt frikort")  # fmt: skip
+    ok("item", "add", "1/4-2019", "Årsberetning")
+    ok(*APRIL, "topic", "add", "Forretningsorden")
+    return council
+
+
+WRITES = [
+    ("member", "add", "Kim Larsen", "--email", "kim@example.dk"),
+    ("member", "edit", "Jette", "--email", "jette@example.dk"),
+    ("member", "leave", "Nina", "--date", "1/4-2019"),
+    ("meeting", "add", "23. maj 2019 kl. 16-18"),
+    ("meeting", "plan", "--every", "4 uger", "--from", "2/5-2019", "--until", "30/6-2019"),
+    ("meeting", "move", "1/4-2019", "2/4-2019"),
+    ("meeting", "cancel", "4/3-2019"),
+    (*APRIL, "add-action", "Trykke pjecer", "--owner", "Carina", "--owner", "Søren"),
+    (*APRIL, "update", "1", "--status", "i gang", "--owner", "Søren", "--due", "1/5-2019"),
+    (*APRIL, "done", "1", "--note", "Interviewet er aftalt"),
+    (*APRIL, "postpone", "1", "--to", "til efteråret"),
+    (*APRIL, "drop", "1", "--note", "Ikke længere aktuelt"),
+    ("attendance", "1/4-2019", "--absent", "Nina:syg", "--guest", "Albertslund Posten",
+     "--referent", "Carina"),
+    ("item", "add", "1/4-2019", "Eventuelt", "--decision", "Intet."),
+    ("item", "edit", "1/4-2019", "2", "--decision", "Godkendt."),
+    ("item", "move", "1/4-2019", "2", "1"),
+    (*APRIL, "topic", "add", "Besøg af borgerrådgiver", "--for", "efter sommerferien"),
+    (*APRIL, "topic", "drop", "1"),
+    (*APRIL, "event", "add", "4. april 2019", "Netværksmøde", "--attendee", "Søren"),
+    ("season", "set", "sommerferien", "22/6", "4/8"),
+    ("import", "--yes", str(SHARED / "referater" / "08_rodovre-seniorraad-2019-03-25.txt")),
+    ("init", "--council", "Ældrerådet Albertslund"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "args", WRITES, ids=lambda a: " ".join(x for x in a if not x.startswith("/"))[:40]
+)
+def test_undo_reverts_the_command_as_a_whole(busy: Path, args: tuple[str, ...]) -> None:
+    before = rows(busy)
+    searched = ok("search", "frikort", "--json")
+    ok(*args)
+    assert rows(busy) != before
+    out = ok("undo")
+    assert out.startswith(f"Fortrød «udsat {' '.join(args)}» fra ")
+    assert rows(busy) == before
+    assert ok("search", "frikort", "--json") == searched
+
+
+def test_undo_can_be_repeated_and_says_when_there_is_nothing(isolated_store: Path) -> None:
+    ok("init", "--council", "Udsatterådet")
+    ok("member", "add", "Jette Nyboe")
+    ok("meeting", "add", "1. april 2019")
+    first, second = ok("undo").splitlines()
+    assert first.startswith("Fortrød «udsat meeting add 1. april 2019» fra ")
+    assert first.endswith(": 1 ændring.") and second == "  nyt møde #1"
+    assert ok("undo").startswith("Fortrød «udsat member add Jette Nyboe»")
+    assert ok("undo").startswith("Fortrød «udsat init --council Udsatterådet»")
+    result = run("undo")
+    assert (result.code, result.stderr) == (1, "Fejl: Der er intet at fortryde.\n")
+    assert "(fortrudt)" in ok("log")
+
+
+def test_log_shows_what_changed(busy: Path) -> None:
+    ok(*APRIL, "done", "1", "--note", "Klaret")
+    text = ok("log", "1")
+    assert "udsat --today 2019-04-02 done 1 --note Klaret" in text
+    assert "  opgave #1: status åben → udført" in text
+    assert "  ny opgave #1: Kontakte AP" in text
+    entries = json.loads(ok("log", "--json", "--limit", "2"))
+    assert len(entries) == 2
+    assert set(entries[0]) == {"id", "at", "command", "undone", "changes"}
+    change = next(c for c in entries[0]["changes"] if c["table"] == "action")
+    assert (change["op"], change["old"]["status"], change["new"]["status"]) == (
+        "update",
+        "open",
+        "done",
+    )
+    assert run("log", "99").stderr == "Fejl: Opgave #99 findes ikke.\n"
