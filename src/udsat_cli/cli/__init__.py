@@ -45,7 +45,10 @@ COMMAND_MODULES = {
 
 def load(commands: list[str] | None = None) -> Any:
     """The Typer app with the given commands registered (all of them when None)."""
-    wanted = {COMMAND_MODULES[c] for c in commands} if commands else set(COMMAND_MODULES.values())
+    if commands is None:
+        wanted = set(COMMAND_MODULES.values())
+    else:
+        wanted = {COMMAND_MODULES[c] for c in commands}
     for module in sorted(wanted):
         importlib.import_module(f"udsat_cli.cli.{module}")
     from udsat_cli.cli.root import app
@@ -76,5 +79,11 @@ def command_name(args: list[str]) -> str | None:
 
 
 def main() -> None:
-    name = command_name(sys.argv[1:])
-    load([name] if name in COMMAND_MODULES else None)()
+    args = sys.argv[1:]
+    name = command_name(args)
+    if name in COMMAND_MODULES:
+        load([name])()
+    elif name is None and "--version" in args and "--help" not in args:
+        load([])()  # the version needs no command at all
+    else:
+        load()()
