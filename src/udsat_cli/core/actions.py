@@ -8,13 +8,14 @@ from sqlmodel import Session, select
 
 from udsat_cli import dates
 from udsat_cli.core import lookup
+from udsat_cli.core.items import ensure_item
 from udsat_cli.core.seasons import seasons_for
 from udsat_cli.core.status import CLOSED, LABELS
 from udsat_cli.core.views import ActionView, action_view
 from udsat_cli.errors import InputError, NotFoundError, UdsatError
 from udsat_cli.store.db import Db, in_list
 from udsat_cli.store.engine import session_db
-from udsat_cli.store.models import Action, ActionEvent, ActionOwner, AgendaItem
+from udsat_cli.store.models import Action, ActionEvent, ActionOwner
 
 
 def _owners(db: Db, cref: lookup.CouncilRef, names: list[str]) -> list[int]:
@@ -57,23 +58,6 @@ def _set_deadline(
     action.due_text = " ".join(text.split())
 
 
-def _item(session: Session, db: Db, meeting_id: int, title: str) -> int:
-    title = " ".join(title.split())
-    if not title:
-        raise InputError("Et punkts titel må ikke være tom.")
-    for item_id, existing in db.rows(
-        "SELECT id, title FROM agenda_item WHERE meeting_id = :m", m=meeting_id
-    ):
-        if existing.casefold() == title.casefold():
-            return item_id
-    number = (db.scalar("SELECT MAX(number) FROM agenda_item WHERE meeting_id = :m", m=meeting_id)
-              or 0) + 1  # fmt: skip
-    item = AgendaItem(meeting_id=meeting_id, number=number, title=title)
-    session.add(item)
-    session.flush()
-    return item.id
-
-
 def _event_meeting(db: Db, cref: lookup.CouncilRef, today: date) -> int | None:
     found = lookup.latest_meeting(db, council=cref, on_or_before=today)
     return found.id if found else None
@@ -113,7 +97,9 @@ def add_action(
         title=title,
         details=details,
         meeting_id=source.id if source else None,
-        item_id=_item(session, db, source.id, item) if item and source else None,
+        item_id=ensure_item(session, meeting_id=source.id, title=item).id
+        if item and source
+        else None,
         status="open",
         created_at=now,
     )

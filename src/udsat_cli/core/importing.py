@@ -153,8 +153,10 @@ def plan_import(db: Db, *, council: str | None, extraction: Extraction, today: d
     plan = ImportPlan(
         file=extraction.name, digest=extraction.digest, council=cref.name, day=m.date,
         start=m.start, end=m.end, place=m.place,
-        meeting_exists=lookup.next_meeting(db, council=cref, on_or_after=m.date) is not None
-        and lookup.next_meeting(db, council=cref, on_or_after=m.date).date == m.date,
+        meeting_exists=bool(db.scalar(
+            "SELECT id FROM meeting WHERE council_id = :c AND date = :d AND cancelled = :no",
+            c=cref.id, d=m.date, no=False,
+        )),
         participants=attendees,
         absent=[(names.resolve(n, "medlem"), m.reasons.get(n)) for n in m.absent],
         guests=[names.resolve(n, "gæst") for n in m.guests],
@@ -191,7 +193,7 @@ def apply_plan(session: Session, *, now: datetime, plan: ImportPlan) -> str:
     """Write the accepted parts of a plan in the caller's transaction; return a summary."""
     from udsat_cli.core.actions import add_action
     from udsat_cli.core.attendance import set_attendance
-    from udsat_cli.core.items import add_item
+    from udsat_cli.core.items import ensure_item
     from udsat_cli.core.meetings import add_meeting
     from udsat_cli.core.members import add_member
     from udsat_cli.store.engine import session_db
@@ -216,14 +218,9 @@ def apply_plan(session: Session, *, now: datetime, plan: ImportPlan) -> str:
             absent=[f"{n}:{r}" if r else n for n, r in plan.absent] or None,
             guests=plan.guests or None, referent=plan.referent,
         )  # fmt: skip
-    existing = {
-        t.casefold()
-        for (t,) in db.rows("SELECT title FROM agenda_item WHERE meeting_id = :m", m=meeting.id)
-    }
     for title, kind, background, decision in plan.items:
-        if title.casefold() not in existing:
-            add_item(session, now=held, council=cref.name, ref=ref, title=title, kind=_kind(kind),
-                     background=background, decision=decision)  # fmt: skip
+        ensure_item(session, meeting_id=meeting.id, title=title, kind=kind,
+                    background=background, decision=decision)  # fmt: skip
     taken = {
         t.casefold()
         for (t,) in db.rows("SELECT title FROM action WHERE meeting_id = :m", m=meeting.id)
@@ -241,7 +238,3 @@ def apply_plan(session: Session, *, now: datetime, plan: ImportPlan) -> str:
         f"Importerede mødet {dates.long_date(plan.day)}: {len(plan.items)} punkter, "
         f"{len(accepted)} opgaver, {len(plan.new_people)} nye personer."
     )
-
-
-def _kind(kind: str | None) -> str | None:
-    return kind if kind in ("beslutning", "orientering", "drøftelse") else None

@@ -37,6 +37,43 @@ def _items(session: Session, meeting_id: int) -> list[AgendaItem]:
     )
 
 
+def _append(
+    session: Session,
+    meeting_id: int,
+    title: str,
+    kind: str | None = None,
+    background: str | None = None,
+    decision: str | None = None,
+) -> AgendaItem:
+    title = " ".join(title.split())
+    if not title:
+        raise InputError("Et punkts titel må ikke være tom.")
+    item = AgendaItem(
+        meeting_id=meeting_id, number=len(_items(session, meeting_id)) + 1, title=title,
+        kind=_kind(kind), background=_text(background), decision=_text(decision),
+    )  # fmt: skip
+    session.add(item)
+    session.flush()
+    return item
+
+
+def ensure_item(
+    session: Session,
+    *,
+    meeting_id: int,
+    title: str,
+    kind: str | None = None,
+    background: str | None = None,
+    decision: str | None = None,
+) -> AgendaItem:
+    """The meeting's item with this title (any case), added at the end if it has none."""
+    wanted = " ".join(title.split()).casefold()
+    for item in _items(session, meeting_id):
+        if item.title.casefold() == wanted:
+            return item
+    return _append(session, meeting_id, title, kind, background, decision)
+
+
 def add_item(
     session: Session,
     *,
@@ -51,22 +88,8 @@ def add_item(
     """Add an item at the end of a meeting's agenda; returns (meeting id, item number)."""
     db = session_db(session)
     found = lookup.meeting(db, council=lookup.council(db, name=council), ref=ref, today=now.date())
-    title = " ".join(title.split())
-    if not title:
-        raise InputError("Et punkts titel må ikke være tom.")
-    number = len(_items(session, found.id)) + 1
-    session.add(
-        AgendaItem(
-            meeting_id=found.id,
-            number=number,
-            title=title,
-            kind=_kind(kind),
-            background=_text(background),
-            decision=_text(decision),
-        )  # fmt: skip
-    )
-    session.flush()
-    return found.id, number
+    item = _append(session, found.id, title, kind, background, decision)
+    return found.id, item.number
 
 
 def item_at(session: Session, meeting_id: int, number: int) -> AgendaItem:
