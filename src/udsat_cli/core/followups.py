@@ -15,6 +15,7 @@ from datetime import date
 from udsat_cli import dates
 from udsat_cli.core import lookup
 from udsat_cli.core.lookup import MeetingRef
+from udsat_cli.core.status import OPEN
 from udsat_cli.core.views import ActionView, Plan, select_actions, with_people
 from udsat_cli.errors import UdsatError
 from udsat_cli.store.db import Db
@@ -43,6 +44,19 @@ def _order(action: ActionView) -> tuple:
         action.item or "",
         action.id,
     )
+
+
+def carried_section(action: ActionView, *, meeting: MeetingRef) -> str | None:
+    """The section ("open" or "resumed") in which the report for ``meeting`` takes up an action
+    that did not come from the meeting before it; None when the report leaves it out."""
+    if action.meeting is not None and action.meeting >= meeting.date:
+        return None  # decided at or after the meeting the report is for
+    due_by_meeting = action.due is not None and action.due <= meeting.date
+    if action.status == "postponed":
+        return "resumed" if due_by_meeting else None
+    if action.status in OPEN and (due_by_meeting or action.due_text is None):
+        return "open"
+    return None
 
 
 def followups(
@@ -75,15 +89,8 @@ def followups(
         "AND (a.meeting_id IS NULL OR a.meeting_id <> :prev)",
         **common,
     ):
-        if action.meeting is not None and action.meeting >= target.date:
-            continue  # decided at or after the meeting the report is for
-        due_by_meeting = action.due is not None and action.due <= target.date
-        if action.status == "postponed":
-            action.section = "resumed"
-            if due_by_meeting:
-                chosen.append(action)
-        elif due_by_meeting or action.due_text is None:
-            action.section = "open"
+        action.section = carried_section(action, meeting=target)
+        if action.section is not None:
             chosen.append(action)
     chosen.sort(key=_order)
     return FollowupReport(cref.name, target, previous, list(with_people(db, chosen)), today)

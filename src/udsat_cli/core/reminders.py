@@ -9,7 +9,9 @@ from datetime import date, datetime, timedelta
 
 from udsat_cli.core import lookup
 from udsat_cli.core.events import EventView, events
+from udsat_cli.core.followups import carried_section
 from udsat_cli.core.lookup import MeetingRef
+from udsat_cli.core.status import OPEN
 from udsat_cli.core.views import ActionView, Plan, select_actions
 from udsat_cli.store.db import Db, in_list
 
@@ -122,10 +124,10 @@ def reminders(
 
 
 def _followed_up_at(action: ActionView, meeting: MeetingRef, previous: MeetingRef | None) -> bool:
-    """Whether the coming meeting's follow-up report takes the action up (see core.followups)."""
-    if action.status == "postponed":
-        return action.due is not None and action.due <= meeting.date
-    return previous is not None and action.meeting == previous.date
+    """Whether the coming meeting's follow-up report takes the action up (its own rule)."""
+    if previous is not None and action.meeting == previous.date:
+        return action.status in OPEN or carried_section(action, meeting=meeting) is not None
+    return carried_section(action, meeting=meeting) is not None
 
 
 def _attending(
