@@ -29,15 +29,7 @@ def _emit(fmt: str, out: str | None, force: bool, *, text, markdown, docx, json)
         data = (dumps(json()) + "\n").encode()
     else:
         data = ("\n".join(text() if fmt == "text" else markdown()) + "\n").encode()
-    if out is None:
-        import sys
-
-        sys.stdout.write(data.decode())
-        return
-    output.write_file(out, data, force=force)
-    import sys
-
-    print(f"Skrev {out}.", file=sys.stderr)
+    output.emit(data, out, force=force)
 
 
 @command(app, "agenda")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from udsat_cli.cli import output
@@ -13,17 +11,6 @@ from udsat_cli.errors import InputError
 
 _OUT = typer.Option(None, "-o", "--output", metavar="FIL", help="Skriv til en fil.")
 _FORCE = typer.Option(False, "--force", help="Overskriv en eksisterende fil.")
-
-
-def _emit(data: bytes, out: str | None, force: bool) -> None:
-    if out is None:
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(
-            data.decode()
-        )
-        sys.stdout.flush()
-        return
-    output.write_file(out, data, force=force)
-    print(f"Skrev {out}.", file=sys.stderr)
 
 
 @command(app, "export")
@@ -72,7 +59,7 @@ def export_command(
             data = (
                 "\n".join(council_markdown(db, council=st.council, today=st.today)) + "\n"
             ).encode()
-    _emit(data, out, force)
+    output.emit(data, out, force=force)
 
 
 @command(app, "restore")
@@ -125,4 +112,4 @@ def calendar_command(
     st = state(ctx)
     with st.read() as db:
         data = calendar_data(db, council=st.council, today=st.today, owner=owner)
-    _emit(ical_bytes(data), out, force)
+    output.emit(ical_bytes(data), out, force=force)

@@ -97,3 +97,13 @@ def edit_text(template: str) -> str | None:
         return None if written == template else written
     finally:
         path.unlink(missing_ok=True)
+
+
+def emit(data: bytes, out: str | None, *, force: bool) -> None:
+    """A document or export: to stdout as it is, or atomically to a file (see write_file)."""
+    if out is None:
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    write_file(out, data, force=force)
+    print(f"Skrev {out}.", file=sys.stderr)

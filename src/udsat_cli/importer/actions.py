@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from udsat_cli.importer.fields import is_body
+
 UPPER = "A-ZÆØÅ"
 NAME = rf"[{UPPER}][\wæøåéü'’-]*\.?"
 PERSON = rf"{NAME}(?:\s+{NAME}){{0,2}}"
@@ -105,9 +107,7 @@ def _owner_ok(owners: list[str]) -> bool:
         words = owner.lower().split()
         if not words or words[0] in STOP_OWNERS:
             return False
-        body = words[0].endswith(("rådet", "bestyrelsen", "udvalget")) or re.fullmatch(
-            ROLE, words[0]
-        )
+        body = is_body(owner) or re.fullmatch(ROLE, words[0])
         if len(words) == 1 and owner[0].isupper() and words[0].endswith(NOUN_ENDINGS) and not body:
             return False
     return True
