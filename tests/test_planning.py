@@ -153,6 +153,13 @@ def test_item_text_from_the_editor(council: Path, tmp_path: Path, monkeypatch) -
     ok("item", "add", "1/4-2019", "Årsberetning 2018", "--edit")
     item = json.loads(ok("item", "list", "1/4-2019", "--json"))[0]
     assert (item["background"], item["decision"]) == ("Der er udarbejdet et udkast.", "Godkendt.")
+    ok("item", "add", "1/4-2019", "Eventuelt")
+    ok("item", "edit", "1/4-2019", "2", "--edit")
+    item = json.loads(ok("item", "list", "1/4-2019", "--json"))[1]
+    assert (item["background"], item["decision"]) == ("Der er udarbejdet et udkast.", "Godkendt.")
+    assert run("item", "edit", "1/4-2019", "7", "--edit").stderr == (
+        "Fejl: Mødet har intet punkt 7; se punkterne med: udsat meeting show.\n"
+    )
 
 
 def test_topics_and_events(council: Path) -> None:

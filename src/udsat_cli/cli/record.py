@@ -145,21 +145,18 @@ def item_edit(
       udsat item edit "1. april 2019" 2 --decision "Årsberetningen blev godkendt."
       udsat item edit "1. april 2019" 2 --edit
     """
-    from udsat_cli.core.items import edit_item, item_at
+    from udsat_cli.core.items import edit_item
 
     st = state(ctx)
     background = _long(background, background_file, "background")
     decision = _long(decision, decision_file, "decision")
-    with st.write() as session:
-        if edit:
-            from udsat_cli.core import lookup
-            from udsat_cli.store.engine import session_db
+    if edit:  # outside the write transaction: the store is not locked while the editor is open
+        from udsat_cli.core.listing import item_texts
 
-            db = session_db(session)
-            found = lookup.meeting(db, council=lookup.council(db, name=st.council), ref=ref,
-                                   today=st.today)  # fmt: skip
-            current = item_at(session, found.id, number)
-            background, decision = _edit(current.background, current.decision)
+        with st.read() as db:
+            current = item_texts(db, council=st.council, ref=ref, number=number, today=st.today)
+        background, decision = _edit(*current)
+    with st.write() as session:
         edit_item(
             session, now=st.now, council=st.council, ref=ref, number=number, title=title,
             kind=kind, background=background, decision=decision,

@@ -105,3 +105,23 @@ def actions(
         key=_sort_key,
     )
     return list(with_people(db, found))
+
+
+def item_texts(
+    db: Db, *, council: str | None, ref: str, number: int, today: date
+) -> tuple[str | None, str | None]:
+    """An agenda item's sagsfremstilling and beslutning, to edit them."""
+    from udsat_cli.errors import NotFoundError
+
+    cref = lookup.council(db, name=council)
+    found = lookup.meeting(db, council=cref, ref=ref, today=today)
+    row = db.one(
+        "SELECT background, decision FROM agenda_item WHERE meeting_id = :m AND number = :n",
+        m=found.id,
+        n=number,
+    )
+    if row is None:
+        raise NotFoundError(
+            f"Mødet har intet punkt {number}; se punkterne med: udsat meeting show."
+        )
+    return row[0], row[1]
