@@ -69,8 +69,12 @@ def read_text(path: str) -> str:
 
     try:
         return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"Kan ikke læse filen {path} ({exc.__class__.__name__}).") from None
+    except FileNotFoundError:
+        raise InputError(f"Filen {path} findes ikke.") from None
+    except UnicodeDecodeError:
+        raise InputError(f"Filen {path} er ikke tekst i UTF-8.") from None
+    except OSError as exc:
+        raise InputError(f"Filen {path} kan ikke læses ({exc.strerror}).") from None
 
 
 def edit_text(template: str) -> str | None:
