@@ -2,16 +2,28 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
 
 from udsat_cli.cli import app
+from udsat_cli.store.location import mask_password
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# The suite runs once per backend: SQLite always, PostgreSQL when this names a server (CI does).
+POSTGRES_URL = os.environ.get("UDSAT_TEST_POSTGRES_URL")
+NO_POSTGRES = (
+    "PostgreSQL run skipped: set UDSAT_TEST_POSTGRES_URL=postgresql+psycopg://user:pw@host/db "
+    "(.ci/run starts a server and does)"
+)
 
 # CI must not turn red on a new random example; exploring stays on for local runs.
 settings.register_profile("ci", derandomize=True, deadline=None)
@@ -19,16 +31,148 @@ settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that uses a store runs on both backends, unless marked otherwise."""
+    node = metafunc.definition
+    if "backend" not in metafunc.fixturenames:
+        return
+    if node.get_closest_marker("sqlite_only") or node.get_closest_marker("no_store"):
+        return
+    metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    name = getattr(request, "param", "sqlite")
+    if name == "postgresql" and not POSTGRES_URL:
+        pytest.skip(NO_POSTGRES)
+    return name
+
+
+def _plain(value: Any) -> Any:
+    """Values as SQLite gives them back, so one assertion serves both backends."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.isoformat(sep=" ", timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+_admin_engine: Any = None
+
+
+def _admin() -> Any:
+    global _admin_engine
+    if _admin_engine is None:
+        import sqlalchemy as sa
+
+        _admin_engine = sa.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    return _admin_engine
+
+
+@dataclass
+class Store:
+    """A test's store: a SQLite file, or a fresh schema on the PostgreSQL test server."""
+
+    path: Path | None = None
+    schema: str | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+    @property
+    def url(self) -> str:
+        assert POSTGRES_URL and self.schema
+        sep = "&" if "?" in POSTGRES_URL else "?"
+        return f"{POSTGRES_URL}{sep}options=-csearch_path%3D{self.schema}"
+
+    @property
+    def arg(self) -> str:
+        """What --db takes to name this store."""
+        return str(self.path) if self.path else self.url
+
+    def __str__(self) -> str:
+        return str(self.path) if self.path else mask_password(self.url)
+
+    def query(self, sql: str, **params: Any) -> list[tuple]:
+        if self.path is not None:
+            with sqlite3.connect(self.path) as conn:
+                return conn.execute(sql, params).fetchall()
+        import sqlalchemy as sa
+
+        with _admin().connect() as conn:
+            conn.exec_driver_sql(f"SET search_path TO {self.schema}")
+            rows = conn.execute(sa.text(sql), params).fetchall()
+            conn.exec_driver_sql("SET search_path TO DEFAULT")
+        return [tuple(_plain(v) for v in row) for row in rows]
+
+    def tables(self) -> list[str]:
+        if self.path is not None:
+            sql = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        else:
+            sql = f"SELECT tablename FROM pg_tables WHERE schemaname = '{self.schema}' ORDER BY 1"
+        return [name for (name,) in self.query(sql)]
+
+    def exists(self) -> bool:
+        if self.path is not None:
+            return self.path.exists()
+        return "udsat_migrations" in self.tables()
+
+    def dump(self) -> list[Any]:
+        """Every row of the store, to prove a refused command changed nothing."""
+        if self.path is not None:
+            with sqlite3.connect(self.path) as conn:
+                return list(conn.iterdump())
+        # PostgreSQL: every row of every table (identity counters are not rolled back by design).
+        return [
+            (table, sorted(map(repr, self.query(f'SELECT * FROM "{table}"'))))
+            for table in self.tables()
+        ]
+
+    def drop(self) -> None:
+        if self.schema:
+            with _admin().connect() as conn:
+                conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
+
+
+@pytest.fixture
+def new_store(backend: str, tmp_path: Path) -> Iterator[Callable[[str], Store]]:
+    """More stores of the test's backend: new_store("kopi").arg goes to --db."""
+    made: list[Store] = []
+
+    def make(name: str) -> Store:
+        if backend == "sqlite":
+            return Store(path=tmp_path / f"{name}.db")
+        store = Store(schema=f"t_{uuid.uuid4().hex[:16]}")
+        with _admin().connect() as conn:
+            conn.exec_driver_sql(f"CREATE SCHEMA {store.schema}")
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        store.drop()
+
+
 @pytest.fixture(autouse=True)
-def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test can touch real data: every store and data dir points into tmp_path."""
-    db = tmp_path / "udsat.db"
-    monkeypatch.setenv("UDSAT_DB", str(db))
+def isolated_store(
+    new_store: Callable[[str], Store], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Store:
+    """No test can touch real data: every store and data dir points into tmp_path (or into a
+    schema of its own on the PostgreSQL test server)."""
+    store = new_store("udsat")
+    for name in ("UDSAT_DB", "UDSAT_DATABASE_URL", "UDSAT_COUNCIL", "UDSAT_TODAY", "PGPASSFILE"):
+        monkeypatch.delenv(name, raising=False)
+    if store.is_sqlite:
+        monkeypatch.setenv("UDSAT_DB", str(store.path))
+    else:
+        monkeypatch.setenv("UDSAT_DATABASE_URL", store.url)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
-    for name in ("UDSAT_DATABASE_URL", "UDSAT_COUNCIL", "UDSAT_TODAY"):
-        monkeypatch.delenv(name, raising=False)
-    return db
+    return store
 
 
 @dataclass
@@ -49,14 +193,12 @@ def ok(*args: str) -> str:
     return result.stdout
 
 
-def dump(db: Path) -> list[str]:
-    """Every row of the store, to prove a refused command changed nothing."""
-    with sqlite3.connect(db) as conn:
-        return list(conn.iterdump())
+def dump(store: Store) -> list[Any]:
+    return store.dump()
 
 
 @pytest.fixture
-def council(isolated_store: Path) -> Path:
+def council(isolated_store: Store) -> Store:
     """The Albertslund council of ../shared/referater with its 1 April 2019 meeting."""
     ok("init", "--council", "Udsatterådet Albertslund")
     for args in (

@@ -1,26 +1,23 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import dump, ok, run
+from tests.conftest import Store, dump, ok, run
 
 APRIL = ("--today", "2019-04-02")
 
 
-def _events(db: Path, action_id: int) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(
-            "SELECT kind, old, new, note, meeting_id FROM action_event WHERE action_id = ? "
-            "ORDER BY id",
-            (action_id,),
-        ).fetchall()
+def _events(store: Store, action_id: int) -> list[tuple]:
+    return store.query(
+        "SELECT kind, old, new, note, meeting_id FROM action_event WHERE action_id = :a "
+        "ORDER BY id",
+        a=action_id,
+    )
 
 
-def test_add_action_prints_and_stores(council: Path) -> None:
+def test_add_action_prints_and_stores(council: Store) -> None:
     out = ok(*APRIL, "add-action", "Få et behandlingspunkt på dagsordenen til næste SUS",
              "--owner", "Helge", "--owner", "Allan", "--due", "1/5-2019",
              "--item", "Fokus på socialt frikort", "--note", "Helst før budgettet")  # fmt: skip
@@ -30,24 +27,23 @@ def test_add_action_prints_and_stores(council: Path) -> None:
         "  Ansvarlige: Helge Bo Jensen og Allan Høyer · Frist: 1. maj 2019 · Status: åben\n"
         "  Seneste note: Helst før budgettet\n"
     )
-    with sqlite3.connect(council) as conn:
-        assert conn.execute(
-            "SELECT a.title, a.status, a.due_kind, a.due_date, m.date, i.title, i.number "
-            "FROM action a JOIN meeting m ON m.id = a.meeting_id "
-            "JOIN agenda_item i ON i.id = a.item_id"
-        ).fetchall() == [
-            ("Få et behandlingspunkt på dagsordenen til næste SUS", "open", "date",
-             "2019-05-01", "2019-04-01", "Fokus på socialt frikort", 1),
-        ]  # fmt: skip
-        owners = conn.execute(
-            "SELECT p.full_name FROM action_owner o JOIN person p ON p.id = o.person_id "
-            "ORDER BY o.position"
-        ).fetchall()
-        assert owners == [("Helge Bo Jensen",), ("Allan Høyer",)]
+    assert council.query(
+        "SELECT a.title, a.status, a.due_kind, a.due_date, m.date, i.title, i.number "
+        "FROM action a JOIN meeting m ON m.id = a.meeting_id "
+        "JOIN agenda_item i ON i.id = a.item_id"
+    ) == [
+        ("Få et behandlingspunkt på dagsordenen til næste SUS", "open", "date",
+         "2019-05-01", "2019-04-01", "Fokus på socialt frikort", 1),
+    ]  # fmt: skip
+    owners = council.query(
+        "SELECT p.full_name FROM action_owner o JOIN person p ON p.id = o.person_id "
+        "ORDER BY o.position"
+    )
+    assert owners == [("Helge Bo Jensen",), ("Allan Høyer",)]
     assert _events(council, 1) == [("created", None, "open", "Helst før budgettet", 2)]
 
 
-def test_add_action_json_and_item_reuse(council: Path) -> None:
+def test_add_action_json_and_item_reuse(council: Store) -> None:
     first = json.loads(ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette",
                           "--item", "Fokus på socialt frikort", "--json"))  # fmt: skip
     assert first == {
@@ -57,11 +53,10 @@ def test_add_action_json_and_item_reuse(council: Path) -> None:
     }  # fmt: skip
     ok(*APRIL, "add-action", "Deltage i interviewet", "--owner", "Søren",
        "--item", "fokus på socialt frikort", "--meeting", "1.4.2019")  # fmt: skip
-    with sqlite3.connect(council) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM agenda_item").fetchone() == (1,)
+    assert council.query("SELECT COUNT(*) FROM agenda_item") == [(1,)]
 
 
-def test_owner_errors_change_nothing(council: Path) -> None:
+def test_owner_errors_change_nothing(council: Store) -> None:
     ok("member", "add", "Jette Aagaard Larsen", "--role", "ekstern")
     before = dump(council)
     ambiguous = run("add-action", "Kontakte AP", "--owner", "Jette")
@@ -127,7 +122,7 @@ def test_owner_errors_change_nothing(council: Path) -> None:
         (("frobnicate",), "Fejl: Ukendt kommando «frobnicate»; se «udsat --help»."),
     ],
 )
-def test_refused_input_is_one_danish_sentence(council: Path, args, message) -> None:
+def test_refused_input_is_one_danish_sentence(council: Store, args, message) -> None:
     ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette")
     before = dump(council)
     result = run(*args)
@@ -138,7 +133,7 @@ def test_refused_input_is_one_danish_sentence(council: Path, args, message) -> N
     assert dump(council) == before
 
 
-def test_update_done_postpone_drop_keep_history(council: Path) -> None:
+def test_update_done_postpone_drop_keep_history(council: Store) -> None:
     ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette", "--due", "næste møde")
     ok(*APRIL, "update", "1", "--status", "i gang", "--note", "Mail sendt")
     ok(*APRIL, "update", "1", "--owner", "Jette", "--owner", "Søren")
@@ -163,8 +158,7 @@ def test_update_done_postpone_drop_keep_history(council: Path) -> None:
         ("status", "postponed", "open", None, 2),
         ("status", "open", "done", "Interviewet er bragt", 2),
     ]
-    with sqlite3.connect(council) as conn:
-        status, closed = conn.execute("SELECT status, closed_at FROM action").fetchone()
+    [(status, closed)] = council.query("SELECT status, closed_at FROM action")
     assert status == "done" and closed.startswith("2019-04-0")
     ok(*APRIL, "add-action", "Spørge ØU om lokaler", "--owner", "Helge Bo")
     assert ok(*APRIL, "drop", "2", "--note", "Lokalet er fundet").startswith(
@@ -172,7 +166,7 @@ def test_update_done_postpone_drop_keep_history(council: Path) -> None:
     )
 
 
-def test_actions_listing_filters(council: Path) -> None:
+def test_actions_listing_filters(council: Store) -> None:
     ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette", "--due", "10. april 2019")
     ok(
         *APRIL,

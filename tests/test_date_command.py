@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from tests.conftest import dump, ok, run
+from tests.conftest import Store, dump, ok, run
 
 MAY = ("--today", "2019-05-20")
 
 
-def test_date_without_a_store(isolated_store: Path) -> None:
+def test_date_without_a_store(isolated_store: Store) -> None:
     assert ok(*MAY, "date", "senest fredag d. 31. maj 2019") == "fredag d. 31. maj 2019\n"
     assert ok(*MAY, "date", "næste", "fredag") == "fredag d. 24. maj 2019\n"
     assert ok(*MAY, "date", "1/4 kl 16-18") == "onsdag d. 1. april 2020 kl. 16.00–18.00\n"
@@ -16,14 +15,14 @@ def test_date_without_a_store(isolated_store: Path) -> None:
     assert not isolated_store.exists()
 
 
-def test_date_json(isolated_store: Path) -> None:
+def test_date_json(isolated_store: Store) -> None:
     assert json.loads(ok(*MAY, "date", "1. juni 2019 kl. 10", "--json")) == {
         "text": "1. juni 2019 kl. 10", "kind": "date", "date": "2019-06-01", "time": "10:00",
         "end_time": None, "meeting": None,
     }  # fmt: skip
 
 
-def test_meeting_phrases_follow_the_meeting_plan(council: Path) -> None:
+def test_meeting_phrases_follow_the_meeting_plan(council: Store) -> None:
     assert ok(*MAY, "date", "næste møde") == "næste møde: intet møde planlagt endnu\n"
     ok("meeting", "add", "23. maj 2019 kl. 16.00-18.00", "--place", "Rådhuset")
     ok("meeting", "add", "13. juni 2019 kl. 16-18")
@@ -42,7 +41,7 @@ def test_meeting_phrases_follow_the_meeting_plan(council: Path) -> None:
     )  # fmt: skip
 
 
-def test_date_errors(isolated_store: Path) -> None:
+def test_date_errors(isolated_store: Store) -> None:
     result = run(*MAY, "date", "tirsdag d. 3. juni 2019")
     assert (result.code, result.stderr) == (
         2, "Fejl: «tirsdag d. 3. juni 2019»: 3. juni 2019 er en mandag, ikke en tirsdag.\n"
@@ -54,7 +53,7 @@ def test_date_errors(isolated_store: Path) -> None:
     )
 
 
-def test_deadline_in_a_season_moves_with_the_councils_own_dates(council: Path) -> None:
+def test_deadline_in_a_season_moves_with_the_councils_own_dates(council: Store) -> None:
     april = ("--today", "2019-04-02")
     ok(*april, "add-action", "Samle viden om morgenmad", "--owner", "René",
        "--due", "inden sommerferien")  # fmt: skip
@@ -72,7 +71,7 @@ def test_deadline_in_a_season_moves_with_the_councils_own_dates(council: Path) -
     assert dump(council) == before
 
 
-def test_postponed_to_next_meeting_counts_from_today(council: Path) -> None:
+def test_postponed_to_next_meeting_counts_from_today(council: Store) -> None:
     ok("--today", "2019-03-05", "add-action", "Kontakte AP", "--owner", "Jette")
     ok("meeting", "add", "23. maj 2019")
     ok("--today", "2019-04-02", "postpone", "1", "--to", "næste møde")

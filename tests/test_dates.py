@@ -9,6 +9,8 @@ import pytest
 from udsat_cli import dates
 from udsat_cli.errors import AmbiguousError, InputError
 
+pytestmark = pytest.mark.no_store
+
 TODAY = date(2019, 4, 3)  # a Wednesday, ISO week 14
 
 # phrase -> ISO date, or (ISO date, start, end) for times

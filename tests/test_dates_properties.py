@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from udsat_cli import dates
 from udsat_cli.errors import UdsatError
+
+pytestmark = pytest.mark.no_store
 
 DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
 TODAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31))

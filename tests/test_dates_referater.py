@@ -9,6 +9,8 @@ import pytest
 from tests.conftest import SHARED
 from udsat_cli import dates
 
+pytestmark = pytest.mark.no_store
+
 REFERATER = SHARED / "referater"
 
 # (file, meeting date, phrase as it stands in the file, expected date, start, end)

@@ -7,60 +7,60 @@ import io
 import json
 from pathlib import Path
 
-from tests.conftest import dump, ok, run
+from tests.conftest import Store, dump, ok, run
 
 
-def _demo(tmp_path: Path) -> Path:
-    store = tmp_path / "demo.db"
-    ok("--db", str(store), "--today", "2026-11-22", "demo")
+def _demo(new_store) -> Store:
+    store = new_store("demo")
+    ok("--db", store.arg, "--today", "2026-11-22", "demo")
     return store
 
 
-def test_export_restore_export_is_identical(tmp_path: Path) -> None:
-    store = _demo(tmp_path)
+def test_export_restore_export_is_identical(new_store, tmp_path: Path) -> None:
+    store = _demo(new_store)
     first = tmp_path / "eksport.json"
-    ok("--db", str(store), "export", "-o", str(first))
+    ok("--db", store.arg, "export", "-o", str(first))
     data = json.loads(first.read_text(encoding="utf-8"))
     assert data["format"] == "udsat-export" and len(data["tables"]["action"]) == 12
-    fresh = tmp_path / "nyt.db"
-    assert ok("--db", str(fresh), "restore", str(first)) == (
+    fresh = new_store("nyt")
+    assert ok("--db", fresh.arg, "restore", str(first)) == (
         "Læste 1 råd, 3 møder og 12 opgaver ind.\n"
     )
     second = tmp_path / "igen.json"
-    ok("--db", str(fresh), "export", "-o", str(second))
+    ok("--db", fresh.arg, "export", "-o", str(second))
     assert second.read_bytes() == first.read_bytes()
-    assert ok("--db", str(fresh), "--today", "2026-11-22", "followups") == ok(
-        "--db", str(store), "--today", "2026-11-22", "followups"
+    assert ok("--db", fresh.arg, "--today", "2026-11-22", "followups") == ok(
+        "--db", store.arg, "--today", "2026-11-22", "followups"
     )
-    assert json.loads(ok("--db", str(fresh), "search", "facebookgruppe", "--json"))
+    assert json.loads(ok("--db", fresh.arg, "search", "facebookgruppe", "--json"))
 
 
-def test_restore_refuses_what_it_cannot_take(tmp_path: Path) -> None:
-    store = _demo(tmp_path)
+def test_restore_refuses_what_it_cannot_take(new_store, tmp_path: Path) -> None:
+    store = _demo(new_store)
     exported = tmp_path / "eksport.json"
-    ok("--db", str(store), "export", "-o", str(exported))
+    ok("--db", store.arg, "export", "-o", str(exported))
     before = dump(store)
-    assert run("--db", str(store), "restore", str(exported)).stderr == (
+    assert run("--db", store.arg, "restore", str(exported)).stderr == (
         "Fejl: Lageret er ikke tomt; en eksport kan kun læses ind i et tomt lager.\n"
     )
     assert dump(store) == before
     bad = tmp_path / "forkert.json"
     bad.write_text('{"hej": 1}')
-    fresh = tmp_path / "tomt.db"
-    assert run("--db", str(fresh), "restore", str(bad)).stderr == (
+    fresh = new_store("tomt")
+    assert run("--db", fresh.arg, "restore", str(bad)).stderr == (
         "Fejl: Filen er ikke en eksport fra udsat (udsat export --format json).\n"
     )
     assert not fresh.exists()
     bad.write_text("ikke json")
     assert (
-        run("--db", str(fresh), "restore", str(bad)).stderr == f"Fejl: {bad} er ikke gyldig JSON.\n"
+        run("--db", fresh.arg, "restore", str(bad)).stderr == f"Fejl: {bad} er ikke gyldig JSON.\n"
     )
 
 
-def test_csv_opens_in_excel(tmp_path: Path) -> None:
-    store = _demo(tmp_path)
+def test_csv_opens_in_excel(new_store, tmp_path: Path) -> None:
+    store = _demo(new_store)
     target = tmp_path / "opgaver.csv"
-    ok("--db", str(store), "--today", "2026-11-22", "export", "--format", "csv", "--separator", ";",
+    ok("--db", store.arg, "--today", "2026-11-22", "export", "--format", "csv", "--separator", ";",
        "-o", str(target))  # fmt: skip
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -78,19 +78,19 @@ def test_csv_opens_in_excel(tmp_path: Path) -> None:
     assert first[4] == "2026-11-12" and first[7] == "Lokaler til rådet"
 
 
-def test_markdown_export(tmp_path: Path) -> None:
-    store = _demo(tmp_path)
-    text = ok("--db", str(store), "--today", "2026-11-22", "export", "--format", "markdown")
+def test_markdown_export(new_store, tmp_path: Path) -> None:
+    store = _demo(new_store)
+    text = ok("--db", store.arg, "--today", "2026-11-22", "export", "--format", "markdown")
     assert text.startswith("# Udsatterådet Solbjerg (demo)\n")
     assert text.count("\n## Referat ") == 3
     assert "### 1. Lokaler til rådet" in text
 
 
-def test_calendar_feed(tmp_path: Path) -> None:
+def test_calendar_feed(new_store, tmp_path: Path) -> None:
     from icalendar import Calendar
 
-    store = _demo(tmp_path)
-    base = ("--db", str(store), "--today", "2026-11-22")
+    store = _demo(new_store)
+    base = ("--db", store.arg, "--today", "2026-11-22")
     feed = Calendar.from_ical(run(*base, "calendar").stdout)
     events = list(feed.walk("VEVENT"))
     todos = list(feed.walk("VTODO"))

@@ -1,15 +1,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import dump, ok, run
+from tests.conftest import Store, dump, ok, run
 
 
 @pytest.fixture
-def history(council: Path) -> Path:
+def history(council: Store) -> Store:
     """Actions from the March and April meetings, in every status."""
     march = ("--today", "2019-03-05")
     ok(*march, "add-action", "Opdatere hjemmesiden med referater", "--owner", "Carina",
@@ -47,7 +46,7 @@ def history(council: Path) -> Path:
     return council
 
 
-def test_no_next_meeting_says_how_to_add_one(history: Path) -> None:
+def test_no_next_meeting_says_how_to_add_one(history: Store) -> None:
     result = run("--today", "2019-04-20", "followups", "--next-meeting")
     assert result.code == 1
     assert result.stdout == ""
@@ -57,7 +56,7 @@ def test_no_next_meeting_says_how_to_add_one(history: Path) -> None:
     )
 
 
-def test_action_due_next_meeting_waits_for_the_meeting(history: Path) -> None:
+def test_action_due_next_meeting_waits_for_the_meeting(history: Store) -> None:
     mine = json.loads(ok("--today", "2019-04-20", "actions", "--owner", "Søren", "--json"))
     assert (mine[0]["due"], mine[0]["due_text"]) == (None, "næste møde (ikke planlagt)")
     ok("meeting", "add", "23. maj 2019 kl. 16-18", "--place", "Rådhuset")
@@ -65,7 +64,7 @@ def test_action_due_next_meeting_waits_for_the_meeting(history: Path) -> None:
     assert (mine[0]["due"], mine[0]["due_text"]) == ("2019-05-23", "næste møde (23. maj 2019)")
 
 
-def test_report_text_has_three_sections(history: Path) -> None:
+def test_report_text_has_three_sections(history: Store) -> None:
     ok("meeting", "add", "23. maj 2019 kl. 16-18", "--place", "Rådhuset")
     assert ok("--today", "2019-05-20", "followups", "--next-meeting") == (
         "Opfølgning på beslutningspunkter fra sidste møde\n"
@@ -99,7 +98,7 @@ def test_report_text_has_three_sections(history: Path) -> None:
     )
 
 
-def test_report_json_contract(history: Path) -> None:
+def test_report_json_contract(history: Store) -> None:
     ok("meeting", "add", "23. maj 2019 kl. 16-18", "--place", "Rådhuset")
     report = json.loads(
         ok("--today", "2019-05-20", "followups", "--next-meeting", "--format", "json")
@@ -128,7 +127,7 @@ def test_report_json_contract(history: Path) -> None:
     }  # fmt: skip
 
 
-def test_report_markdown(history: Path) -> None:
+def test_report_markdown(history: Store) -> None:
     ok("meeting", "add", "23. maj 2019 kl. 16-18")
     text = ok("--today", "2019-05-20", "followups", "--format", "markdown")
     assert text.startswith("# Opfølgning på beslutningspunkter fra sidste møde\n")
@@ -136,7 +135,7 @@ def test_report_markdown(history: Path) -> None:
     assert "- **Kontakte Frivilligcenteret** (#2)  \n" in text
 
 
-def test_moving_the_clock_past_a_postponement(history: Path) -> None:
+def test_moving_the_clock_past_a_postponement(history: Store) -> None:
     ok("meeting", "add", "23. maj 2019 kl. 16-18")
     ok("meeting", "add", "12. september 2019 kl. 16-18")
     report = json.loads(ok("--today", "2019-06-01", "followups", "--format", "json"))
@@ -147,7 +146,7 @@ def test_moving_the_clock_past_a_postponement(history: Path) -> None:
     assert carried[1] == 2  # from March, past the April and May meetings
 
 
-def test_report_for_a_named_meeting(history: Path) -> None:
+def test_report_for_a_named_meeting(history: Store) -> None:
     report = json.loads(ok("followups", "--meeting", "2", "--format", "json"))
     assert report["meeting"]["date"] == "2019-04-01"
     assert report["previous_meeting"]["date"] == "2019-03-04"
@@ -160,8 +159,9 @@ def test_report_for_a_named_meeting(history: Path) -> None:
     assert dump(history) == before
 
 
-def test_demo_prints_the_demo_report(tmp_path: Path) -> None:
-    out = ok("--db", str(tmp_path / "demo.db"), "--today", "2026-11-22", "demo")
+def test_demo_prints_the_demo_report(new_store) -> None:
+    demo = new_store("demo").arg
+    out = ok("--db", demo, "--today", "2026-11-22", "demo")
     assert out.startswith(
         "Opfølgning på beslutningspunkter fra sidste møde\n"
         "Udsatterådet Solbjerg (demo) · tirsdag d. 1. december 2026 kl. 16.00–18.00 · "
@@ -170,10 +170,7 @@ def test_demo_prints_the_demo_report(tmp_path: Path) -> None:
     )
     for heading in SECTION_HEADINGS:
         assert f"\n{heading}\n" in out
-    statuses = {
-        a["status"]
-        for a in json.loads(ok("--db", str(tmp_path / "demo.db"), "actions", "--all", "--json"))
-    }
+    statuses = {a["status"] for a in json.loads(ok("--db", demo, "actions", "--all", "--json"))}
     assert statuses == {"open", "in_progress", "done", "postponed", "dropped"}
 
 

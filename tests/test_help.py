@@ -10,6 +10,8 @@ from tests.conftest import ok, run
 from udsat_cli import __version__
 from udsat_cli.cli import app
 
+pytestmark = pytest.mark.no_store
+
 
 def _commands(group=None, prefix=()):
     from typer.main import get_command

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SHARED, dump, ok, run
+from tests.conftest import SHARED, Store, dump, ok, run
 
 REFERATER = SHARED / "referater"
 ALBERTSLUND = REFERATER / "albertslund-udsatteraad-2019-04-01.docx"
@@ -62,7 +61,7 @@ def test_json_has_the_documented_keys() -> None:
     assert (action["deadline_text"], action["deadline"]) == ("senest den 28. marts", "2019-03-28")
 
 
-def test_import_writes_the_meeting_once(isolated_store: Path) -> None:
+def test_import_writes_the_meeting_once(isolated_store: Store) -> None:
     ok("init", "--council", "Udsatterådet Albertslund")
     ok("member", "add", "Helge Bo Jensen", "--short", "Helge Bo", "--role", "formand")
     out = ok("import", "--yes", str(ALBERTSLUND))
@@ -70,18 +69,17 @@ def test_import_writes_the_meeting_once(isolated_store: Path) -> None:
     assert out.rstrip().endswith(
         "Importerede mødet 1. april 2019: 8 punkter, 13 opgaver, 14 nye personer."
     )
-    conn = sqlite3.connect(isolated_store)
-    assert conn.execute("SELECT COUNT(*) FROM meeting").fetchone() == (1,)
-    assert conn.execute("SELECT COUNT(*) FROM agenda_item").fetchone() == (8,)
-    owners = conn.execute(
+    assert isolated_store.query("SELECT COUNT(*) FROM meeting") == [(1,)]
+    assert isolated_store.query("SELECT COUNT(*) FROM agenda_item") == [(8,)]
+    owners = isolated_store.query(
         "SELECT a.title, p.full_name, a.details FROM action a "
         "JOIN action_owner o ON o.action_id = a.id JOIN person p ON p.id = o.person_id "
         "WHERE a.title LIKE 'Spørge ind%'"
-    ).fetchall()
+    )
     assert owners == [("Spørge ind til andre lokaler i ØU", "Helge Bo Jensen",
                        "Helgo Bo vil spørge ind til andre lokaler i ØU.")]  # fmt: skip
-    absent = conn.execute("SELECT COUNT(*) FROM attendance WHERE status = 'absent'").fetchone()
-    assert absent == (4,)
+    absent = isolated_store.query("SELECT COUNT(*) FROM attendance WHERE status = 'absent'")
+    assert absent == [(4,)]
     before = dump(isolated_store)
     again = ok("import", "--yes", str(REFERATER / "albertslund-udsatteraad-2019-04-01.txt"))
     assert "er allerede importeret (mødet 1. april 2019); intet at gøre." in again
@@ -91,7 +89,7 @@ def test_import_writes_the_meeting_once(isolated_store: Path) -> None:
     assert "Referent:  Carina Kofoed" in minutes
 
 
-def test_review_skips_and_declines(isolated_store: Path) -> None:
+def test_review_skips_and_declines(isolated_store: Store) -> None:
     ok("init", "--council", "Seniorrådet Rødovre")
     path = str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt")
     before = dump(isolated_store)
@@ -104,7 +102,7 @@ def test_review_skips_and_declines(isolated_store: Path) -> None:
     assert edited == "Ingen opgaver.\n"
 
 
-def test_review_edits_an_action(isolated_store: Path) -> None:
+def test_review_edits_an_action(isolated_store: Store) -> None:
     ok("init", "--council", "Seniorrådet Rødovre")
     path = str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt")
     out = run(
@@ -119,7 +117,7 @@ def test_review_edits_an_action(isolated_store: Path) -> None:
     ]
 
 
-def test_a_closed_stdin_needs_yes(isolated_store: Path) -> None:
+def test_a_closed_stdin_needs_yes(isolated_store: Store) -> None:
     ok("init", "--council", "Seniorrådet Rødovre")
     before = dump(isolated_store)
     result = run("import", str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt"), input="")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED, ok, run
+from tests.conftest import SHARED, Store, ok, run
 
 NAME = "albertslund-udsatteraad-2019-04-01"
 GOLD = json.loads((SHARED / "referater" / f"{NAME}.json").read_text(encoding="utf-8"))
@@ -37,7 +37,7 @@ SECTIONS = _sections()
 
 
 @pytest.fixture
-def albertslund(isolated_store: Path) -> Path:
+def albertslund(isolated_store: Store) -> Store:
     meeting = GOLD["meeting"]
     ok("init", "--council", "Udsatterådet Albertslund")
     for name in meeting["participants"] + meeting["absent"]:
@@ -70,7 +70,7 @@ def albertslund(isolated_store: Path) -> Path:
     return isolated_store
 
 
-def test_minutes_hold_the_facts_of_the_meeting(albertslund: Path) -> None:
+def test_minutes_hold_the_facts_of_the_meeting(albertslund: Store) -> None:
     text = ok("minutes", HELD)
     meeting = GOLD["meeting"]
     header = dict(line.split(":", 1) for line in text.split("\n\n")[1].splitlines())
@@ -92,7 +92,7 @@ def test_minutes_hold_the_facts_of_the_meeting(albertslund: Path) -> None:
     assert text.count(" [#") == len(firm)
 
 
-def test_agenda_for_the_next_meeting_carries_the_followups(albertslund: Path) -> None:
+def test_agenda_for_the_next_meeting_carries_the_followups(albertslund: Store) -> None:
     ok("meeting", "add", "23. maj 2019 kl. 16-18")
     ok("--today", "2019-04-01", "topic", "add", "Ændring af forretningsorden")
     ok(
@@ -123,7 +123,7 @@ def test_agenda_for_the_next_meeting_carries_the_followups(albertslund: Path) ->
     assert {a["section"] for a in report["followups"]} == {"previous_meeting"}
 
 
-def test_minutes_as_word(albertslund: Path, tmp_path: Path) -> None:
+def test_minutes_as_word(albertslund: Store, tmp_path: Path) -> None:
     from docx import Document
 
     target = tmp_path / "referat.docx"

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from tests.conftest import dump, ok, run
+from tests.conftest import Store, dump, ok, run
 
 
-def test_init_and_member_add_print_danish(isolated_store: Path) -> None:
+def test_init_and_member_add_print_danish(isolated_store: Store) -> None:
     assert ok("init", "--council", "Udsatterådet Albertslund") == (
         f"Oprettede Udsatterådet Albertslund i {isolated_store}.\n"
     )
@@ -15,7 +14,7 @@ def test_init_and_member_add_print_danish(isolated_store: Path) -> None:
     )
 
 
-def test_init_twice_is_refused(council: Path) -> None:
+def test_init_twice_is_refused(council: Store) -> None:
     before = dump(council)
     result = run("init", "--council", "udsatterådet albertslund")
     assert (result.code, result.stderr) == (
@@ -25,7 +24,7 @@ def test_init_twice_is_refused(council: Path) -> None:
     assert dump(council) == before
 
 
-def test_member_list_text_and_json(council: Path) -> None:
+def test_member_list_text_and_json(council: Store) -> None:
     ok("member", "add", "Ulla Bektas", "--email", "ulla@example.dk")
     lines = ok("member", "list").splitlines()
     assert lines[0].split() == ["Navn", "Kaldes", "Rolle", "E-mail"]
@@ -36,7 +35,7 @@ def test_member_list_text_and_json(council: Path) -> None:
     assert ulla["email"] == "ulla@example.dk" and ulla["role"] == "medlem"
 
 
-def test_member_add_refuses_bad_role_and_email(council: Path) -> None:
+def test_member_add_refuses_bad_role_and_email(council: Store) -> None:
     before = dump(council)
     result = run("member", "add", "Kim", "--role", "boss")
     assert result.code == 2
@@ -52,7 +51,7 @@ def test_member_add_refuses_bad_role_and_email(council: Path) -> None:
     assert dump(council) == before
 
 
-def test_meeting_add_list_show(council: Path) -> None:
+def test_meeting_add_list_show(council: Store) -> None:
     assert ok("meeting", "add", "23/5-2019 kl. 16.00 - 18.00", "--place", "Rådhuset") == (
         "Planlagde møde 3: torsdag d. 23. maj 2019 kl. 16.00–18.00.\n"
     )
@@ -90,7 +89,7 @@ def test_meeting_add_list_show(council: Path) -> None:
     assert ok("meeting", "show", "2") == ok("meeting", "show", "2019-04-01")
 
 
-def test_meeting_errors(council: Path) -> None:
+def test_meeting_errors(council: Store) -> None:
     before = dump(council)
     cases = {
         ("meeting", "add", "1. april 2019"): "Fejl: Udsatterådet Albertslund har allerede et møde "

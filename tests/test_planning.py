@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import dump, ok, run
+from tests.conftest import Store, dump, ok, run
 
 
 def _due(action_id: int, today: str) -> tuple[str | None, str | None]:
@@ -13,7 +13,7 @@ def _due(action_id: int, today: str) -> tuple[str | None, str | None]:
     return found[action_id]["due"], found[action_id]["due_text"]
 
 
-def test_meeting_series(council: Path) -> None:
+def test_meeting_series(council: Store) -> None:
     out = ok("meeting", "plan", "--every", "4 uger", "--from", "2. maj 2019", "--until",
              "30. juni 2019", "--time", "16-18", "--place", "Rådhuset")  # fmt: skip
     assert out == (
@@ -33,7 +33,7 @@ def test_meeting_series(council: Path) -> None:
     assert "torsdag d. 31. oktober 2019" in monthly and "lørdag d. 30. november 2019" in monthly
 
 
-def test_meeting_plan_errors_write_nothing(council: Path) -> None:
+def test_meeting_plan_errors_write_nothing(council: Store) -> None:
     before = dump(council)
     cases = {
         ("meeting", "plan", "--every", "4 uger", "--from", "2/5-2019"):
@@ -51,7 +51,7 @@ def test_meeting_plan_errors_write_nothing(council: Path) -> None:
     assert dump(council) == before
 
 
-def test_moving_and_cancelling_meetings_moves_deadlines(council: Path) -> None:
+def test_moving_and_cancelling_meetings_moves_deadlines(council: Store) -> None:
     ok(
         "--today",
         "2019-04-02",
@@ -81,7 +81,7 @@ def test_moving_and_cancelling_meetings_moves_deadlines(council: Path) -> None:
     assert "28. maj" not in ok("meeting", "list")
 
 
-def test_members_over_time(council: Path) -> None:
+def test_members_over_time(council: Store) -> None:
     ok("member", "add", "Kirsten Holm", "--from", "1/1-2018")
     ok("member", "add", "Lisbeth Andersen", "--role", "gæst")
     assert ok("member", "leave", "Kirsten", "--date", "31/3-2019") == (
@@ -106,7 +106,7 @@ def test_members_over_time(council: Path) -> None:
     )
 
 
-def test_attendance_defaults_to_the_members(council: Path) -> None:
+def test_attendance_defaults_to_the_members(council: Store) -> None:
     ok("member", "add", "Bente Lund", "--role", "suppleant")
     out = ok("attendance", "1/4-2019", "--absent", "Nina:syg", "--present", "Bente",
              "--referent", "Carina")  # fmt: skip
@@ -119,7 +119,7 @@ def test_attendance_defaults_to_the_members(council: Path) -> None:
     assert result.stderr == "Fejl: Søren Mogensen kan ikke både være meldt afbud og gæst.\n"
 
 
-def test_items_move_and_edit(council: Path, tmp_path: Path) -> None:
+def test_items_move_and_edit(council: Store, tmp_path: Path) -> None:
     for title in ("Godkendelse af referat og dagsorden", "Fokus på socialt frikort",
                   "Mødet med SUS", "Årsberetning 2018"):  # fmt: skip
         ok("item", "add", "1/4-2019", title)
@@ -140,7 +140,7 @@ def test_items_move_and_edit(council: Path, tmp_path: Path) -> None:
     )
 
 
-def test_item_text_from_the_editor(council: Path, tmp_path: Path, monkeypatch) -> None:
+def test_item_text_from_the_editor(council: Store, tmp_path: Path, monkeypatch) -> None:
     editor = tmp_path / "editor.sh"
     editor.write_text(
         "#!/bin/sh\n"
@@ -162,7 +162,7 @@ def test_item_text_from_the_editor(council: Path, tmp_path: Path, monkeypatch) -
     )
 
 
-def test_topics_and_events(council: Path) -> None:
+def test_topics_and_events(council: Store) -> None:
     today = ("--today", "2019-04-02")
     ok("meeting", "plan", "23. maj 2019", "5. september 2019")
     assert (
@@ -198,7 +198,7 @@ def test_topics_and_events(council: Path) -> None:
     }  # fmt: skip
 
 
-def test_documents_refuse_bad_requests(council: Path, tmp_path: Path) -> None:
+def test_documents_refuse_bad_requests(council: Store, tmp_path: Path) -> None:
     before = dump(council)
     assert run("minutes", "1/4-2019", "--format", "docx").stderr == (
         "Fejl: Et Word-dokument skal skrives til en fil; angiv -o FIL.docx.\n"

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 import sqlite3
 from datetime import date
-from pathlib import Path
 
-from tests.conftest import ok
+import pytest
+
+from tests.conftest import Store, ok
 from udsat_cli.core import followups, listing
 from udsat_cli.store.db import Db, _sqlite_value
+
+pytestmark = pytest.mark.sqlite_only
 
 FULL_SCAN = re.compile(r"\bSCAN (action|action_owner|action_event|a|ao|e)\b(?! USING COVERING)")
 
@@ -24,12 +27,12 @@ class RecordingDb(Db):
         yield from super().rows(sql, **params)
 
 
-def test_read_queries_use_indexes(council: Path) -> None:
+def test_read_queries_use_indexes(council: Store) -> None:
     for day, owner in (("2019-03-05", "Jette"), ("2019-04-02", "Søren"), ("2019-04-02", "Helge")):
         ok("--today", day, "add-action", f"Opgave for {owner}", "--owner", owner,
            "--due", "næste møde", "--note", "En note")  # fmt: skip
     ok("meeting", "add", "23. maj 2019")
-    conn = sqlite3.connect(council)
+    conn = sqlite3.connect(council.path)
     db = RecordingDb(conn)
     today = date(2019, 5, 20)
     followups.followups(db, council=None, today=today)

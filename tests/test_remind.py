@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.conftest import dump, ok, run
+from tests.conftest import Store, dump, ok, run
 
 MAY = ("--today", "2019-05-20")
 
@@ -61,7 +61,7 @@ def smtp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture
-def due(council: Path) -> Path:
+def due(council: Store) -> Store:
     """Overdue and soon-due actions for owners with and without e-mail addresses."""
     ok("member", "edit", "Søren", "--email", "soren@example.dk")
     ok("member", "edit", "Jette", "--email", "jette@example.dk")
@@ -78,12 +78,12 @@ def due(council: Path) -> Path:
     return council
 
 
-def test_nothing_due_prints_nothing(due: Path) -> None:
+def test_nothing_due_prints_nothing(due: Store) -> None:
     result = run("--today", "2019-04-03", "remind")
     assert (result.code, result.stdout, result.stderr) == (0, "", "")
 
 
-def test_listing_then_no_repeat_the_same_day(due: Path) -> None:
+def test_listing_then_no_repeat_the_same_day(due: Store) -> None:
     first = ok(*MAY, "remind")
     assert first == (
         "Jette Nyboe <jette@example.dk>\n"
@@ -120,7 +120,7 @@ def test_listing_then_no_repeat_the_same_day(due: Path) -> None:
     assert ok("--today", "2019-05-21", "remind").startswith("Jette Nyboe")  # a new day
 
 
-def test_json_and_dry_run_record_nothing(due: Path) -> None:
+def test_json_and_dry_run_record_nothing(due: Store) -> None:
     before = dump(due)
     report = json.loads(ok(*MAY, "remind", "--format", "json", "--dry-run", "--days", "2"))
     assert dump(due) == before
@@ -137,7 +137,7 @@ def test_json_and_dry_run_record_nothing(due: Path) -> None:
     assert [o["name"] for o in only["owners"]] == ["Nina Gustavsen"]
 
 
-def test_send_one_digest_per_owner(due: Path, smtp) -> None:
+def test_send_one_digest_per_owner(due: Store, smtp) -> None:
     inbox = smtp(Inbox())
     result = run(*MAY, "remind", "--send")
     assert result.code == 0, result.stderr
@@ -169,7 +169,7 @@ def test_send_one_digest_per_owner(due: Path, smtp) -> None:
     assert len(inbox.messages) == 3
 
 
-def test_a_dropped_connection_sends_the_rest_next_run(due: Path, smtp) -> None:
+def test_a_dropped_connection_sends_the_rest_next_run(due: Store, smtp) -> None:
     ok("member", "edit", "Nina", "--email", "nina@example.dk")
     inbox = smtp(Inbox(drop_after=1))
     result = run(*MAY, "remind", "--send")
@@ -185,7 +185,7 @@ def test_a_dropped_connection_sends_the_rest_next_run(due: Path, smtp) -> None:
 
 
 def test_send_needs_settings_and_never_shows_a_password(
-    due: Path, tmp_path: Path, monkeypatch
+    due: Store, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setenv("UDSAT_CONFIG", str(tmp_path / "findes-ikke.toml"))
     result = run(*MAY, "remind", "--send")
@@ -205,7 +205,7 @@ def test_send_needs_settings_and_never_shows_a_password(
     )
 
 
-def test_dry_run_send_shows_the_messages(due: Path, smtp) -> None:
+def test_dry_run_send_shows_the_messages(due: Store, smtp) -> None:
     inbox = smtp(Inbox())
     before = dump(due)
     out = ok(*MAY, "remind", "--send", "--dry-run")
@@ -214,12 +214,13 @@ def test_dry_run_send_shows_the_messages(due: Path, smtp) -> None:
     assert inbox.messages == [] and dump(due) == before
 
 
-def test_a_busy_store_is_waited_for(due: Path) -> None:
+@pytest.mark.sqlite_only  # PostgreSQL's writers queue on a lock: tests/test_proofs.py
+def test_a_busy_store_is_waited_for(due: Store) -> None:
     import sqlite3
     import threading
     import time
 
-    writer = sqlite3.connect(due, check_same_thread=False, isolation_level=None)
+    writer = sqlite3.connect(due.path, check_same_thread=False, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
     release = threading.Timer(1.0, lambda: writer.execute("COMMIT"))
     release.start()

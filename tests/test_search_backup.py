@@ -5,12 +5,14 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from tests.conftest import dump, ok, run
+import pytest
+
+from tests.conftest import Store, dump, ok, run
 
 APRIL = ("--today", "2019-04-02")
 
 
-def test_search_finds_items_actions_and_notes(council: Path) -> None:
+def test_search_finds_items_actions_and_notes(council: Store) -> None:
     ok("item", "add", "1/4-2019", "Fokus på socialt frikort", "--background",
        "Et socialt frikort kan give borgere mulighed for at tjene op til 20.000 kr.",
        "--decision", "Rådet prioriterer en artikel om frikortet i AP.")  # fmt: skip
@@ -38,7 +40,7 @@ def test_search_finds_items_actions_and_notes(council: Path) -> None:
     assert "mødet 1. april 2019 · punkt #1" in text
 
 
-def test_search_follows_edits_and_other_councils(council: Path) -> None:
+def test_search_follows_edits_and_other_councils(council: Store) -> None:
     ok("item", "add", "1/4-2019", "Tandpleje")
     assert len(json.loads(ok("search", "tandpleje", "--json"))) == 1
     ok("item", "edit", "1/4-2019", "1", "--title", "Morgenmad")
@@ -50,7 +52,8 @@ def test_search_follows_edits_and_other_councils(council: Path) -> None:
     assert [h["item"] for h in mine] == ["Morgenmad"]
 
 
-def test_backup_is_a_private_consistent_copy(council: Path, tmp_path: Path) -> None:
+@pytest.mark.sqlite_only
+def test_backup_is_a_private_consistent_copy(council: Store, tmp_path: Path) -> None:
     ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette")
     target = tmp_path / "kopi.db"
     assert ok("backup", str(target)) == f"Kopierede lageret til {target}.\n"
@@ -64,6 +67,7 @@ def test_backup_is_a_private_consistent_copy(council: Path, tmp_path: Path) -> N
     assert (again.code, again.stderr) == (
         2, f"Fejl: Filen {target} findes allerede; brug --force for at overskrive den.\n"
     )  # fmt: skip
-    assert run("backup", str(council)).stderr == "Fejl: Kopien kan ikke ligge i selve lageret.\n"
+    same = run("backup", str(council.path))
+    assert same.stderr == "Fejl: Kopien kan ikke ligge i selve lageret.\n"
     assert dump(council) == before
     assert ok("backup", str(target), "--force").startswith("Kopierede")

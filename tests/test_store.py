@@ -3,27 +3,32 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
-from tests.conftest import dump, ok, run
+from tests.conftest import Store, dump, ok, run
 from udsat_cli.store import migrations
 from udsat_cli.store.engine import apply_migrations, make_engine
 from udsat_cli.store.location import Location
 from udsat_cli.store.models import Action  # noqa: F401  (registers every table)
 
 
-def test_store_file_is_private(isolated_store: Path) -> None:
+@pytest.mark.sqlite_only
+def test_store_file_is_private(isolated_store: Store) -> None:
     ok("init", "--council", "Ældrerådet")
-    assert stat.S_IMODE(isolated_store.stat().st_mode) == 0o600
+    assert isolated_store.path is not None
+    assert stat.S_IMODE(isolated_store.path.stat().st_mode) == 0o600
 
 
+@pytest.mark.sqlite_only
 def test_store_location_from_platform_data_dir(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("UDSAT_DB")
     ok("init", "--council", "Ældrerådet")
     assert (tmp_path / "data-home" / "udsat" / "udsat.db").exists()
 
 
+@pytest.mark.sqlite_only
 def test_database_url_names_a_sqlite_file(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("UDSAT_DB")
     monkeypatch.setenv("UDSAT_DATABASE_URL", f"sqlite:///{tmp_path / 'delt.db'}")
@@ -60,17 +65,23 @@ def _schema(engine: sa.Engine) -> dict:
     return schema
 
 
-def test_migrations_from_empty_match_the_models(tmp_path: Path) -> None:
-    migrated = make_engine(Location(path=tmp_path / "migrated.db"))
+def _location(store: Store) -> Location:
+    return Location(path=store.path) if store.path else Location(url=store.url)
+
+
+def test_migrations_from_empty_match_the_models(new_store) -> None:
+    migrated = make_engine(_location(new_store("migrated")))
     with migrated.begin() as conn:
         assert apply_migrations(conn) == list(migrations.NAMES)
-    modelled = sa.create_engine(f"sqlite:///{tmp_path / 'models.db'}")
+    modelled = make_engine(_location(new_store("models")))
     SQLModel.metadata.create_all(modelled)  # only to compare, never on a user's store
     assert _schema(migrated) == _schema(modelled)
+    migrated.dispose()
+    modelled.dispose()
 
 
-def test_migrations_rerun_apply_nothing(tmp_path: Path) -> None:
-    engine = make_engine(Location(path=tmp_path / "s.db"))
+def test_migrations_rerun_apply_nothing(new_store) -> None:
+    engine = make_engine(_location(new_store("s")))
     with engine.begin() as conn:
         apply_migrations(conn)
     with engine.begin() as conn:
@@ -80,31 +91,33 @@ def test_migrations_rerun_apply_nothing(tmp_path: Path) -> None:
         )
 
 
-def test_commands_need_a_store(isolated_store: Path) -> None:
+def test_commands_need_a_store(isolated_store: Store) -> None:
     result = run("actions")
     assert result.code == 4
     assert result.stderr.startswith("Fejl: Der er intet udsat-lager i")
     assert not isolated_store.exists()
 
 
-def test_failed_first_init_leaves_no_store(isolated_store: Path) -> None:
+def test_failed_first_init_leaves_no_store(isolated_store: Store) -> None:
     result = run("init", "--council", "   ")
     assert result.code == 2
     assert result.stderr == "Fejl: Rådets navn må ikke være tomt.\n"
     assert not isolated_store.exists()
 
 
-def test_a_file_that_is_not_a_store(isolated_store: Path) -> None:
-    isolated_store.write_text("ikke en database " * 100)
-    before = isolated_store.read_bytes()
+@pytest.mark.sqlite_only
+def test_a_file_that_is_not_a_store(isolated_store: Store) -> None:
+    assert isolated_store.path is not None
+    isolated_store.path.write_text("ikke en database " * 100)
+    before = isolated_store.path.read_bytes()
     result = run("actions")
     assert result.code == 4
     assert "ikke et udsat-lager" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    assert isolated_store.read_bytes() == before
+    assert isolated_store.path.read_bytes() == before
 
 
-def test_second_council_needs_council_option(council: Path) -> None:
+def test_second_council_needs_council_option(council: Store) -> None:
     ok("init", "--council", "Ældrerådet Albertslund")
     before = dump(council)
     result = run("member", "add", "Kim Larsen")

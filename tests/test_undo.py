@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED, ok, run
+from tests.conftest import SHARED, Store, ok, run
 
 MODEL_TABLES = (
     "council", "person", "meeting", "agenda_item", "action", "action_owner", "action_event",
@@ -17,16 +15,13 @@ MODEL_TABLES = (
 APRIL = ("--today", "2019-04-02")
 
 
-def rows(db: Path) -> dict[str, list[tuple]]:
+def rows(store: Store) -> dict[str, list[tuple]]:
     """The data a person sees (not the journal, counters or the search index's own storage)."""
-    with sqlite3.connect(db) as conn:
-        return {
-            t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in MODEL_TABLES
-        }
+    return {t: sorted(store.query(f"SELECT * FROM {t}"), key=repr) for t in MODEL_TABLES}
 
 
 @pytest.fixture
-def busy(council: Path) -> Path:
+def busy(council: Store) -> Store:
     ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette", "--due", "næste møde",
        "--item", "Fokus på socialt frikort")  # fmt: skip
     ok("item", "add", "1/4-2019", "Årsberetning")
@@ -64,7 +59,7 @@ WRITES = [
 @pytest.mark.parametrize(
     "args", WRITES, ids=lambda a: " ".join(x for x in a if not x.startswith("/"))[:40]
 )
-def test_undo_reverts_the_command_as_a_whole(busy: Path, args: tuple[str, ...]) -> None:
+def test_undo_reverts_the_command_as_a_whole(busy: Store, args: tuple[str, ...]) -> None:
     before = rows(busy)
     searched = ok("search", "frikort", "--json")
     ok(*args)
@@ -75,7 +70,7 @@ def test_undo_reverts_the_command_as_a_whole(busy: Path, args: tuple[str, ...]) 
     assert ok("search", "frikort", "--json") == searched
 
 
-def test_undo_can_be_repeated_and_says_when_there_is_nothing(isolated_store: Path) -> None:
+def test_undo_can_be_repeated_and_says_when_there_is_nothing(isolated_store: Store) -> None:
     ok("init", "--council", "Udsatterådet")
     ok("member", "add", "Jette Nyboe")
     ok("meeting", "add", "1. april 2019")
@@ -89,7 +84,7 @@ def test_undo_can_be_repeated_and_says_when_there_is_nothing(isolated_store: Pat
     assert "(fortrudt)" in ok("log")
 
 
-def test_log_shows_what_changed(busy: Path) -> None:
+def test_log_shows_what_changed(busy: Store) -> None:
     ok(*APRIL, "done", "1", "--note", "Klaret")
     text = ok("log", "1")
     assert "udsat --today 2019-04-02 done 1 --note Klaret" in text

@@ -44,7 +44,7 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     db: str | None = typer.Option(
-        None, "--db", envvar="UDSAT_DB", metavar="STI", help="SQLite-lagerets fil."
+        None, "--db", envvar="UDSAT_DB", metavar="STI", help="Lagerets fil (eller en database-URL)."
     ),
     today: str | None = typer.Option(
         None,

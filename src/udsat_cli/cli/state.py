@@ -32,9 +32,11 @@ class State:
         return datetime.combine(self.today, datetime.now().time()).astimezone()
 
     def store_exists(self) -> bool:
-        return not self.location.is_sqlite or bool(
-            self.location.path and self.location.path.exists()
-        )
+        if self.location.is_sqlite:
+            return bool(self.location.path and self.location.path.exists())
+        from udsat_cli.store.engine import store_exists
+
+        return store_exists(self.location)
 
     @contextmanager
     def read(self) -> Iterator[Db]:

@@ -153,7 +153,7 @@ def read_db(location: Location, *, write: bool = False) -> Iterator[Db]:
     if not location.is_sqlite:
         from udsat_cli.store.engine import alchemy_db
 
-        with alchemy_db(location) as db:
+        with alchemy_db(location, write=write) as db:
             yield db
         return
     assert location.path is not None

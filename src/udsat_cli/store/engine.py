@@ -32,7 +32,7 @@ def create_file(path: Path) -> None:
 
 def make_engine(location: Location) -> Engine:
     if not location.is_sqlite:
-        return create_engine(location.sqlalchemy_url)
+        return _server_engine(location)
     engine = create_engine(location.sqlalchemy_url, connect_args={"timeout": BUSY_TIMEOUT_S})
 
     @event.listens_for(engine, "connect")
@@ -54,6 +54,71 @@ def make_engine(location: Location) -> Engine:
     return engine
 
 
+def _server_engine(location: Location) -> Engine:
+    """PostgreSQL (or another server): the URL may name a file that holds the password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+    from sqlalchemy.pool import NullPool
+
+    try:
+        url = make_url(location.sqlalchemy_url)
+    except ArgumentError:
+        raise StoreError(f"{location} er ikke en gyldig database-URL.") from None
+    if "password_file" in url.query:
+        name = url.query["password_file"]
+        path = Path(name if isinstance(name, str) else name[0]).expanduser()
+        try:
+            password = path.read_text(encoding="utf-8").splitlines()[0]
+        except (OSError, UnicodeDecodeError, IndexError):
+            raise StoreError(f"Kan ikke læse adgangskoden i filen {path}.") from None
+        url = url.difference_update_query(["password_file"]).set(password=password)
+    try:
+        # One command, one connection: nothing to pool between runs.
+        return create_engine(url, poolclass=NullPool)
+    except NoSuchModuleError:
+        raise StoreError(f"udsat kender ikke databasetypen i {location}.") from None
+    except ModuleNotFoundError as exc:
+        raise StoreError(
+            f"Databasen i {location} kræver Python-pakken {exc.name}; "
+            "installér den med: pip install 'udsat[postgres]'."
+        ) from None
+
+
+def _take_write_lock(connection: Any) -> None:
+    """Writers take turns, as SQLite's BEGIN IMMEDIATE makes them: no write can then fail half-way
+    on another's (no serialization errors, no deadlocks), and reads never wait."""
+    if connection.dialect.name == "postgresql":
+        # Keyed on the schema, so two stores in one database do not wait for each other.
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7510, hashtext(current_schema()))")
+
+
+def pending_migrations(connection: Any) -> list[str] | None:
+    """The migrations this store still lacks; None when there is no store here yet."""
+    if connection.dialect.name == "sqlite":
+        found = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'udsat_migrations'"
+        ).scalar()
+    else:
+        found = connection.exec_driver_sql("SELECT to_regclass('udsat_migrations')").scalar()
+    if not found:
+        return None
+    applied = {row[0] for row in connection.exec_driver_sql("SELECT name FROM udsat_migrations")}
+    if applied - set(migrations.NAMES):
+        raise StoreError(
+            "Lageret er lavet af en nyere udgave af udsat; opdatér udsat for at bruge det."
+        )
+    return [name for name in migrations.NAMES if name not in applied]
+
+
+class MigrationFailed(StoreError):
+    def __init__(self, name: str, reason: BaseException) -> None:
+        first = (str(getattr(reason, "orig", None) or reason).strip().splitlines() or [""])[0]
+        super().__init__(
+            f"Lageret kunne ikke opdateres til denne udgave af udsat ({name}: {first}); "
+            "det er ført tilbage, som det var"
+        )
+
+
 def apply_migrations(connection: Any) -> list[str]:
     """Apply the pending migrations inside the caller's transaction; return their names."""
     connection.exec_driver_sql(
@@ -65,7 +130,10 @@ def apply_migrations(connection: Any) -> list[str]:
     for fn in migrations.MIGRATIONS:
         if fn.__name__ in applied:
             continue
-        fn(connection.exec_driver_sql, connection.dialect.name)
+        try:
+            fn(connection.exec_driver_sql, connection.dialect.name)
+        except Exception as exc:
+            raise MigrationFailed(fn.__name__, exc) from exc
         connection.execute(
             text("INSERT INTO udsat_migrations (name, applied_at) VALUES (:name, :at)"),
             {"name": fn.__name__, "at": datetime.now(UTC).isoformat(timespec="seconds")},
@@ -90,12 +158,9 @@ def _remove_store_file(path: Path) -> None:
 
 
 def migrate_store(location: Location) -> list[str]:
-    engine = make_engine(location)
-    try:
-        with _translated_errors(location), engine.begin() as connection:
-            return apply_migrations(connection)
-    finally:
-        engine.dispose()
+    """Bring an existing store up to this version's schema, as a command of its own."""
+    with write_session(location) as session:
+        return session.info.get("udsat.migrated", [])
 
 
 @contextmanager
@@ -103,7 +168,8 @@ def _translated_errors(location: Location) -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
-        raise StoreError(f"Kan ikke åbne lageret {location}: {exc.orig}.") from exc
+        reason = " ".join(str(exc.orig).split())
+        raise StoreError(f"Kan ikke åbne lageret {location}: {reason}.") from exc
     except DatabaseError as exc:
         if "not a database" in str(exc):
             raise StoreError(
@@ -112,18 +178,35 @@ def _translated_errors(location: Location) -> Iterator[None]:
         raise
 
 
+def _open_store(connection: Any, location: Location, *, create: bool) -> tuple[list[str], bool]:
+    """Check the store at the start of a write: (migrations to apply, whether it existed)."""
+    with _translated_errors(location):
+        _take_write_lock(connection)
+        pending = pending_migrations(connection)
+    if pending is None and not create:
+        raise missing_store_error(location)
+    return (list(migrations.NAMES) if pending is None else pending), pending is not None
+
+
 @contextmanager
 def write_session(
     location: Location, *, create: bool = False, command: str | None = None
 ) -> Iterator[Session]:
     """One transaction for one command: committed when the block ends, rolled back on any error.
-    With ``command``, every row the command touches goes into the change journal (undo, log)."""
+    With ``command``, every row the command touches goes into the change journal (undo, log).
+    Pending migrations run first, in the same transaction."""
     created = _create_if_missing(location, create=create)
     engine = make_engine(location)
+    safety: Path | None = None
     try:
         with Session(engine) as session, session.begin():
-            with _translated_errors(location):
-                apply_migrations(session.connection())
+            connection = session.connection()
+            pending, existed = _open_store(connection, location, create=create)
+            if pending:
+                if existed and location.path is not None:
+                    safety = copy_before_migrating(location.path)
+                with _translated_errors(location):
+                    session.info["udsat.migrated"] = apply_migrations(connection)
             recorder = None
             if command is not None:
                 from udsat_cli.store.journal import Recorder
@@ -132,24 +215,85 @@ def write_session(
             yield session
             if recorder is not None:
                 recorder.write(session, command=command, at=datetime.now(UTC))
-    except BaseException:
+    except BaseException as exc:
         engine.dispose()
         if created and location.path is not None:
             _remove_store_file(location.path)  # a failed first command leaves no store behind
+        elif safety is not None and isinstance(exc, MigrationFailed):
+            restore_copy(safety, location.path)
         raise
+    finally:
+        engine.dispose()
+        if safety is not None:
+            safety.unlink(missing_ok=True)
+
+
+def copy_before_migrating(path: Path) -> Path:
+    """A private copy of the store as it is, taken before its schema changes (a migration that has
+    to commit part-way cannot be rolled back by the transaction alone)."""
+    import sqlite3
+
+    copy_path = path.with_name(f".{path.name}.før-opdatering")
+    copy_path.unlink(missing_ok=True)
+    os.close(os.open(copy_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    target = sqlite3.connect(copy_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    return copy_path
+
+
+def restore_copy(copy_path: Path, path: Path | None) -> None:
+    import sqlite3
+
+    assert path is not None
+    source = sqlite3.connect(copy_path)
+    target = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
+@contextmanager
+def alchemy_db(location: Location, *, write: bool = False) -> Iterator[Db]:
+    """The ``Db`` interface over SQLAlchemy, for stores that are not SQLite files. A read sees one
+    snapshot and takes no lock; a write queues behind other writers."""
+    engine = make_engine(location)
+    try:
+        for attempt in (1, 2):
+            with engine.begin() as connection:
+                with _translated_errors(location):
+                    if write:
+                        _take_write_lock(connection)
+                    elif connection.dialect.name == "postgresql":
+                        connection.exec_driver_sql(
+                            "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                        )
+                    pending = pending_migrations(connection)
+                if pending is None:
+                    raise missing_store_error(location)
+                if not pending:
+                    yield Db(connection, alchemy=True)
+                    return
+            if attempt == 1:
+                migrate_store(location)  # then read again, in a new transaction
+        raise StoreError(f"Lageret {location} kunne ikke opdateres.")
     finally:
         engine.dispose()
 
 
-@contextmanager
-def alchemy_db(location: Location) -> Iterator[Db]:
-    """The ``Db`` interface over SQLAlchemy, for stores that are not SQLite files."""
+def store_exists(location: Location) -> bool:
+    if location.is_sqlite:
+        return bool(location.path and location.path.exists())
     engine = make_engine(location)
     try:
-        with engine.begin() as connection:
-            with _translated_errors(location):
-                apply_migrations(connection)
-            yield Db(connection, alchemy=True)
+        with _translated_errors(location), engine.connect() as connection:
+            return pending_migrations(connection) is not None
     finally:
         engine.dispose()
 

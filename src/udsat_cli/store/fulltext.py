@@ -43,7 +43,9 @@ def search_rows(db: Db, *, council_id: int, text: str, limit: int) -> list[Row]:
 def _postgresql(db: Db, council_id: int, words: list[str], limit: int) -> list[Row]:
     query = " & ".join(f"{w}:*" for w in words)
     rows: Any = db.rows(
-        "SELECT kind, id, ts_rank(to_tsvector('danish', body), q) AS rank, body FROM ("
+        "SELECT kind, id, ts_rank(to_tsvector('danish', body), q) AS rank, "
+        "ts_headline('danish', body, q, 'StartSel=«, StopSel=», MaxWords=16, MinWords=6, "
+        "FragmentDelimiter=…, MaxFragments=2') FROM ("
         "SELECT 'item' AS kind, i.id, concat_ws(' ', i.title, i.background, i.decision) AS body "
         "FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE m.council_id = :c "
         "UNION ALL SELECT 'action', a.id, concat_ws(' ', a.title, a.details) FROM action a "

@@ -27,9 +27,11 @@ class Location:
         return str(self.path) if self.path else mask_password(self.url or "")
 
 
-def mask_password(url: str) -> str:
-    """postgresql://anna:hemmelig@host/db -> postgresql://anna:***@host/db"""
-    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+def mask_password(text: str) -> str:
+    """postgresql://anna:hemmelig@host/db -> postgresql://anna:***@host/db (also in a message that
+    quotes a URL or a libpq "password=..." setting)."""
+    text = re.sub(r"(://[^:/@\s]+:)[^@\s]*@", r"\1***@", text)
+    return re.sub(r"(\bpassword\s*=\s*)('[^']*'|[^\s&]+)", r"\1***", text, flags=re.IGNORECASE)
 
 
 def default_path() -> Path:
@@ -39,9 +41,10 @@ def default_path() -> Path:
 
 
 def resolve_location(db: str | None) -> Location:
-    if db:
+    """--db names a file or a URL; without it UDSAT_DATABASE_URL, then the user data dir."""
+    if db and "://" not in db:
         return Location(path=Path(db).expanduser())
-    url = os.environ.get("UDSAT_DATABASE_URL")
+    url = db or os.environ.get("UDSAT_DATABASE_URL")
     if url:
         if m := re.fullmatch(r"sqlite(?:\+pysqlite)?:///(.+)", url):
             return Location(path=Path(m[1]).expanduser())
