@@ -41,6 +41,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    skipped = [
+        r for r in terminalreporter.stats.get("skipped", []) if NO_POSTGRES in str(r.longrepr)
+    ]
+    if skipped:
+        terminalreporter.write_line(f"{len(skipped)} tests skipped: {NO_POSTGRES}", yellow=True)
+
+
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
     name = getattr(request, "param", "sqlite")

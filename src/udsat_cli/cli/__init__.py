@@ -40,6 +40,7 @@ COMMAND_MODULES = {
     "calendar": "exchange",
     "log": "history",
     "undo": "history",
+    "migrate": "migratecmd",
 }
 
 

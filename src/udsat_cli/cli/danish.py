@@ -78,7 +78,9 @@ def _usage_message(exc: _click.exceptions.ClickException) -> str:
 
 
 def fail(message: str, code: int) -> None:
-    print(f"Fejl: {message}.", file=sys.stderr)
+    from udsat_cli.store.location import mask_password
+
+    print(f"Fejl: {mask_password(message)}.", file=sys.stderr)
     sys.exit(code)
 
 

@@ -66,7 +66,7 @@ def main_options(
     ),
 ) -> None:
     from udsat_cli import dates
-    from udsat_cli.store.location import resolve_location
+    from udsat_cli.store.location import mask_password, resolve_location
 
     real_today = date.today()
     ctx.obj = State(
@@ -75,5 +75,5 @@ def main_options(
         council=council,
         debug=debug,
         explicit_db=bool(db),
-        command=" ".join(["udsat", *ctx.meta.get("udsat.argv", [])]),
+        command=mask_password(" ".join(["udsat", *ctx.meta.get("udsat.argv", [])])),
     )

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from udsat_cli.core.reminders import Reminders
     from udsat_cli.core.search import Hit
     from udsat_cli.core.views import ActionView
+    from udsat_cli.store.migrate import MigrationStatus
 
 
 def _iso(value: Any) -> str | None:
@@ -186,4 +187,11 @@ def change_set(c: ChangeSetView) -> dict[str, Any]:
             {"table": x.table, "key": x.key, "op": x.op, "old": x.old, "new": x.new}
             for x in c.changes
         ],
+    }
+
+
+def migration_status(found: MigrationStatus) -> dict[str, Any]:
+    return {
+        "applied": [{"name": name, "applied_at": at} for name, at in found.applied],
+        "pending": list(found.pending),
     }

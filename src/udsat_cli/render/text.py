@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from udsat_cli.core.lookup import MeetingRef
     from udsat_cli.core.search import Hit
     from udsat_cli.core.views import ActionView
+    from udsat_cli.store.migrate import MigrationStatus
 
 
 SECTION_TITLES = {
@@ -208,3 +209,30 @@ def hits(found: list[Hit]) -> Iterator[str]:
         item = f" · {h.item}" if h.item and h.kind != "item" else ""
         yield f"{where}{item} · {KIND_WORDS[h.kind]} #{h.id}"
         yield f"  {h.text}"
+
+
+def _applied_when(at: str) -> str:
+    from datetime import datetime
+
+    moment = datetime.fromisoformat(at).astimezone()
+    return f"{dates.long_date(moment.date())} kl. {moment:%H.%M}"
+
+
+def migration_status(found: MigrationStatus, *, location: str) -> Iterator[str]:
+    yield f"Lager: {location}"
+    for name, at in found.applied:
+        yield f"  anvendt  {name}  ({_applied_when(at)})"
+    for name in found.pending:
+        yield f"  mangler  {name}"
+    total = len(found.applied) + len(found.pending)
+    if found.pending:
+        yield f"{len(found.pending)} af {total} ændringer mangler; kør: udsat migrate"
+    else:
+        yield f"Lageret er opdateret ({total} af {total} ændringer)."
+
+
+def migrated(names: list[str], *, location: str) -> Iterator[str]:
+    if not names:
+        yield f"Lageret {location} er allerede opdateret."
+    else:
+        yield f"Opdaterede lageret {location}: {', '.join(names)}."

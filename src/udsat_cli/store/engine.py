@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session
 
@@ -21,6 +21,15 @@ from udsat_cli.errors import StoreError
 from udsat_cli.store import migrations
 from udsat_cli.store.db import BUSY_TIMEOUT_S, Db, missing_store_error
 from udsat_cli.store.location import Location
+from udsat_cli.store.migrate import (
+    MigrationFailed,
+    MigrationStatus,
+    apply_migrations,
+    copy_before_migrating,
+    migration_status,
+    pending_migrations,
+    restore_copy,
+)
 
 
 def create_file(path: Path) -> None:
@@ -90,56 +99,6 @@ def _take_write_lock(connection: Any) -> None:
     if connection.dialect.name == "postgresql":
         # Keyed on the schema, so two stores in one database do not wait for each other.
         connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7510, hashtext(current_schema()))")
-
-
-def pending_migrations(connection: Any) -> list[str] | None:
-    """The migrations this store still lacks; None when there is no store here yet."""
-    if connection.dialect.name == "sqlite":
-        found = connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'udsat_migrations'"
-        ).scalar()
-    else:
-        found = connection.exec_driver_sql("SELECT to_regclass('udsat_migrations')").scalar()
-    if not found:
-        return None
-    applied = {row[0] for row in connection.exec_driver_sql("SELECT name FROM udsat_migrations")}
-    if applied - set(migrations.NAMES):
-        raise StoreError(
-            "Lageret er lavet af en nyere udgave af udsat; opdatér udsat for at bruge det."
-        )
-    return [name for name in migrations.NAMES if name not in applied]
-
-
-class MigrationFailed(StoreError):
-    def __init__(self, name: str, reason: BaseException) -> None:
-        first = (str(getattr(reason, "orig", None) or reason).strip().splitlines() or [""])[0]
-        super().__init__(
-            f"Lageret kunne ikke opdateres til denne udgave af udsat ({name}: {first}); "
-            "det er ført tilbage, som det var"
-        )
-
-
-def apply_migrations(connection: Any) -> list[str]:
-    """Apply the pending migrations inside the caller's transaction; return their names."""
-    connection.exec_driver_sql(
-        "CREATE TABLE IF NOT EXISTS udsat_migrations "
-        "(name VARCHAR(100) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)"
-    )
-    applied = {row[0] for row in connection.exec_driver_sql("SELECT name FROM udsat_migrations")}
-    done = []
-    for fn in migrations.MIGRATIONS:
-        if fn.__name__ in applied:
-            continue
-        try:
-            fn(connection.exec_driver_sql, connection.dialect.name)
-        except Exception as exc:
-            raise MigrationFailed(fn.__name__, exc) from exc
-        connection.execute(
-            text("INSERT INTO udsat_migrations (name, applied_at) VALUES (:name, :at)"),
-            {"name": fn.__name__, "at": datetime.now(UTC).isoformat(timespec="seconds")},
-        )
-        done.append(fn.__name__)
-    return done
 
 
 def _create_if_missing(location: Location, *, create: bool) -> bool:
@@ -228,37 +187,6 @@ def write_session(
             safety.unlink(missing_ok=True)
 
 
-def copy_before_migrating(path: Path) -> Path:
-    """A private copy of the store as it is, taken before its schema changes (a migration that has
-    to commit part-way cannot be rolled back by the transaction alone)."""
-    import sqlite3
-
-    copy_path = path.with_name(f".{path.name}.før-opdatering")
-    copy_path.unlink(missing_ok=True)
-    os.close(os.open(copy_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
-    target = sqlite3.connect(copy_path)
-    try:
-        source.backup(target)
-    finally:
-        target.close()
-        source.close()
-    return copy_path
-
-
-def restore_copy(copy_path: Path, path: Path | None) -> None:
-    import sqlite3
-
-    assert path is not None
-    source = sqlite3.connect(copy_path)
-    target = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
-    try:
-        source.backup(target)
-    finally:
-        target.close()
-        source.close()
-
-
 @contextmanager
 def alchemy_db(location: Location, *, write: bool = False) -> Iterator[Db]:
     """The ``Db`` interface over SQLAlchemy, for stores that are not SQLite files. A read sees one
@@ -301,3 +229,18 @@ def store_exists(location: Location) -> bool:
 def session_db(session: Session) -> Db:
     """Run core SQL inside a write session's transaction."""
     return Db(session.connection(), alchemy=True)
+
+
+def read_migration_status(location: Location) -> MigrationStatus:
+    """The store's migrations, read without applying any."""
+    if location.is_sqlite and location.path is not None and not location.path.exists():
+        raise missing_store_error(location)
+    engine = make_engine(location)
+    try:
+        with _translated_errors(location), engine.connect() as connection:
+            status = migration_status(connection)
+    finally:
+        engine.dispose()
+    if status is None:
+        raise missing_store_error(location)
+    return status

@@ -1,0 +1,115 @@
+"""Running the migrations of ``migrations``: which a store lacks, applying them, and the safety copy
+a SQLite store gets before its schema changes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from udsat_cli.errors import StoreError
+from udsat_cli.store import migrations
+from udsat_cli.store.db import BUSY_TIMEOUT_S
+
+
+def pending_migrations(connection: Any) -> list[str] | None:
+    """The migrations this store still lacks; None when there is no store here yet."""
+    if connection.dialect.name == "sqlite":
+        found = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'udsat_migrations'"
+        ).scalar()
+    else:
+        found = connection.exec_driver_sql("SELECT to_regclass('udsat_migrations')").scalar()
+    if not found:
+        return None
+    applied = {row[0] for row in connection.exec_driver_sql("SELECT name FROM udsat_migrations")}
+    if applied - set(migrations.NAMES):
+        raise StoreError(
+            "Lageret er lavet af en nyere udgave af udsat; opdatér udsat for at bruge det."
+        )
+    return [name for name in migrations.NAMES if name not in applied]
+
+
+class MigrationFailed(StoreError):
+    def __init__(self, name: str, reason: BaseException) -> None:
+        first = (str(getattr(reason, "orig", None) or reason).strip().splitlines() or [""])[0]
+        super().__init__(
+            f"Lageret kunne ikke opdateres til denne udgave af udsat ({name}: {first}); "
+            "det er ført tilbage, som det var"
+        )
+
+
+def apply_migrations(connection: Any) -> list[str]:
+    """Apply the pending migrations inside the caller's transaction; return their names."""
+    connection.exec_driver_sql(
+        "CREATE TABLE IF NOT EXISTS udsat_migrations "
+        "(name VARCHAR(100) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)"
+    )
+    applied = {row[0] for row in connection.exec_driver_sql("SELECT name FROM udsat_migrations")}
+    done = []
+    for fn in migrations.MIGRATIONS:
+        if fn.__name__ in applied:
+            continue
+        try:
+            fn(connection.exec_driver_sql, connection.dialect.name)
+        except Exception as exc:
+            raise MigrationFailed(fn.__name__, exc) from exc
+        connection.execute(
+            text("INSERT INTO udsat_migrations (name, applied_at) VALUES (:name, :at)"),
+            {"name": fn.__name__, "at": datetime.now(UTC).isoformat(timespec="seconds")},
+        )
+        done.append(fn.__name__)
+    return done
+
+
+@dataclass(frozen=True)
+class MigrationStatus:
+    applied: list[tuple[str, str]]  # (name, applied_at as ISO text)
+    pending: list[str]
+
+
+def migration_status(connection: Any) -> MigrationStatus | None:
+    """What has been applied and what is still to come; None when there is no store here."""
+    if pending_migrations(connection) is None:
+        return None
+    rows = connection.exec_driver_sql("SELECT name, applied_at FROM udsat_migrations")
+    applied = dict(rows.fetchall())
+    return MigrationStatus(
+        applied=[(name, applied[name]) for name in migrations.NAMES if name in applied],
+        pending=[name for name in migrations.NAMES if name not in applied],
+    )
+
+
+def copy_before_migrating(path: Path) -> Path:
+    """A private copy of the store as it is, taken before its schema changes (a migration that has
+    to commit part-way cannot be rolled back by the transaction alone)."""
+    import sqlite3
+
+    copy_path = path.with_name(f".{path.name}.før-opdatering")
+    copy_path.unlink(missing_ok=True)
+    os.close(os.open(copy_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    target = sqlite3.connect(copy_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    return copy_path
+
+
+def restore_copy(copy_path: Path, path: Path | None) -> None:
+    import sqlite3
+
+    assert path is not None
+    source = sqlite3.connect(copy_path)
+    target = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()

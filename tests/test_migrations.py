@@ -1,0 +1,172 @@
+"""Migrations on both backends: a store from the first release, a failing migration, the status."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Store, dump, ok, run
+from udsat_cli.store import migrations
+
+FIRST_RELEASE = Path(__file__).parent / "data" / "store-0.1.0.db"  # made by make-store-0.1.0.sh
+FIRST_TABLES = ("council", "person", "meeting", "agenda_item", "action", "action_owner",
+                "action_event")  # fmt: skip
+
+
+def _first_release_rows() -> dict[str, tuple[list[str], list[tuple]]]:
+    with sqlite3.connect(FIRST_RELEASE) as conn:
+        found = {}
+        for table in FIRST_TABLES:
+            columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+            found[table] = (columns, conn.execute(f"SELECT * FROM {table}").fetchall())
+        return found
+
+
+def _load_into_postgres(store: Store) -> None:
+    """The same store as the first release would have made it on PostgreSQL."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(store.url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TABLE udsat_migrations "
+            "(name VARCHAR(100) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)"
+        )
+        migrations.m001_initial(conn.exec_driver_sql, "postgresql")
+        conn.exec_driver_sql(
+            "INSERT INTO udsat_migrations VALUES ('m001_initial', '2026-11-01T10:00:00+00:00')"
+        )
+        for table, (columns, rows) in _first_release_rows().items():
+            for row in rows:
+                values = {
+                    c: bool(v) if c == "cancelled" else v for c, v in zip(columns, row, strict=True)
+                }
+                conn.execute(
+                    sa.text(
+                        f"INSERT INTO {table} ({', '.join(columns)}) "
+                        f"VALUES ({', '.join(':' + c for c in columns)})"
+                    ),  # fmt: skip
+                    values,
+                )
+            if "id" in columns:
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"
+                )
+    engine.dispose()
+
+
+@pytest.fixture
+def first_release(isolated_store: Store) -> Store:
+    if isolated_store.path is not None:
+        shutil.copyfile(FIRST_RELEASE, isolated_store.path)
+        os.chmod(isolated_store.path, 0o600)
+    else:
+        _load_into_postgres(isolated_store)
+    return isolated_store
+
+
+def _first_release_columns(store: Store) -> dict[str, list[tuple]]:
+    return {
+        table: sorted(store.query(f"SELECT {', '.join(columns)} FROM {table}"), key=repr)
+        for table, (columns, _rows) in _first_release_rows().items()
+    }
+
+
+def test_a_store_from_the_first_release_migrates_with_every_row_intact(
+    first_release: Store,
+) -> None:
+    before = _first_release_columns(first_release)
+    assert sum(len(rows) for rows in before.values()) == 27
+    status = ok("migrate", "--status")
+    assert "  anvendt  m001_initial  (" in status
+    assert "  mangler  m008_change_journal\n" in status
+    assert status.endswith("7 af 8 ændringer mangler; kør: udsat migrate\n")
+    # Any command brings the store up to date first.
+    report = ok("--today", "2019-04-02", "followups")
+    assert "· Tage kontakt til AP [#1]" in report
+    assert "Seneste note: Mail sendt til redaktionen" in report
+    assert json.loads(ok("migrate", "--status", "--json"))["pending"] == []
+    after = _first_release_columns(first_release)
+    assert after == before
+    # What came after the first release works on the old rows.
+    hits = json.loads(ok("search", "bisidderordningen", "--json"))
+    assert [(h["kind"], h["id"]) for h in hits] == [("action", 3)]
+    assert ok("--today", "2019-04-02", "add-action", "Ny opgave", "--owner", "Jette").startswith(
+        "Tilføjede opgave #5.\n"
+    )
+    ok("undo")
+    assert _first_release_columns(first_release) == before
+
+
+def test_migrate_applies_what_is_pending_once(first_release: Store) -> None:
+    out = ok("migrate")
+    assert out.startswith(f"Opdaterede lageret {first_release}: m002_council_seasons, ")
+    assert ok("migrate") == f"Lageret {first_release} er allerede opdateret.\n"
+    status = json.loads(ok("migrate", "--status", "--json"))
+    assert [a["name"] for a in status["applied"]] == list(migrations.NAMES)
+    assert set(status) == {"applied", "pending"}
+
+
+def test_migrate_status_needs_a_store(isolated_store: Store) -> None:
+    result = run("migrate", "--status")
+    assert result.code == 4 and result.stderr.startswith("Fejl: Der er intet udsat-lager i")
+    assert not isolated_store.exists()
+
+
+def _broken(execute, dialect: str) -> None:
+    execute("UPDATE council SET name = 'Ødelagt'")
+    execute("CREATE TABLE half_done (x INTEGER)")
+    raise RuntimeError("kolonnen findes ikke")
+
+
+def _with_migration(monkeypatch: pytest.MonkeyPatch, fn) -> None:
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, fn])
+    monkeypatch.setattr(migrations, "NAMES", (*migrations.NAMES, fn.__name__))
+
+
+def test_a_failing_migration_leaves_the_store_as_it_was(council: Store, monkeypatch) -> None:
+    before = dump(council)
+
+    def m009_broken(execute, dialect: str) -> None:
+        _broken(execute, dialect)
+
+    _with_migration(monkeypatch, m009_broken)
+    for args in (("actions",), ("member", "add", "Kim Larsen"), ("migrate",)):
+        result = run(*args)
+        assert (result.code, result.stdout) == (4, ""), args
+        assert result.stderr == (
+            "Fejl: Lageret kunne ikke opdateres til denne udgave af udsat "
+            "(m009_broken: kolonnen findes ikke); det er ført tilbage, som det var.\n"
+        )
+        assert dump(council) == before
+    assert ok("migrate", "--status").endswith("1 af 9 ændringer mangler; kør: udsat migrate\n")
+    if council.path is not None:
+        assert [p.name for p in council.path.parent.iterdir() if "opdatering" in p.name] == []
+
+
+@pytest.mark.sqlite_only
+def test_a_migration_that_commits_part_way_is_undone_from_the_copy(
+    council: Store, monkeypatch
+) -> None:
+    """SQLite rolls back DDL with the transaction, but a migration that has to commit part-way
+    (a table rebuild with foreign keys off) cannot be: the copy taken before it brings it back."""
+    before = dump(council)
+
+    def m009_commits(execute, dialect: str) -> None:
+        execute("UPDATE council SET name = 'Ødelagt'")
+        execute("COMMIT")
+        execute("CREATE TABLE half_done (x INTEGER)")
+        raise RuntimeError("kolonnen findes ikke")
+
+    _with_migration(monkeypatch, m009_commits)
+    result = run("actions")
+    assert result.code == 4 and "det er ført tilbage, som det var" in result.stderr
+    assert dump(council) == before
+    with sqlite3.connect(council.path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
