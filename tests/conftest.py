@@ -38,6 +38,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     if node.get_closest_marker("sqlite_only") or node.get_closest_marker("no_store"):
         return
+    if node.get_closest_marker("postgres_only"):
+        metafunc.parametrize("backend", ["postgresql"], indirect=True)
+        return
     metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 

@@ -130,3 +130,38 @@ def test_second_council_needs_council_option(council: Store) -> None:
     ok("member", "add", "Kim Larsen", "--council", "Ældrerådet Albertslund")
     assert "Kim Larsen" in ok("--council", "Ældrerådet Albertslund", "member", "list")
     assert "Kim Larsen" not in ok("--council", "Udsatterådet Albertslund", "member", "list")
+
+
+@pytest.mark.no_store
+def test_an_unreachable_server_is_named_without_its_password() -> None:
+    url = "postgresql+psycopg://anna:hemmelig-42@127.0.0.1:1/raad"
+    for args in (("actions",), ("init", "--council", "Rådet"), ("migrate", "--status")):
+        result = run("--db", url, *args)
+        assert result.code == 4 and result.stdout == "", args
+        assert result.stderr.startswith(
+            "Fejl: Kan ikke åbne lageret postgresql+psycopg://anna:***@127.0.0.1:1/raad: "
+        )
+        assert "hemmelig-42" not in result.stderr and result.stderr.count("\n") == 1
+    unknown = run("--db", "mysql+nosuchdriver://anna:hemmelig-42@host/raad", "actions")
+    assert unknown.stderr == (
+        "Fejl: udsat kender ikke databasetypen i mysql+nosuchdriver://anna:***@host/raad.\n"
+    )
+
+
+@pytest.mark.no_store
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("postgresql://anna:hemmelig@host/db", "postgresql://anna:***@host/db"),
+        (
+            "postgresql://anna@host/db?password=hemmelig&x=1",
+            "postgresql://anna@host/db?password=***&x=1",
+        ),
+        ("host=h password='hem mel ig' user=a", "host=h password=*** user=a"),
+        ("postgresql://host/db", "postgresql://host/db"),
+    ],
+)
+def test_mask_password(text: str, masked: str) -> None:
+    from udsat_cli.store.location import mask_password
+
+    assert mask_password(text) == masked

@@ -159,7 +159,8 @@ def write_session(
     safety: Path | None = None
     try:
         with Session(engine) as session, session.begin():
-            connection = session.connection()
+            with _translated_errors(location):
+                connection = session.connection()
             pending, existed = _open_store(connection, location, create=create)
             if pending:
                 if existed and location.path is not None:
@@ -194,7 +195,7 @@ def alchemy_db(location: Location, *, write: bool = False) -> Iterator[Db]:
     engine = make_engine(location)
     try:
         for attempt in (1, 2):
-            with engine.begin() as connection:
+            with _translated_errors(location), engine.begin() as connection:
                 with _translated_errors(location):
                     if write:
                         _take_write_lock(connection)

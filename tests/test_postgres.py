@@ -1,0 +1,74 @@
+"""A shared store on PostgreSQL: how the password is given, and that it is never printed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from tests.conftest import Store, ok, run
+
+pytestmark = pytest.mark.postgres_only
+
+
+def _without_password(store: Store) -> tuple[str, str]:
+    """The store's URL with its password taken out, and the password."""
+    url = sa.engine.make_url(store.url)
+    assert url.password, "the test server's URL names a password"
+    bare = url.set(password=None).render_as_string(hide_password=False)
+    return bare, str(url.password)
+
+
+def test_the_password_can_live_in_a_file(isolated_store: Store, tmp_path: Path) -> None:
+    bare, password = _without_password(isolated_store)
+    secret = tmp_path / "adgangskode"
+    secret.write_text(password + "\n")
+    url = f"{bare}&password_file={secret}"
+    out = ok("--db", url, "init", "--council", "Handicaprådet")
+    assert out.startswith("Oprettede Handicaprådet i postgresql") and password not in out
+    assert ok("--db", url, "member", "add", "Kim Larsen") == "Tilføjede Kim Larsen (medlem).\n"
+    missing = run("--db", f"{bare}&password_file={tmp_path / 'findes-ikke'}", "actions")
+    assert (missing.code, missing.stderr) == (
+        4, f"Fejl: Kan ikke læse adgangskoden i filen {tmp_path / 'findes-ikke'}.\n"
+    )  # fmt: skip
+
+
+def test_pgpassfile_is_honoured(isolated_store: Store, tmp_path: Path, monkeypatch) -> None:
+    bare, password = _without_password(isolated_store)
+    url = sa.engine.make_url(bare)
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"{url.host}:{url.port or 5432}:{url.database}:{url.username}:{password}\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    monkeypatch.setenv("UDSAT_DATABASE_URL", bare)
+    ok("init", "--council", "Ældrerådet")
+    assert json.loads(ok("migrate", "--status", "--json"))["pending"] == []
+
+
+def test_the_password_is_never_printed(isolated_store: Store) -> None:
+    bare, password = _without_password(isolated_store)
+    created = ok("init", "--council", "Udsatterådet")
+    assert password not in created and ":***@" in created
+    ok("member", "add", "Jette Nyboe")
+    ok("--db", isolated_store.url, "add-action", "Kontakte AP", "--owner", "Jette")
+    shown = ok("migrate", "--status") + ok("log") + ok("log", "--json") + ok("export")
+    assert password not in shown
+    assert f"udsat --db {isolated_store}" in ok("log")  # the command, as it was typed, masked
+    wrong = sa.engine.make_url(isolated_store.url).set(password="forkert-" + password)
+    refused = run("--db", wrong.render_as_string(hide_password=False), "actions")
+    assert refused.code == 4 and refused.stdout == ""
+    assert refused.stderr.startswith("Fejl: Kan ikke åbne lageret postgresql+psycopg://")
+    assert "password authentication failed" in refused.stderr
+    assert password not in refused.stderr and refused.stderr.count("\n") == 1
+
+
+def test_an_empty_database_is_not_a_store_until_init(isolated_store: Store) -> None:
+    for args in (("actions",), ("followups",), ("migrate", "--status"), ("undo",)):
+        result = run(*args)
+        assert result.code == 4, args
+        assert result.stderr.startswith(f"Fejl: Der er intet udsat-lager i {isolated_store} endnu")
+    assert isolated_store.tables() == []
+    assert "intet møde planlagt" in ok("date", "næste", "møde")
+    assert isolated_store.tables() == []
