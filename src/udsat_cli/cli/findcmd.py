@@ -13,7 +13,7 @@ from udsat_cli.cli.state import state
 def search_command(
     ctx: typer.Context,
     words: list[str] = typer.Argument(..., metavar="TEKST", help="Ord at søge efter."),
-    limit: int = typer.Option(30, "--limit", metavar="N", help="Højst N fund.", min=1),
+    limit: int = typer.Option(30, "--limit", metavar="N", help="Højst N fund.", min=1, max=10_000),
     as_json: bool = typer.Option(False, "--json", help="Udskriv som JSON."),
 ) -> None:
     """Søg i punkter, sagsfremstillinger, beslutninger, opgaver og noter.

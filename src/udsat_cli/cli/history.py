@@ -15,7 +15,9 @@ def log_command(
     action_id: str | None = typer.Argument(
         None, metavar="[NR]", help="Kun denne opgaves ændringer."
     ),
-    limit: int = typer.Option(20, "--limit", metavar="N", help="De seneste N kommandoer.", min=1),
+    limit: int = typer.Option(
+        20, "--limit", metavar="N", help="De seneste N kommandoer.", min=1, max=1_000_000
+    ),
     as_json: bool = typer.Option(False, "--json", help="Udskriv som JSON."),
 ) -> None:
     """Vis hvad der er ændret, hvornår og med hvilken kommando.

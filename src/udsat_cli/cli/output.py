@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from udsat_cli.errors import InputError
+from udsat_cli.errors import InputError, NotFoundError
 
 FORMATS = ("text", "markdown", "json")
 
@@ -34,9 +34,13 @@ def on_terminal() -> bool:
 
 
 def parse_id(text: str) -> int:
+    from udsat_cli.core.lookup import MAX_ID
+
     cleaned = text.strip().lstrip("#")
-    if not cleaned.isdigit():
+    if not (cleaned.isascii() and cleaned.isdigit()):
         raise InputError(f"«{text}» er ikke et opgavenummer; skriv fx 12.")
+    if int(cleaned) > MAX_ID:  # no store counts that far, and SQLite cannot even compare it
+        raise NotFoundError(f"Nummer {cleaned} findes ikke.")
     return int(cleaned)
 
 

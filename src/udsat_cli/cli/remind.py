@@ -47,7 +47,9 @@ def _send(st: State, report: Reminders, *, dry_run: bool) -> None:
 @command(app, "remind")
 def remind(
     ctx: typer.Context,
-    days: int = typer.Option(7, "--days", metavar="N", help="Frister inden for N dage.", min=0),
+    days: int = typer.Option(
+        7, "--days", metavar="N", help="Frister inden for N dage.", min=0, max=3660
+    ),
     owner: str | None = typer.Option(None, "--owner", metavar="NAVN", help="Kun denne person."),
     fmt: str = typer.Option("text", "--format", metavar="FORMAT", help="text eller json."),
     send: bool = typer.Option(False, "--send", help="Send én e-mail pr. ansvarlig."),

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import typer
 
+from udsat_cli.cli import output
 from udsat_cli.cli.root import app, command
 from udsat_cli.cli.state import state
 from udsat_cli.errors import InputError
@@ -57,6 +58,7 @@ def demo(
     from udsat_cli.store.location import Location
 
     st = state(ctx)
+    output.check_format(fmt)  # before the demo is written, not after
     if not st.explicit_db and "UDSAT_DATABASE_URL" not in os.environ:
         folder = Path(tempfile.mkdtemp(prefix="udsat-demo-"))
         st = replace(st, location=Location(path=folder / "udsat.db"))

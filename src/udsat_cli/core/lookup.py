@@ -9,6 +9,8 @@ from udsat_cli import dates
 from udsat_cli.errors import AmbiguousError, NotFoundError, UdsatError
 from udsat_cli.store.db import Db, as_date
 
+MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger numbers name nothing
+
 
 # References are NamedTuples, not dataclasses: a dataclass costs ~0.5 ms to define, and every
 # command defines these.
@@ -91,15 +93,15 @@ def _meeting(row: tuple | None) -> MeetingRef | None:
 def meeting(db: Db, *, council: CouncilRef, ref: str, today: date) -> MeetingRef:
     """REF is a meeting id or a date."""
     ref = ref.strip()
-    if ref.isdigit():
-        found = _meeting(
+    if ref.isascii() and ref.isdigit():
+        found = int(ref) <= MAX_ID and _meeting(
             db.one(
                 f"SELECT {_MEETING_COLUMNS} FROM meeting WHERE id = :id AND council_id = :c",
                 id=int(ref),
                 c=council.id,
             )
         )
-        if found is None:
+        if not found:
             raise NotFoundError(
                 f"Møde {ref} findes ikke i {council.name}; se møderne med: udsat meeting list."
             )

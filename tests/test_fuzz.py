@@ -1,0 +1,122 @@
+"""Arbitrary text at every argument of every command: never a traceback, a non-zero exit when the
+text is refused, and then the store exactly as it was (byte for byte on SQLite)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from tests.conftest import Store, ok
+from udsat_cli.cli import app
+
+# A valid value for each required parameter, so the text under test is what decides.
+VALID = {
+    "title": "Kontakte AP", "owner": "Jette", "action_id": "1", "to": "næste møde",
+    "note": "Mail sendt", "phrase": "i morgen", "ref": "1/4-2019", "path": "findes-ikke.json",
+    "words": "frikort", "files": "findes-ikke.txt", "when": "6. maj 2019", "name": "Kim Larsen",
+    "start": "1/6", "end": "31/8", "number": "1", "topic_id": "1",
+}  # fmt: skip
+
+
+def _commands(group: Any = None, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
+    group = group or get_command(app)
+    found = []
+    for name, cmd in group.commands.items():
+        if hasattr(cmd, "commands"):
+            found += _commands(cmd, (*path, name))
+        else:
+            found.append(((*path, name), cmd))
+    return found
+
+
+def _argv(path: tuple[str, ...], cmd: Any, target: str | None, text: str) -> list[str]:
+    argv = list(path)
+    for param in cmd.params:
+        if param.name == target:
+            argv += [text] if not param.opts[0].startswith("-") else [param.opts[0], text]
+        elif param.required:
+            value = VALID[param.name]
+            argv += [value] if not param.opts[0].startswith("-") else [param.opts[0], value]
+    return argv
+
+
+# (command line with the text in it) for every argument and every option that takes a value.
+TARGETS: list[tuple[str, Any]] = [
+    (" ".join(path) + f" {param.opts[0]}", (path, cmd, param.name))
+    for path, cmd in _commands()
+    for param in cmd.params
+    if param.name != "help" and not getattr(param, "is_flag", False)
+] + [(f"{option} actions", option) for option in ("--db", "--today", "--council")]
+
+
+def _command_line(target: Any, text: str) -> list[str]:
+    if isinstance(target, str):  # a global option
+        return [target, text, "actions"]
+    path, cmd, name = target
+    return _argv(path, cmd, name, text)
+
+
+def _snapshot(store: Store) -> Any:
+    if store.path is None:
+        return store.dump()
+    with sqlite3.connect(store.path) as conn:  # what the last writer left in the WAL, into the file
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    wal = Path(f"{store.path}-wal")
+    return store.path.read_bytes(), wal.read_bytes() if wal.exists() else b""
+
+
+def _check(store: Store, argv: list[str]) -> None:
+    before = _snapshot(store)
+    result = CliRunner().invoke(app, argv, prog_name="udsat", input="")
+    shown = result.stdout + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), (argv, shown)
+    assert "Traceback" not in shown and result.exit_code != 70, (argv, shown)
+    if result.exit_code != 0:
+        assert result.stderr.strip(), argv
+        assert _snapshot(store) == before, argv
+
+
+@pytest.fixture
+def busy(council: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    monkeypatch.chdir(tmp_path)  # any file the text names lands here
+    monkeypatch.setenv("EDITOR", "true")
+    monkeypatch.setenv("VISUAL", "true")
+    ok("--today", "2019-04-02", "add-action", "Kontakte AP", "--owner", "Jette",
+       "--item", "Fokus på socialt frikort", "--due", "næste møde")  # fmt: skip
+    ok("topic", "add", "Forretningsorden")
+    return council
+
+
+@pytest.mark.no_store
+def test_every_argument_is_covered() -> None:
+    names = {name for name, _ in TARGETS}
+    assert len(names) == len(TARGETS) == 108  # every option that takes text, and every argument
+    assert {"add-action title", "meeting plan --every", "search words", "--db actions"} <= names
+
+
+NASTY = ["", "-1", "0", "99999999999999999999", "ø'; DROP TABLE action; --\n\t\"%s"]
+
+
+def test_nasty_text_at_every_argument(busy: Store) -> None:
+    for _name, target in TARGETS:
+        for text in NASTY:
+            _check(busy, _command_line(target, text))
+
+
+ARBITRARY = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(target=st.sampled_from([t for _, t in TARGETS]), text=ARBITRARY)
+def test_arbitrary_text_at_any_argument(busy: Store, target: Any, text: str) -> None:
+    _check(busy, _command_line(target, text))
