@@ -65,7 +65,8 @@ def demo(
     with st.write(create=True) as session:
         council = load_demo(session, now=st.now)
     print(f"Demo-rådet «{council}» ligger i {st.location}.", file=sys.stderr)
-    print(f"Prøv fx: udsat --db {st.location} actions", file=sys.stderr)
+    where = f"--db {st.location}" if st.location.is_sqlite else f'--council "{council}"'
+    print(f"Prøv fx: udsat {where} actions", file=sys.stderr)
     from udsat_cli.cli.reports import show_followups
 
     show_followups(replace(st, council=council), meeting=None, fmt=fmt)
