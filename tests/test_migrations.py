@@ -19,7 +19,7 @@ FIRST_TABLES = ("council", "person", "meeting", "agenda_item", "action", "action
 
 
 def _first_release_rows() -> dict[str, tuple[list[str], list[tuple]]]:
-    with sqlite3.connect(FIRST_RELEASE) as conn:
+    with sqlite3.connect(f"file:{FIRST_RELEASE}?mode=ro", uri=True) as conn:
         found = {}
         for table in FIRST_TABLES:
             columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
