@@ -89,14 +89,13 @@ def _status(rng: random.Random, age_days: int) -> str:
 
 
 def generate(path: Path, n_actions: int, today: date = BENCH_TODAY) -> None:
-    from udsat_cli.store.engine import create_file, migrate_store
+    from udsat_cli.store.engine import migrate_store
     from udsat_cli.store.location import Location
 
     tmp = path.with_suffix(".partial")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
-    create_file(tmp)
-    migrate_store(Location(path=tmp))
+    migrate_store(Location(path=tmp), create=True)
     conn = sqlite3.connect(tmp)
     conn.executescript("PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF;")
     councils = max(1, -(-n_actions // PER_COUNCIL))

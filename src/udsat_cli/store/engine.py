@@ -116,9 +116,10 @@ def _remove_store_file(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def migrate_store(location: Location) -> list[str]:
-    """Bring an existing store up to this version's schema, as a command of its own."""
-    with write_session(location) as session:
+def migrate_store(location: Location, *, create: bool = False) -> list[str]:
+    """Bring a store up to this version's schema (making it, with ``create``) as a command of its
+    own."""
+    with write_session(location, create=create) as session:
         return session.info.get("udsat.migrated", [])
 
 
