@@ -5,7 +5,6 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from udsat_cli.cli import app
+from udsat_cli.store.db import _sqlite_value
 from udsat_cli.store.location import mask_password
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -58,17 +58,6 @@ def backend(request: pytest.FixtureRequest) -> str:
     if name == "postgresql" and not POSTGRES_URL:
         pytest.skip(NO_POSTGRES)
     return name
-
-
-def _plain(value: Any) -> Any:
-    """Values as SQLite gives them back, so one assertion serves both backends."""
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return value.isoformat(sep=" ", timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 _admin_engine: Any = None
@@ -118,7 +107,8 @@ class Store:
             conn.exec_driver_sql(f"SET search_path TO {self.schema}")
             rows = conn.execute(sa.text(sql), params).fetchall()
             conn.exec_driver_sql("SET search_path TO DEFAULT")
-        return [tuple(_plain(v) for v in row) for row in rows]
+        # Values as SQLite gives them back, so one assertion serves both backends.
+        return [tuple(_sqlite_value(v) for v in row) for row in rows]
 
     def tables(self) -> list[str]:
         if self.path is not None:

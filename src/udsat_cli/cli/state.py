@@ -34,9 +34,9 @@ class State:
     def store_exists(self) -> bool:
         if self.location.is_sqlite:
             return bool(self.location.path and self.location.path.exists())
-        from udsat_cli.store.engine import store_exists
+        from udsat_cli.store.engine import server_store_exists
 
-        return store_exists(self.location)
+        return server_store_exists(self.location)
 
     @contextmanager
     def read(self) -> Iterator[Db]:

@@ -24,18 +24,26 @@ def backup(location: Location, path: str, *, force: bool) -> Path:
     if not target.parent.is_dir():
         raise InputError(f"Mappen {target.parent} findes ikke.")
     partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # personal data
     try:
-        source = sqlite3.connect(location.path, timeout=BUSY_TIMEOUT_S)
-        copy = sqlite3.connect(partial)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-            source.close()
+        copy_store(location.path, partial, private=True)
         os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     return target
+
+
+def copy_store(source: Path, target: Path, *, private: bool = False) -> None:
+    """Copy a SQLite store page by page through the online backup API, consistent even while
+    others write. With ``private`` the target is made anew, readable by its owner only (0600);
+    without, an existing target is overwritten in place."""
+    if private:
+        target.unlink(missing_ok=True)
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # personal data
+    source_conn = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
+    target_conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S)
+    try:
+        source_conn.backup(target_conn)
+    finally:
+        target_conn.close()
+        source_conn.close()

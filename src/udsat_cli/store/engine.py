@@ -138,9 +138,10 @@ def _translated_errors(location: Location) -> Iterator[None]:
         raise
 
 
-def _open_store(connection: Any, location: Location, *, create: bool) -> tuple[list[str], bool]:
+def _open_store(session: Session, location: Location, *, create: bool) -> tuple[list[str], bool]:
     """Check the store at the start of a write: (migrations to apply, whether it existed)."""
     with _translated_errors(location):
+        connection = session.connection()
         _take_write_lock(connection)
         pending = pending_migrations(connection)
     if pending is None and not create:
@@ -160,14 +161,12 @@ def write_session(
     safety: Path | None = None
     try:
         with Session(engine) as session, session.begin():
-            with _translated_errors(location):
-                connection = session.connection()
-            pending, existed = _open_store(connection, location, create=create)
+            pending, existed = _open_store(session, location, create=create)
             if pending:
                 if existed and location.path is not None:
                     safety = copy_before_migrating(location.path)
                 with _translated_errors(location):
-                    session.info["udsat.migrated"] = apply_migrations(connection)
+                    session.info["udsat.migrated"] = apply_migrations(session.connection())
             recorder = None
             if command is not None:
                 from udsat_cli.store.journal import Recorder
@@ -197,14 +196,13 @@ def alchemy_db(location: Location, *, write: bool = False) -> Iterator[Db]:
     try:
         for attempt in (1, 2):
             with _translated_errors(location), engine.begin() as connection:
-                with _translated_errors(location):
-                    if write:
-                        _take_write_lock(connection)
-                    elif connection.dialect.name == "postgresql":
-                        connection.exec_driver_sql(
-                            "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"
-                        )
-                    pending = pending_migrations(connection)
+                if write:
+                    _take_write_lock(connection)
+                elif connection.dialect.name == "postgresql":
+                    connection.exec_driver_sql(
+                        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                    )
+                pending = pending_migrations(connection)
                 if pending is None:
                     raise missing_store_error(location)
                 if not pending:
@@ -217,9 +215,8 @@ def alchemy_db(location: Location, *, write: bool = False) -> Iterator[Db]:
         engine.dispose()
 
 
-def store_exists(location: Location) -> bool:
-    if location.is_sqlite:
-        return bool(location.path and location.path.exists())
+def server_store_exists(location: Location) -> bool:
+    """Whether a database server already holds a store (a SQLite store is its file)."""
     engine = make_engine(location)
     try:
         with _translated_errors(location), engine.connect() as connection:
@@ -235,8 +232,7 @@ def session_db(session: Session) -> Db:
 
 def read_migration_status(location: Location) -> MigrationStatus:
     """The store's migrations, read without applying any."""
-    if location.is_sqlite and location.path is not None and not location.path.exists():
-        raise missing_store_error(location)
+    _create_if_missing(location, create=False)  # refuses a missing file
     engine = make_engine(location)
     try:
         with _translated_errors(location), engine.connect() as connection:

@@ -3,7 +3,6 @@ a SQLite store gets before its schema changes."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +12,7 @@ from sqlalchemy import text
 
 from udsat_cli.errors import StoreError
 from udsat_cli.store import migrations
-from udsat_cli.store.db import BUSY_TIMEOUT_S
+from udsat_cli.store.backup import copy_store
 
 
 def pending_migrations(connection: Any) -> list[str] | None:
@@ -27,11 +26,7 @@ def pending_migrations(connection: Any) -> list[str] | None:
     if not found:
         return None
     applied = {row[0] for row in connection.exec_driver_sql("SELECT name FROM udsat_migrations")}
-    if applied - set(migrations.NAMES):
-        raise StoreError(
-            "Lageret er lavet af en nyere udgave af udsat; opdatér udsat for at bruge det."
-        )
-    return [name for name in migrations.NAMES if name not in applied]
+    return migrations.still_to_apply(applied)
 
 
 class MigrationFailed(StoreError):
@@ -74,42 +69,25 @@ class MigrationStatus:
 
 def migration_status(connection: Any) -> MigrationStatus | None:
     """What has been applied and what is still to come; None when there is no store here."""
-    if pending_migrations(connection) is None:
+    pending = pending_migrations(connection)
+    if pending is None:
         return None
     rows = connection.exec_driver_sql("SELECT name, applied_at FROM udsat_migrations")
     applied = dict(rows.fetchall())
     return MigrationStatus(
         applied=[(name, applied[name]) for name in migrations.NAMES if name in applied],
-        pending=[name for name in migrations.NAMES if name not in applied],
+        pending=pending,
     )
 
 
 def copy_before_migrating(path: Path) -> Path:
     """A private copy of the store as it is, taken before its schema changes (a migration that has
     to commit part-way cannot be rolled back by the transaction alone)."""
-    import sqlite3
-
     copy_path = path.with_name(f".{path.name}.før-opdatering")
-    copy_path.unlink(missing_ok=True)
-    os.close(os.open(copy_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
-    target = sqlite3.connect(copy_path)
-    try:
-        source.backup(target)
-    finally:
-        target.close()
-        source.close()
+    copy_store(path, copy_path, private=True)
     return copy_path
 
 
 def restore_copy(copy_path: Path, path: Path | None) -> None:
-    import sqlite3
-
     assert path is not None
-    source = sqlite3.connect(copy_path)
-    target = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
-    try:
-        source.backup(target)
-    finally:
-        target.close()
-        source.close()
+    copy_store(copy_path, path)

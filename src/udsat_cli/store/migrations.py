@@ -310,3 +310,15 @@ def m008_change_journal(execute: Execute, dialect: str) -> None:
 
 
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
+
+
+def still_to_apply(applied: set[str]) -> list[str]:
+    """The migrations a store with these applied lacks, in order; refuses a store that a newer
+    udsat has migrated further."""
+    if applied - set(NAMES):
+        from udsat_cli.errors import StoreError
+
+        raise StoreError(
+            "Lageret er lavet af en nyere udgave af udsat; opdatér udsat for at bruge det."
+        )
+    return [name for name in NAMES if name not in applied]
