@@ -89,13 +89,14 @@ def _status(rng: random.Random, age_days: int) -> str:
 
 
 def generate(path: Path, n_actions: int, today: date = BENCH_TODAY) -> None:
-    from udsat_cli.store.engine import migrate_store
+    from udsat_cli.store.access import open_store
     from udsat_cli.store.location import Location
 
     tmp = path.with_suffix(".partial")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
-    migrate_store(Location(path=tmp), create=True)
+    with open_store(Location(path=tmp), mode="write", create=True):
+        pass  # an empty store, migrated to this version
     conn = sqlite3.connect(tmp)
     conn.executescript("PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF;")
     councils = max(1, -(-n_actions // PER_COUNCIL))

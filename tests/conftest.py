@@ -12,9 +12,11 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
 
-from udsat_cli.cli import app
+from udsat_cli.cli import load
 from udsat_cli.store.db import _sqlite_value
 from udsat_cli.store.location import mask_password
+
+app = load()
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -62,13 +62,13 @@ def test_owner_errors_change_nothing(council: Store) -> None:
     ambiguous = run("add-action", "Kontakte AP", "--owner", "Jette")
     assert ambiguous.code == 2
     assert ambiguous.stderr == (
-        "Fejl: Flere personer passer på «Jette»: Jette Aagaard Larsen, Jette Nyboe; "
+        "Fejl: Flere personer passer på »Jette«: Jette Aagaard Larsen, Jette Nyboe; "
         "skriv det fulde navn.\n"
     )
     unknown = run("add-action", "Kontakte AP", "--owner", "Søren", "--owner", "Kim")
     assert unknown.code == 3
     assert unknown.stderr == (
-        "Fejl: Ingen i Udsatterådet Albertslund hedder «Kim»; tilføj personen med: "
+        "Fejl: Ingen i Udsatterådet Albertslund hedder »Kim«; tilføj personen med: "
         'udsat member add "Kim" (brug --role ekstern for personer uden for rådet).\n'
     )
     assert dump(council) == before
@@ -80,46 +80,47 @@ def test_owner_errors_change_nothing(council: Store) -> None:
     [
         (
             ("add-action", "X", "--owner", "Søren", "--due", "i morgen tidlig"),
-            "Fejl: Kan ikke læse «i morgen tidlig» som en dato; "
-            "skriv fx «23. maj 2019», «næste fredag» eller «næste møde».",
+            "Fejl: Kan ikke læse »i morgen tidlig« som en dato; "
+            "skriv fx »23. maj 2019«, »næste fredag« eller »næste møde«.",
         ),
         (
             ("add-action", "X", "--owner", "Søren", "--due", "30/2-2019"),
-            "Fejl: «30/2-2019» er ikke en gyldig dato.",
+            "Fejl: »30/2-2019« er ikke en gyldig dato.",
         ),
         (("add-action", "  ", "--owner", "Søren"), "Fejl: Opgavens titel må ikke være tom."),
         (
             ("add-action", "X", "--owner", "Søren", "--meeting", "7"),
             "Fejl: Møde 7 findes ikke i Udsatterådet Albertslund",
         ),
-        (("add-action", "X"), "Fejl: Tilvalget --owner mangler; se «udsat --help»."),
+        (("add-action", "X"), "Fejl: Tilvalget --owner mangler; se »udsat --help«."),
         (
             ("update", "99", "--note", "x"),
-            "Fejl: Opgave #99 findes ikke; se opgaverne med: udsat actions --all.",
+            "Fejl: Opgave #99 findes ikke i Udsatterådet Albertslund; se opgaverne med: "
+            "udsat actions --all.",
         ),
-        (("done", "abc"), "Fejl: «abc» er ikke et opgavenummer; skriv fx 12."),
+        (("done", "abc"), "Fejl: »abc« er ikke et opgavenummer; skriv fx 12."),
         (("update", "1"), "Fejl: Intet at ændre; angiv --status, --note, --due eller --owner."),
         (
             ("update", "1", "--status", "færdig"),
-            "Fejl: Ukendt status «færdig»; brug en af: åben, i gang, udført, udsat, bortfaldet.",
+            "Fejl: Ukendt status »færdig«; brug en af: åben, i gang, udført, udsat, bortfaldet.",
         ),
-        (("postpone", "1", "--to", "snart"), "Fejl: Kan ikke læse «snart» som en dato"),
+        (("postpone", "1", "--to", "snart"), "Fejl: Kan ikke læse »snart« som en dato"),
         (("drop", "1", "--note", " "), "Fejl: Skriv i --note, hvorfor opgaven bortfalder."),
-        (("drop", "1"), "Fejl: Tilvalget --note mangler; se «udsat --help»."),
+        (("drop", "1"), "Fejl: Tilvalget --note mangler; se »udsat --help«."),
         (
             ("--today", "næste møde", "actions"),
-            "Fejl: «næste møde» peger på et møde; her skal der stå en dato.",
+            "Fejl: »næste møde« peger på et møde; her skal der stå en dato.",
         ),
         (
             ("add-action", "X", "--owner", "Søren", "--due", "tirsdag d. 3. juni 2019"),
-            "Fejl: «tirsdag d. 3. juni 2019»: 3. juni 2019 er en mandag, ikke en tirsdag.",
+            "Fejl: »tirsdag d. 3. juni 2019«: 3. juni 2019 er en mandag, ikke en tirsdag.",
         ),
         (
             (*APRIL, "add-action", "X", "--owner", "Søren", "--due", "mødet 2. maj"),
             "Fejl: Udsatterådet Albertslund har intet møde d. 2. maj 2019",
         ),
-        (("actions", "--frobnicate"), "Fejl: Ukendt tilvalg --frobnicate; se «udsat --help»."),
-        (("frobnicate",), "Fejl: Ukendt kommando «frobnicate»; se «udsat --help»."),
+        (("actions", "--xyzzy"), "Fejl: Ukendt tilvalg --xyzzy; se »udsat --help«."),
+        (("frobnicate",), "Fejl: Ukendt kommando »frobnicate«; se »udsat --help«."),
     ],
 )
 def test_refused_input_is_one_danish_sentence(council: Store, args, message) -> None:

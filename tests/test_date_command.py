@@ -44,12 +44,12 @@ def test_meeting_phrases_follow_the_meeting_plan(council: Store) -> None:
 def test_date_errors(isolated_store: Store) -> None:
     result = run(*MAY, "date", "tirsdag d. 3. juni 2019")
     assert (result.code, result.stderr) == (
-        2, "Fejl: «tirsdag d. 3. juni 2019»: 3. juni 2019 er en mandag, ikke en tirsdag.\n"
+        2, "Fejl: »tirsdag d. 3. juni 2019«: 3. juni 2019 er en mandag, ikke en tirsdag.\n"
     )  # fmt: skip
     result = run("date", "29.00.00-A26-1-16")
     assert result.stderr == (
-        "Fejl: Kan ikke læse «29.00.00-A26-1-16» som en dato; skriv fx «23. maj 2019», "
-        "«næste fredag» eller «næste møde».\n"
+        "Fejl: Kan ikke læse »29.00.00-A26-1-16« som en dato; skriv fx »23. maj 2019«, "
+        "»næste fredag« eller »næste møde«.\n"
     )
 
 
@@ -67,7 +67,7 @@ def test_deadline_in_a_season_moves_with_the_councils_own_dates(council: Store) 
     assert dues == {1: "2019-06-26", 2: "2019-06-21"}  # a date, fixed when it was written
     before = dump(council)
     result = run("season", "set", "sommerferien", "30. februar", "4. august")
-    assert result.stderr == "Fejl: «30. februar» er ikke en gyldig dato.\n"
+    assert result.stderr == "Fejl: »30. februar« er ikke en gyldig dato.\n"
     assert dump(council) == before
 
 

@@ -240,24 +240,24 @@ NOT_DATES = [
     "punkt 3 og 4",
 ]
 INVALID = {
-    "31/6-2019": "«31/6-2019» er ikke en gyldig dato.",
-    "30. februar 2019": "«30. februar 2019» er ikke en gyldig dato.",
-    "29. februar 2019": "«29. februar 2019» er ikke en gyldig dato.",
-    "1. april 2019 kl. 25": "«1. april 2019 kl. 25» er ikke en gyldig dato.",
-    "1. april 2019 kl. 18-16": "«1. april 2019 kl. 18-16»: mødet slutter (16:00), før det begynder "
+    "31/6-2019": "»31/6-2019« er ikke en gyldig dato.",
+    "30. februar 2019": "»30. februar 2019« er ikke en gyldig dato.",
+    "29. februar 2019": "»29. februar 2019« er ikke en gyldig dato.",
+    "1. april 2019 kl. 25": "»1. april 2019 kl. 25« er ikke en gyldig dato.",
+    "1. april 2019 kl. 18-16": "»1. april 2019 kl. 18-16«: mødet slutter (16:00), før det begynder "
     "(18:00).",
-    "tirsdag d. 3. juni 2019": "«tirsdag d. 3. juni 2019»: 3. juni 2019 er en mandag, "
+    "tirsdag d. 3. juni 2019": "»tirsdag d. 3. juni 2019«: 3. juni 2019 er en mandag, "
     "ikke en tirsdag.",
-    "fredag d. 1. april 2019": "«fredag d. 1. april 2019»: 1. april 2019 er en mandag, "
+    "fredag d. 1. april 2019": "»fredag d. 1. april 2019«: 1. april 2019 er en mandag, "
     "ikke en fredag.",
-    "uge 54": "«uge 54»: et år har ugerne 1–53.",
-    "uge 53 2019": "«uge 53 2019»: 2019 har ingen uge 53.",
-    "mandag i denne uge": "«mandag i denne uge» er allerede gået i denne uge.",
-    "1. april 1850": "«1. april 1850» ligger uden for årene 1900–2199.",
+    "uge 54": "»uge 54«: et år har ugerne 1–53.",
+    "uge 53 2019": "»uge 53 2019«: 2019 har ingen uge 53.",
+    "mandag i denne uge": "»mandag i denne uge« er allerede gået i denne uge.",
+    "1. april 1850": "»1. april 1850« ligger uden for årene 1900–2199.",
 }
 AMBIGUOUS = {
-    "1.4.70": "Årstallet «70» kan være både 1970 og 2070; skriv årstallet med fire cifre.",
-    "1/4-76": "Årstallet «76» kan være både 1976 og 2076; skriv årstallet med fire cifre.",
+    "1.4.70": "Årstallet »70« kan være både 1970 og 2070; skriv årstallet med fire cifre.",
+    "1/4-76": "Årstallet »76« kan være både 1976 og 2076; skriv årstallet med fire cifre.",
 }
 
 
@@ -291,8 +291,8 @@ def test_never_reads_these_as_dates(phrase: str) -> None:
         assert (
             message
             == (
-                f"Kan ikke læse «{phrase.strip()}» som en dato; "
-                "skriv fx «23. maj 2019», «næste fredag» eller «næste møde»."
+                f"Kan ikke læse »{phrase.strip()}« som en dato; "
+                "skriv fx »23. maj 2019«, »næste fredag« eller »næste møde«."
             )
             or "ikke en gyldig dato" in message
         )

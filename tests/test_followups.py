@@ -77,9 +77,9 @@ def test_report_text_has_three_sections(history: Store) -> None:
         "· Lægge udkast til tekst i den lukkede Facebookgruppe [#5]\n"
         "  Ansvarlig: Søren Mogensen · Frist: næste møde (23. maj 2019) · Status: åben\n"
         "· Få et behandlingspunkt på dagsordenen til næste SUS [#6]\n"
-        "  Ansvarlige: Helge Bo Jensen og Allan Høyer · Frist: ingen · Status: åben\n"
+        "  Ansvarlige: Helge Bo Jensen og Allan Høyer · Status: åben\n"
         "· Få trykt pjecer til bostøtterne [#7]\n"
-        "  Ansvarlig: Carina Kofoed · Frist: ingen · Status: udført\n"
+        "  Ansvarlig: Carina Kofoed · Status: udført\n"
         "  Seneste note: Pjecerne er trykt\n"
         "\n"
         "Stadig åbne fra tidligere møder\n"
@@ -131,8 +131,18 @@ def test_report_markdown(history: Store) -> None:
     ok("meeting", "add", "23. maj 2019 kl. 16-18")
     text = ok("--today", "2019-05-20", "followups", "--format", "markdown")
     assert text.startswith("# Opfølgning på beslutningspunkter fra sidste møde\n")
-    assert "## Udsatte punkter, der skal tages op igen\n" in text
-    assert "- **Kontakte Frivilligcenteret** (#2)  \n" in text
+    assert "\n**Udsatte punkter, der skal tages op igen**\n" in text
+    # one line per follow-up, as minutes write it: no ids, no empty fields
+    assert (
+        "\n*Bisidderordning (mødet 4. marts 2019)*\n\n"
+        "- Kontakte Frivilligcenteret (Jette Nyboe, frist 1. maj 2019): udsat. "
+        "Venter på bestyrelsesmødet.\n"
+    ) in text
+    assert (
+        "- Få et behandlingspunkt på dagsordenen til næste SUS (Helge Bo Jensen og Allan "
+        "Høyer): åben.\n"
+    ) in text
+    assert "#" not in text.replace("# Opfølgning", "") and "ingen" not in text
 
 
 def test_moving_the_clock_past_a_postponement(history: Store) -> None:
@@ -154,7 +164,7 @@ def test_report_for_a_named_meeting(history: Store) -> None:
     before = dump(history)
     result = run("followups", "--format", "pdf")
     assert (result.code, result.stderr) == (
-        2, "Fejl: Ukendt format «pdf»; brug en af: text, markdown, json.\n"
+        2, "Fejl: Ukendt format »pdf«; brug en af: text, markdown, json, docx.\n"
     )  # fmt: skip
     assert dump(history) == before
 

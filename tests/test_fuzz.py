@@ -14,7 +14,9 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from tests.conftest import Store, ok
-from udsat_cli.cli import app
+from udsat_cli.cli import load
+
+app = load()
 
 # A valid value for each required parameter, so the text under test is what decides.
 VALID = {
@@ -97,7 +99,7 @@ def busy(council: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sto
 @pytest.mark.no_store
 def test_every_argument_is_covered() -> None:
     names = {name for name, _ in TARGETS}
-    assert len(names) == len(TARGETS) == 108  # every option that takes text, and every argument
+    assert len(names) == len(TARGETS) == 127  # every option that takes text, and every argument
     assert {"add-action title", "meeting plan --every", "search words", "--db actions"} <= names
 
 

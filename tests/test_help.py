@@ -8,7 +8,9 @@ import pytest
 
 from tests.conftest import ok, run
 from udsat_cli import __version__
-from udsat_cli.cli import app
+from udsat_cli.cli import load
+
+app = load()
 
 pytestmark = pytest.mark.no_store
 
@@ -77,7 +79,7 @@ def test_each_command_lives_in_the_module_main_imports_for_it() -> None:
     code = (
         "import importlib, json\n"
         "from udsat_cli.cli import COMMAND_MODULES\n"
-        "from udsat_cli.cli.root import app\n"
+        "from udsat_cli.cli.app import app\n"
         "found = {}\n"
         "for module in sorted(set(COMMAND_MODULES.values())):\n"
         "    before = {c.name for c in app.registered_commands} | "
@@ -105,7 +107,7 @@ def test_a_command_run_imports_only_its_own_module(isolated_store) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = out.stdout.splitlines()[-1].removeprefix("LOADED:").split(",")
-    assert "udsat_cli.cli.datecmd" in loaded
-    assert not {"udsat_cli.cli.actions", "udsat_cli.cli.setup", "udsat_cli.cli.people"} & set(
+    assert "udsat_cli.cli.date" in loaded
+    assert not {"udsat_cli.cli.actions", "udsat_cli.cli.init", "udsat_cli.cli.member"} & set(
         loaded
     )

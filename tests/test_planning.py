@@ -39,7 +39,7 @@ def test_meeting_plan_errors_write_nothing(council: Store) -> None:
         ("meeting", "plan", "--every", "4 uger", "--from", "2/5-2019"):
             "Fejl: En mødeserie kræver --every, --from og --until.\n",
         ("meeting", "plan", "--every", "hver anden", "--from", "2/5-2019", "--until", "1/7-2019"):
-            "Fejl: Kan ikke læse intervallet «hver anden»; skriv fx «4 uger» eller «1 måned».\n",
+            "Fejl: Kan ikke læse intervallet »hver anden«; skriv fx »4 uger« eller »1 måned«.\n",
         ("meeting", "plan", "2. maj 2019", "1. april 2019"):
             "Fejl: Udsatterådet Albertslund har allerede et møde d. 1. april 2019.\n",
         ("meeting", "plan", "--every", "1 dag", "--from", "1/1-2020", "--until", "31/12-2020"):
@@ -78,7 +78,8 @@ def test_moving_and_cancelling_meetings_moves_deadlines(council: Store) -> None:
     assert run("meeting", "cancel", "3").stderr == (
         "Fejl: Mødet d. 28. maj 2019 er allerede aflyst.\n"
     )
-    assert "28. maj" not in ok("meeting", "list")
+    assert "28. maj 2019   kl. 16.00–18.00                          aflyst" in ok("meeting", "list")
+    assert "28. maj" not in ok("meeting", "list", "--planned")
 
 
 def test_members_over_time(council: Store) -> None:
@@ -136,7 +137,7 @@ def test_items_move_and_edit(council: Store, tmp_path: Path) -> None:
         "Fejl: Mødet har punkterne 1–4; der er intet punkt 9.\n"
     )
     assert run("item", "add", "1/4-2019", "X", "--kind", "snak").stderr == (
-        "Fejl: Ukendt punkttype «snak»; brug en af: beslutning, orientering, drøftelse.\n"
+        "Fejl: Ukendt punkttype »snak«; brug en af: beslutning, orientering, drøftelse.\n"
     )
 
 
@@ -158,7 +159,7 @@ def test_item_text_from_the_editor(council: Store, tmp_path: Path, monkeypatch) 
     item = json.loads(ok("item", "list", "1/4-2019", "--json"))[1]
     assert (item["background"], item["decision"]) == ("Der er udarbejdet et udkast.", "Godkendt.")
     assert run("item", "edit", "1/4-2019", "7", "--edit").stderr == (
-        "Fejl: Mødet har intet punkt 7; se punkterne med: udsat meeting show.\n"
+        "Fejl: Mødet har intet punkt 7; se punkterne med: udsat item list MØDE.\n"
     )
 
 
@@ -177,7 +178,7 @@ def test_topics_and_events(council: Store) -> None:
         "#3 Høringssvar om budget → intet møde planlagt\n"
     )
     assert ok(*today, "topic", "drop", "3", "--note", "Klares på mail") == (
-        "Tog «Høringssvar om budget» af listen.\n"
+        "Tog »Høringssvar om budget« af listen.\n"
     )
     assert "Høringssvar" not in ok(*today, "topic", "list")
     assert json.loads(ok(*today, "topic", "list", "--all", "--json"))[2]["dropped"] is True
@@ -204,7 +205,7 @@ def test_documents_refuse_bad_requests(council: Store, tmp_path: Path) -> None:
         "Fejl: Et Word-dokument skal skrives til en fil; angiv -o FIL.docx.\n"
     )
     assert run("minutes", "1/4-2019", "--format", "pdf").stderr == (
-        "Fejl: Ukendt format «pdf»; brug en af: text, markdown, docx, json.\n"
+        "Fejl: Ukendt format »pdf«; brug en af: text, markdown, json, docx.\n"
     )
     assert run("minutes", "1/4-2019", "-o", str(tmp_path / "mangler" / "r.txt")).stderr == (
         f"Fejl: Mappen {tmp_path / 'mangler'} findes ikke.\n"

@@ -56,7 +56,7 @@ def test_two_writers_and_a_reminder_lose_nothing(jette: Store, tmp_path: Path) -
     stop.touch()
     reminded, reminder_errors = reminder.communicate(timeout=120)
     for writer, (_out, err) in zip(writers, results, strict=True):
-        assert (writer.returncode, err) == (0, "")  # no "database is locked", nothing at all
+        assert (writer.returncode, err) == (0, ""), err  # no "database is locked", nothing at all
     assert (reminder.returncode, reminder_errors) == (0, "")
     assert "Jette Nyboe" in reminded  # it ran while the writers wrote
     printed = [int(n) for out, _ in results for n in re.findall(r"Tilføjede opgave #(\d+)\.", out)]

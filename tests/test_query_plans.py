@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from tests.conftest import Store, ok
-from udsat_cli.core import followups, listing
+from udsat_cli.core import actions, followups
+from udsat_cli.core.context import council_context
 from udsat_cli.store.db import Db, _sqlite_value
 
 pytestmark = pytest.mark.sqlite_only
@@ -35,8 +36,9 @@ def test_read_queries_use_indexes(council: Store) -> None:
     conn = sqlite3.connect(council.path)
     db = RecordingDb(conn)
     today = date(2019, 5, 20)
-    followups.followups(db, council=None, today=today)
-    listing.actions(db, council=None, today=today, owner="Søren")
+    council = council_context(db, name=None, today=today, now=datetime.now())
+    followups.followups(council)
+    actions.list_actions(council, owner="Søren")
     assert len(db.statements) >= 8
     for sql, params in db.statements:
         plan = conn.execute(

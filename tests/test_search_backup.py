@@ -32,7 +32,7 @@ def test_search_finds_items_actions_and_notes(council: Store) -> None:
     assert set(found[0]) == {"kind", "id", "meeting", "item", "text", "rank"}
     assert all(h["meeting"] == "2019-04-01" for h in found)
     action = next(h for h in found if h["kind"] == "action")
-    assert action["item"] == "Fokus på socialt frikort" and "«frikortet»" in action["text"]
+    assert action["item"] == "Fokus på socialt frikort" and "»frikortet«" in action["text"]
     assert [h["id"] for h in json.loads(ok("search", "årsberetningen", "--json"))] == [2]
     assert json.loads(ok("search", "årsberetning", "godkendt", "--json"))[0]["kind"] == "item"
     assert ok("search", "bisidder") == "Intet fundet.\n"

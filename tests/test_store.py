@@ -9,8 +9,9 @@ from sqlmodel import SQLModel
 
 from tests.conftest import Store, dump, ok, run
 from udsat_cli.store import migrations
-from udsat_cli.store.engine import apply_migrations, make_engine
+from udsat_cli.store.engine import make_engine
 from udsat_cli.store.location import Location
+from udsat_cli.store.migrate import apply_migrations
 from udsat_cli.store.models import Action  # noqa: F401  (registers every table)
 
 

@@ -65,7 +65,7 @@ def test_undo_reverts_the_command_as_a_whole(busy: Store, args: tuple[str, ...])
     ok(*args)
     assert rows(busy) != before
     out = ok("undo")
-    assert out.startswith(f"Fortrød «udsat {' '.join(args)}» fra ")
+    assert out.startswith(f"Fortrød »udsat {' '.join(args)}« fra ")
     assert rows(busy) == before
     assert ok("search", "frikort", "--json") == searched
 
@@ -75,10 +75,10 @@ def test_undo_can_be_repeated_and_says_when_there_is_nothing(isolated_store: Sto
     ok("member", "add", "Jette Nyboe")
     ok("meeting", "add", "1. april 2019")
     first, second = ok("undo").splitlines()
-    assert first.startswith("Fortrød «udsat meeting add 1. april 2019» fra ")
+    assert first.startswith("Fortrød »udsat meeting add 1. april 2019« fra ")
     assert first.endswith(": 1 ændring.") and second == "  nyt møde #1"
-    assert ok("undo").startswith("Fortrød «udsat member add Jette Nyboe»")
-    assert ok("undo").startswith("Fortrød «udsat init --council Udsatterådet»")
+    assert ok("undo").startswith("Fortrød »udsat member add Jette Nyboe«")
+    assert ok("undo").startswith("Fortrød »udsat init --council Udsatterådet«")
     result = run("undo")
     assert (result.code, result.stderr) == (1, "Fejl: Der er intet at fortryde.\n")
     assert "(fortrudt)" in ok("log")

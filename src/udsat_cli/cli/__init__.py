@@ -1,7 +1,7 @@
 """The udsat command line: thin commands over ``core``, printed by ``render``.
 
 Each command module registers its commands on ``app.app`` when imported. A run imports only the
-module of the command it runs (start-up is part of the product); ``app`` here is the whole app.
+module of the command it runs (start-up is part of the product); ``load()`` gives the whole app.
 """
 
 from __future__ import annotations
@@ -18,29 +18,29 @@ COMMAND_MODULES = {
     "done": "actions",
     "postpone": "actions",
     "drop": "actions",
-    "date": "datecmd",
-    "meeting": "meetings",
-    "member": "people",
-    "followups": "reports",
-    "season": "seasons",
-    "init": "setup",
-    "demo": "setup",
-    "attendance": "record",
-    "item": "record",
-    "topic": "backlog",
-    "event": "backlog",
-    "agenda": "documents",
-    "minutes": "documents",
+    "agenda": "agenda",
+    "attendance": "attendance",
+    "backup": "backup",
+    "calendar": "calendar",
+    "date": "date",
+    "demo": "demo",
+    "event": "event",
+    "export": "export",
+    "followups": "followups",
+    "import": "import_minutes",
+    "init": "init",
+    "item": "item",
+    "log": "log",
+    "meeting": "meeting",
+    "member": "member",
+    "migrate": "migrate",
+    "minutes": "minutes",
     "remind": "remind",
-    "import": "importcmd",
-    "search": "findcmd",
-    "backup": "findcmd",
-    "export": "exchange",
-    "restore": "exchange",
-    "calendar": "exchange",
-    "log": "history",
-    "undo": "history",
-    "migrate": "migratecmd",
+    "restore": "restore",
+    "search": "search",
+    "season": "season",
+    "topic": "topic",
+    "undo": "undo",
 }
 
 
@@ -52,20 +52,14 @@ def load(commands: list[str] | None = None) -> Any:
         wanted = {COMMAND_MODULES[c] for c in commands}
     for module in sorted(wanted):
         importlib.import_module(f"udsat_cli.cli.{module}")
-    from udsat_cli.cli.root import app
+    from udsat_cli.cli.app import app
 
     return app
 
 
-def __getattr__(name: str) -> Any:
-    if name == "app":
-        return load()
-    raise AttributeError(name)
-
-
 def command_name(args: list[str]) -> str | None:
     """The subcommand a command line asks for, skipping the global options and their values."""
-    from udsat_cli.cli.danish import DanishGroup
+    from udsat_cli.cli.usage import DanishGroup
 
     args = DanishGroup.globals_first(args)
     i = 0

@@ -1,40 +1,23 @@
-"""Follow-up actions: add, list, update, close, postpone, drop."""
+"""udsat add-action, actions, update, done, postpone and drop: the follow-up actions."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 import typer
 
 from udsat_cli.cli import output
-from udsat_cli.cli.root import app, command
-from udsat_cli.cli.state import State, state
+from udsat_cli.cli.app import State, app, command, state
+from udsat_cli.cli.inputs import parse_id
 
-if TYPE_CHECKING:
-    from udsat_cli.core.views import ActionView
-
-_JSON = typer.Option(False, "--json", help="Udskriv som JSON.")
+_FORMAT = output.format_option(*output.TEXT_FORMATS)
+_ID = typer.Argument(..., metavar="NR", help="Opgavens nummer (fx 12).")
 
 
-def _show(action: ActionView, *, as_json: bool, verb: str) -> None:
-    if as_json:
-        from udsat_cli.render import jsonout
-
-        output.json(jsonout.action(action))
-        return
-    from udsat_cli.render import text
-
-    print(f"{verb} opgave #{action.id}.")
-    output.lines(text.action_line(action))
-
-
-def _change(st: State, action_id: str, **changes: object) -> ActionView:
+def _change(st: State, action_id: str, shown: output.Output, verb: str, **changes: object) -> None:
     from udsat_cli.core.actions import update_action
 
-    with st.write() as session:
-        return update_action(
-            session, now=st.now, council=st.council, action_id=output.parse_id(action_id), **changes
-        )
+    with st.write() as council:
+        changed = update_action(council, action_id=parse_id(action_id), **changes)
+    shown.show(changed, "actions.one", note=f"{verb} opgave #{changed.id}.")
 
 
 @command(app, "add-action")
@@ -42,21 +25,22 @@ def add_action(
     ctx: typer.Context,
     title: str = typer.Argument(..., metavar="OPGAVE", help="Hvad der skal gøres."),
     owner: list[str] = typer.Option(
-        ..., "--owner", metavar="NAVN", help="Ansvarlig; gentag for flere."
+        ..., "--owner", metavar="NAVN", help="Ansvarlig (navn, kaldenavn eller fornavn); gentag."
     ),
     due: str | None = typer.Option(
         None, "--due", metavar="FRIST", help='Fx "23. maj 2019" eller "næste møde".'
     ),
     meeting: str | None = typer.Option(
-        None,
-        "--meeting",
-        metavar="MØDE",
+        None, "--meeting", metavar="MØDE",
         help="Mødet opgaven kom fra (nummer eller dato); standard: seneste møde.",
     ),
-    item: str | None = typer.Option(None, "--item", metavar="PUNKT", help="Dagsordenspunktet."),
+    item: str | None = typer.Option(
+        None, "--item", metavar="PUNKT", help="Dagsordenspunktet (nummer eller titel)."
+    ),
     note: str | None = typer.Option(None, "--note", metavar="TEKST", help="En note."),
-    as_json: bool = _JSON,
-) -> None:
+    fmt: str | None = _FORMAT,
+    as_json: bool = output.JSON,
+) -> None:  # fmt: skip
     """Tilføj en opgave med ansvarlige og frist.
 
     Eksempel:
@@ -66,13 +50,11 @@ def add_action(
     """
     from udsat_cli.core.actions import add_action as add
 
-    st = state(ctx)
-    with st.write() as session:
-        added = add(
-            session, now=st.now, council=st.council, title=title, owners=owner, due=due,
-            meeting=meeting, item=item, note=note,
-        )  # fmt: skip
-    _show(added, as_json=as_json, verb="Tilføjede")
+    shown = output.choose(fmt, as_json)
+    with state(ctx).write() as council:
+        added = add(council, title=title, owners=owner, due=due, meeting=meeting, item=item,
+                    note=note)  # fmt: skip
+    shown.show(added, "actions.one", note=f"Tilføjede opgave #{added.id}.")
 
 
 @command(app, "actions")
@@ -80,13 +62,11 @@ def list_actions(
     ctx: typer.Context,
     owner: str | None = typer.Option(None, "--owner", metavar="NAVN", help="Kun denne persons."),
     status: str | None = typer.Option(
-        None,
-        "--status",
-        metavar="STATUS",
-        help="åben, i gang, udført, udsat eller bortfaldet.",
+        None, "--status", metavar="STATUS", help="åben, i gang, udført, udsat eller bortfaldet."
     ),
     show_all: bool = typer.Option(False, "--all", help="Også udførte og bortfaldne."),
-    as_json: bool = _JSON,
+    fmt: str | None = _FORMAT,
+    as_json: bool = output.JSON,
 ) -> None:
     """Vis opgaverne, med den nærmeste frist først.
 
@@ -95,37 +75,31 @@ def list_actions(
     \b
       udsat actions --owner Søren
     """
-    from udsat_cli.core import listing
-    from udsat_cli.core.status import LABELS, parse_status
+    from udsat_cli.core.actions import LABELS, list_actions, parse_status
 
-    st = state(ctx)
+    shown = output.choose(fmt, as_json)
     statuses = (parse_status(status),) if status else tuple(LABELS) if show_all else None
-    with st.read() as db:
-        found = listing.actions(
-            db, council=st.council, today=st.today, owner=owner, statuses=statuses
-        )
-    if as_json:
-        from udsat_cli.render import jsonout
-
-        output.json([jsonout.action(a) for a in found])
-    else:
-        from udsat_cli.render import text
-
-        output.lines(text.actions(found))
+    with state(ctx).read() as council:
+        found = list_actions(council, owner=owner, statuses=statuses)
+    shown.show(found, "actions")
 
 
 @command(app, "update")
 def update(
     ctx: typer.Context,
-    action_id: str = typer.Argument(..., metavar="NR", help="Opgavens nummer."),
-    status: str | None = typer.Option(None, "--status", metavar="STATUS", help="Ny status."),
+    action_id: str = _ID,
+    status: str | None = typer.Option(
+        None, "--status", metavar="STATUS",
+        help="Ny status: åben, i gang, udført, udsat eller bortfaldet.",
+    ),
     note: str | None = typer.Option(None, "--note", metavar="TEKST", help="En note."),
     due: str | None = typer.Option(None, "--due", metavar="FRIST", help="Ny frist."),
     owner: list[str] | None = typer.Option(
         None, "--owner", metavar="NAVN", help="Nye ansvarlige; gentag for flere."
     ),
-    as_json: bool = _JSON,
-) -> None:
+    fmt: str | None = _FORMAT,
+    as_json: bool = output.JSON,
+) -> None:  # fmt: skip
     """Ret en opgaves status, frist eller ansvarlige, eller skriv en note.
 
     Eksempel:
@@ -133,23 +107,22 @@ def update(
     \b
       udsat update 12 --status "i gang" --note "Mail sendt til AP"
     """
-    from udsat_cli.core.status import parse_status
+    from udsat_cli.core.actions import parse_status
 
-    changed = _change(
-        state(ctx), action_id, status=parse_status(status) if status else None, note=note,
-        due=due, owners=owner or None,
-    )  # fmt: skip
-    _show(changed, as_json=as_json, verb="Opdaterede")
+    _change(state(ctx), action_id, output.choose(fmt, as_json), "Opdaterede",
+            status=parse_status(status) if status else None, note=note, due=due,
+            owners=owner or None)  # fmt: skip
 
 
 @command(app, "done")
 def done(
     ctx: typer.Context,
-    action_id: str = typer.Argument(..., metavar="NR", help="Opgavens nummer."),
+    action_id: str = _ID,
     note: str | None = typer.Option(
         None, "--note", metavar="TEKST", help="Hvad der kom ud af det."
     ),
-    as_json: bool = _JSON,
+    fmt: str | None = _FORMAT,
+    as_json: bool = output.JSON,
 ) -> None:
     """Markér en opgave som udført.
 
@@ -158,17 +131,18 @@ def done(
     \b
       udsat done 12 --note "Pjecerne er trykt"
     """
-    _show(_change(state(ctx), action_id, status="done", note=note), as_json=as_json,
-          verb="Udførte")  # fmt: skip
+    _change(state(ctx), action_id, output.choose(fmt, as_json), "Udførte", status="done",
+            note=note)  # fmt: skip
 
 
 @command(app, "postpone")
 def postpone(
     ctx: typer.Context,
-    action_id: str = typer.Argument(..., metavar="NR", help="Opgavens nummer."),
+    action_id: str = _ID,
     to: str = typer.Option(..., "--to", metavar="FRIST", help="Hvornår den skal tages op igen."),
     note: str | None = typer.Option(None, "--note", metavar="TEKST", help="Hvorfor."),
-    as_json: bool = _JSON,
+    fmt: str | None = _FORMAT,
+    as_json: bool = output.JSON,
 ) -> None:
     """Udsæt en opgave til en dato eller et møde.
 
@@ -177,16 +151,17 @@ def postpone(
     \b
       udsat postpone 12 --to "1. september 2019" --note "Udsat til efteråret"
     """
-    changed = _change(state(ctx), action_id, status="postponed", due=to, note=note)
-    _show(changed, as_json=as_json, verb="Udsatte")
+    _change(state(ctx), action_id, output.choose(fmt, as_json), "Udsatte", status="postponed",
+            due=to, note=note)  # fmt: skip
 
 
 @command(app, "drop")
 def drop(
     ctx: typer.Context,
-    action_id: str = typer.Argument(..., metavar="NR", help="Opgavens nummer."),
+    action_id: str = _ID,
     note: str = typer.Option(..., "--note", metavar="TEKST", help="Hvorfor den bortfalder."),
-    as_json: bool = _JSON,
+    fmt: str | None = _FORMAT,
+    as_json: bool = output.JSON,
 ) -> None:
     """Lad en opgave bortfalde (den slettes ikke).
 
@@ -199,5 +174,5 @@ def drop(
         from udsat_cli.errors import InputError
 
         raise InputError("Skriv i --note, hvorfor opgaven bortfalder.")
-    _show(_change(state(ctx), action_id, status="dropped", note=note), as_json=as_json,
-          verb="Lod bortfalde")  # fmt: skip
+    _change(state(ctx), action_id, output.choose(fmt, as_json), "Lod bortfalde",
+            status="dropped", note=note)  # fmt: skip

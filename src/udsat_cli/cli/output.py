@@ -1,58 +1,131 @@
-"""Writing results: lines to stdout, JSON for scripts, Rich only on a terminal."""
+"""One way to print: the shared --format/--json/-o/--force options, and ``Output.show``, which
+renders a core result with its view and writes it to stdout or, atomically, to a file.
+
+A view names a render module and, after a dot, a form in it: ``"followups"`` prints with
+``render.followups.text`` / ``markdown`` / ``rich`` / ``docx`` and ``render.jsonout.followups``;
+``"meetings.detail"`` with ``render.meetings.detail_text`` ... and ``jsonout.meetings_detail``.
+Rich is used only when nobody asked for a format and stdout is a terminal.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from udsat_cli.errors import InputError, NotFoundError
+import typer
 
-FORMATS = ("text", "markdown", "json")
+from udsat_cli.errors import InputError
 
-
-def lines(rows: Iterable[str]) -> None:
-    write = sys.stdout.write
-    for row in rows:
-        write(row + "\n")
+TEXT_FORMATS = ("text", "markdown", "json")
+DOC_FORMATS = ("text", "markdown", "json", "docx")
+_NAMES = {"text": "text", "markdown": "markdown", "json": "json", "docx": "docx (Word)"}
 
 
-def json(data: Any) -> None:
-    from udsat_cli.render.jsonout import dumps
-
-    sys.stdout.write(dumps(data) + "\n")
-
-
-def check_format(value: str | None) -> str | None:
-    if value is not None and value not in FORMATS:
-        raise InputError(f"Ukendt format «{value}»; brug en af: {', '.join(FORMATS)}.")
-    return value
+def format_option(*formats: str) -> Any:
+    shown = ", ".join(_NAMES[f] for f in formats[:-1]) + f" eller {_NAMES[formats[-1]]}"
+    return typer.Option(None, "--format", metavar="FORMAT", help=f"{shown}.")
 
 
-def on_terminal() -> bool:
-    return sys.stdout.isatty()
+JSON = typer.Option(False, "--json", help="Udskriv som JSON (det samme som --format json).")
+OUT = typer.Option(None, "-o", "--output", metavar="FIL", help="Skriv til en fil.")
+FORCE = typer.Option(False, "--force", help="Overskriv en eksisterende fil.")
 
 
-def parse_id(text: str) -> int:
-    from udsat_cli.core.lookup import MAX_ID
+@dataclass(frozen=True)
+class Output:
+    fmt: str | None  # None: Rich on a terminal, plain text elsewhere
+    out: str | None = None
+    force: bool = False
 
-    cleaned = text.strip().lstrip("#")
-    if not (cleaned.isascii() and cleaned.isdigit()):
-        raise InputError(f"«{text}» er ikke et opgavenummer; skriv fx 12.")
-    if int(cleaned) > MAX_ID:  # no store counts that far, and SQLite cannot even compare it
-        raise NotFoundError(f"Nummer {cleaned} findes ikke.")
-    return int(cleaned)
+    @property
+    def is_json(self) -> bool:
+        return self.fmt == "json"
+
+    def show(self, data: Any, view: str, *, note: str | None = None) -> None:
+        """Print ``data`` with ``view``; ``note`` is a line before it in text forms (»Tilføjede
+        opgave #3.«), never in JSON."""
+        module_name, _, form = view.partition(".")
+        module = importlib.import_module(f"udsat_cli.render.{module_name}")
+        prefix = f"{form}_" if form else ""
+        if self.fmt == "json":
+            from udsat_cli.render import jsonout
+
+            payload = getattr(jsonout, view.replace(".", "_"))(data)
+            self._write((jsonout.dumps(payload) + "\n").encode())
+        elif self.fmt == "docx":
+            self._write(getattr(module, f"{prefix}docx")(data))
+        elif self.fmt is None and self.out is None and hasattr(module, f"{prefix}rich") and (
+            sys.stdout.isatty()
+        ):
+            from rich.console import Console
+
+            console = Console()
+            if note:
+                console.print(note, markup=False, highlight=False)
+            getattr(module, f"{prefix}rich")(data, console)
+        else:
+            form_name = "markdown" if self.fmt == "markdown" else "text"
+            lines: Iterable[str] = getattr(module, f"{prefix}{form_name}")(data)
+            if note:
+                lines = [note, *lines]
+            if self.out is None:
+                write = sys.stdout.write
+                for line in lines:
+                    write(line + "\n")
+            else:
+                self._write(("\n".join(lines) + "\n").encode())
+
+    def _write(self, data: bytes) -> None:
+        emit(data, self.out, force=self.force)
+
+
+def choose(
+    fmt: str | None = None,
+    as_json: bool = False,
+    out: str | None = None,
+    force: bool = False,
+    *,
+    formats: tuple[str, ...] = TEXT_FORMATS,
+) -> Output:
+    """The output a command's options ask for, checked before the command does anything."""
+    if as_json:
+        if fmt not in (None, "json"):
+            raise InputError("Angiv enten --json eller --format, ikke begge.")
+        fmt = "json"
+    if fmt is not None:
+        fmt = fmt.strip().lower()
+        if fmt not in formats:
+            raise InputError(f"Ukendt format »{fmt}«; brug en af: {', '.join(formats)}.")
+    if fmt == "docx" and out is None:
+        raise InputError("Et Word-dokument skal skrives til en fil; angiv -o FIL.docx.")
+    return Output(fmt, out, force)
+
+
+def say(line: str) -> None:
+    """A line for the person at the keyboard that is not a result: on stderr."""
+    print(line, file=sys.stderr)
 
 
 def write_file(path: str, data: bytes, *, force: bool) -> None:
-    """Write atomically (a temp file beside it, then rename); never overwrite without --force."""
+    """Write atomically (a temp file beside it, then rename); never overwrite without --force,
+    and never replace anything but a regular file."""
     import os
     import tempfile
     from pathlib import Path
 
     target = Path(path)
-    if target.exists() and not force:
-        raise InputError(f"Filen {target} findes allerede; brug --force for at overskrive den.")
+    if target.exists() or target.is_symlink():
+        if not force:
+            raise InputError(f"Filen {target} findes allerede; brug --force for at overskrive den.")
+        if target.is_dir():
+            raise InputError(f"{target} er en mappe; angiv en fil.")
+        if target.is_symlink() or not target.is_file():
+            with open(target, "wb") as handle:  # a device or a link: write through it
+                handle.write(data)
+            return
     if not target.parent.is_dir():
         raise InputError(f"Mappen {target.parent} findes ikke.")
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -65,53 +138,11 @@ def write_file(path: str, data: bytes, *, force: bool) -> None:
         raise
 
 
-def read_text(path: str) -> str:
-    """A long text from a file, or from stdin when the path is "-"."""
-    if path == "-":
-        return sys.stdin.read()
-    from pathlib import Path
-
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"Filen {path} findes ikke.") from None
-    except UnicodeDecodeError:
-        raise InputError(f"Filen {path} er ikke tekst i UTF-8.") from None
-    except OSError as exc:
-        raise InputError(f"Filen {path} kan ikke læses ({exc.strerror}).") from None
-
-
-def edit_text(template: str) -> str | None:
-    """Let the user write in $VISUAL / $EDITOR; None when the text was left as it was."""
-    import os
-    import shlex
-    import subprocess
-    import tempfile
-    from pathlib import Path
-
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
-    fd, name = tempfile.mkstemp(prefix="udsat-", suffix=".txt")
-    path = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(template)
-        try:
-            finished = subprocess.run([*shlex.split(editor), str(path)])
-        except OSError:
-            raise InputError(f"Kan ikke starte editoren «{editor}»; sæt $EDITOR.") from None
-        if finished.returncode != 0:
-            raise InputError(f"Editoren «{editor}» sluttede med fejl; intet er ændret.")
-        written = path.read_text(encoding="utf-8")
-        return None if written == template else written
-    finally:
-        path.unlink(missing_ok=True)
-
-
 def emit(data: bytes, out: str | None, *, force: bool) -> None:
     """A document or export: to stdout as it is, or atomically to a file (see write_file)."""
-    if out is None:
+    if out is None:  # everything but Word is UTF-8 text, and Word needs -o (see choose)
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
         return
     write_file(out, data, force=force)
-    print(f"Skrev {out}.", file=sys.stderr)
+    say(f"Skrev {out}.")

@@ -7,41 +7,38 @@ from typing import TYPE_CHECKING
 import typer
 
 from udsat_cli.cli import output
-from udsat_cli.cli.root import app, command
-from udsat_cli.cli.state import State, state
+from udsat_cli.cli.app import State, app, command, state
 
 if TYPE_CHECKING:
     from udsat_cli.core.reminders import OwnerReminder, Reminders
 
 
-def _record(st: State, owners: list[OwnerReminder], report: Reminders, channel: str) -> None:
-    from udsat_cli.core.reminders import record
-    from udsat_cli.store.db import write_db
-
-    with write_db(st.location) as db:
-        record(db, owners=owners, today=report.today, now=st.now, channel=channel)
-
-
 def _send(st: State, report: Reminders, *, dry_run: bool) -> None:
+    """One e-mail per owner with an address; the others are printed for the secretary (cron
+    mails stdout to her). Each mail is recorded as soon as the server has accepted it, so a
+    failure half-way leaves a true record and the next run sends the rest."""
     from udsat_cli import config, mail
+    from udsat_cli.core.reminders import record
     from udsat_cli.render.reminders import listing
 
     settings = config.smtp()
-    without = [p for p in report.owners if not p.email]
-    if without:  # the secretary gets these on stdout (cron mails it) instead of a failed run
-        output.lines(
-            ["Uden e-mailadresse – giv dem besked på anden vis:", *listing(report, without)]
-        )
+
+    def noted(people: list[OwnerReminder], channel: str) -> None:
         if not dry_run:
-            _record(st, without, report, "print")
-    messages = [
-        (p, mail.message(p, report, sender=settings.sender)) for p in report.owners if p.email
-    ]
+            with st.record() as council:
+                record(council, owners=people, channel=channel)
+
+    if without := [p for p in report.owners if not p.email]:
+        print("Uden e-mailadresse – giv dem besked på anden vis:")
+        print("\n".join(listing(report, without)))
+        noted(without, "print")
+    messages = [(p, mail.message(p, report, sender=settings.sender))
+                for p in report.owners if p.email]  # fmt: skip
     if dry_run:
         for _, msg in messages:
             print(msg.as_string(policy=msg.policy.clone(utf8=True)))
         return
-    mail.send_all(settings, messages, sent=lambda person: _record(st, [person], report, "email"))
+    mail.send_all(settings, messages, sent=lambda person: noted([person], "email"))
 
 
 @command(app, "remind")
@@ -51,7 +48,8 @@ def remind(
         7, "--days", metavar="N", help="Frister inden for N dage.", min=0, max=3660
     ),
     owner: str | None = typer.Option(None, "--owner", metavar="NAVN", help="Kun denne person."),
-    fmt: str = typer.Option("text", "--format", metavar="FORMAT", help="text eller json."),
+    fmt: str | None = output.format_option("text", "json"),
+    as_json: bool = output.JSON,
     send: bool = typer.Option(False, "--send", help="Send én e-mail pr. ansvarlig."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Vis kun; send og notér intet."),
     again: bool = typer.Option(False, "--again", help="Også det, der allerede er påmindet i dag."),
@@ -66,28 +64,16 @@ def remind(
     \b
       udsat remind --days 7 --send
     """
-    from udsat_cli.core.reminders import reminders
-    from udsat_cli.errors import InputError
+    from udsat_cli.core.reminders import record, reminders
 
-    if fmt not in ("text", "json"):
-        raise InputError(f"Ukendt format «{fmt}»; brug text eller json.")
-    st = state(ctx)
-    channel = "email" if send else "print"
-    with st.read() as db:
-        report = reminders(db, council=st.council, today=st.today, days=days, owner=owner,
-                           again=again, channel=channel)  # fmt: skip
-    if report.empty:
-        return
+    shown, st = output.choose(fmt, as_json, formats=("text", "json")), state(ctx)
+    # Read without the write lock: a cron run must never keep writers waiting.
+    with st.read() as council:
+        report = reminders(council, days=days, owner=owner, again=again,
+                           channel="email" if send else "print")  # fmt: skip
     if send:
-        _send(st, report, dry_run=dry_run)
-        return
-    if fmt == "json":
-        from udsat_cli.render import jsonout
-
-        output.json(jsonout.reminders(report))
-    else:
-        from udsat_cli.render.reminders import listing
-
-        output.lines(listing(report))
-    if not dry_run:
-        _record(st, report.owners, report, "print")
+        return _send(st, report, dry_run=dry_run) if not report.empty else None
+    shown.show(report, "reminders")
+    if not dry_run and not report.empty:
+        with st.record() as council:
+            record(council, owners=report.owners, channel="print")

@@ -1,5 +1,8 @@
 """What udsat does, independent of how it is asked (CLI) or shown (render).
 
-Read modules (lookup, views, listing, followups) use only the ``Db`` SQL interface; write modules
-(councils, members, meetings, actions, demo) use SQLModel and are imported only by writing commands.
+Every function takes a ``CouncilContext`` (``core.context``): the council, today and the store,
+resolved once per command. Modules are named by entity (members, meetings, items, actions,
+topics, events, seasons) and hold both its reads and its writes; reports (followups, agenda,
+minutes, reminders, search, changes) return dataclasses. Reads use only the ``Db`` SQL interface;
+writes import the SQLModel models inside the function, so a read command never loads them.
 """

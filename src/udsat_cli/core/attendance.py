@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session, select
-
-from udsat_cli.core import lookup
 from udsat_cli.errors import InputError
-from udsat_cli.store.engine import session_db
-from udsat_cli.store.models import Attendance, Meeting
+
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
+
+_DANISH = {"absent": "meldt afbud", "guest": "gæst", "present": "til stede"}
 
 
 def _split(entry: str) -> tuple[str, str | None]:
@@ -19,10 +19,8 @@ def _split(entry: str) -> tuple[str, str | None]:
 
 
 def set_attendance(
-    session: Session,
+    council: CouncilContext,
     *,
-    now: datetime,
-    council: str | None,
     ref: str,
     absent: list[str] | None = None,
     guests: list[str] | None = None,
@@ -31,9 +29,14 @@ def set_attendance(
 ) -> int:
     """Record a meeting's attendance. Each list given replaces that list for the meeting; members
     not named are present. Returns the meeting's id."""
-    db = session_db(session)
-    cref = lookup.council(db, name=council)
-    found = lookup.meeting(db, council=cref, ref=ref, today=now.date())
+    from sqlmodel import select
+
+    from udsat_cli.core.meetings import find_meeting
+    from udsat_cli.core.members import find_person
+    from udsat_cli.store.models import Attendance, Meeting
+
+    session = council.writing
+    found = find_meeting(council, ref)
     if absent is None and guests is None and present is None and referent is None:
         raise InputError(
             "Intet at registrere; angiv --absent, --guest, --present eller --referent."
@@ -44,14 +47,12 @@ def set_attendance(
             pairs = [_split(e) for e in entries]
             if status != "absent" and any(reason for _, reason in pairs):
                 raise InputError("Kun afbud har en begrundelse (--absent NAVN:grund).")
-            changes[status] = [
-                (lookup.person(db, council=cref, name=name).id, reason) for name, reason in pairs
-            ]
+            changes[status] = [(find_person(council, name).id, reason) for name, reason in pairs]
     seen: dict[int, str] = {}
     for status, pairs in changes.items():
         for pid, _ in pairs:
             if pid in seen and seen[pid] != status:
-                name = db.scalar("SELECT full_name FROM person WHERE id = :p", p=pid)
+                name = council.db.scalar("SELECT full_name FROM person WHERE id = :p", p=pid)
                 raise InputError(
                     f"{name} kan ikke både være {_DANISH[seen[pid]]} og {_DANISH[status]}."
                 )
@@ -68,10 +69,7 @@ def set_attendance(
             )
     if referent is not None:
         meeting = session.get(Meeting, found.id)
-        meeting.referent_id = lookup.person(db, council=cref, name=referent).id
+        meeting.referent_id = find_person(council, referent).id
         session.add(meeting)
     session.flush()
     return found.id
-
-
-_DANISH = {"absent": "meldt afbud", "guest": "gæst", "present": "til stede"}

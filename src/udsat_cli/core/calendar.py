@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from udsat_cli import dates
-from udsat_cli.core import lookup
-from udsat_cli.core.listing import actions
-from udsat_cli.core.status import LABELS
-from udsat_cli.store.db import Db, as_date
+from udsat_cli.core.actions import LABELS, list_actions
+from udsat_cli.store.db import as_date
+
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
 
 
 @dataclass
@@ -32,17 +34,15 @@ class CalendarData:
     entries: list[Entry]
 
 
-def calendar_data(
-    db: Db, *, council: str | None, today: date, owner: str | None = None
-) -> CalendarData:
-    cref = lookup.council(db, name=council)
-    domain = f"council-{cref.id}.udsat"
+def calendar_data(council: CouncilContext, *, owner: str | None = None) -> CalendarData:
+    db = council.db
+    domain = f"council-{council.id}.udsat"
     entries = [
         Entry(
             uid=f"meeting-{mid}@{domain}",
             kind="meeting",
-            summary=f"{cref.name}: møde",
-            description=f"Møde i {cref.name}.",
+            summary=f"{council.name}: møde",
+            description=f"Møde i {council.name}.",
             day=as_date(day),
             start=start,
             end=end,
@@ -53,15 +53,15 @@ def calendar_data(
         for mid, day, start, end, place, cancelled, revision in db.rows(
             "SELECT id, date, start_time, end_time, place, cancelled, revision FROM meeting "
             "WHERE council_id = :c ORDER BY date, id",
-            c=cref.id,
+            c=council.id,
         )
     ]
-    found = actions(db, council=cref.name, today=today, owner=owner, statuses=tuple(LABELS))
+    found = list_actions(council, owner=owner, statuses=tuple(LABELS)).actions
     sequences = dict(
         db.rows(
             "SELECT e.action_id, COUNT(*) - 1 FROM action_event e "
             "JOIN action a ON a.id = e.action_id WHERE a.council_id = :c GROUP BY e.action_id",
-            c=cref.id,
+            c=council.id,
         )
     )
     status = {"done": "COMPLETED", "dropped": "CANCELLED"}
@@ -76,4 +76,4 @@ def calendar_data(
             day=action.due, start=None, end=None, place=None,
             sequence=sequences.get(action.id, 0), status=status.get(action.status, "NEEDS-ACTION"),
         ))  # fmt: skip
-    return CalendarData(cref.name, entries)
+    return CalendarData(council.name, entries)

@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 from datetime import datetime
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from udsat_cli.errors import InputError, UdsatError
-from udsat_cli.store.engine import session_db
-from udsat_cli.store.models import Council
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
-def init_council(session: Session, *, now: datetime, name: str) -> Council:
+def init_council(session: Session, *, now: datetime, name: str) -> str:
+    """Add a council to the store; returns its name as stored."""
+    from udsat_cli.store.db import Db
+    from udsat_cli.store.models import Council
+
     name = " ".join(name.split())
     if not name:
         raise InputError("Rådets navn må ikke være tomt.")
-    existing = next(
-        (
-            n
-            for (n,) in session_db(session).rows("SELECT name FROM council")
-            if n.casefold() == name.casefold()
-        ),
-        None,
-    )
-    if existing:
-        raise UdsatError(f"Rådet «{existing}» findes allerede i lageret.")
-    council = Council(name=name, created_at=now)
-    session.add(council)
+    db = Db(session.connection(), alchemy=True)
+    for (existing,) in db.rows("SELECT name FROM council"):
+        if existing.casefold() == name.casefold():
+            raise UdsatError(f"Rådet »{existing}« findes allerede i lageret.")
+    session.add(Council(name=name, created_at=now))
     session.flush()
-    return council
+    return name

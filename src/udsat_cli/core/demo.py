@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from udsat_cli.core.actions import add_action, update_action
+from udsat_cli.core.context import council_context
 from udsat_cli.core.councils import init_council
 from udsat_cli.core.meetings import add_meeting
 from udsat_cli.core.members import add_member
-from udsat_cli.shipped import load_json
+from udsat_cli.datafiles import load_json
+from udsat_cli.store.db import Db
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 def load_demo(session: Session, *, now: datetime) -> str:
@@ -26,35 +30,27 @@ def load_demo(session: Session, *, now: datetime) -> str:
         d = today + timedelta(days=days)
         return (d - timedelta(days=d.weekday() - 1)).isoformat()
 
-    council = init_council(session, now=now, name=demo["council"]).name
+    name = init_council(session, now=now, name=demo["council"])
+    db = Db(session.connection(), alchemy=True)
+    council = council_context(db, name=name, today=today, now=now, session=session)
     for m in demo["members"]:
-        add_member(
-            session, now=now, council=council, full_name=m["name"], short_name=m.get("short"),
-            role=m["role"], email=m.get("email"),
-        )  # fmt: skip
+        add_member(council, full_name=m["name"], short_name=m.get("short"), role=m["role"],
+                   email=m.get("email"))  # fmt: skip
     meeting_days = {}
     for m in demo["meetings"]:
         meeting_days[m["key"]] = meeting_day(m["days"])
-        add_meeting(
-            session, now=now, council=council, when=f"{meeting_days[m['key']]} {m['time']}",
-            place=m["place"],
-        )  # fmt: skip
+        add_meeting(council, when=f"{meeting_days[m['key']]} {m['time']}", place=m["place"])
     for a in demo["actions"]:
         held = meeting_days[a["meeting"]]
-        at_meeting = now.replace(year=int(held[:4]), month=int(held[5:7]), day=int(held[8:]))
+        at_meeting = council.as_of(
+            now.replace(year=int(held[:4]), month=int(held[5:7]), day=int(held[8:]))
+        )
         due = day(a["due_days"]) if "due_days" in a else a.get("due")
-        action = add_action(
-            session, now=at_meeting, council=council, title=a["title"], owners=a["owners"],
-            due=due, meeting=held, item=a["item"],
-        )  # fmt: skip
+        action = add_action(at_meeting, title=a["title"], owners=a["owners"], due=due,
+                            meeting=held, item=a["item"])  # fmt: skip
         if "postpone_days" in a:
-            update_action(
-                session, now=at_meeting, council=council, action_id=action.id, status="postponed",
-                due=day(a["postpone_days"]), note=a.get("note"),
-            )  # fmt: skip
+            update_action(at_meeting, action_id=action.id, status="postponed",
+                          due=day(a["postpone_days"]), note=a.get("note"))  # fmt: skip
         elif a["status"] != "open":
-            update_action(
-                session, now=now, council=council, action_id=action.id, status=a["status"],
-                note=a.get("note"),
-            )  # fmt: skip
-    return council
+            update_action(council, action_id=action.id, status=a["status"], note=a.get("note"))
+    return name

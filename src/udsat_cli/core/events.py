@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from udsat_cli.core.lookup import CouncilRef
-from udsat_cli.store.db import Db, as_date
+from udsat_cli import dates
+from udsat_cli.errors import InputError
+from udsat_cli.store.db import as_date
+
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
 
 
 @dataclass
@@ -18,7 +23,16 @@ class EventView:
     attendees: tuple[str, ...]
 
 
-def events(db: Db, *, council: CouncilRef, start: date, end: date | None = None) -> list[EventView]:
+@dataclass
+class EventList:
+    council: str
+    events: list[EventView]
+
+
+def events_between(
+    council: CouncilContext, *, start: date, end: date | None = None
+) -> list[EventView]:
+    db = council.db
     rows = db.all(
         "SELECT id, date, start_time, title FROM event WHERE council_id = :c AND date >= :s "
         + ("AND date <= :e " if end else "")
@@ -41,3 +55,29 @@ def events(db: Db, *, council: CouncilRef, start: date, end: date | None = None)
         EventView(eid, as_date(day), time, title, tuple(people.get(eid, ())))
         for eid, day, time, title in rows
     ]
+
+
+def event_list(council: CouncilContext, *, include_past: bool = False) -> EventList:
+    start = date.min if include_past else council.today
+    return EventList(council.name, events_between(council, start=start))
+
+
+def add_event(
+    council: CouncilContext, *, when: str, title: str, attendees: list[str] | None = None
+) -> int:
+    from udsat_cli.core.members import find_person
+    from udsat_cli.store.models import Event, EventAttendee
+
+    session = council.writing
+    title = " ".join(title.split())
+    if not title:
+        raise InputError("Et arrangement skal have en titel.")
+    day, start, _ = dates.parse_meeting_time(when, today=council.today)
+    event = Event(council_id=council.id, date=day, start_time=start, title=title,
+                  created_at=council.now)  # fmt: skip
+    session.add(event)
+    session.flush()
+    for pid in dict.fromkeys(find_person(council, n).id for n in attendees or []):
+        session.add(EventAttendee(event_id=event.id, person_id=pid))
+    session.flush()
+    return event.id

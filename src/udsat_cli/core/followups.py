@@ -10,15 +10,16 @@ resumed          - postponed actions whose date or meeting has come.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from udsat_cli import dates
-from udsat_cli.core import lookup
-from udsat_cli.core.lookup import MeetingRef
-from udsat_cli.core.status import OPEN
-from udsat_cli.core.views import ActionView, Plan, select_actions, with_people
+from udsat_cli.core.actions import OPEN, ActionView, select_actions, with_people
+from udsat_cli.core.meetings import MeetingRef, find_meeting, latest_meeting, next_meeting
 from udsat_cli.errors import UdsatError
-from udsat_cli.store.db import Db
+
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
 
 SECTIONS = ("previous_meeting", "open", "resumed")
 
@@ -59,32 +60,31 @@ def carried_section(action: ActionView, *, meeting: MeetingRef) -> str | None:
     return None
 
 
-def followups(
-    db: Db, *, council: str | None, today: date, meeting: str | None = None
-) -> FollowupReport:
-    """Build the report for the next meeting, or for the meeting ``meeting`` names."""
-    cref = lookup.council(db, name=council)
-    if meeting:
-        target = lookup.meeting(db, council=cref, ref=meeting, today=today)
-    else:
-        target = lookup.next_meeting(db, council=cref, on_or_after=today)
-    if target is None:
+def target_meeting(council: CouncilContext, ref: str | None) -> MeetingRef:
+    """The meeting ``ref`` names, or the council's next meeting."""
+    if ref:
+        return find_meeting(council, ref)
+    found = next_meeting(council, on_or_after=council.today)
+    if found is None:
         raise NoNextMeetingError(
-            f"{cref.name} har intet planlagt møde fra {dates.long_date(today)}; "
+            f"{council.name} har intet planlagt møde fra {dates.long_date(council.today)}; "
             'tilføj det næste med: udsat meeting add "DATO kl. 16-18".'
         )
-    plan = Plan(lookup.meeting_plan(db, council=cref))
-    previous = lookup.latest_meeting(
-        db, council=cref, on_or_before=date.fromordinal(target.date.toordinal() - 1)
-    )
-    prev_id = previous.id if previous else -1
-    common = {"plan": plan, "today": today, "until": target.date, "c": cref.id, "prev": prev_id}
+    return found
 
-    chosen = list(select_actions(db, where="a.meeting_id = :prev", **common))
+
+def followups(council: CouncilContext, *, meeting: str | None = None) -> FollowupReport:
+    """Build the report for the next meeting, or for the meeting ``meeting`` names."""
+    target = target_meeting(council, meeting)
+    previous = latest_meeting(council, on_or_before=target.date - timedelta(days=1))
+    prev_id = previous.id if previous else -1
+    common = {"until": target.date, "c": council.id, "prev": prev_id}
+
+    chosen = list(select_actions(council, where="a.meeting_id = :prev", **common))
     for action in chosen:
         action.section = "previous_meeting"
     for action in select_actions(
-        db,
+        council,
         where="a.council_id = :c AND a.status IN ('open', 'in_progress', 'postponed') "
         "AND (a.meeting_id IS NULL OR a.meeting_id <> :prev)",
         **common,
@@ -93,4 +93,6 @@ def followups(
         if action.section is not None:
             chosen.append(action)
     chosen.sort(key=_order)
-    return FollowupReport(cref.name, target, previous, list(with_people(db, chosen)), today)
+    return FollowupReport(
+        council.name, target, previous, list(with_people(council, chosen)), council.today
+    )

@@ -1,4 +1,4 @@
-"""Planning meetings: one at a time, a series, moving and cancelling them.
+"""Meetings: the plan (reads), planning, moving and cancelling (writes), and the meeting list.
 
 Meeting-anchored deadlines ("næste møde", "mødet i juni") are resolved against the plan whenever
 they are read, so every change here moves them too.
@@ -7,44 +7,163 @@ they are read, so every change here moves them too.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
-
-from sqlmodel import Session
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, NamedTuple
 
 from udsat_cli import dates
-from udsat_cli.core import lookup
-from udsat_cli.core.lookup import MeetingRef
-from udsat_cli.errors import InputError, UdsatError
-from udsat_cli.store.db import Db
-from udsat_cli.store.engine import session_db
-from udsat_cli.store.models import Meeting
+from udsat_cli.errors import InputError, NotFoundError, UdsatError
+from udsat_cli.store.db import as_date
 
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
+
+MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger numbers name nothing
 MAX_SERIES = 200
 
 
-def _refuse_taken(db: Db, cref: lookup.CouncilRef, day: date, *, moving: int | None = None) -> None:
-    taken = db.scalar(
-        "SELECT id FROM meeting WHERE council_id = :c AND date = :d AND cancelled = :no",
-        c=cref.id,
-        d=day,
-        no=False,
+# A NamedTuple, not a dataclass: a dataclass costs ~0.5 ms to define, and every command loads this.
+class MeetingRef(NamedTuple):
+    id: int
+    date: date
+    start: str | None
+    end: str | None
+    place: str | None
+
+
+_COLUMNS = "id, date, start_time, end_time, place"
+
+
+def _ref(row: tuple | None) -> MeetingRef | None:
+    if row is None:
+        return None
+    return MeetingRef(row[0], as_date(row[1]), row[2], row[3], row[4])
+
+
+class Plan:
+    """A council's meetings in date order, for resolving meeting-anchored deadlines."""
+
+    def __init__(self, meetings: list[MeetingRef]) -> None:
+        self.meetings = meetings
+        self.dates = [m.date for m in meetings]
+        self.by_id = {m.id: m for m in meetings}
+
+    def first_on_or_after(self, day: date) -> MeetingRef | None:
+        i = bisect_left(self.dates, day)
+        return self.meetings[i] if i < len(self.meetings) else None
+
+    def latest_on_or_before(self, day: date) -> MeetingRef | None:
+        i = bisect_right(self.dates, day)
+        return self.meetings[i - 1] if i else None
+
+    def nth_after(self, day: date, n: int) -> MeetingRef | None:
+        i = bisect_right(self.dates, day) + n - 1
+        return self.meetings[i] if i < len(self.meetings) else None
+
+    def on(self, day: date) -> MeetingRef | None:
+        i = bisect_left(self.dates, day)
+        return self.meetings[i] if i < len(self.meetings) and self.dates[i] == day else None
+
+    def count_between(self, after: date, before: date) -> int:
+        """Meetings strictly between two dates."""
+        return max(0, bisect_left(self.dates, before) - bisect_right(self.dates, after))
+
+
+def load_plan(council: CouncilContext) -> Plan:
+    return Plan(
+        [
+            _ref(row)
+            for row in council.db.rows(
+                f"SELECT {_COLUMNS} FROM meeting "
+                "WHERE council_id = :c AND cancelled = :no ORDER BY date, id",
+                c=council.id,
+                no=False,
+            )
+        ]
     )
-    if taken and taken != moving:
-        raise UdsatError(f"{cref.name} har allerede et møde d. {dates.long_date(day)}.")
 
 
-def _ref(meeting: Meeting) -> MeetingRef:
-    return MeetingRef(meeting.id, meeting.date, meeting.start_time, meeting.end_time, meeting.place)
+def find_meeting(council: CouncilContext, ref: str, *, cancelled: bool = False) -> MeetingRef:
+    """REF is a meeting's number or its date. ``cancelled``: a cancelled meeting may be named."""
+    ref = ref.strip()
+    if ref.isascii() and ref.isdigit():
+        row = int(ref) <= MAX_ID and council.db.one(
+            f"SELECT {_COLUMNS}, cancelled FROM meeting WHERE id = :id AND council_id = :c",
+            id=int(ref),
+            c=council.id,
+        )
+        if not row or (row[5] and not cancelled):
+            raise NotFoundError(
+                f"Møde {ref} findes ikke i {council.name}; se møderne med: udsat meeting list."
+            )
+        return _ref(row[:5])
+    when = dates.parse_date(ref, today=council.today)
+    found = council.plan.on(when)
+    if found is None and cancelled:
+        found = _ref(
+            council.db.one(
+                f"SELECT {_COLUMNS} FROM meeting WHERE council_id = :c AND date = :d "
+                "ORDER BY id DESC",
+                c=council.id,
+                d=when,
+            )
+        )
+    if found is None:
+        raise NotFoundError(
+            f"{council.name} har intet møde d. {dates.long_date(when)}; "
+            "se møderne med: udsat meeting list."
+        )
+    return found
+
+
+def latest_meeting(council: CouncilContext, *, on_or_before: date) -> MeetingRef | None:
+    return council.plan.latest_on_or_before(on_or_before)
+
+
+def next_meeting(council: CouncilContext, *, on_or_after: date) -> MeetingRef | None:
+    return council.plan.first_on_or_after(on_or_after)
+
+
+# --- the meeting list -------------------------------------------------------------------------
+
+
+@dataclass
+class MeetingRow:
+    meeting: MeetingRef
+    cancelled: bool
+
+
+@dataclass
+class MeetingList:
+    council: str
+    meetings: list[MeetingRow]
+
+
+def meeting_list(council: CouncilContext, *, include_cancelled: bool = True) -> MeetingList:
+    rows = [
+        MeetingRow(_ref(row[:5]), bool(row[5]))
+        for row in council.db.rows(
+            f"SELECT {_COLUMNS}, cancelled FROM meeting WHERE council_id = :c ORDER BY date, id",
+            c=council.id,
+        )
+    ]
+    if not include_cancelled:
+        rows = [r for r in rows if not r.cancelled]
+    return MeetingList(council.name, rows)
+
+
+# --- planning ---------------------------------------------------------------------------------
+
+
+def _refuse_taken(council: CouncilContext, day: date, *, moving: int | None = None) -> None:
+    taken = council.plan.on(day)
+    if taken and taken.id != moving:
+        raise UdsatError(f"{council.name} har allerede et møde d. {dates.long_date(day)}.")
 
 
 def _place(place: str | None) -> str | None:
     return " ".join(place.split()) if place and place.strip() else None
-
-
-def add_meeting(
-    session: Session, *, now: datetime, council: str | None, when: str, place: str | None = None
-) -> MeetingRef:
-    return plan_meetings(session, now=now, council=council, whens=[when], place=place)[0]
 
 
 def _every(text: str) -> timedelta | int:
@@ -55,9 +174,8 @@ def _every(text: str) -> timedelta | int:
         " ".join(text.lower().split()),
     )
     if not m:
-        raise InputError(f"Kan ikke læse intervallet «{text}»; skriv fx «4 uger» eller «1 måned».")
-    words = {"en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6}
-    n = int(m[1]) if m[1] and m[1].isdigit() else words.get(m[1] or "en", 1)
+        raise InputError(f"Kan ikke læse intervallet »{text}«; skriv fx »4 uger« eller »1 måned«.")
+    n = int(m[1]) if m[1] and m[1].isdigit() else dates.NUMBERS.get(m[1] or "en", 1)
     if n < 1:
         raise InputError("Intervallet skal være mindst 1.")
     if m[2].startswith("måned"):
@@ -80,10 +198,8 @@ def series(start: date, until: date, every: timedelta | int) -> list[date]:
 
 
 def plan_meetings(
-    session: Session,
+    council: CouncilContext,
     *,
-    now: datetime,
-    council: str | None,
     whens: list[str] | None = None,
     every: str | None = None,
     start: str | None = None,
@@ -92,12 +208,14 @@ def plan_meetings(
     place: str | None = None,
 ) -> list[MeetingRef]:
     """Plan meetings on the given days, or every N weeks/months from ``start`` to ``until``."""
-    db = session_db(session)
-    cref = lookup.council(db, name=council)
-    today = now.date()
-    clock = (None, None)
+    from udsat_cli.store.models import Meeting
+
+    session = council.writing
+    today = council.today
+    clock: tuple[str | None, str | None] = (None, None)
     if time:
-        _, *clock = dates.parse_meeting_time(f"{today.isoformat()} kl. {time}", today=today)
+        _, *parts = dates.parse_meeting_time(f"{today.isoformat()} kl. {time}", today=today)
+        clock = (parts[0], parts[1])
     planned: list[tuple[date, str | None, str | None]] = []
     if whens:
         if every or start or until:
@@ -117,48 +235,75 @@ def plan_meetings(
         planned = [(d, clock[0], clock[1]) for d in series(first, last, _every(every))]
     added = []
     for day, begin, end in planned:
-        _refuse_taken(db, cref, day)
+        _refuse_taken(council, day)
         meeting = Meeting(
-            council_id=cref.id, date=day, start_time=begin, end_time=end, place=_place(place),
-            created_at=now,
+            council_id=council.id, date=day, start_time=begin, end_time=end, place=_place(place),
+            created_at=council.now,
         )  # fmt: skip
         session.add(meeting)
         session.flush()
-        added.append(_ref(meeting))
+        added.append(MeetingRef(meeting.id, day, begin, end, meeting.place))
+        council.replan()
     return added
 
 
-def move_meeting(
-    session: Session, *, now: datetime, council: str | None, ref: str, when: str
-) -> tuple[MeetingRef, MeetingRef]:
+def add_meeting(council: CouncilContext, *, when: str, place: str | None = None) -> MeetingRef:
+    return plan_meetings(council, whens=[when], place=place)[0]
+
+
+def move_meeting(council: CouncilContext, *, ref: str, when: str) -> tuple[MeetingRef, MeetingRef]:
     """Move a meeting to another day (and time, if given); returns (before, after)."""
-    db = session_db(session)
-    cref = lookup.council(db, name=council)
-    found = lookup.meeting(db, council=cref, ref=ref, today=now.date())
-    day, begin, end = dates.parse_meeting_time(when, today=now.date())
-    _refuse_taken(db, cref, day, moving=found.id)
-    meeting = session.get(Meeting, found.id)
-    if meeting.cancelled:
-        raise UdsatError(f"Mødet d. {dates.long_date(meeting.date)} er aflyst; planlæg et nyt.")
+    from udsat_cli.store.models import Meeting
+
+    found = find_meeting(council, ref)
+    day, begin, end = dates.parse_meeting_time(when, today=council.today)
+    _refuse_taken(council, day, moving=found.id)
+    meeting = council.writing.get(Meeting, found.id)
     meeting.date = day
     meeting.revision += 1
     if begin:
         meeting.start_time, meeting.end_time = begin, end
-    session.add(meeting)
-    session.flush()
-    return found, _ref(meeting)
+    council.writing.add(meeting)
+    council.writing.flush()
+    council.replan()
+    return found, MeetingRef(meeting.id, day, meeting.start_time, meeting.end_time, meeting.place)
 
 
-def cancel_meeting(session: Session, *, now: datetime, council: str | None, ref: str) -> MeetingRef:
+def cancel_meeting(council: CouncilContext, *, ref: str) -> MeetingRef:
     """Cancel a meeting: it leaves the plan, but its record and its actions stay."""
-    db = session_db(session)
-    cref = lookup.council(db, name=council)
-    found = lookup.meeting(db, council=cref, ref=ref, today=now.date())
-    meeting = session.get(Meeting, found.id)
+    from udsat_cli.store.models import Meeting
+
+    found = find_meeting(council, ref, cancelled=True)
+    meeting = council.writing.get(Meeting, found.id)
     if meeting.cancelled:
         raise UdsatError(f"Mødet d. {dates.long_date(meeting.date)} er allerede aflyst.")
     meeting.cancelled = True
     meeting.revision += 1
-    session.add(meeting)
-    session.flush()
+    council.writing.add(meeting)
+    council.writing.flush()
+    council.replan()
     return found
+
+
+# --- one meeting ------------------------------------------------------------------------------
+
+
+@dataclass
+class MeetingDetail:
+    council: str
+    meeting: MeetingRef
+    items: list[tuple[int, str]]
+    actions: list  # ActionView, soonest item first
+
+
+def meeting_detail(council: CouncilContext, *, ref: str) -> MeetingDetail:
+    from udsat_cli.core.actions import select_actions, with_people
+
+    found = find_meeting(council, ref)
+    items = council.db.all(
+        "SELECT number, title FROM agenda_item WHERE meeting_id = :m ORDER BY number", m=found.id
+    )
+    actions = select_actions(council, where="a.meeting_id = :m ORDER BY i.number, a.id",
+                             m=found.id)  # fmt: skip
+    return MeetingDetail(council.name, found, [(n, t) for n, t in items],
+                         list(with_people(council, actions)))  # fmt: skip

@@ -1,91 +1,191 @@
-"""Adding people: members of the council and the people outside it who take on tasks."""
+"""People: the council's members over time, and the people outside it who take on tasks."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
-
-from sqlmodel import Session
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
 
 from udsat_cli import dates
-from udsat_cli.core import lookup
-from udsat_cli.core.listing import Member
-from udsat_cli.errors import InputError, UdsatError
-from udsat_cli.store.engine import session_db
-from udsat_cli.store.models import ROLES, Person
+from udsat_cli.errors import AmbiguousError, InputError, NotFoundError, UdsatError
+from udsat_cli.store.db import as_date
 
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
+
+ROLES = ("formand", "næstformand", "medlem", "suppleant", "sekretær", "gæst", "ekstern")
+NOT_MEMBERS = ("ekstern", "gæst", "suppleant", "sekretær")  # staff and outsiders are not members
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+class PersonRef(NamedTuple):
+    id: int
+    full_name: str
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    full_name: str
+    short_name: str | None
+    role: str
+    email: str | None
+    member_from: date | None
+    member_to: date | None
+
+
+@dataclass
+class MemberList:
+    council: str
+    members: list[Member]
+    on: date | None = None
+
+
+def _first_name(full_name: str) -> str:
+    return full_name.split()[0] if full_name.split() else full_name
+
+
+def find_person(council: CouncilContext, name: str) -> PersonRef:
+    """Match a full name, a short name or a first name that is unique in the council."""
+    key = " ".join(name.split()).casefold()
+    if not key:
+        raise InputError("Et navn må ikke være tomt.")
+    rows = council.db.all(
+        "SELECT id, full_name, short_name FROM person WHERE council_id = :c ORDER BY full_name",
+        c=council.id,
+    )
+    for test in (
+        lambda full, short: full.casefold() == key,
+        lambda full, short: bool(short) and short.casefold() == key,
+        lambda full, short: _first_name(full).casefold() == key,
+    ):
+        hits = [PersonRef(pid, full) for pid, full, short in rows if test(full, short)]
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            names = ", ".join(h.full_name for h in hits)
+            raise AmbiguousError(
+                f"Flere personer passer på »{name}«: {names}; skriv det fulde navn."
+            )
+    raise NotFoundError(
+        f"Ingen i {council.name} hedder »{name}«; tilføj personen med: "
+        f'udsat member add "{name}" (brug --role ekstern for personer uden for rådet).'
+    )
+
+
+def _members(council: CouncilContext) -> list[Member]:
+    return [
+        Member(pid, full, short, role, email, as_date(start), as_date(end))
+        for pid, full, short, role, email, start, end in council.db.rows(
+            "SELECT id, full_name, short_name, role, email, member_from, member_to "
+            "FROM person WHERE council_id = :c ORDER BY full_name",
+            c=council.id,
+        )
+    ]
+
+
+def is_member_on(member: Member, day: date) -> bool:
+    return (
+        member.role not in NOT_MEMBERS
+        and (member.member_from is None or member.member_from <= day)
+        and (member.member_to is None or member.member_to >= day)
+    )
+
+
+def members_on(council: CouncilContext, day: date) -> list[Member]:
+    """The council's members on a day, in the order they were added: not outsiders, guests or
+    deputies, and not yet left."""
+    return sorted((m for m in _members(council) if is_member_on(m, day)), key=lambda m: m.id)
+
+
+def member_list(
+    council: CouncilContext, *, on: date | None = None, include_left: bool = False
+) -> MemberList:
+    """The council's people. ``on``: only the members on that day; otherwise everyone who has not
+    left by today (or everyone, ``include_left``)."""
+    found = _members(council)
+    if on is not None:
+        found = [m for m in found if is_member_on(m, on)]
+    elif not include_left:
+        found = [m for m in found if m.member_to is None or m.member_to >= council.today]
+    return MemberList(council.name, found, on)
+
+
+# --- writes -----------------------------------------------------------------------------------
 
 
 def parse_role(text: str) -> str:
     role = text.strip().lower()
     if role not in ROLES:
-        raise InputError(f"Ukendt rolle «{text}»; brug en af: {', '.join(ROLES)}.")
+        raise InputError(f"Ukendt rolle »{text}«; brug en af: {', '.join(ROLES)}.")
     return role
 
 
-def add_member(
-    session: Session,
-    *,
-    now: datetime,
-    council: str | None,
-    full_name: str,
-    short_name: str | None = None,
-    role: str = "medlem",
-    email: str | None = None,
-    member_from: str | None = None,
-) -> Member:
-    db = session_db(session)
-    cref = lookup.council(db, name=council)
-    full_name = " ".join(full_name.split())
-    if not full_name:
-        raise InputError("Navnet må ikke være tomt.")
-    if email is not None and not _EMAIL.fullmatch(email.strip()):
-        raise InputError(f"«{email}» ligner ikke en e-mailadresse.")
-    role = parse_role(role)
-    existing = next(
-        (
-            name
-            for (name,) in db.rows("SELECT full_name FROM person WHERE council_id = :c", c=cref.id)
-            if name.casefold() == full_name.casefold()
-        ),
-        None,
-    )
-    if existing:
-        raise UdsatError(f"{existing} findes allerede i {cref.name}.")
-    person = Person(
-        council_id=cref.id,
-        full_name=full_name,
-        short_name=" ".join(short_name.split()) if short_name else None,
-        role=role,
-        email=email.strip() if email else None,
-        member_from=dates.parse_date(member_from, today=now.date()) if member_from else None,
-        created_at=now,
-    )
-    session.add(person)
-    session.flush()
-    return Member(
-        person.id, person.full_name, person.short_name, role, person.email, person.member_from, None
-    )
+def _clean_email(email: str) -> str | None:
+    email = email.strip()
+    if not email:
+        return None
+    if not _EMAIL.fullmatch(email):
+        raise InputError(f"»{email}« ligner ikke en e-mailadresse.")
+    return email
 
 
-def _load(session: Session, db, council: str | None, name: str) -> tuple[Person, lookup.CouncilRef]:
-    cref = lookup.council(db, name=council)
-    return session.get(Person, lookup.person(db, council=cref, name=name).id), cref
+def _refuse_duplicate(council: CouncilContext, full_name: str, *, other_than: int = 0) -> None:
+    for pid, name in council.db.rows(
+        "SELECT id, full_name FROM person WHERE council_id = :c", c=council.id
+    ):
+        if pid != other_than and name.casefold() == full_name.casefold():
+            raise UdsatError(f"{name} findes allerede i {council.name}.")
 
 
-def _member(person: Person) -> Member:
+def _member(person) -> Member:  # noqa: ANN001  (a Person row)
     return Member(
         person.id, person.full_name, person.short_name, person.role, person.email,
         person.member_from, person.member_to,
     )  # fmt: skip
 
 
-def edit_member(
-    session: Session,
+def add_member(
+    council: CouncilContext,
     *,
-    now: datetime,
-    council: str | None,
+    full_name: str,
+    short_name: str | None = None,
+    role: str = "medlem",
+    email: str | None = None,
+    member_from: str | None = None,
+) -> Member:
+    from udsat_cli.store.models import Person
+
+    full_name = " ".join(full_name.split())
+    if not full_name:
+        raise InputError("Navnet må ikke være tomt.")
+    role = parse_role(role)
+    clean_email = _clean_email(email) if email is not None else None
+    _refuse_duplicate(council, full_name)
+    person = Person(
+        council_id=council.id,
+        full_name=full_name,
+        short_name=" ".join(short_name.split()) if short_name else None,
+        role=role,
+        email=clean_email,
+        member_from=dates.parse_date(member_from, today=council.today) if member_from else None,
+        created_at=council.now,
+    )
+    council.writing.add(person)
+    council.writing.flush()
+    return _member(person)
+
+
+def _load(council: CouncilContext, name: str):  # noqa: ANN202
+    from udsat_cli.store.models import Person
+
+    return council.writing.get(Person, find_person(council, name).id)
+
+
+def edit_member(
+    council: CouncilContext,
+    *,
     name: str,
     full_name: str | None = None,
     short_name: str | None = None,
@@ -94,44 +194,32 @@ def edit_member(
     member_from: str | None = None,
 ) -> Member:
     """Change what is known about a person; unchanged fields are left as they are."""
-    db = session_db(session)
-    person, cref = _load(session, db, council, name)
+    person = _load(council, name)
     if all(v is None for v in (full_name, short_name, role, email, member_from)):
         raise InputError("Intet at ændre; angiv --name, --short, --role, --email eller --from.")
     if full_name is not None:
         full_name = " ".join(full_name.split())
         if not full_name:
             raise InputError("Navnet må ikke være tomt.")
-        for (other,) in db.rows(
-            "SELECT full_name FROM person WHERE council_id = :c AND id <> :p",
-            c=cref.id,
-            p=person.id,
-        ):
-            if other.casefold() == full_name.casefold():
-                raise UdsatError(f"{other} findes allerede i {cref.name}.")
+        _refuse_duplicate(council, full_name, other_than=person.id)
         person.full_name = full_name
     if short_name is not None:
         person.short_name = " ".join(short_name.split()) or None
     if role is not None:
         person.role = parse_role(role)
     if email is not None:
-        if email.strip() and not _EMAIL.fullmatch(email.strip()):
-            raise InputError(f"«{email}» ligner ikke en e-mailadresse.")
-        person.email = email.strip() or None
+        person.email = _clean_email(email)
     if member_from is not None:
-        person.member_from = dates.parse_date(member_from, today=now.date())
-    session.add(person)
-    session.flush()
+        person.member_from = dates.parse_date(member_from, today=council.today)
+    council.writing.add(person)
+    council.writing.flush()
     return _member(person)
 
 
-def leave_member(
-    session: Session, *, now: datetime, council: str | None, name: str, on: str | None = None
-) -> Member:
+def leave_member(council: CouncilContext, *, name: str, on: str | None = None) -> Member:
     """Record that a member left the council (on ``on``, default today); history keeps them."""
-    db = session_db(session)
-    person, _ = _load(session, db, council, name)
-    left = dates.parse_date(on, today=now.date()) if on else now.date()
+    person = _load(council, name)
+    left = dates.parse_date(on, today=council.today) if on else council.today
     if person.member_to is not None:
         raise UdsatError(
             f"{person.full_name} er allerede trådt ud af rådet "
@@ -142,6 +230,6 @@ def leave_member(
             f"{person.full_name} blev først medlem {dates.long_date(person.member_from)}."
         )
     person.member_to = left
-    session.add(person)
-    session.flush()
+    council.writing.add(person)
+    council.writing.flush()
     return _member(person)

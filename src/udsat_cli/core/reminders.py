@@ -5,15 +5,17 @@ the events the owner attends. Actions already reminded to the owner today are le
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from udsat_cli.core import lookup
-from udsat_cli.core.events import EventView, events
+from udsat_cli.core.actions import OPEN, ActionView, select_actions
+from udsat_cli.core.events import EventView, events_between
 from udsat_cli.core.followups import carried_section
-from udsat_cli.core.lookup import MeetingRef
-from udsat_cli.core.status import OPEN
-from udsat_cli.core.views import ActionView, Plan, select_actions
+from udsat_cli.core.meetings import MeetingRef, latest_meeting, next_meeting
 from udsat_cli.store.db import Db, in_list
+
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
 
 CHUNK = 500
 
@@ -67,33 +69,28 @@ def _already(db: Db, *, day: date) -> set[tuple[int, int, str]]:
 
 
 def reminders(
-    db: Db,
+    council: CouncilContext,
     *,
-    council: str | None,
-    today: date,
     days: int = 7,
     owner: str | None = None,
     again: bool = False,
     channel: str = "print",
 ) -> Reminders:
-    cref = lookup.council(db, name=council)
+    from udsat_cli.core.members import find_person
+
+    db, today = council.db, council.today
     horizon = today + timedelta(days=days)
-    plan = Plan(lookup.meeting_plan(db, council=cref))
-    meeting = lookup.next_meeting(db, council=cref, on_or_after=today)
+    meeting = next_meeting(council, on_or_after=today)
     if meeting is not None and meeting.date > horizon:
         meeting = None
     previous = (
-        lookup.latest_meeting(db, council=cref, on_or_before=meeting.date - timedelta(days=1))
-        if meeting
-        else None
+        latest_meeting(council, on_or_before=meeting.date - timedelta(days=1)) if meeting else None
     )
     due: dict[int, tuple[ActionView, str]] = {}
     for action in select_actions(
-        db,
+        council,
         where="a.council_id = :c AND a.status IN ('open', 'in_progress', 'postponed')",
-        plan=plan,
-        today=today,
-        c=cref.id,
+        c=council.id,
     ):
         if action.overdue:
             due[action.id] = (action, "overdue")
@@ -101,7 +98,7 @@ def reminders(
             due[action.id] = (action, "due_soon")
         elif meeting and _followed_up_at(action, meeting, previous):
             due[action.id] = (action, "for_meeting")
-    only = lookup.person(db, council=cref, name=owner).id if owner else None
+    only = find_person(council, owner).id if owner else None
     skip = set() if again else _already(db, day=today)
     people: dict[int, OwnerReminder] = {}
     for aid, owners in _owners_of(db, sorted(due)).items():
@@ -114,13 +111,13 @@ def reminders(
                 continue
             person = people.setdefault(pid, OwnerReminder(pid, name, email))
             getattr(person, kind).append(action)
-    attending = _attending(db, council=cref, start=today, end=horizon)
+    attending = _attending(council, start=today, end=horizon)
     for person in people.values():
         person.events = attending.get(person.name, [])
         for actions in (person.overdue, person.due_soon, person.for_meeting):
             actions.sort(key=lambda a: (a.due or date.max, a.id))
     owners_sorted = sorted(people.values(), key=lambda p: p.name)
-    return Reminders(cref.name, today, days, meeting, owners_sorted)
+    return Reminders(council.name, today, days, meeting, owners_sorted)
 
 
 def _followed_up_at(action: ActionView, meeting: MeetingRef, previous: MeetingRef | None) -> bool:
@@ -130,28 +127,25 @@ def _followed_up_at(action: ActionView, meeting: MeetingRef, previous: MeetingRe
     return carried_section(action, meeting=meeting) is not None
 
 
-def _attending(
-    db: Db, *, council: lookup.CouncilRef, start: date, end: date
-) -> dict[str, list[EventView]]:
+def _attending(council: CouncilContext, *, start: date, end: date) -> dict[str, list[EventView]]:
     found: dict[str, list[EventView]] = {}
-    for event in events(db, council=council, start=start, end=end):
+    for event in events_between(council, start=start, end=end):
         for name in event.attendees:
             found.setdefault(name, []).append(event)
     return found
 
 
-def record(
-    db: Db, *, owners: list[OwnerReminder], today: date, now: datetime, channel: str
-) -> None:
-    """Note that these owners were reminded of these actions today."""
+def record(council: CouncilContext, *, owners: list[OwnerReminder], channel: str) -> None:
+    """Note that these owners were reminded of these actions today. Bookkeeping outside the
+    change journal: it is never undone, and undo of an earlier command is never blocked by it."""
     for person in owners:
         for action in person.actions:
-            db.execute(
+            council.db.execute(
                 "INSERT INTO reminder_log (action_id, person_id, day, channel, at) "
                 "VALUES (:a, :p, :d, :ch, :at)",
                 a=action.id,
                 p=person.person_id,
-                d=today,
+                d=council.today,
                 ch=channel,
-                at=now,
+                at=council.now,
             )

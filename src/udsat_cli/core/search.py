@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from udsat_cli.core import lookup
 from udsat_cli.errors import InputError
-from udsat_cli.store.db import Db, as_date, in_list
+from udsat_cli.store.db import as_date, in_list
 from udsat_cli.store.fulltext import search_rows
+
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
 
 
 @dataclass
@@ -21,11 +24,18 @@ class Hit:
     rank: float
 
 
-def search(db: Db, *, council: str | None, text: str, limit: int = 30) -> list[Hit]:
-    cref = lookup.council(db, name=council)
+@dataclass
+class SearchResult:
+    council: str
+    text: str
+    hits: list[Hit]
+
+
+def search(council: CouncilContext, *, text: str, limit: int = 30) -> SearchResult:
+    db = council.db
     if not text.strip():
         raise InputError("Skriv hvad der skal søges efter, fx: udsat search frikort.")
-    rows = search_rows(db, council_id=cref.id, text=text, limit=limit)
+    rows = search_rows(db, council_id=council.id, text=text, limit=limit)
     items = [rid for kind, rid, _, _ in rows if kind == "item"]
     actions = [rid for kind, rid, _, _ in rows if kind != "item"]
     where: dict[tuple[str, int], tuple[date | None, str | None]] = {}
@@ -45,7 +55,7 @@ def search(db: Db, *, council: str | None, text: str, limit: int = 30) -> list[H
             **params,
         ):
             where[("action", aid)] = (as_date(day), title)
-    return [
+    return SearchResult(council.name, text, [
         Hit(
             kind,
             rid,
@@ -54,4 +64,4 @@ def search(db: Db, *, council: str | None, text: str, limit: int = 30) -> list[H
             round(rank, 4),
         )  # fmt: skip
         for kind, rid, rank, snippet in rows
-    ]
+    ])

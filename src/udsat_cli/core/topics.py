@@ -1,69 +1,80 @@
-"""The backlog of points for coming agendas, and the events the council takes part in."""
+"""The backlog: points for coming agendas, each on the first meeting on or after its date."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlmodel import Session
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 
 from udsat_cli import dates
-from udsat_cli.core import lookup
 from udsat_cli.errors import InputError, NotFoundError, UdsatError
-from udsat_cli.store.engine import session_db
-from udsat_cli.store.models import Event, EventAttendee, Topic
+from udsat_cli.store.db import as_date
+
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
+    from udsat_cli.core.meetings import MeetingRef
 
 
-def add_topic(
-    session: Session, *, now: datetime, council: str | None, title: str, when: str | None = None
-) -> int:
-    db = session_db(session)
-    cref = lookup.council(db, name=council)
+@dataclass
+class TopicView:
+    id: int
+    title: str
+    for_date: date | None
+    meeting: MeetingRef | None
+    dropped: bool
+    note: str | None
+
+
+@dataclass
+class TopicList:
+    council: str
+    topics: list[TopicView]
+
+
+def topic_list(council: CouncilContext, *, include_dropped: bool = False) -> TopicList:
+    """The backlog, each topic with the meeting it goes on (the first on/after its date, or the
+    first after the day it was noted)."""
+    plan = council.plan
+    found = []
+    for tid, title, for_date, created, dropped, note in council.db.rows(
+        "SELECT id, title, for_date, created_on, dropped_at, note FROM topic "
+        "WHERE council_id = :c ORDER BY id",
+        c=council.id,
+    ):
+        if dropped is not None and not include_dropped:
+            continue
+        for_date = as_date(for_date)
+        target = (
+            plan.first_on_or_after(for_date) if for_date else plan.nth_after(as_date(created), 1)
+        )
+        found.append(TopicView(tid, title, for_date, target, dropped is not None, note))
+    return TopicList(council.name, found)
+
+
+def add_topic(council: CouncilContext, *, title: str, when: str | None = None) -> int:
+    from udsat_cli.store.models import Topic
+
     title = " ".join(title.split())
     if not title:
         raise InputError("Et punkt skal have en titel.")
-    for_date = dates.parse_date(when, today=now.date()) if when else None
-    topic = Topic(council_id=cref.id, title=title, for_date=for_date, created_on=now.date())
-    session.add(topic)
-    session.flush()
+    seasons = council.seasons
+    for_date = dates.parse_date(when, today=council.today, seasons=seasons) if when else None
+    topic = Topic(council_id=council.id, title=title, for_date=for_date, created_on=council.today)
+    council.writing.add(topic)
+    council.writing.flush()
     return topic.id
 
 
-def drop_topic(
-    session: Session, *, now: datetime, council: str | None, topic_id: int, note: str | None
-) -> str:
-    db = session_db(session)
-    cref = lookup.council(db, name=council)
-    topic = session.get(Topic, topic_id)
-    if topic is None or topic.council_id != cref.id:
+def drop_topic(council: CouncilContext, *, topic_id: int, note: str | None) -> str:
+    from udsat_cli.store.models import Topic
+
+    topic = council.writing.get(Topic, topic_id)
+    if topic is None or topic.council_id != council.id:
         raise NotFoundError(f"Punkt #{topic_id} findes ikke; se punkterne med: udsat topic list.")
     if topic.dropped_at is not None:
         raise UdsatError(f"Punkt #{topic_id} er allerede taget af listen.")
-    topic.dropped_at = now
+    topic.dropped_at = council.now
     topic.note = note.strip() if note and note.strip() else None
-    session.add(topic)
-    session.flush()
+    council.writing.add(topic)
+    council.writing.flush()
     return topic.title
-
-
-def add_event(
-    session: Session,
-    *,
-    now: datetime,
-    council: str | None,
-    when: str,
-    title: str,
-    attendees: list[str] | None = None,
-) -> int:
-    db = session_db(session)
-    cref = lookup.council(db, name=council)
-    title = " ".join(title.split())
-    if not title:
-        raise InputError("Et arrangement skal have en titel.")
-    day, start, _ = dates.parse_meeting_time(when, today=now.date())
-    event = Event(council_id=cref.id, date=day, start_time=start, title=title, created_at=now)
-    session.add(event)
-    session.flush()
-    for pid in dict.fromkeys(lookup.person(db, council=cref, name=n).id for n in attendees or []):
-        session.add(EventAttendee(event_id=event.id, person_id=pid))
-    session.flush()
-    return event.id

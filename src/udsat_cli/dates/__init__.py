@@ -12,15 +12,16 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli.dates.show import clock, long_date, meeting_when, weekday_date
-from udsat_cli.dates.vocab import MONTHS, WEEKDAYS
+from udsat_cli.dates.vocab import MONTH_WORD, MONTHS, NUMBERS, WEEKDAYS
 from udsat_cli.errors import InputError
 
 if TYPE_CHECKING:
     from udsat_cli.dates.grammar import Reading, Season
 
 __all__ = [
-    "MONTHS", "WEEKDAYS", "Reading", "Season", "clock", "default_seasons", "long_date",
-    "meeting_when", "parse_date", "parse_deadline", "parse_meeting_time", "read", "weekday_date",
+    "MONTHS", "MONTH_WORD", "NUMBERS", "WEEKDAYS", "Reading", "Season", "clock",
+    "default_seasons", "long_date", "meeting_when", "parse_date", "parse_deadline",
+    "parse_meeting_time", "read", "weekday_date",
 ]  # fmt: skip
 
 
@@ -46,7 +47,7 @@ def _quoted(text: str) -> str:
 
 def _a_date(text: str, reading: Reading) -> date:
     if reading.kind != "date" or reading.date is None:
-        raise InputError(f"«{_quoted(text)}» peger på et møde; her skal der stå en dato.")
+        raise InputError(f"»{_quoted(text)}« peger på et møde; her skal der stå en dato.")
     return reading.date
 
 
@@ -60,7 +61,7 @@ def parse_date(text: str, *, today: date, seasons: Mapping[str, Season] | None =
             pass
     reading = _read(text, today, seasons)
     if reading.time is not None:
-        raise InputError(f"«{_quoted(text)}»: her skal der kun stå en dato, ikke et klokkeslæt.")
+        raise InputError(f"»{_quoted(text)}«: her skal der kun stå en dato, ikke et klokkeslæt.")
     return _a_date(text, reading)
 
 
@@ -76,5 +77,5 @@ def parse_deadline(
     """A deadline: a date, or a reference to a meeting resolved when it is read."""
     reading = _read(text, today, seasons)
     if reading.time is not None:
-        raise InputError(f"«{_quoted(text)}»: en frist er en dag; udelad klokkeslættet.")
+        raise InputError(f"»{_quoted(text)}«: en frist er en dag; udelad klokkeslættet.")
     return reading

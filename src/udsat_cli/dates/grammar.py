@@ -27,7 +27,7 @@ from udsat_cli.dates.vocab import (
 )
 from udsat_cli.errors import AmbiguousError, InputError
 
-EXAMPLES = "«23. maj 2019», «næste fredag» eller «næste møde»"
+EXAMPLES = "»23. maj 2019«, »næste fredag« eller »næste møde«"
 Season = tuple[str, str]  # ("06-27", "08-09"): first and last day as month-day
 
 
@@ -62,7 +62,7 @@ class Context:
 
 
 def default_seasons() -> dict[str, Season]:
-    from udsat_cli.shipped import load_json
+    from udsat_cli.datafiles import load_json
 
     return {
         name: (span["start"], span["end"])
@@ -88,13 +88,13 @@ def read(
         try:
             found = reader(phrase, ctx)
         except (ValueError, OverflowError):
-            raise InputError(f"«{quoted(text)}» er ikke en gyldig dato.") from None
+            raise InputError(f"»{quoted(text)}« er ikke en gyldig dato.") from None
         except InputError as error:  # quote what the user wrote, not our normalized form
-            error.message = error.message.replace(f"«{phrase}»", f"«{quoted(text)}»")
+            error.message = error.message.replace(f"»{phrase}«", f"»{quoted(text)}«")
             raise
         if found is not None:
             return _checked(found, text)
-    raise InputError(f"Kan ikke læse «{quoted(text)}» som en dato; skriv fx {EXAMPLES}.")
+    raise InputError(f"Kan ikke læse »{quoted(text)}« som en dato; skriv fx {EXAMPLES}.")
 
 
 def quoted(text: str) -> str:
@@ -105,7 +105,7 @@ def quoted(text: str) -> str:
 
 def _checked(found: Reading, text: str) -> Reading:
     if found.date is not None and not date(1900, 1, 1) <= found.date <= date(2199, 12, 31):
-        raise InputError(f"«{quoted(text)}» ligger uden for årene 1900–2199.")
+        raise InputError(f"»{quoted(text)}« ligger uden for årene 1900–2199.")
     return found
 
 
@@ -157,7 +157,7 @@ def _full_year(text: str | None, ctx: Context) -> int | None:
     near, far = options
     if abs(abs(far - ctx.today.year) - abs(near - ctx.today.year)) < 20:
         raise AmbiguousError(
-            f"Årstallet «{text}» kan være både {near} og {far}; skriv årstallet med fire cifre."
+            f"Årstallet »{text}« kan være både {near} og {far}; skriv årstallet med fire cifre."
         )
     return near
 
@@ -210,7 +210,7 @@ def _day(m: re.Match[str], ctx: Context) -> date:
         said = weekday_number(m["wd"])
         if said is not None and said != found.weekday():
             raise InputError(
-                f"«{m.string}»: {found.day}. {MONTHS[found.month - 1]} {found.year} er en "
+                f"»{m.string}«: {found.day}. {MONTHS[found.month - 1]} {found.year} er en "
                 f"{WEEKDAYS[found.weekday()]}, ikke en {WEEKDAYS[said]}."
             )
     return found
@@ -224,7 +224,7 @@ def _safe(year: int, month: int, day: int) -> date | None:
 
 
 def _not_a_date(text: str) -> InputError:
-    return InputError(f"Kan ikke læse «{text}» som en dato; skriv fx {EXAMPLES}.")
+    return InputError(f"Kan ikke læse »{text}« som en dato; skriv fx {EXAMPLES}.")
 
 
 def read_absolute(s: str, ctx: Context) -> Reading | None:
@@ -241,7 +241,7 @@ def read_absolute(s: str, ctx: Context) -> Reading | None:
     start = _hhmm(m["h1"], m["m1"])
     end = _hhmm(m["h2"], m["m2"]) if m["h2"] else None
     if end is not None and end <= start:
-        raise InputError(f"«{s}»: mødet slutter ({end}), før det begynder ({start}).")
+        raise InputError(f"»{s}«: mødet slutter ({end}), før det begynder ({start}).")
     return Reading("date", found, start, end)
 
 
@@ -290,7 +290,7 @@ def read_weekday(s: str, ctx: Context) -> Reading | None:
     if m["which"] == "i denne uge":
         found = today + timedelta(days=wd - today.weekday())
         if found < today:
-            raise InputError(f"«{s}» er allerede gået i denne uge.")
+            raise InputError(f"»{s}« er allerede gået i denne uge.")
         return Reading("date", found)
     ahead = (wd - today.weekday()) % 7 or 7  # "fredag" said on a Friday is next Friday
     return Reading("date", today + timedelta(days=ahead))
@@ -302,7 +302,7 @@ def read_week(s: str, ctx: Context) -> Reading | None:
         return None
     week = int(m[1])
     if not 1 <= week <= 53:
-        raise InputError(f"«{s}»: et år har ugerne 1–53.")
+        raise InputError(f"»{s}«: et år har ugerne 1–53.")
 
     def friday(year: int) -> date | None:
         try:
@@ -311,7 +311,7 @@ def read_week(s: str, ctx: Context) -> Reading | None:
             return None
 
     if m[2] and friday(int(m[2])) is None:
-        raise InputError(f"«{s}»: {m[2]} har ingen uge {week}.")
+        raise InputError(f"»{s}«: {m[2]} har ingen uge {week}.")
     return Reading("date", _yearly(friday, ctx, int(m[2]) if m[2] else None))
 
 

@@ -2,5 +2,5 @@
 
 ``source`` turns a file into lines, ``fields`` reads the meeting's header, ``items`` finds the
 agenda items and their sections, ``actions`` finds who promised what by when, and ``extract``
-puts it together. Nothing here touches the store: ``core.importing`` writes what a person accepts.
+puts it together. Nothing here touches the store: ``core.imports`` writes what a person accepts.
 """

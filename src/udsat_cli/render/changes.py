@@ -7,10 +7,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli import dates
-from udsat_cli.core.status import LABELS
+from udsat_cli.core.actions import LABELS
 
 if TYPE_CHECKING:
-    from udsat_cli.core.changelog import Change, ChangeSetView
+    from udsat_cli.core.changes import Change, ChangeLog, ChangeSetView
 
 TABLES = {
     "council": "råd", "person": "person", "meeting": "møde", "agenda_item": "punkt",
@@ -60,7 +60,7 @@ def describe(change: Change) -> str:
     if change.op == "insert":
         if change.table == "action_event":
             return f"historik: {values.get('kind')}" + (
-                f" «{_value('note', label)}»" if label else ""
+                f" »{_value('note', label)}«" if label else ""
             )
         return f"{_new(change)} {_name(change)}" + (f": {_value('title', label)}" if label else "")
     if change.op == "delete":
@@ -79,11 +79,11 @@ def _when(at: datetime) -> str:
     return f"{dates.long_date(local.date())} kl. {local:%H.%M}"
 
 
-def change_sets(found: list[ChangeSetView]) -> Iterator[str]:
-    if not found:
+def text(log: ChangeLog) -> Iterator[str]:
+    if not log.sets:
         yield "Ingen ændringer endnu."
         return
-    for n, change_set in enumerate(found):
+    for n, change_set in enumerate(log.sets):
         if n:
             yield ""
         undone = " (fortrudt)" if change_set.undone else ""
@@ -91,10 +91,10 @@ def change_sets(found: list[ChangeSetView]) -> Iterator[str]:
         yield from (f"  {describe(c)}" for c in change_set.changes)
 
 
-def undone(change_set: ChangeSetView) -> Iterator[str]:
+def undone_text(change_set: ChangeSetView) -> Iterator[str]:
     count = len(change_set.changes)
     yield (
-        f"Fortrød «{change_set.command}» fra {_when(change_set.at)}: "
+        f"Fortrød »{change_set.command}« fra {_when(change_set.at)}: "
         f"{count} {'ændring' if count == 1 else 'ændringer'}."
     )
     yield from (f"  {describe(c)}" for c in change_set.changes)

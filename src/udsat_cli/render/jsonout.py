@@ -1,4 +1,8 @@
-"""The ``--json`` contract: fixed keys, ISO dates, nothing but JSON on stdout."""
+"""The ``--json`` contract: fixed keys, ISO dates, nothing but JSON on stdout.
+
+One function per view, named as the view is (``output.show(data, "meetings.detail")`` prints
+``meetings_detail(data)``). The README lists every key; a test holds the two together.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,24 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from udsat_cli.core.changelog import ChangeSetView
-    from udsat_cli.core.datephrase import Explanation
-    from udsat_cli.core.documents import Agenda, ItemRecord, Minutes, TopicView
-    from udsat_cli.core.events import EventView
+    from udsat_cli.core.actions import ActionList, ActionView
+    from udsat_cli.core.agenda import Agenda
+    from udsat_cli.core.changes import ChangeLog, ChangeSetView
+    from udsat_cli.core.deadlines import Explanation
+    from udsat_cli.core.events import EventList, EventView
     from udsat_cli.core.followups import FollowupReport
-    from udsat_cli.core.listing import MeetingDetail, Member
-    from udsat_cli.core.lookup import MeetingRef
+    from udsat_cli.core.meetings import MeetingDetail, MeetingList, MeetingRef
+    from udsat_cli.core.members import MemberList
+    from udsat_cli.core.minutes import ItemRecord, Minutes
     from udsat_cli.core.reminders import Reminders
-    from udsat_cli.core.search import Hit
-    from udsat_cli.core.views import ActionView
+    from udsat_cli.core.search import SearchResult
+    from udsat_cli.core.seasons import SeasonList
+    from udsat_cli.core.topics import TopicList, TopicView
     from udsat_cli.store.migrate import MigrationStatus
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _iso(value: Any) -> str | None:
@@ -47,52 +58,6 @@ def action(a: ActionView, *, with_section: bool = False) -> dict[str, Any]:
     return data
 
 
-def member(m: Member) -> dict[str, Any]:
-    return {
-        "id": m.id,
-        "name": m.full_name,
-        "short": m.short_name,
-        "role": m.role,
-        "email": m.email,
-        "member_from": _iso(m.member_from),
-        "member_to": _iso(m.member_to),
-    }
-
-
-def followups(report: FollowupReport) -> dict[str, Any]:
-    return {
-        "council": report.council,
-        "meeting": meeting(report.meeting),
-        "previous_meeting": meeting(report.previous_meeting),
-        "actions": [action(a, with_section=True) for a in report.actions],
-    }
-
-
-def meeting_detail(detail: MeetingDetail) -> dict[str, Any]:
-    return {
-        "council": detail.council,
-        "meeting": meeting(detail.meeting),
-        "items": [{"number": n, "title": t} for n, t in detail.items],
-        "actions": [action(a) for a in detail.actions],
-    }
-
-
-def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def explanation(found: Explanation) -> dict[str, Any]:
-    anchored = found.reading.kind != "date"
-    return {
-        "text": found.text,
-        "kind": found.reading.kind,
-        "date": _iso(found.day),
-        "time": found.meeting.start if anchored and found.meeting else found.reading.time,
-        "end_time": found.meeting.end if anchored and found.meeting else found.reading.end_time,
-        "meeting": meeting(found.meeting),
-    }
-
-
 def item(i: ItemRecord) -> dict[str, Any]:
     return {
         "number": i.number,
@@ -105,24 +70,82 @@ def item(i: ItemRecord) -> dict[str, Any]:
 
 
 def topic(t: TopicView) -> dict[str, Any]:
-    return {
-        "id": t.id,
-        "title": t.title,
-        "for": _iso(t.for_date),
-        "meeting": meeting(t.meeting),
-        "dropped": t.dropped,
-        "note": t.note,
-    }
+    return {"id": t.id, "title": t.title, "for": _iso(t.for_date), "meeting": meeting(t.meeting),
+            "dropped": t.dropped, "note": t.note}  # fmt: skip
 
 
 def event(e: EventView) -> dict[str, Any]:
+    return {"id": e.id, "date": _iso(e.date), "time": e.time, "title": e.title,
+            "attendees": list(e.attendees)}  # fmt: skip
+
+
+# --- one function per view --------------------------------------------------------------------
+
+
+def followups(report: FollowupReport) -> dict[str, Any]:
     return {
-        "id": e.id,
-        "date": _iso(e.date),
-        "time": e.time,
-        "title": e.title,
-        "attendees": list(e.attendees),
+        "council": report.council,
+        "meeting": meeting(report.meeting),
+        "previous_meeting": meeting(report.previous_meeting),
+        "actions": [action(a, with_section=True) for a in report.actions],
     }
+
+
+def actions(found: ActionList) -> list[dict[str, Any]]:
+    return [action(a) for a in found.actions]
+
+
+def actions_one(a: ActionView) -> dict[str, Any]:
+    return action(a)
+
+
+def members(found: MemberList) -> list[dict[str, Any]]:
+    return [
+        {"id": m.id, "name": m.full_name, "short": m.short_name, "role": m.role,
+         "email": m.email, "member_from": _iso(m.member_from), "member_to": _iso(m.member_to)}
+        for m in found.members
+    ]  # fmt: skip
+
+
+def meetings(found: MeetingList) -> list[dict[str, Any]]:
+    return [meeting(r.meeting) | {"cancelled": r.cancelled} for r in found.meetings]
+
+
+def meetings_detail(detail: MeetingDetail) -> dict[str, Any]:
+    return {
+        "council": detail.council,
+        "meeting": meeting(detail.meeting),
+        "items": [{"number": n, "title": t} for n, t in detail.items],
+        "actions": [action(a) for a in detail.actions],
+    }
+
+
+def deadlines(found: Explanation) -> dict[str, Any]:
+    anchored = found.reading.kind != "date"
+    return {
+        "text": found.text,
+        "kind": found.reading.kind,
+        "date": _iso(found.day),
+        "time": found.meeting.start if anchored and found.meeting else found.reading.time,
+        "end_time": found.meeting.end if anchored and found.meeting else found.reading.end_time,
+        "meeting": meeting(found.meeting),
+    }
+
+
+def seasons(found: SeasonList) -> list[dict[str, Any]]:
+    return [{"name": n, "start": s, "end": e} for n, (s, e) in found.seasons.items()]
+
+
+def items(record: Minutes) -> list[dict[str, Any]]:
+    return [item(i) for i in record.items]
+
+
+def topics(found: TopicList) -> list[dict[str, Any]]:
+    return [topic(t) for t in found.topics]
+
+
+def events(found: EventList) -> list[dict[str, Any]]:
+    return [event(e) for e in found.events]
 
 
 def minutes(m: Minutes) -> dict[str, Any]:
@@ -166,15 +189,9 @@ def reminders(r: Reminders) -> dict[str, Any]:
     }
 
 
-def hit(h: Hit) -> dict[str, Any]:
-    return {
-        "kind": h.kind,
-        "id": h.id,
-        "meeting": _iso(h.meeting),
-        "item": h.item,
-        "text": h.text,
-        "rank": h.rank,
-    }
+def search(found: SearchResult) -> list[dict[str, Any]]:
+    return [{"kind": h.kind, "id": h.id, "meeting": _iso(h.meeting), "item": h.item,
+             "text": h.text, "rank": h.rank} for h in found.hits]  # fmt: skip
 
 
 def change_set(c: ChangeSetView) -> dict[str, Any]:
@@ -190,8 +207,24 @@ def change_set(c: ChangeSetView) -> dict[str, Any]:
     }
 
 
-def migration_status(found: MigrationStatus) -> dict[str, Any]:
+def changes(log: ChangeLog) -> list[dict[str, Any]]:
+    return [change_set(c) for c in log.sets]
+
+
+def changes_undone(c: ChangeSetView) -> dict[str, Any]:
+    return change_set(c)
+
+
+def migrations_status(found: MigrationStatus) -> dict[str, Any]:
     return {
         "applied": [{"name": name, "applied_at": at} for name, at in found.applied],
         "pending": list(found.pending),
     }
+
+
+def imports_extractions(found: list) -> Any:
+    """What ``udsat import --json`` read: one extraction, or a list of them for several files."""
+    from udsat_cli.importer.extract import to_json
+
+    data = [to_json(x) for x in found]
+    return data[0] if len(data) == 1 else data

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
-from udsat_cli.render.documents import event_line
-from udsat_cli.render.text import due_text, meeting_line
+from udsat_cli.render.agenda import event_line
+from udsat_cli.render.common import due_text, meeting_line
 
 if TYPE_CHECKING:
+    from udsat_cli.core.actions import ActionView
     from udsat_cli.core.reminders import OwnerReminder, Reminders
-    from udsat_cli.core.views import ActionView
 
 
 def _action(action: ActionView) -> Iterator[str]:
@@ -38,6 +38,12 @@ def owner_lines(person: OwnerReminder, report: Reminders) -> Iterator[str]:
         yield ""
         yield "Arrangementer, du deltager i:"
         yield from (f"· {event_line(e)}" for e in person.events)
+
+
+def text(report: Reminders) -> Iterator[str]:
+    """Nothing at all when nothing is due: cron mails any output."""
+    if not report.empty:
+        yield from listing(report)
 
 
 def listing(report: Reminders, owners: list[OwnerReminder] | None = None) -> Iterator[str]:

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from udsat_cli.errors import InputError
-from udsat_cli.store.db import BUSY_TIMEOUT_S, missing_store_error
+from udsat_cli.store.db import BUSY_TIMEOUT_S
 from udsat_cli.store.location import Location
 
 
@@ -15,7 +15,7 @@ def backup(location: Location, path: str, *, force: bool) -> Path:
     if not location.is_sqlite or location.path is None:
         raise InputError("Et delt PostgreSQL-lager sikkerhedskopieres med pg_dump, ikke med udsat.")
     if not location.path.exists():
-        raise missing_store_error(location)
+        raise location.missing()
     target = Path(path).expanduser()
     if target.resolve() == location.path.resolve():
         raise InputError("Kopien kan ikke ligge i selve lageret.")

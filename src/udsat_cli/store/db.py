@@ -1,4 +1,4 @@
-"""A small SQL connection shared by every query in ``core``.
+"""The SQL interface every query in ``core`` runs through.
 
 Queries are portable SQL with ``:name`` parameters. On SQLite they run through the stdlib driver, so
 read commands never import SQLAlchemy (hundreds of milliseconds at start-up); on any other URL, and
@@ -7,16 +7,9 @@ inside a write session, the same SQL text runs through SQLAlchemy.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
-
-from udsat_cli.errors import StoreError
-from udsat_cli.store import migrations
-from udsat_cli.store.location import Location
 
 Row = tuple[Any, ...]
 BUSY_TIMEOUT_S = 30
@@ -103,78 +96,3 @@ def as_datetime(value: Any) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
     return datetime.fromisoformat(str(value))
-
-
-def missing_store_error(location: Location) -> StoreError:
-    return StoreError(
-        f"Der er intet udsat-lager i {location} endnu; opret det med: "
-        'udsat init --council "Rådets navn".'
-    )
-
-
-def _open_sqlite(path: Path) -> sqlite3.Connection:
-    if not path.exists():
-        raise FileNotFoundError(path)
-    # Escaped by hand: urllib.parse costs 2.5 ms to import, a tenth of a whole read command.
-    uri_path = str(path.resolve()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    conn = sqlite3.connect(f"file:{uri_path}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S)
-    conn.isolation_level = None  # we issue BEGIN ourselves: one snapshot per command
-    return conn
-
-
-def _pending(db: Db) -> bool:
-    try:
-        applied = {name for (name,) in db.rows("SELECT name FROM udsat_migrations")}
-    except sqlite3.OperationalError as exc:
-        if "no such table" in str(exc):  # a new, empty store
-            return True
-        raise
-    return bool(migrations.still_to_apply(applied))
-
-
-@contextmanager
-def write_db(location: Location) -> Iterator[Db]:
-    """A small write through the same SQL interface, for bookkeeping on a read path (the reminder
-    log): one transaction, taken with the write lock up front; models and migrations stay on
-    SQLModel."""
-    with read_db(location, write=True) as db:
-        yield db
-
-
-@contextmanager
-def read_db(location: Location, *, write: bool = False) -> Iterator[Db]:
-    """The store in one transaction (read-only unless ``write``), migrated first if an older udsat
-    made it."""
-    if not location.is_sqlite:
-        from udsat_cli.store.engine import alchemy_db
-
-        with alchemy_db(location, write=write) as db:
-            yield db
-        return
-    assert location.path is not None
-    try:
-        conn = _open_sqlite(location.path)
-    except (FileNotFoundError, sqlite3.OperationalError):
-        raise missing_store_error(location) from None
-    try:
-        if _pending(Db(conn, alchemy=False)):
-            from udsat_cli.store.engine import migrate_store
-
-            migrate_store(location)
-        if write:
-            conn.execute("PRAGMA foreign_keys = ON")
-            # Bookkeeping only (the reminder log): in WAL mode NORMAL survives a crashed process;
-            # a power cut may forget the last reminders, so they are sent once more, not lost.
-            conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        yield Db(conn, alchemy=False)
-        if write:
-            conn.execute("COMMIT")
-    except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc) or "malformed" in str(exc):
-            raise StoreError(
-                f"{location} er ikke et udsat-lager (ikke en SQLite-database)."
-            ) from exc
-        raise
-    finally:
-        conn.close()

@@ -29,7 +29,7 @@ def search_rows(db: Db, *, council_id: int, text: str, limit: int) -> list[Row]:
         (kind, ref_id if kind != "note" else action_id, -rank, snippet)
         for kind, ref_id, action_id, rank, snippet in db.rows(
             "SELECT s.kind, s.ref_id, e.action_id, bm25(search_index), "
-            "snippet(search_index, 0, '«', '»', '…', 16) FROM search_index s "
+            "snippet(search_index, 0, '»', '«', '…', 16) FROM search_index s "
             "LEFT JOIN action_event e ON s.kind = 'note' AND e.id = s.ref_id "
             "WHERE search_index MATCH :q AND s.council_id = :c "
             "ORDER BY bm25(search_index) LIMIT :n",
@@ -44,7 +44,7 @@ def _postgresql(db: Db, council_id: int, words: list[str], limit: int) -> list[R
     query = " & ".join(f"{w}:*" for w in words)
     rows: Any = db.rows(
         "SELECT kind, id, ts_rank(to_tsvector('danish', body), q) AS rank, "
-        "ts_headline('danish', body, q, 'StartSel=«, StopSel=», MaxWords=16, MinWords=6, "
+        "ts_headline('danish', body, q, 'StartSel=», StopSel=«, MaxWords=16, MinWords=6, "
         "FragmentDelimiter=…, MaxFragments=2') FROM ("
         "SELECT 'item' AS kind, i.id, concat_ws(' ', i.title, i.background, i.decision) AS body "
         "FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE m.council_id = :c "

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from udsat_cli.errors import StoreError
+
 
 @dataclass(frozen=True)
 class Location:
@@ -19,18 +21,28 @@ class Location:
     def is_sqlite(self) -> bool:
         return self.path is not None
 
-    @property
-    def sqlalchemy_url(self) -> str:
-        return self.url if self.url else f"sqlite:///{self.path}"
-
     def __str__(self) -> str:
         return str(self.path) if self.path else mask_password(self.url or "")
+
+    def missing(self) -> StoreError:
+        return StoreError(
+            f"Der er intet udsat-lager i {self} endnu; opret det med: "
+            'udsat init --council "Rådets navn".'
+        )
+
+    def damaged(self) -> StoreError:
+        return StoreError(
+            f"Lageret {self} er beskadiget eller ikke et udsat-lager; slet det ikke, men læg en "
+            "sikkerhedskopi tilbage, eller få det undersøgt med: "
+            f'sqlite3 "{self}" "PRAGMA integrity_check"'
+        )
 
 
 def mask_password(text: str) -> str:
     """postgresql://anna:hemmelig@host/db -> postgresql://anna:***@host/db (also in a message that
-    quotes a URL or a libpq "password=..." setting)."""
-    text = re.sub(r"(://[^:/@\s]+:)[^@\s]*@", r"\1***@", text)
+    quotes a URL or a libpq "password=..." setting). The password ends at the last "@" before the
+    host, so a raw "@" inside it is masked too."""
+    text = re.sub(r"(://[^:/@\s]+:)\S*@(?=[^@\s]*$|[^@\s/]*[/\s])", r"\1***@", text)
     return re.sub(r"(\bpassword\s*=\s*)('[^']*'|[^\s&]+)", r"\1***", text, flags=re.IGNORECASE)
 
 
@@ -41,7 +53,8 @@ def default_path() -> Path:
 
 
 def resolve_location(db: str | None) -> Location:
-    """--db names a file or a URL; without it UDSAT_DATABASE_URL, then the user data dir."""
+    """--db names a file (any name, taken as it is) or a URL; without it UDSAT_DATABASE_URL, then
+    the user data dir."""
     if db and "://" not in db:
         return Location(path=Path(db).expanduser())
     url = db or os.environ.get("UDSAT_DATABASE_URL")

@@ -8,11 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-
 from udsat_cli.errors import StoreError
 from udsat_cli.store import migrations
 from udsat_cli.store.backup import copy_store
+from udsat_cli.store.db import Db
 
 
 def pending_migrations(connection: Any) -> list[str] | None:
@@ -40,6 +39,8 @@ class MigrationFailed(StoreError):
 
 def apply_migrations(connection: Any) -> list[str]:
     """Apply the pending migrations inside the caller's transaction; return their names."""
+    from sqlalchemy import text
+
     connection.exec_driver_sql(
         "CREATE TABLE IF NOT EXISTS udsat_migrations "
         "(name VARCHAR(100) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)"
@@ -63,20 +64,24 @@ def apply_migrations(connection: Any) -> list[str]:
 
 @dataclass(frozen=True)
 class MigrationStatus:
+    location: str
     applied: list[tuple[str, str]]  # (name, applied_at as ISO text)
     pending: list[str]
 
 
-def migration_status(connection: Any) -> MigrationStatus | None:
-    """What has been applied and what is still to come; None when there is no store here."""
-    pending = pending_migrations(connection)
-    if pending is None:
-        return None
-    rows = connection.exec_driver_sql("SELECT name, applied_at FROM udsat_migrations")
-    applied = dict(rows.fetchall())
+@dataclass(frozen=True)
+class Migrated:
+    location: str
+    names: list[str]
+
+
+def migration_status(db: Db, *, location: str) -> MigrationStatus:
+    """What has been applied to a store and what is still to come."""
+    applied = dict(db.rows("SELECT name, applied_at FROM udsat_migrations"))
     return MigrationStatus(
+        location=location,
         applied=[(name, applied[name]) for name in migrations.NAMES if name in applied],
-        pending=pending,
+        pending=migrations.still_to_apply(set(applied)),
     )
 
 

@@ -1,0 +1,38 @@
+"""udsat attendance: who came to a meeting, who sent apologies, guests and the referent."""
+
+from __future__ import annotations
+
+import typer
+
+from udsat_cli.cli import output
+from udsat_cli.cli.app import app, command, state
+
+
+@command(app, "attendance")
+def attendance(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., metavar="MØDE", help="Mødets nummer eller dato."),
+    absent: list[str] | None = typer.Option(
+        None, "--absent", metavar="NAVN[:GRUND]", help="Meldt afbud; gentag for flere."
+    ),
+    guest: list[str] | None = typer.Option(None, "--guest", metavar="NAVN", help="Gæst."),
+    present: list[str] | None = typer.Option(
+        None, "--present", metavar="NAVN", help="Til stede uden at være medlem (fx suppleant)."
+    ),
+    referent: str | None = typer.Option(None, "--referent", metavar="NAVN", help="Referenten."),
+) -> None:
+    """Registrér afbud, gæster og referent; de øvrige medlemmer regnes som deltagere.
+
+    Eksempel:
+
+    \b
+      udsat attendance 1/4-2019 --absent "Jannie Hansen:syg" --guest Lisbeth --referent Carina
+    """
+    from udsat_cli.core.attendance import set_attendance
+    from udsat_cli.core.minutes import minutes
+
+    with state(ctx).write() as council:
+        meeting_id = set_attendance(council, ref=ref, absent=absent, guests=guest,
+                                    present=present, referent=referent)  # fmt: skip
+        record = minutes(council, ref=str(meeting_id))
+    output.choose().show(record, "minutes.header")

@@ -1,0 +1,37 @@
+"""udsat followups: the report that opens the next meeting."""
+
+from __future__ import annotations
+
+import typer
+
+from udsat_cli.cli import output
+from udsat_cli.cli.app import app, command, state
+
+
+@command(app, "followups")
+def followups_command(
+    ctx: typer.Context,
+    next_meeting: bool = typer.Option(
+        False, "--next-meeting", help="Til rådets næste møde (standard)."
+    ),
+    meeting: str | None = typer.Option(
+        None, "--meeting", metavar="MØDE", help="Til et bestemt møde (nummer eller dato)."
+    ),
+    fmt: str | None = output.format_option(*output.DOC_FORMATS),
+    as_json: bool = output.JSON,
+    out: str | None = output.OUT,
+    force: bool = output.FORCE,
+) -> None:
+    """Vis opfølgningen på beslutningspunkter til næste møde.
+
+    Eksempel:
+
+    \b
+      udsat followups --next-meeting --format markdown > opfølgning.md
+    """
+    from udsat_cli.core.followups import followups
+
+    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS)
+    with state(ctx).read() as council:
+        report = followups(council, meeting=meeting)
+    shown.show(report, "followups")

@@ -1,0 +1,72 @@
+"""Reading what a command is given beyond its options: numbers, long texts from files or stdin,
+and texts written in the person's own editor."""
+
+from __future__ import annotations
+
+import sys
+
+from udsat_cli.errors import InputError, NotFoundError
+
+MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger numbers name nothing
+
+
+def parse_id(text: str, *, what: str = "opgavenummer") -> int:
+    cleaned = text.strip().lstrip("#")
+    if not (cleaned.isascii() and cleaned.isdigit()):
+        raise InputError(f"»{text}« er ikke et {what}; skriv fx 12.")
+    if int(cleaned) > MAX_ID:  # no store counts that far, and SQLite cannot even compare it
+        raise NotFoundError(f"Nummer {cleaned} findes ikke.")
+    return int(cleaned)
+
+
+def read_text(path: str) -> str:
+    """A long text from a file, or from stdin when the path is "-"."""
+    if path == "-":
+        return sys.stdin.read()
+    from pathlib import Path
+
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"Filen {path} findes ikke.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} er en mappe, ikke en fil.") from None
+    except UnicodeDecodeError:
+        raise InputError(f"Filen {path} er ikke tekst i UTF-8.") from None
+    except OSError as exc:
+        raise InputError(f"Filen {path} kan ikke læses ({exc.strerror}).") from None
+
+
+def edit_text(template: str) -> str | None:
+    """Let the user write in $VISUAL / $EDITOR; None when the text was left as it was."""
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
+    fd, name = tempfile.mkstemp(prefix="udsat-", suffix=".txt")
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(template)
+        try:
+            finished = subprocess.run([*shlex.split(editor), str(path)])
+        except OSError:
+            raise InputError(f"Kan ikke starte editoren »{editor}«; sæt $EDITOR.") from None
+        if finished.returncode != 0:
+            raise InputError(f"Editoren »{editor}« sluttede med fejl; intet er ændret.")
+        written = path.read_text(encoding="utf-8")
+        return None if written == template else written
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def read_json(path: str) -> object:
+    import json
+
+    try:
+        return json.loads(read_text(path))
+    except json.JSONDecodeError:
+        raise InputError(f"{path} er ikke gyldig JSON.") from None

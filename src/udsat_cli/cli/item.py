@@ -1,0 +1,169 @@
+"""udsat item: a meeting's agenda items with their sagsfremstilling and decision."""
+
+from __future__ import annotations
+
+import typer
+
+from udsat_cli.cli import output
+from udsat_cli.cli.app import app, command, state, sub_app
+from udsat_cli.cli.inputs import edit_text, read_text
+from udsat_cli.errors import InputError
+
+item_app = sub_app("Dagsordenspunkter med sagsfremstilling og beslutning.")
+app.add_typer(item_app, name="item")
+
+_REF = typer.Argument(..., metavar="MØDE", help="Mødets nummer eller dato.")
+_NUMBER = typer.Argument(..., metavar="NR", help="Punktets nummer på dagsordenen.")
+TEMPLATE = """\
+# Skriv under overskrifterne og gem. Linjer, der begynder med #, tæller ikke med.
+Sagsfremstilling:
+{background}
+
+Beslutning:
+{decision}
+"""
+_KIND = typer.Option(
+    None, "--kind", metavar="TYPE", help="beslutning, orientering eller drøftelse."
+)
+_BACKGROUND = typer.Option(None, "--background", metavar="TEKST", help="Sagsfremstilling.")
+_BACKGROUND_FILE = typer.Option(
+    None, "--background-file", metavar="FIL", help="Sagsfremstilling fra en fil (- for stdin)."
+)
+_DECISION = typer.Option(None, "--decision", metavar="TEKST", help="Beslutning.")
+_DECISION_FILE = typer.Option(
+    None, "--decision-file", metavar="FIL", help="Beslutning fra en fil (- for stdin)."
+)
+_EDIT = typer.Option(False, "--edit", help="Skriv sagsfremstilling og beslutning i $EDITOR.")
+
+
+def _texts(
+    background: str | None, background_file: str | None, decision: str | None,
+    decision_file: str | None,
+) -> tuple[str | None, str | None]:  # fmt: skip
+    """The texts from the options, or from the files they name (never both)."""
+    found = []
+    for value, path, option in ((background, background_file, "background"),
+                                (decision, decision_file, "decision")):  # fmt: skip
+        if value is not None and path is not None:
+            raise InputError(f"Angiv enten --{option} eller --{option}-file, ikke begge.")
+        found.append(read_text(path) if path is not None else value)
+    return found[0], found[1]
+
+
+def _edit(background: str | None, decision: str | None) -> tuple[str, str]:
+    written = edit_text(TEMPLATE.format(background=background or "", decision=decision or ""))
+    if written is None:
+        raise InputError("Teksten blev ikke gemt; intet er ændret.")
+    text = "\n".join(line for line in written.splitlines() if not line.startswith("#"))
+    head, _, rest = text.partition("Beslutning:")
+    return head.replace("Sagsfremstilling:", "", 1).strip(), rest.strip()
+
+
+@command(item_app, "add")
+def item_add(
+    ctx: typer.Context,
+    ref: str = _REF,
+    title: str = typer.Argument(..., metavar="TITEL", help="Punktets titel."),
+    kind: str | None = _KIND,
+    background: str | None = _BACKGROUND,
+    background_file: str | None = _BACKGROUND_FILE,
+    decision: str | None = _DECISION,
+    decision_file: str | None = _DECISION_FILE,
+    edit: bool = _EDIT,
+) -> None:
+    """Tilføj et punkt til et mødes dagsorden.
+
+    Eksempel:
+
+    \b
+      udsat item add 1/4-2019 "Fokus på socialt frikort" --background-file frikort.txt
+    """
+    from udsat_cli.core.items import add_item
+
+    background, decision = _texts(background, background_file, decision, decision_file)
+    if edit:
+        background, decision = _edit(background, decision)
+    with state(ctx).write() as council:
+        _, number = add_item(council, ref=ref, title=title, kind=kind, background=background,
+                             decision=decision)  # fmt: skip
+    print(f"Tilføjede punkt {number}: {' '.join(title.split())}.")
+
+
+@command(item_app, "edit")
+def item_edit(
+    ctx: typer.Context,
+    ref: str = _REF,
+    number: int = _NUMBER,
+    title: str | None = typer.Option(None, "--title", metavar="TITEL", help="Ny titel."),
+    kind: str | None = _KIND,
+    background: str | None = _BACKGROUND,
+    background_file: str | None = _BACKGROUND_FILE,
+    decision: str | None = _DECISION,
+    decision_file: str | None = _DECISION_FILE,
+    edit: bool = _EDIT,
+) -> None:
+    """Ret et punkts titel, type, sagsfremstilling eller beslutning.
+
+    Eksempel:
+
+    \b
+      udsat item edit "1. april 2019" 2 --decision "Årsberetningen blev godkendt."
+      udsat item edit "1. april 2019" 2 --edit
+    """
+    from udsat_cli.core.items import edit_item, item_texts
+
+    st = state(ctx)
+    background, decision = _texts(background, background_file, decision, decision_file)
+    if edit:  # outside the write transaction: the store is not locked while the editor is open
+        with st.read() as council:
+            current = item_texts(council, ref=ref, number=number)
+        background, decision = _edit(current.background, current.decision)
+    with st.write() as council:
+        edit_item(council, ref=ref, number=number, title=title, kind=kind,
+                  background=background, decision=decision)  # fmt: skip
+    print(f"Opdaterede punkt {number}.")
+
+
+@command(item_app, "move")
+def item_move(
+    ctx: typer.Context,
+    ref: str = _REF,
+    number: int = typer.Argument(..., metavar="NR", help="Punktet, der flyttes."),
+    to: int = typer.Argument(..., metavar="TIL", help="Dets nye plads."),
+) -> None:
+    """Flyt et punkt på dagsordenen (»punkt 3 og 4 byttes om«).
+
+    Eksempel:
+
+    \b
+      udsat item move "1. april 2019" 3 4
+    """
+    from udsat_cli.core.items import move_item
+    from udsat_cli.core.minutes import minutes
+
+    with state(ctx).write() as council:
+        meeting_id = move_item(council, ref=ref, number=number, to=to)
+        record = minutes(council, ref=str(meeting_id))
+    output.choose().show(record, "items")
+
+
+@command(item_app, "list")
+def item_list(
+    ctx: typer.Context,
+    ref: str = _REF,
+    fmt: str | None = output.format_option("text", "json"),
+    as_json: bool = output.JSON,
+) -> None:
+    """Vis et mødes punkter.
+
+    Eksempel:
+
+    \b
+      udsat item list "1. april 2019" --json
+    """
+    from udsat_cli.core.minutes import minutes
+
+    shown = output.choose(fmt, as_json, formats=("text", "json"))
+    with state(ctx).read() as council:
+        record = minutes(council, ref=ref)
+    shown.show(record, "items")

@@ -1,0 +1,143 @@
+"""udsat meeting: the meeting plan."""
+
+from __future__ import annotations
+
+import typer
+
+from udsat_cli.cli import output
+from udsat_cli.cli.app import app, command, state, sub_app
+
+meeting_app = sub_app("Rådets møder.")
+app.add_typer(meeting_app, name="meeting")
+_REF = typer.Argument(..., metavar="MØDE", help="Mødets nummer eller dato.")
+_FORMAT = output.format_option(*output.TEXT_FORMATS)
+
+
+@command(meeting_app, "add")
+def meeting_add(
+    ctx: typer.Context,
+    when: str = typer.Argument(..., metavar="TIDSPUNKT", help='Fx "1. april 2019 kl. 16-18".'),
+    place: str | None = typer.Option(None, "--place", metavar="STED", help="Mødested."),
+) -> None:
+    """Planlæg et møde.
+
+    Eksempel:
+
+    \b
+      udsat meeting add "23. maj 2019 kl. 16.00-18.00" --place "Mødelokale 129, Blok A"
+    """
+    from udsat_cli import dates
+    from udsat_cli.core.meetings import add_meeting
+
+    with state(ctx).write() as council:
+        added = add_meeting(council, when=when, place=place)
+    print(f"Planlagde møde {added.id}: {dates.meeting_when(added.date, added.start, added.end)}.")
+
+
+@command(meeting_app, "list")
+def meeting_list(
+    ctx: typer.Context,
+    planned: bool = typer.Option(False, "--planned", help="Kun møder, der ikke er aflyst."),
+    fmt: str | None = _FORMAT,
+    as_json: bool = output.JSON,
+) -> None:
+    """Vis rådets møder, også de aflyste.
+
+    Eksempel:
+
+    \b
+      udsat meeting list
+    """
+    from udsat_cli.core.meetings import meeting_list as plan
+
+    shown = output.choose(fmt, as_json)
+    with state(ctx).read() as council:
+        found = plan(council, include_cancelled=not planned)
+    shown.show(found, "meetings")
+
+
+@command(meeting_app, "show")
+def meeting_show(
+    ctx: typer.Context, ref: str = _REF, fmt: str | None = _FORMAT, as_json: bool = output.JSON
+) -> None:
+    """Vis et møde med dagsordenspunkter og opgaver.
+
+    Eksempel:
+
+    \b
+      udsat meeting show "1. april 2019"
+    """
+    from udsat_cli.core.meetings import meeting_detail
+
+    shown = output.choose(fmt, as_json, formats=("text", "json"))
+    with state(ctx).read() as council:
+        detail = meeting_detail(council, ref=ref)
+    shown.show(detail, "meetings.detail")
+
+
+@command(meeting_app, "plan")
+def meeting_plan(
+    ctx: typer.Context,
+    whens: list[str] | None = typer.Argument(None, metavar="[TIDSPUNKT]...", help="Mødedage."),
+    every: str | None = typer.Option(None, "--every", metavar="INTERVAL", help='Fx "4 uger".'),
+    start: str | None = typer.Option(None, "--from", metavar="DATO", help="Første møde."),
+    until: str | None = typer.Option(None, "--until", metavar="DATO", help="Sidste mulige dag."),
+    time: str | None = typer.Option(None, "--time", metavar="TID", help='Fx "16.00-18.00".'),
+    place: str | None = typer.Option(None, "--place", metavar="STED", help="Mødested."),
+) -> None:
+    """Planlæg årets møder: en række datoer eller en fast serie.
+
+    Eksempel:
+
+    \b
+      udsat meeting plan --every "4 uger" --from 7/1-2027 --until 16/12-2027 --time 16-18
+      udsat meeting plan "4. marts 2027" "1. april 2027 kl. 16-18"
+    """
+    from udsat_cli import dates
+    from udsat_cli.core.meetings import plan_meetings
+
+    with state(ctx).write() as council:
+        added = plan_meetings(council, whens=whens, every=every, start=start, until=until,
+                              time=time, place=place)  # fmt: skip
+    print(f"Planlagde {len(added)} {'møde' if len(added) == 1 else 'møder'}:")
+    for m in added:
+        print(f"  {m.id}  {dates.meeting_when(m.date, m.start, m.end)}")
+
+
+@command(meeting_app, "move")
+def meeting_move(
+    ctx: typer.Context,
+    ref: str = _REF,
+    when: str = typer.Argument(..., metavar="TIDSPUNKT", help="Ny dag (og evt. tid)."),
+) -> None:
+    """Flyt et møde; frister som »næste møde« flytter med.
+
+    Eksempel:
+
+    \b
+      udsat meeting move "23. maj 2019" "28. maj 2019 kl. 16-18"
+    """
+    from udsat_cli import dates
+    from udsat_cli.core.meetings import move_meeting
+
+    with state(ctx).write() as council:
+        before, after = move_meeting(council, ref=ref, when=when)
+    print(f"Flyttede mødet fra {dates.long_date(before.date)} til "
+          f"{dates.meeting_when(after.date, after.start, after.end)}.")  # fmt: skip
+
+
+@command(meeting_app, "cancel")
+def meeting_cancel(ctx: typer.Context, ref: str = _REF) -> None:
+    """Aflys et møde; frister som »næste møde« går videre til det følgende.
+
+    Eksempel:
+
+    \b
+      udsat meeting cancel "23. maj 2019"
+    """
+    from udsat_cli import dates
+    from udsat_cli.core.meetings import cancel_meeting
+
+    with state(ctx).write() as council:
+        cancelled = cancel_meeting(council, ref=ref)
+    print(f"Aflyste mødet {dates.weekday_date(cancelled.date)}.")

@@ -1,0 +1,29 @@
+"""udsat restore: an export read back into an empty store."""
+
+from __future__ import annotations
+
+import typer
+
+from udsat_cli.cli.app import app, command, state
+
+
+@command(app, "restore")
+def restore_command(
+    ctx: typer.Context,
+    path: str = typer.Argument(..., metavar="FIL", help="En eksport fra udsat export."),
+) -> None:
+    """Læs en JSON-eksport ind i et tomt lager (kan ikke fortrydes med udsat undo).
+
+    Eksempel:
+
+    \b
+      udsat --db nyt.db restore udsat-eksport.json
+    """
+    from udsat_cli.cli.inputs import read_json
+    from udsat_cli.core.export import restore_data
+
+    data = read_json(path)
+    with state(ctx).store(mode="write", create=True) as store:
+        counts = restore_data(store.db, data)
+    print(f"Læste {counts.get('council', 0)} råd, {counts.get('meeting', 0)} møder og "
+          f"{counts.get('action', 0)} opgaver ind.")  # fmt: skip

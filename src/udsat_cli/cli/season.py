@@ -1,0 +1,55 @@
+"""udsat season: the council's dates for "sommerferien", "efteråret" and the like."""
+
+from __future__ import annotations
+
+import typer
+
+from udsat_cli.cli import output
+from udsat_cli.cli.app import app, command, state, sub_app
+
+season_app = sub_app("Rådets sæsoner og ferier, som frister kan henvise til.")
+app.add_typer(season_app, name="season")
+_FORMAT = output.format_option("text", "json")
+
+
+@command(season_app, "list")
+def season_list(
+    ctx: typer.Context, fmt: str | None = _FORMAT, as_json: bool = output.JSON
+) -> None:
+    """Vis sæsonerne, som rådet bruger dem.
+
+    Eksempel:
+
+    \b
+      udsat season list
+    """
+    from udsat_cli.core.seasons import season_list as seasons
+
+    shown = output.choose(fmt, as_json, formats=("text", "json"))
+    with state(ctx).read() as council:
+        found = seasons(council)
+    shown.show(found, "seasons")
+
+
+@command(season_app, "set")
+def season_set(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., metavar="NAVN", help='Fx "sommerferien".'),
+    start: str = typer.Argument(..., metavar="FRA", help='Første dag, fx "26. juni".'),
+    end: str = typer.Argument(..., metavar="TIL", help='Sidste dag, fx "9. august".'),
+    fmt: str | None = _FORMAT,
+    as_json: bool = output.JSON,
+) -> None:
+    """Sæt rådets egne datoer for en sæson eller ferie.
+
+    Eksempel:
+
+    \b
+      udsat season set sommerferien "26. juni" "9. august"
+    """
+    from udsat_cli.core.seasons import set_season
+
+    shown = output.choose(fmt, as_json, formats=("text", "json"))
+    with state(ctx).write() as council:
+        found = set_season(council, name=name, start=start, end=end)
+    shown.show(found, "seasons")

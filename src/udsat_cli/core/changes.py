@@ -1,0 +1,101 @@
+"""The history of changes (udsat log) and undoing the last command (udsat undo)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from udsat_cli.errors import NotFoundError, UdsatError
+from udsat_cli.store.db import Db, as_datetime, in_list
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+
+@dataclass
+class Change:
+    table: str
+    key: dict[str, Any]
+    op: str  # insert, update or delete
+    old: dict[str, Any] | None
+    new: dict[str, Any] | None
+
+
+@dataclass
+class ChangeSetView:
+    id: int
+    at: datetime
+    command: str
+    undone: bool
+    changes: list[Change]
+
+
+@dataclass
+class ChangeLog:
+    sets: list[ChangeSetView]
+    action_id: int | None = None
+
+
+def _load(s: str | None) -> dict[str, Any] | None:
+    return None if s is None else json.loads(s)
+
+
+def change_log(db: Db, *, action_id: int | None = None, limit: int = 20) -> ChangeLog:
+    """The latest commands that wrote, newest first; with ``action_id`` those touching it."""
+    if action_id is None:
+        sets = db.all(
+            "SELECT id, at, command, undone_at FROM change_set ORDER BY id DESC LIMIT :n", n=limit
+        )
+    else:
+        sets = db.all(
+            "SELECT id, at, command, undone_at FROM change_set WHERE id IN "
+            "(SELECT change_set_id FROM change_row WHERE action_id = :a) ORDER BY id DESC LIMIT :n",
+            a=action_id,
+            n=limit,
+        )
+    if not sets:
+        if action_id is not None and not db.scalar(
+            "SELECT id FROM action WHERE id = :a", a=action_id
+        ):
+            raise NotFoundError(f"Opgave #{action_id} findes ikke.")
+        return ChangeLog([], action_id)
+    ids, params = in_list("s", [row[0] for row in sets])
+    changes: dict[int, list[Change]] = {}
+    for set_id, table, key, op, old, new, aid in db.rows(
+        "SELECT change_set_id, table_name, row_key, op, old, new, action_id FROM change_row "
+        f"WHERE change_set_id IN {ids} ORDER BY id",
+        **params,
+    ):
+        if action_id is None or aid == action_id:
+            changes.setdefault(set_id, []).append(
+                Change(table, json.loads(key), op, _load(old), _load(new))
+            )
+    return ChangeLog(
+        [
+            ChangeSetView(sid, as_datetime(at), command, undone is not None, changes.get(sid, []))
+            for sid, at, command, undone in sets
+        ],
+        action_id,
+    )
+
+
+def undo(session: Session, *, now: datetime) -> ChangeSetView:
+    """Revert the latest command that is not undone yet, as a whole."""
+    from sqlalchemy.exc import IntegrityError
+
+    from udsat_cli.store.journal import undo_latest
+
+    try:
+        found = undo_latest(session, at=now)
+    except IntegrityError:
+        raise UdsatError(
+            "Den seneste kommando kan ikke fortrydes, fordi senere data bygger på den."
+        ) from None
+    if found is None:
+        raise UdsatError("Der er intet at fortryde.")
+    change_set, rows = found
+    changes = [Change(r.table_name, json.loads(r.row_key), r.op, _load(r.old), _load(r.new))
+               for r in reversed(rows)]  # fmt: skip
+    return ChangeSetView(change_set.id, change_set.at, change_set.command, True, changes)

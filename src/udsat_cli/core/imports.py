@@ -1,0 +1,229 @@
+"""Turning an extraction into a plan the secretary reviews, and writing the accepted plan.
+
+Names in the minutes are matched to the council's people (full name, short name, a first name
+unique among the meeting's participants or in the council, or a near spelling: "Helgo Bo" is
+"Helge Bo"). Unknown people are proposed, never created silently: participants as members,
+guests as guests, the referent as secretary, other owners as outsiders. The same minutes
+imported twice are recognised by their content; a meeting already in the store is matched by
+its date.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from udsat_cli import dates
+from udsat_cli.errors import InputError
+from udsat_cli.importer.fields import is_body
+from udsat_cli.store.db import as_date
+
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
+    from udsat_cli.importer.extract import Extraction
+
+WHOLE_COUNCIL = "Hele rådet"
+
+
+@dataclass
+class NewPerson:
+    name: str
+    role: str
+
+
+@dataclass
+class PlannedAction:
+    title: str
+    owners: list[str]
+    due: str | None
+    item: str | None
+    source: str
+    accepted: bool = True
+
+
+@dataclass
+class ImportPlan:
+    file: str
+    digest: str
+    council: str
+    day: date
+    start: str | None
+    end: str | None
+    place: str | None
+    meeting_exists: bool
+    participants: list[str]
+    absent: list[tuple[str, str | None]]
+    guests: list[str]
+    referent: str | None
+    new_people: list[NewPerson] = field(default_factory=list)
+    items: list[tuple[str, str | None, str | None, str | None]] = field(default_factory=list)
+    actions: list[PlannedAction] = field(default_factory=list)
+    already: str | None = None
+
+
+class _Names:
+    """Resolves names as written in the minutes to the council's people, proposing new ones."""
+
+    def __init__(self, council: CouncilContext, attendees: list[str]) -> None:
+        self.people = [
+            (full, short)
+            for full, short in council.db.rows(
+                "SELECT full_name, short_name FROM person WHERE council_id = :c", c=council.id
+            )
+        ]
+        self.attendees = attendees
+        self.new: dict[str, NewPerson] = {}
+
+    def _known(self) -> list[tuple[str, str | None]]:
+        return self.people + [(p.name, None) for p in self.new.values()]
+
+    def resolve(self, name: str, role: str) -> str:
+        key = " ".join(name.split()).casefold()
+        known = self._known()
+        for test in (
+            lambda full, short: full.casefold() == key,
+            lambda full, short: bool(short) and short.casefold() == key,
+        ):
+            hits = [full for full, short in known if test(full, short)]
+            if len(hits) == 1:
+                return hits[0]
+        prefix = [full for full, _ in known if full.casefold().startswith(key + " ")]
+        among = [full for full in prefix if full in self.attendees] or prefix
+        if len(among) == 1:
+            return among[0]
+        close = [full for full, short in known if _near(key, full, short)]
+        if len(close) == 1:
+            return close[0]
+        if len(among) > 1:
+            raise InputError(f"»{name}« i referatet kan være {' eller '.join(among)}; ret det.")
+        self.new.setdefault(key, NewPerson(" ".join(name.split()), role))
+        return self.new[key].name
+
+
+def _near(key: str, full: str, short: str | None) -> bool:
+    """A misspelt name in the minutes: "Helgo Bo" for "Helge Bo"."""
+    words = full.casefold().split()
+    forms = {" ".join(words[:1]), " ".join(words[:2]), (short or "").casefold()} - {""}
+    return any(difflib.SequenceMatcher(None, key, form).ratio() >= 0.85 for form in forms)
+
+
+def task_title(what: str) -> str:
+    """ "vil gerne lægge et udkast …" -> "Lægge et udkast …"; "tager kontakt" -> "Tage kontakt"."""
+    import re
+
+    what = re.sub(
+        r"^(?:vil|skal|må|påtager\s+sig\s+at|lover\s+at|har\s+lovet\s+at|tilbyder\s+at)"
+        r"(?:\s+(?:også|gerne|evt\.|eventuelt|derefter|så|nu|selv|først|videre))*\s+",
+        "",
+        what,
+    )
+    first, _, rest = what.partition(" ")
+    tail = first[len(first.rstrip(",.;:")) :]
+    first = first.rstrip(",.;:")
+    irregular = {"gør": "gøre", "går": "gå", "ser": "se", "får": "få", "tager": "tage"}
+    if first in irregular:
+        first = irregular[first]
+    elif first.endswith("er") and len(first) > 4:
+        first = first[:-1]
+    title = f"{first}{tail} {rest}".strip()
+    return title[:1].upper() + title[1:]
+
+
+def plan_import(council: CouncilContext, *, extraction: Extraction) -> ImportPlan:
+    db = council.db
+    m = extraction.meeting
+    if m.date is None:
+        raise InputError(
+            f"Kan ikke finde mødets dato i {extraction.name}; "
+            "tilføj en linje som »Dato: 1. april 2019«."
+        )
+    held = db.scalar(
+        "SELECT m.date FROM import_log i JOIN meeting m ON m.id = i.meeting_id "
+        "WHERE i.council_id = :c AND i.digest = :d",
+        c=council.id,
+        d=extraction.digest,
+    )
+    names = _Names(council, [])
+    attendees = [names.resolve(n, "medlem") for n in m.participants]
+    names.attendees = attendees
+    plan = ImportPlan(
+        file=extraction.name, digest=extraction.digest, council=council.name, day=m.date,
+        start=m.start, end=m.end, place=m.place,
+        meeting_exists=council.plan.on(m.date) is not None,
+        participants=attendees,
+        absent=[(names.resolve(n, "medlem"), m.reasons.get(n)) for n in m.absent],
+        guests=[names.resolve(n, "gæst") for n in m.guests],
+        referent=names.resolve(m.referent, "sekretær") if m.referent else None,
+    )  # fmt: skip
+    if held is not None:
+        plan.already = (
+            f"{extraction.name} er allerede importeret (mødet {dates.long_date(as_date(held))}); "
+            "intet at gøre."
+        )
+        return plan
+    plan.items = [(i.title, i.kind, "\n".join(i.background) or None, "\n".join(i.decision) or None)
+                  for i in extraction.items]  # fmt: skip
+    for proposal, item in extraction.actions:
+        owners = []
+        for owner in proposal.owners:
+            resolved = (
+                WHOLE_COUNCIL
+                if is_body(owner) or owner.lower().startswith("medlemmerne")
+                else owner
+            )
+            owners.append(names.resolve(resolved, "ekstern"))
+        due = proposal.deadline.isoformat() if proposal.deadline else proposal.deadline_text
+        plan.actions.append(
+            PlannedAction(
+                task_title(proposal.what), list(dict.fromkeys(owners)), due, item, proposal.source
+            )
+        )
+    plan.new_people = list(names.new.values())
+    return plan
+
+
+def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
+    """Write the accepted parts of a plan in the caller's transaction; return a summary."""
+    from udsat_cli.core.actions import add_action
+    from udsat_cli.core.attendance import set_attendance
+    from udsat_cli.core.items import ensure_item
+    from udsat_cli.core.meetings import add_meeting
+    from udsat_cli.core.members import add_member
+    from udsat_cli.store.models import ImportLog
+
+    for person in plan.new_people:
+        add_member(council, full_name=person.name, role=person.role)
+    when = plan.day.isoformat() + (
+        f" kl. {plan.start}" + (f"-{plan.end}" if plan.end else "") if plan.start else ""
+    )
+    meeting = council.plan.on(plan.day) or add_meeting(council, when=when, place=plan.place)
+    # What the meeting decided is recorded as of the meeting's day.
+    held_at = datetime.combine(plan.day, council.now.time(), council.now.tzinfo)
+    held = council.as_of(held_at)
+    ref = str(meeting.id)
+    if plan.absent or plan.guests or plan.referent:
+        set_attendance(
+            held, ref=ref, absent=[f"{n}:{r}" if r else n for n, r in plan.absent] or None,
+            guests=plan.guests or None, referent=plan.referent,
+        )  # fmt: skip
+    for title, kind, background, decision in plan.items:
+        ensure_item(held, meeting_id=meeting.id, title=title, kind=kind,
+                    background=background, decision=decision)  # fmt: skip
+    taken = {
+        t.casefold()
+        for (t,) in council.db.rows("SELECT title FROM action WHERE meeting_id = :m", m=meeting.id)
+    }
+    accepted = [a for a in plan.actions if a.accepted and a.title.casefold() not in taken]
+    for action in accepted:
+        add_action(held, title=action.title, owners=action.owners, due=action.due, meeting=ref,
+                   item=action.item, details=action.source)  # fmt: skip
+    council.writing.add(ImportLog(council_id=council.id, digest=plan.digest,
+                                  meeting_id=meeting.id, file_name=plan.file[:300],
+                                  at=council.now))  # fmt: skip
+    council.writing.flush()
+    return (
+        f"Importerede mødet {dates.long_date(plan.day)}: {len(plan.items)} punkter, "
+        f"{len(accepted)} opgaver, {len(plan.new_people)} nye personer."
+    )

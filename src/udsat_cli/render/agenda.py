@@ -1,0 +1,89 @@
+"""The agenda (dagsorden) as plain text, Markdown and Word. Point 2, the follow-ups, is printed
+by the follow-up report's own functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from udsat_cli import dates
+from udsat_cli.render import followups
+from udsat_cli.render.common import header, join_names, md
+
+if TYPE_CHECKING:
+    from udsat_cli.core.agenda import Agenda
+    from udsat_cli.core.events import EventView
+
+TITLE = "Dagsorden"
+NO_EVENTS = "Ingen tilmeldte arrangementer."
+
+
+def header_rows(agenda: Agenda) -> list[tuple[str, str]]:
+    m = agenda.meeting
+    rows = [("Forum", agenda.council), ("Tid", dates.meeting_when(m.date, m.start, m.end))]
+    if m.place:
+        rows.append(("Sted", m.place))
+    rows.append(("Medlemmer", ", ".join(agenda.members) or "ingen registreret"))
+    return rows
+
+
+def event_line(event: EventView) -> str:
+    day = f"{event.date.day}. {dates.MONTHS[event.date.month - 1]}"
+    when = f"{day} {dates.clock(event.time)}".strip()
+    who = f", her deltager {join_names(event.attendees)}" if event.attendees else ""
+    return f"{when} – {event.title}{who}"
+
+
+def text(agenda: Agenda) -> Iterator[str]:
+    yield TITLE
+    yield ""
+    yield from header(header_rows(agenda))
+    for point in agenda.points:
+        yield ""
+        yield f"{point.number}. {point.title}"
+        if point.kind == "followups":
+            yield from (f"   {line}".rstrip() for line in followups.body_text(agenda.followups))
+        elif point.item and point.item.background:
+            yield ""
+            yield "   Sagsfremstilling:"
+            yield from (f"   {line}" for line in point.item.background.splitlines())
+        elif point.kind == "events":
+            yield ""
+            yield from ([f"   · {event_line(e)}" for e in agenda.events] or [f"   {NO_EVENTS}"])
+
+
+def markdown(agenda: Agenda) -> Iterator[str]:
+    yield f"# {TITLE}"
+    yield ""
+    yield from (f"**{label}:** {md(value)}  " for label, value in header_rows(agenda))
+    for point in agenda.points:
+        yield ""
+        yield f"## {point.number}. {md(point.title)}"
+        if point.kind == "followups":
+            yield from followups.body_markdown(agenda.followups)
+        elif point.item and point.item.background:
+            yield ""
+            yield "**Sagsfremstilling:**"
+            yield from (md(line) for line in point.item.background.splitlines())
+        elif point.kind == "events":
+            yield ""
+            yield from ([f"- {md(event_line(e))}" for e in agenda.events] or [NO_EVENTS])
+
+
+def docx(agenda: Agenda) -> bytes:
+    from udsat_cli.render import word
+
+    doc = word.document(TITLE, header_rows(agenda))
+    for point in agenda.points:
+        doc.add_heading(f"{point.number}. {point.title}", level=2)
+        if point.kind == "followups":
+            followups.body_docx(doc, agenda.followups)
+        elif point.item and point.item.background:
+            word.labelled(doc, "Sagsfremstilling", point.item.background)
+        elif point.kind == "events":
+            for event in agenda.events:
+                doc.add_paragraph(event_line(event), style="List Bullet")
+            if not agenda.events:
+                doc.add_paragraph(NO_EVENTS)
+    doc.core_properties.subject = followups.TITLE
+    return word.to_bytes(doc)

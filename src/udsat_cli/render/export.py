@@ -1,0 +1,54 @@
+"""Exports as files: every row as JSON, the actions as CSV for Excel, the whole council as
+Markdown (every meeting's minutes)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from udsat_cli import dates
+from udsat_cli.core.actions import LABELS
+from udsat_cli.render import minutes
+
+if TYPE_CHECKING:
+    from udsat_cli.core.export import ActionTable, CouncilRecord, ExportData
+
+
+def to_bytes(found: ExportData | ActionTable | CouncilRecord, *, separator: str = ",") -> bytes:
+    from udsat_cli.core.export import ActionTable, ExportData
+
+    if isinstance(found, ExportData):
+        from udsat_cli.render.jsonout import dumps
+
+        return (dumps(found.data) + "\n").encode()
+    if isinstance(found, ActionTable):
+        return csv_bytes(found, separator=separator)
+    return ("\n".join(council_markdown(found)) + "\n").encode()
+
+
+def csv_bytes(found: ActionTable, *, separator: str) -> bytes:
+    """UTF-8 with a byte order mark, so Excel opens it with æ, ø and å intact."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
+    writer.writerow(found.columns)
+    for a in found.actions:
+        writer.writerow([
+            str(a.id), a.title, ", ".join(a.owners), LABELS[a.status],
+            a.due.isoformat() if a.due else "", a.due_text or "",
+            a.meeting.isoformat() if a.meeting else "", a.item or "", a.note or "",
+        ])  # fmt: skip
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def council_markdown(record: CouncilRecord) -> Iterator[str]:
+    from udsat_cli.render.common import md
+
+    yield f"# {md(record.council)}"
+    for doc in record.minutes:
+        yield ""
+        for line in minutes.markdown(doc, level=2):
+            if line == f"## {minutes.TITLE}":
+                line = f"## {minutes.TITLE} {dates.long_date(doc.meeting.date)}"
+            yield line

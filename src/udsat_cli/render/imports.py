@@ -1,0 +1,51 @@
+"""An import plan as the secretary reviews it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from udsat_cli import dates
+from udsat_cli.core.imports import WHOLE_COUNCIL
+from udsat_cli.render.common import header
+
+if TYPE_CHECKING:
+    from udsat_cli.core.imports import ImportPlan
+
+ROLE_WORDS = {"medlem": "som medlem", "gæst": "som gæst", "sekretær": "som sekretær",
+              "ekstern": "uden for rådet"}  # fmt: skip
+
+
+def plan_lines(plan: ImportPlan) -> Iterator[str]:
+    yield f"Referat: {plan.file}"
+    if plan.already:
+        yield plan.already
+        return
+    rows = [
+        ("Forum", plan.council),
+        ("Tid", dates.meeting_when(plan.day, plan.start, plan.end)
+         + ("" if plan.meeting_exists else " (nyt møde)")),
+        ("Sted", plan.place or "ikke angivet"),
+        ("Deltagere", ", ".join(plan.participants) or "ingen fundet"),
+        ("Afbud", ", ".join(f"{n} ({r})" if r else n for n, r in plan.absent) or "ingen"),
+        ("Gæster", ", ".join(plan.guests) or "ingen"),
+        ("Referent", plan.referent or "ikke angivet"),
+    ]  # fmt: skip
+    yield from header(rows)
+    if plan.new_people:
+        yield ""
+        yield "Nye personer (oprettes):"
+        for person in plan.new_people:
+            role = "(rådet selv)" if person.name == WHOLE_COUNCIL else ROLE_WORDS[person.role]
+            yield f"  · {person.name} {role}"
+    yield ""
+    yield "Punkter:"
+    yield from (f"  {n}. {title}" for n, (title, *_rest) in enumerate(plan.items, start=1))
+    yield ""
+    yield "Opgaver:"
+    if not plan.actions:
+        yield "  ingen fundet"
+    for n, action in enumerate(plan.actions, start=1):
+        yield f"  {n}. {action.title}"
+        yield f"     Ansvarlig: {', '.join(action.owners)} · Frist: {action.due or 'ingen'}"
+        yield f"     Kilde: »{action.source}«"

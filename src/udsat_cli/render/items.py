@@ -1,0 +1,16 @@
+"""A meeting's agenda items, printed (udsat item list, item move)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from udsat_cli.core.minutes import Minutes
+
+
+def text(record: Minutes) -> Iterator[str]:
+    if not record.items:
+        yield "Mødet har ingen punkter endnu."
+        return
+    yield from (f"{item.number}. {item.title}" for item in record.items)

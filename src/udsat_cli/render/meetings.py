@@ -1,0 +1,55 @@
+"""The meeting plan and one meeting, printed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from udsat_cli import dates
+from udsat_cli.render.actions import one_text
+from udsat_cli.render.common import md, meeting_line, table
+
+if TYPE_CHECKING:
+    from udsat_cli.core.meetings import MeetingDetail, MeetingList
+
+COLUMNS = ["Nr.", "Dato", "Tid", "Sted", ""]
+
+
+def _rows(found: MeetingList) -> list[list[str]]:
+    return [
+        [str(r.meeting.id), dates.weekday_date(r.meeting.date),
+         dates.clock(r.meeting.start, r.meeting.end), r.meeting.place or "",
+         "aflyst" if r.cancelled else ""]
+        for r in found.meetings
+    ]  # fmt: skip
+
+
+def text(found: MeetingList) -> Iterator[str]:
+    if not found.meetings:
+        yield "Ingen møder endnu."
+        return
+    yield from table(COLUMNS, _rows(found))
+
+
+def markdown(found: MeetingList) -> Iterator[str]:
+    if not found.meetings:
+        yield "Ingen møder endnu."
+        return
+    yield "| Nr. | Dato | Tid | Sted | |"
+    yield "|---|---|---|---|---|"
+    yield from ("| " + " | ".join(md(c) for c in row) + " |" for row in _rows(found))
+
+
+def detail_text(detail: MeetingDetail) -> Iterator[str]:
+    yield f"{detail.council} · møde {detail.meeting.id}"
+    yield meeting_line(detail.meeting)
+    if detail.items:
+        yield ""
+        yield "Dagsorden"
+        yield from (f"{number}. {title}" for number, title in detail.items)
+    yield ""
+    yield "Opgaver fra mødet"
+    if not detail.actions:
+        yield "Ingen."
+    for action in detail.actions:
+        yield from one_text(action)
