@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,7 +20,15 @@ from udsat_cli.store.location import mask_password
 
 app = load()
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+REFERATER = SHARED / "referater"
+NO_SHARED = (
+    "real minutes skipped: ../shared/referater is not beside this clone (CI has it there)"
+)
+# For tests that read the real minutes of ../shared/referater, which a plain clone lacks.
+needs_shared = pytest.mark.skipif(not REFERATER.is_dir(), reason=NO_SHARED)
+SLOW = "slow tests (proofs, fuzzing) deselected: UDSAT_SLOW=1 runs them (.ci/run does)"
 
 # The suite runs once per backend: SQLite always, PostgreSQL when this names a server (CI does).
 POSTGRES_URL = os.environ.get("UDSAT_TEST_POSTGRES_URL")
@@ -46,12 +56,28 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    skipped = [
-        r for r in terminalreporter.stats.get("skipped", []) if NO_POSTGRES in str(r.longrepr)
-    ]
-    if skipped:
-        terminalreporter.write_line(f"{len(skipped)} tests skipped: {NO_POSTGRES}", yellow=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The proofs and the fuzzing take minutes: CI runs them, a plain ``pytest`` does not."""
+    if os.environ.get("UDSAT_SLOW") or config.option.markexpr:
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+        config.stash[_DESELECTED] = len(slow)
+
+
+_DESELECTED = pytest.StashKey[int]()
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """One line per reason a part of the suite did not run, instead of a line per test."""
+    skipped = [str(r.longrepr) for r in terminalreporter.stats.get("skipped", [])]
+    for reason in (NO_POSTGRES, NO_SHARED):
+        if count := sum(reason in text for text in skipped):
+            terminalreporter.write_line(f"{count} tests skipped: {reason}", yellow=True)
+    if count := config.stash.get(_DESELECTED, 0):
+        terminalreporter.write_line(f"{count} {SLOW}", yellow=True)
 
 
 @pytest.fixture
@@ -200,9 +226,39 @@ def dump(store: Store) -> list[Any]:
     return store.dump()
 
 
+_TEMPLATES: dict[str, Path] = {}
+
+
+def built_once(name: str, store: Store, build: Callable[[], None]) -> Store:
+    """Run ``build`` (udsat commands on the test's store) once per session and copy the result
+    into each test's store: on SQLite the commands run once, into a template file that starts
+    as a copy of the store as the test has it. PostgreSQL (CI only) builds every time."""
+    if store.path is None:
+        build()
+        return store
+    template = _TEMPLATES.get(name)
+    if template is None:
+        template = Path(tempfile.mkdtemp(prefix=f"udsat-{name}-")) / "udsat.db"
+        if store.path.exists():
+            shutil.copyfile(store.path, template)
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("UDSAT_DB", str(template))
+            build()
+        with sqlite3.connect(template) as conn:  # everything into the file, nothing in a WAL
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _TEMPLATES[name] = template
+    shutil.copyfile(template, store.path)
+    os.chmod(store.path, 0o600)
+    return store
+
+
 @pytest.fixture
 def council(isolated_store: Store) -> Store:
     """The Albertslund council of ../shared/referater with its 1 April 2019 meeting."""
+    return built_once("council", isolated_store, _albertslund_council)
+
+
+def _albertslund_council() -> None:
     ok("init", "--council", "Udsatterådet Albertslund")
     for args in (
         ("Helge Bo Jensen", "--short", "Helge Bo", "--role", "formand"),
@@ -217,4 +273,11 @@ def council(isolated_store: Store) -> Store:
         ok("member", "add", *args)
     ok("meeting", "add", "4. marts 2019 kl. 16.00-18.00")
     ok("meeting", "add", "1. april 2019 kl. 16.00-18.00", "--place", "Mødelokale 129, Blok A")
-    return isolated_store
+
+
+DEMO_TODAY = "2026-11-22"
+
+
+def demo_council(store: Store) -> Store:
+    """The demo council of data/demo.json, as udsat demo enters it on DEMO_TODAY."""
+    return built_once("demo", store, lambda: ok("--today", DEMO_TODAY, "demo"))

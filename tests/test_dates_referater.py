@@ -6,12 +6,10 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import REFERATER, needs_shared
 from udsat_cli import dates
 
-pytestmark = pytest.mark.no_store
-
-REFERATER = SHARED / "referater"
+pytestmark = [pytest.mark.no_store, needs_shared]
 
 # (file, meeting date, phrase as it stands in the file, expected date, start, end)
 CASES = [

@@ -4,12 +4,16 @@ import json
 
 import pytest
 
-from tests.conftest import Store, dump, ok, run
+from tests.conftest import Store, built_once, dump, ok, run
 
 
 @pytest.fixture
 def history(council: Store) -> Store:
     """Actions from the March and April meetings, in every status."""
+    return built_once("history", council, _history)
+
+
+def _history() -> None:
     march = ("--today", "2019-03-05")
     ok(*march, "add-action", "Opdatere hjemmesiden med referater", "--owner", "Carina",
        "--due", "25/3-2019", "--item", "Hjemmesiden")  # fmt: skip
@@ -43,7 +47,6 @@ def history(council: Store) -> Store:
     ok(*april, "add-action", "Få trykt pjecer til bostøtterne", "--owner", "Carina",
        "--item", "Fokus på socialt frikort")  # fmt: skip
     ok(*april, "done", "7", "--note", "Pjecerne er trykt")
-    return council
 
 
 def test_no_next_meeting_says_how_to_add_one(history: Store) -> None:

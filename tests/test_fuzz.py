@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from tests.conftest import Store, ok
+from tests.conftest import Store, built_once, ok
 from udsat_cli.cli import load
 
 app = load()
@@ -90,10 +90,13 @@ def busy(council: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sto
     monkeypatch.chdir(tmp_path)  # any file the text names lands here
     monkeypatch.setenv("EDITOR", "true")
     monkeypatch.setenv("VISUAL", "true")
+    return built_once("fuzz_busy", council, _fuzz_busy)
+
+
+def _fuzz_busy() -> None:
     ok("--today", "2019-04-02", "add-action", "Kontakte AP", "--owner", "Jette",
        "--item", "Fokus på socialt frikort", "--due", "næste møde")  # fmt: skip
     ok("topic", "add", "Forretningsorden")
-    return council
 
 
 @pytest.mark.no_store
@@ -106,6 +109,7 @@ def test_every_argument_is_covered() -> None:
 NASTY = ["", "-1", "0", "99999999999999999999", "ø'; DROP TABLE action; --\n\t\"%s"]
 
 
+@pytest.mark.slow
 def test_nasty_text_at_every_argument(busy: Store) -> None:
     for _name, target in TARGETS:
         for text in NASTY:
@@ -120,5 +124,6 @@ ARBITRARY = st.text(
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(target=st.sampled_from([t for _, t in TARGETS]), text=ARBITRARY)
+@pytest.mark.slow
 def test_arbitrary_text_at_any_argument(busy: Store, target: Any, text: str) -> None:
     _check(busy, _command_line(target, text))

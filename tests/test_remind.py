@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.conftest import Store, dump, ok, run
+from tests.conftest import Store, built_once, dump, ok, run
 
 MAY = ("--today", "2019-05-20")
 
@@ -63,6 +63,10 @@ def smtp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 @pytest.fixture
 def due(council: Store) -> Store:
     """Overdue and soon-due actions for owners with and without e-mail addresses."""
+    return built_once("due", council, _due)
+
+
+def _due() -> None:
     ok("member", "edit", "Søren", "--email", "soren@example.dk")
     ok("member", "edit", "Jette", "--email", "jette@example.dk")
     ok("member", "edit", "René", "--email", "rene@example.dk")
@@ -75,7 +79,6 @@ def due(council: Store) -> Store:
     ok(*april, "add-action", "Formulere dagsorden til SUS", "--owner", "Nina", "--due", "22/5-2019")
     ok(*april, "add-action", "Samle viden om morgenmad", "--owner", "René", "--due", "1/9-2019")
     ok(*april, "event", "add", "21. maj 2019", "Borgermøde om ældrepolitik", "--attendee", "Jette")
-    return council
 
 
 def test_nothing_due_prints_nothing(due: Store) -> None:

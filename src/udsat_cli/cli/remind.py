@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import typer
@@ -13,21 +14,23 @@ if TYPE_CHECKING:
     from udsat_cli.core.reminders import OwnerReminder, Reminders
 
 
+def _note(st: State, people: list[OwnerReminder], channel: str) -> None:
+    """Record who was reminded of what, in a short transaction of its own (the reminder log)."""
+    from udsat_cli.core.reminders import record
+
+    with st.record() as council:
+        record(council, owners=people, channel=channel)
+
+
 def _send(st: State, report: Reminders, *, dry_run: bool) -> None:
     """One e-mail per owner with an address; the others are printed for the secretary (cron
     mails stdout to her). Each mail is recorded as soon as the server has accepted it, so a
     failure half-way leaves a true record and the next run sends the rest."""
     from udsat_cli import config, mail
-    from udsat_cli.core.reminders import record
     from udsat_cli.render.reminders import listing
 
     settings = config.smtp()
-
-    def noted(people: list[OwnerReminder], channel: str) -> None:
-        if not dry_run:
-            with st.record() as council:
-                record(council, owners=people, channel=channel)
-
+    noted = (lambda people, channel: None) if dry_run else partial(_note, st)
     if without := [p for p in report.owners if not p.email]:
         print("Uden e-mailadresse – giv dem besked på anden vis:")
         print("\n".join(listing(report, without)))
@@ -64,16 +67,14 @@ def remind(
     \b
       udsat remind --days 7 --send
     """
-    from udsat_cli.core.reminders import record, reminders
+    from udsat_cli.core.reminders import reminders
 
     shown, st = output.choose(fmt, as_json, formats=("text", "json")), state(ctx)
-    # Read without the write lock: a cron run must never keep writers waiting.
-    with st.read() as council:
+    with st.read() as council:  # no write lock while reading: cron must never keep writers waiting
         report = reminders(council, days=days, owner=owner, again=again,
                            channel="email" if send else "print")  # fmt: skip
     if send:
         return _send(st, report, dry_run=dry_run) if not report.empty else None
     shown.show(report, "reminders")
     if not dry_run and not report.empty:
-        with st.record() as council:
-            record(council, owners=report.owners, channel="print")
+        _note(st, report.owners, "print")

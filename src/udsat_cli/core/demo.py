@@ -6,10 +6,14 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from udsat_cli.core.actions import add_action, update_action
+from udsat_cli.core.attendance import set_attendance
+from udsat_cli.core.events import add_event
+from udsat_cli.core.items import add_item
 from udsat_cli.core.context import council_context
 from udsat_cli.core.councils import init_council
 from udsat_cli.core.meetings import add_meeting
 from udsat_cli.core.members import add_member
+from udsat_cli.core.topics import add_topic
 from udsat_cli.datafiles import load_json
 from udsat_cli.store.db import Db
 
@@ -40,6 +44,21 @@ def load_demo(session: Session, *, now: datetime) -> str:
     for m in demo["meetings"]:
         meeting_days[m["key"]] = meeting_day(m["days"])
         add_meeting(council, when=f"{meeting_days[m['key']]} {m['time']}", place=m["place"])
+    for m in demo["meetings"]:
+        if m.get("absent") or m.get("guests") or m.get("referent"):
+            set_attendance(
+                council, ref=meeting_days[m["key"]], guests=m.get("guests"),
+                absent=[f"{a['name']}:{a['reason']}" for a in m.get("absent", [])] or None,
+                referent=m.get("referent"),
+            )  # fmt: skip
+    for i in demo["items"]:
+        add_item(council, ref=meeting_days[i["meeting"]], title=i["title"], kind=i.get("kind"),
+                 background=i.get("background"), decision=i.get("decision"))  # fmt: skip
+    for t in demo["topics"]:
+        add_topic(council, title=t["title"], when=t.get("for"))
+    for e in demo["events"]:
+        add_event(council, when=f"{day(e['days'])} {e.get('time', '')}".strip(), title=e["title"],
+                  attendees=e["attendees"])  # fmt: skip
     for a in demo["actions"]:
         held = meeting_days[a["meeting"]]
         at_meeting = council.as_of(

@@ -1,0 +1,117 @@
+"""The layout the README promises: thin commands, renderers that never query, one way into the
+store and no import circle in it, and a developer map that names real files."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.no_store
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "udsat_cli"
+MAX_BODY_LINES = 12  # "a command body is a few lines": options, one call to core, one to show
+
+
+def _modules(folder: str) -> dict[str, ast.Module]:
+    return {
+        path.stem: ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted((PACKAGE / folder).glob("*.py"))
+    }
+
+
+def _imports(tree: ast.AST) -> set[str]:
+    """Every udsat_cli module a module imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name.startswith("udsat_cli.")}
+
+
+def _is_command(function: ast.FunctionDef) -> bool:
+    return any(
+        isinstance(d, ast.Call) and getattr(d.func, "id", None) == "command"
+        for d in function.decorator_list
+    )
+
+
+def test_command_bodies_are_a_few_lines() -> None:
+    long = []
+    for name, tree in _modules("cli").items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and _is_command(node):
+                body = node.body[1:] if ast.get_docstring(node) else node.body
+                lines = body[-1].end_lineno - body[0].lineno + 1
+                if lines > MAX_BODY_LINES:
+                    long.append(f"cli/{name}.py {node.name}: {lines} lines")
+    assert not long
+
+
+def test_renderers_never_query() -> None:
+    for name, tree in _modules("render").items():
+        queries = ("udsat_cli.store.db", "udsat_cli.store.access", "udsat_cli.store.engine",
+                   "udsat_cli.store.models", "udsat_cli.core.context")  # fmt: skip
+        assert not {m for m in _imports(tree) if m.startswith(queries)}, name
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                for arg in node.args.args + node.args.kwonlyargs:
+                    assert arg.arg not in ("db", "session", "council"), (name, node.name)
+                    annotation = ast.unparse(arg.annotation) if arg.annotation else ""
+                    assert not re.search(r"\b(Db|Session|CouncilContext)\b", annotation), (
+                        name, node.name,
+                    )  # fmt: skip
+
+
+def test_core_knows_nothing_of_the_command_line() -> None:
+    for name, tree in _modules("core").items():
+        outward = {m for m in _imports(tree) if m.startswith(("udsat_cli.cli", "udsat_cli.render"))}
+        assert not outward, name
+
+
+def test_the_store_has_one_way_in_and_no_import_circle() -> None:
+    modules = _modules("store")
+    graph = {
+        name: {m.split(".")[2] for m in _imports(tree) if m.startswith("udsat_cli.store.")}
+        - {name}
+        for name, tree in modules.items()
+    }
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        for other in graph.get(name, ()):
+            assert other not in path, " → ".join((*path, other))
+            visit(other, (*path, other))
+
+    for name in graph:
+        visit(name, (name,))
+    opening = [n for n, t in modules.items() if "def open_store" in ast.unparse(t)]
+    assert opening == ["access"]
+    outside = [
+        path.relative_to(PACKAGE)
+        for path in PACKAGE.rglob("*.py")
+        if "store" not in path.parts
+        and re.search(r"\bcreate_engine\(|sqlite3\.connect\(|Session\(", path.read_text())
+    ]
+    assert not outside  # nothing outside store/ opens a connection of its own
+
+
+def test_the_developer_map_names_real_files() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- developer-map -->", 1)[1].split("<!-- /developer-map -->", 1)[0]
+    paths = re.findall(r"`((?:src|tests|bench|data|scripts)/[^`]+|\.ci/[^`]+)`", section)
+    assert len(paths) >= 15
+    for path in paths:
+        if "<kommando>" in path:  # one module per command: the rule, shown with every module
+            assert len(list((ROOT / path).parent.glob("*.py"))) > 20
+            continue
+        assert (ROOT / path).exists(), path
+    for report in ("followups", "agenda", "minutes", "reminders", "actions", "meetings",
+                   "search", "changes"):  # fmt: skip
+        assert f"src/udsat_cli/core/{report}.py" in section, report
+        assert f"src/udsat_cli/render/{report}.py" in section, report
