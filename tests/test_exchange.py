@@ -83,7 +83,7 @@ def test_markdown_export(new_store, tmp_path: Path) -> None:
     text = ok("--db", store.arg, "--today", "2026-11-22", "export", "--format", "markdown")
     assert text.startswith("# Udsatterådet Solbjerg (demo)\n")
     assert text.count("\n## Referat ") == 3
-    assert "### 1. Lokaler til rådet" in text
+    assert "### 2. Lokaler til rådet" in text
 
 
 def test_calendar_feed(new_store, tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -192,3 +193,53 @@ SECTION_HEADINGS = (
     "Stadig åbne fra tidligere møder",
     "Udsatte punkter, der skal tages op igen",
 )
+
+
+def test_the_agenda_prints_the_followups_as_the_report_does(history: Store) -> None:
+    ok("meeting", "add", "23. maj 2019 kl. 16-18")
+    report = ok("--today", "2019-05-20", "followups", "--format", "markdown")
+    agenda = ok("--today", "2019-05-20", "agenda", "--format", "markdown")
+    body = report.split("\n\n", 2)[2]  # after the title and the meeting line
+    point = agenda.split("## 2. Opfølgning på beslutningspunkter fra sidste møde\n", 1)[1]
+    assert point.split("\n## 3. ", 1)[0] == "\n" + body.rstrip("\n") + "\n"
+
+
+@pytest.mark.sqlite_only
+def test_the_terminal_gets_the_rich_view(history: Store) -> None:
+    """On a real terminal (a pty) the report is a Rich table in colour; NO_COLOR takes colour
+    away; a pipe gets plain text."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    ok("meeting", "add", "23. maj 2019 kl. 16-18")
+
+    def on_a_terminal(**env: str) -> str:
+        main, child = pty.openpty()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "udsat_cli", "--today", "2019-05-20", "followups"],
+            stdout=child, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "120", **env},
+        )  # fmt: skip
+        os.close(child)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert proc.wait() == 0, proc.stderr.read()
+        os.close(main)
+        return b"".join(chunks).decode()
+
+    colour = re.compile(r"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])[;m]")  # a foreground colour code
+    coloured = on_a_terminal()
+    assert colour.search(coloured)
+    for text in ("Fra sidste møde", "Nr.", "Opgave", "Ansvarlige", "#5", "Søren Mogensen", "┃"):
+        assert text in coloured, text
+    plain = on_a_terminal(NO_COLOR="1")
+    assert not colour.search(plain) and "Søren Mogensen" in plain and "┃" in plain
+    assert "┃" not in ok("--today", "2019-05-20", "followups")

@@ -106,3 +106,26 @@ def test_log_shows_what_changed(busy: Store) -> None:
         "done",
     )
     assert run("log", "99").stderr == "Fejl: Opgave #99 findes ikke.\n"
+
+
+def test_the_reminder_log_is_outside_undo_and_never_blocks_it(busy: Store) -> None:
+    ok("--today", "2019-05-20", "add-action", "Ringe til AP", "--owner", "Jette",
+       "--due", "21/5-2019")  # fmt: skip
+    assert "Ringe til AP" in ok("--today", "2019-05-20", "remind")
+    logged = busy.query("SELECT COUNT(*) FROM reminder_log")[0][0]
+    assert logged >= 1
+    out = ok("undo")  # the remind run is not a command undo sees: the add-action is undone
+    assert out.startswith("Fortrød »udsat --today 2019-05-20 add-action Ringe til AP")
+    assert busy.query("SELECT COUNT(*) FROM action WHERE title = 'Ringe til AP'") == [(0,)]
+    assert busy.query("SELECT COUNT(*) FROM reminder_log") == [(0,)]  # its reminders went too
+    assert ok("undo").startswith("Fortrød »udsat --today 2019-04-02 topic add Forretningsorden")
+
+
+def test_restore_is_outside_undo(busy: Store, new_store, tmp_path) -> None:
+    export = tmp_path / "eksport.json"
+    ok("export", "-o", str(export))
+    copy = new_store("kopi")
+    ok("--db", copy.arg, "restore", str(export))
+    result = run("--db", copy.arg, "undo")
+    assert (result.code, result.stderr) == (1, "Fejl: Der er intet at fortryde.\n")
+    assert ok("--db", copy.arg, "export") == ok("export")

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from udsat_cli.core.actions import add_action, update_action
 from udsat_cli.core.attendance import set_attendance
-from udsat_cli.core.events import add_event
-from udsat_cli.core.items import add_item
 from udsat_cli.core.context import council_context
 from udsat_cli.core.councils import init_council
+from udsat_cli.core.events import add_event
+from udsat_cli.core.items import add_item
 from udsat_cli.core.meetings import add_meeting
 from udsat_cli.core.members import add_member
 from udsat_cli.core.topics import add_topic

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from udsat_cli.dates.vocab import MONTH_WORD
 from udsat_cli.importer.fields import label_of
 from udsat_cli.importer.source import Line
 
@@ -26,7 +27,7 @@ GROUPS = {
 NUMBERED = re.compile(
     r"^(?:punkt\s*|pkt\.?\s*|ad\s+(?:pkt\.?\s*)?)?(\d{1,2})\s*[.)]\s*(\S.*)$", re.I
 )
-_MONTH = re.compile(r"^(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)", re.I)
+_MONTH = re.compile(rf"^{MONTH_WORD}", re.I)
 
 
 @dataclass

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from udsat_cli.dates.vocab import MONTH_WORD
 from udsat_cli.errors import UdsatError
 
 _DATE_START = re.compile(
     r"(?<![\w.])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"
-    r"|\d{1,2}\.?\s?(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zæøå]*\.?(?:\s+\d{4})?)",
+    rf"|\d{{1,2}}\.?\s?{MONTH_WORD}(?:\s+\d{{4}})?)",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(
