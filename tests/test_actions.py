@@ -20,7 +20,8 @@ def _events(store: Store, action_id: int) -> list[tuple]:
 def test_add_action_prints_and_stores(council: Store) -> None:
     out = ok(*APRIL, "add-action", "Få et behandlingspunkt på dagsordenen til næste SUS",
              "--owner", "Helge", "--owner", "Allan", "--due", "1/5-2019",
-             "--item", "Fokus på socialt frikort", "--note", "Helst før budgettet")  # fmt: skip
+             "--item", "Fokus på socialt frikort", "--new-item",
+             "--note", "Helst før budgettet")  # fmt: skip
     assert out == (
         "Tilføjede opgave #1.\n"
         "#1 Få et behandlingspunkt på dagsordenen til næste SUS\n"
@@ -45,14 +46,15 @@ def test_add_action_prints_and_stores(council: Store) -> None:
 
 def test_add_action_json_and_item_reuse(council: Store) -> None:
     first = json.loads(ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette",
-                          "--item", "Fokus på socialt frikort", "--json"))  # fmt: skip
+                          "--item", "Fokus på socialt frikort", "--new-item",
+                          "--json"))  # fmt: skip
     assert first == {
         "id": 1, "title": "Kontakte AP", "owners": ["Jette Nyboe"], "status": "open",
         "due": None, "due_text": None, "meeting": "2019-04-01",
         "item": "Fokus på socialt frikort", "note": None, "carried": 0,
     }  # fmt: skip
     ok(*APRIL, "add-action", "Deltage i interviewet", "--owner", "Søren",
-       "--item", "fokus på socialt frikort", "--meeting", "1.4.2019")  # fmt: skip
+       "--item", "fokus på socialt frikort", "--new-item", "--meeting", "1.4.2019")  # fmt: skip
     assert council.query("SELECT COUNT(*) FROM agenda_item") == [(1,)]
 
 
@@ -79,9 +81,9 @@ def test_owner_errors_change_nothing(council: Store) -> None:
     ("args", "message"),
     [
         (
-            ("add-action", "X", "--owner", "Søren", "--due", "i morgen tidlig"),
-            "Fejl: Kan ikke læse »i morgen tidlig« som en dato; "
-            "skriv fx »23. maj 2019«, »næste fredag« eller »næste møde«.",
+            (*APRIL, "add-action", "X", "--owner", "Søren", "--due", "1/4"),
+            "Fejl: »1/4« kan være 1. april 2019, som er gået, eller 1. april 2020; "
+            "skriv årstallet.",
         ),
         (
             ("add-action", "X", "--owner", "Søren", "--due", "30/2-2019"),
@@ -92,19 +94,27 @@ def test_owner_errors_change_nothing(council: Store) -> None:
             ("add-action", "X", "--owner", "Søren", "--meeting", "7"),
             "Fejl: Møde 7 findes ikke i Udsatterådet Albertslund",
         ),
-        (("add-action", "X"), "Fejl: Tilvalget --owner mangler; se »udsat --help«."),
+        (
+            ("add-action", "X", "--owner", "Sørn"),
+            "Fejl: Ingen i Udsatterådet Albertslund hedder »Sørn«; mente du Søren Mogensen? "
+            'Ellers tilføj personen med: udsat member add "Sørn"',
+        ),
         (
             ("update", "99", "--note", "x"),
             "Fejl: Opgave #99 findes ikke i Udsatterådet Albertslund; se opgaverne med: "
             "udsat actions --all.",
         ),
         (("done", "abc"), "Fejl: »abc« er ikke et opgavenummer; skriv fx 12."),
-        (("update", "1"), "Fejl: Intet at ændre; angiv --status, --note, --due eller --owner."),
+        (
+            ("update", "1"),
+            "Fejl: Intet at ændre; angiv --status, --note, --due, --owner, --remove-owner, "
+            "--title eller --item.",
+        ),
         (
             ("update", "1", "--status", "færdig"),
             "Fejl: Ukendt status »færdig«; brug en af: åben, i gang, udført, udsat, bortfaldet.",
         ),
-        (("postpone", "1", "--to", "snart"), "Fejl: Kan ikke læse »snart« som en dato"),
+        (("postpone", "1", "--to", "23/13"), "Fejl: »23/13« er ikke en gyldig dato."),
         (("drop", "1", "--note", " "), "Fejl: Skriv i --note, hvorfor opgaven bortfalder."),
         (("drop", "1"), "Fejl: Tilvalget --note mangler; se »udsat --help«."),
         (

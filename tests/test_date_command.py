@@ -10,7 +10,7 @@ MAY = ("--today", "2019-05-20")
 def test_date_without_a_store(isolated_store: Store) -> None:
     assert ok(*MAY, "date", "senest fredag d. 31. maj 2019") == "fredag d. 31. maj 2019\n"
     assert ok(*MAY, "date", "næste", "fredag") == "fredag d. 24. maj 2019\n"
-    assert ok(*MAY, "date", "1/4 kl 16-18") == "onsdag d. 1. april 2020 kl. 16.00–18.00\n"
+    assert ok(*MAY, "date", "1/4 kl 16-18") == "mandag d. 1. april 2019 kl. 16.00–18.00\n"
     assert ok(*MAY, "date", "næste møde") == "næste møde: intet møde planlagt endnu\n"
     assert not isolated_store.exists()
 

@@ -41,16 +41,16 @@ ABSOLUTE = {
     "24. dec. 2019": "2019-12-24",
     "29. februar 2020": "2020-02-29",
     "21. juni": "2019-06-21",
-    "1. marts": "2020-03-01",
+    "1. marts": "2019-03-01",  # a month ago: read as it was
     "3. april": "2019-04-03",
-    "2. april": "2020-04-02",
+    "2. april": "2019-04-02",  # yesterday: a meeting entered afterwards
     "21/6": "2019-06-21",
     "21.6": "2019-06-21",
     "21.6.": "2019-06-21",
     "d. 21. juni": "2019-06-21",
     "den 21. juni": "2019-06-21",
-    "senest den 28. marts": "2020-03-28",
-    "senest d. 28.3.": "2020-03-28",
+    "senest den 28. marts": "2019-03-28",
+    "senest d. 28.3.": "2019-03-28",
     "inden 1. maj": "2019-05-01",
     "inden d. 1. maj 2019": "2019-05-01",
     "til 1. maj": "2019-05-01",
@@ -328,8 +328,15 @@ def test_minutes_read_a_yearless_date_nearest_the_meeting() -> None:
     assert dates.read("10. januar", today=date(2023, 12, 20), prefer="nearest").date == date(
         2024, 1, 10
     )
-    # a deadline typed today goes to the next occurrence instead
-    assert dates.read("28. marts", today=meeting).date == date(2020, 3, 28)
+    # typed today: the next one, unless it passed lately (a meeting entered afterwards) ...
+    assert dates.read("28. marts", today=meeting).date == date(2019, 3, 28)
+    assert dates.read("6. december", today=meeting).date == date(2019, 12, 6)
+    # ... and as a deadline a day that passed lately is refused, naming both readings
+    with pytest.raises(AmbiguousError, match="28. marts 2019, som er gået, eller 28. marts 2020"):
+        dates.parse_deadline("28. marts", today=meeting)
+    assert dates.parse_deadline("6. december", today=meeting).date == date(2019, 12, 6)
+    with pytest.raises(AmbiguousError, match="23. maj 2019, som er gået, eller 23. maj 2020"):
+        dates.parse_deadline("23/5", today=date(2019, 5, 24))
 
 
 def test_council_seasons_override_the_defaults() -> None:

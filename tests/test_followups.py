@@ -17,7 +17,7 @@ def history(council: Store) -> Store:
 def _history() -> None:
     march = ("--today", "2019-03-05")
     ok(*march, "add-action", "Opdatere hjemmesiden med referater", "--owner", "Carina",
-       "--due", "25/3-2019", "--item", "Hjemmesiden")  # fmt: skip
+       "--due", "25/3-2019", "--item", "Hjemmesiden", "--new-item")  # fmt: skip
     ok(
         *march,
         "add-action",
@@ -25,7 +25,7 @@ def _history() -> None:
         "--owner",
         "Jette",
         "--item",
-        "Bisidderordning",
+        "Bisidderordning", "--new-item",
     )
     ok(*march, "postpone", "2", "--to", "1. maj 2019", "--note", "Venter på bestyrelsesmødet")
     ok(
@@ -35,18 +35,20 @@ def _history() -> None:
         "--owner",
         "René",
         "--item",
-        "Bisidderordning",
+        "Bisidderordning", "--new-item",
     )
     ok(*march, "postpone", "3", "--to", "1. september 2019", "--note", "Udsat til efteråret")
     ok(*march, "add-action", "Sende opfordring til SUS", "--owner", "Helge Bo")
     ok(*march, "done", "4")
     april = ("--today", "2019-04-02")
     ok(*april, "add-action", "Lægge udkast til tekst i den lukkede Facebookgruppe",
-       "--owner", "Søren", "--due", "næste møde", "--item", "Fokus på socialt frikort")  # fmt: skip
+       "--owner", "Søren", "--due", "næste møde", "--item", "Fokus på socialt frikort",
+       "--new-item")  # fmt: skip
     ok(*april, "add-action", "Få et behandlingspunkt på dagsordenen til næste SUS",
-       "--owner", "Helge", "--owner", "Allan", "--item", "Fokus på socialt frikort")  # fmt: skip
+       "--owner", "Helge", "--owner", "Allan", "--item", "Fokus på socialt frikort",
+       "--new-item")  # fmt: skip
     ok(*april, "add-action", "Få trykt pjecer til bostøtterne", "--owner", "Carina",
-       "--item", "Fokus på socialt frikort")  # fmt: skip
+       "--item", "Fokus på socialt frikort", "--new-item")  # fmt: skip
     ok(*april, "done", "7", "--note", "Pjecerne er trykt")
 
 

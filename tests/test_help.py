@@ -39,8 +39,9 @@ ALL_COMMANDS = {
     "drop", "event add", "event list", "export", "followups", "import", "init", "item add",
     "item edit", "item list", "item move", "log", "meeting add", "meeting cancel", "meeting list",
     "meeting move", "meeting plan", "meeting show", "member add", "member edit", "member leave",
-    "member list", "migrate", "minutes", "postpone", "remind", "restore", "search",
-    "season list", "season set", "topic add", "topic drop", "topic list", "undo", "update",
+    "member list", "migrate", "minutes approve", "minutes note", "minutes show", "postpone",
+    "remind", "restore", "search", "season list", "season set", "topic add", "topic drop",
+    "topic list", "undo", "update",
 }  # fmt: skip
 
 

@@ -86,7 +86,8 @@ def test_a_store_from_the_first_release_migrates_with_every_row_intact(
     status = ok("migrate", "--status")
     assert "  anvendt  m001_initial  (" in status
     assert "  mangler  m008_change_journal\n" in status
-    assert status.endswith("7 af 8 ændringer mangler; kør: udsat migrate\n")
+    total = len(migrations.NAMES)
+    assert status.endswith(f"{total - 1} af {total} ændringer mangler; kør: udsat migrate\n")
     # Any command brings the store up to date first.
     report = ok("--today", "2019-04-02", "followups")
     assert "· Tage kontakt til AP [#1]" in report
@@ -133,19 +134,21 @@ def _with_migration(monkeypatch: pytest.MonkeyPatch, fn) -> None:
 def test_a_failing_migration_leaves_the_store_as_it_was(council: Store, monkeypatch) -> None:
     before = dump(council)
 
-    def m009_broken(execute, dialect: str) -> None:
+    def m099_broken(execute, dialect: str) -> None:
         _broken(execute, dialect)
 
-    _with_migration(monkeypatch, m009_broken)
+    _with_migration(monkeypatch, m099_broken)
     for args in (("actions",), ("member", "add", "Kim Larsen"), ("migrate",)):
         result = run(*args)
         assert (result.code, result.stdout) == (4, ""), args
         assert result.stderr == (
             "Fejl: Lageret kunne ikke opdateres til denne udgave af udsat "
-            "(m009_broken: kolonnen findes ikke); det er ført tilbage, som det var.\n"
+            "(m099_broken: kolonnen findes ikke); det er ført tilbage, som det var.\n"
         )
         assert dump(council) == before
-    assert ok("migrate", "--status").endswith("1 af 9 ændringer mangler; kør: udsat migrate\n")
+    total = len(migrations.NAMES)
+    status = ok("migrate", "--status")
+    assert status.endswith(f"1 af {total} ændringer mangler; kør: udsat migrate\n")
     if council.path is not None:
         assert [p.name for p in council.path.parent.iterdir() if "opdatering" in p.name] == []
 

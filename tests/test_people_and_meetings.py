@@ -73,7 +73,7 @@ def test_meeting_add_list_show(council: Store) -> None:
         "--owner",
         "Jette",
         "--item",
-        "Socialt frikort",
+        "Socialt frikort", "--new-item",
     )
     assert ok("meeting", "show", "1.4.2019") == (
         "Udsatterådet Albertslund · møde 2\n"

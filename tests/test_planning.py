@@ -66,7 +66,7 @@ def test_moving_and_cancelling_meetings_moves_deadlines(council: Store) -> None:
        "--due", "mødet i juni")  # fmt: skip
     ok("meeting", "plan", "23. maj 2019", "13. juni 2019", "4. juli 2019")
     assert _due(1, "2019-04-02") == ("2019-05-23", "næste møde (23. maj 2019)")
-    assert _due(2, "2019-04-02") == ("2019-06-13", "første møde fra 1. juni 2019 (13. juni 2019)")
+    assert _due(2, "2019-04-02") == ("2019-06-13", "mødet i juni (13. juni 2019)")
     assert ok("meeting", "move", "23. maj 2019", "28. maj 2019 kl. 16-18") == (
         "Flyttede mødet fra 23. maj 2019 til tirsdag d. 28. maj 2019 kl. 16.00–18.00.\n"
     )
@@ -74,7 +74,7 @@ def test_moving_and_cancelling_meetings_moves_deadlines(council: Store) -> None:
     assert ok("meeting", "cancel", "28/5-2019") == "Aflyste mødet tirsdag d. 28. maj 2019.\n"
     assert _due(1, "2019-04-02") == ("2019-06-13", "næste møde (13. juni 2019)")
     ok("meeting", "cancel", "13/6-2019")
-    assert _due(2, "2019-04-02") == ("2019-07-04", "første møde fra 1. juni 2019 (4. juli 2019)")
+    assert _due(2, "2019-04-02") == ("2019-07-04", "mødet i juni (4. juli 2019)")
     assert run("meeting", "cancel", "3").stderr == (
         "Fejl: Mødet d. 28. maj 2019 er allerede aflyst.\n"
     )
@@ -114,8 +114,8 @@ def test_attendance_defaults_to_the_members(council: Store) -> None:
     participants = "Helge Bo Jensen, Jette Nyboe, Allan Høyer, René Meyrowitsch, Søren Mogensen"
     assert f"Deltagere: {participants}, Bente Lund\n" in out
     assert "Afbud:     Nina Gustavsen (syg)\n" in out
-    out = ok("attendance", "1/4-2019", "--absent", "René")
-    assert "Afbud:     René Meyrowitsch\n" in out and "Nina Gustavsen, " in out
+    out = ok("attendance", "1/4-2019", "--absent", "René")  # adds to the afbud already there
+    assert "Afbud:     René Meyrowitsch, Nina Gustavsen (syg)\n" in out
     result = run("attendance", "1/4-2019", "--absent", "Søren", "--guest", "Søren")
     assert result.stderr == "Fejl: Søren Mogensen kan ikke både være meldt afbud og gæst.\n"
 

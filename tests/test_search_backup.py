@@ -25,7 +25,7 @@ def test_search_finds_items_actions_and_notes(council: Store) -> None:
         "Årsberetningen blev godkendt.",
     )
     ok(*APRIL, "add-action", "Lægge et udkast om frikortet i Facebookgruppen", "--owner", "Søren",
-       "--item", "Fokus på socialt frikort")  # fmt: skip
+       "--item", "Fokus på socialt frikort", "--new-item")  # fmt: skip
     ok(*APRIL, "update", "1", "--note", "Teksten om frikort er næsten færdig")
     found = json.loads(ok("search", "frikort", "--json"))
     assert {(h["kind"], h["id"]) for h in found} == {("item", 1), ("action", 1), ("note", 1)}

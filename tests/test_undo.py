@@ -27,7 +27,7 @@ def busy(council: Store) -> Store:
 
 def _undo_busy() -> None:
     ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette", "--due", "næste møde",
-       "--item", "Fokus på socialt frikort")  # fmt: skip
+       "--item", "Fokus på socialt frikort", "--new-item")  # fmt: skip
     ok("item", "add", "1/4-2019", "Årsberetning")
     ok(*APRIL, "topic", "add", "Forretningsorden")
 

@@ -10,6 +10,11 @@ from udsat_cli.cli.inputs import parse_id
 
 _FORMAT = output.format_option(*output.TEXT_FORMATS)
 _ID = typer.Argument(..., metavar="NR", help="Opgavens nummer (fx 12).")
+_ITEM = typer.Option(
+    None, "--item", metavar="PUNKT",
+    help="Mødets dagsordenspunkt: dets nummer eller titel (et nyt punkt kræver --new-item).",
+)  # fmt: skip
+_NEW_ITEM = typer.Option(False, "--new-item", help="Tilføj --item som et nyt punkt på mødet.")
 
 
 def _change(st: State, action_id: str, shown: output.Output, verb: str, **changes: object) -> None:
@@ -24,8 +29,10 @@ def _change(st: State, action_id: str, shown: output.Output, verb: str, **change
 def add_action(
     ctx: typer.Context,
     title: str = typer.Argument(..., metavar="OPGAVE", help="Hvad der skal gøres."),
-    owner: list[str] = typer.Option(
-        ..., "--owner", metavar="NAVN", help="Ansvarlig (navn, kaldenavn eller fornavn); gentag."
+    owner: list[str] | None = typer.Option(
+        None, "--owner", metavar="NAVN",
+        help="Ansvarlig: en person (navn, kaldenavn eller fornavn), »rådet« eller en enhed som "
+        "»forvaltningen«; gentag for flere, udelad når ingen er nævnt.",
     ),
     due: str | None = typer.Option(
         None, "--due", metavar="FRIST", help='Fx "23. maj 2019" eller "næste møde".'
@@ -34,10 +41,12 @@ def add_action(
         None, "--meeting", metavar="MØDE",
         help="Mødet opgaven kom fra (nummer eller dato); standard: seneste møde.",
     ),
-    item: str | None = typer.Option(
-        None, "--item", metavar="PUNKT", help="Dagsordenspunktet (nummer eller titel)."
-    ),
+    item: str | None = _ITEM,
+    new_item: bool = _NEW_ITEM,
     note: str | None = typer.Option(None, "--note", metavar="TEKST", help="En note."),
+    reopen: bool = typer.Option(
+        False, "--reopen", help="Også når mødets referat er godkendt (åbner det igen)."
+    ),
     fmt: str | None = _FORMAT,
     as_json: bool = output.JSON,
 ) -> None:  # fmt: skip
@@ -52,8 +61,8 @@ def add_action(
 
     shown = output.choose(fmt, as_json)
     with state(ctx).write() as council:
-        added = add(council, title=title, owners=owner, due=due, meeting=meeting, item=item,
-                    note=note)  # fmt: skip
+        added = add(council, title=title, owners=owner or [], due=due, meeting=meeting,
+                    item=item, new_item=new_item, note=note, reopen=reopen)  # fmt: skip
     shown.show(added, "actions.one", note=f"Tilføjede opgave #{added.id}.")
 
 
@@ -95,23 +104,31 @@ def update(
     note: str | None = typer.Option(None, "--note", metavar="TEKST", help="En note."),
     due: str | None = typer.Option(None, "--due", metavar="FRIST", help="Ny frist."),
     owner: list[str] | None = typer.Option(
-        None, "--owner", metavar="NAVN", help="Nye ansvarlige; gentag for flere."
+        None, "--owner", metavar="NAVN", help="Tilføj en ansvarlig; gentag for flere."
     ),
+    remove_owner: list[str] | None = typer.Option(
+        None, "--remove-owner", metavar="NAVN", help="Fjern en ansvarlig; gentag for flere."
+    ),
+    title: str | None = typer.Option(None, "--title", metavar="OPGAVE", help="Ret titlen."),
+    item: str | None = _ITEM,
+    new_item: bool = _NEW_ITEM,
     fmt: str | None = _FORMAT,
     as_json: bool = output.JSON,
 ) -> None:  # fmt: skip
-    """Ret en opgaves status, frist eller ansvarlige, eller skriv en note.
+    """Ret en opgave: status, frist, ansvarlige, titel eller punkt, eller skriv en note.
 
     Eksempel:
 
     \b
       udsat update 12 --status "i gang" --note "Mail sendt til AP"
+      udsat update 12 --remove-owner Helge --owner Allan --due "næste møde"
     """
     from udsat_cli.core.actions import parse_status
 
     _change(state(ctx), action_id, output.choose(fmt, as_json), "Opdaterede",
             status=parse_status(status) if status else None, note=note, due=due,
-            owners=owner or None)  # fmt: skip
+            owners=owner or None, remove_owners=remove_owner or None, title=title, item=item,
+            new_item=new_item)  # fmt: skip
 
 
 @command(app, "done")

@@ -3,6 +3,7 @@ store, today and the council (``State``)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,9 +30,11 @@ Eksempel:
 """
 
 
-def sub_app(help_text: str) -> typer.Typer:
+def sub_app(help_text: str, *, default: str | None = None) -> typer.Typer:
+    """A group of commands; ``default`` runs when the first word is not one of them."""
+    group = type("DefaultGroup", (DanishGroup,), {"default_command": default}) if default else None
     return typer.Typer(
-        cls=DanishGroup, help=help_text, rich_markup_mode=None, no_args_is_help=True,
+        cls=group or DanishGroup, help=help_text, rich_markup_mode=None, no_args_is_help=True,
         options_metavar="[TILVALG]", subcommand_metavar="KOMMANDO [ARG]...", add_completion=False,
     )  # fmt: skip
 
@@ -75,8 +78,11 @@ class State:
         from udsat_cli.core.context import council_context
 
         with self.store(mode=mode, journal=journal and mode == "write") as handle:
-            yield council_context(handle.db, name=self.council, today=self.today, now=self.now,
-                                  session=handle.session)  # fmt: skip
+            council = council_context(handle.db, name=self.council, today=self.today,
+                                      now=self.now, session=handle.session)  # fmt: skip
+            yield council
+        for notice in council.notices:  # after the commit: only what really happened
+            print(notice, file=sys.stderr)
 
     @contextmanager
     def read(self) -> Iterator[CouncilContext]:

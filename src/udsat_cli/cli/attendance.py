@@ -15,24 +15,33 @@ def attendance(
     absent: list[str] | None = typer.Option(
         None, "--absent", metavar="NAVN[:GRUND]", help="Meldt afbud; gentag for flere."
     ),
-    guest: list[str] | None = typer.Option(None, "--guest", metavar="NAVN", help="Gæst."),
+    guest: list[str] | None = typer.Option(
+        None, "--guest", metavar="NAVN", help="Gæst (en person i rådet eller et navn som skrevet)."
+    ),
     present: list[str] | None = typer.Option(
         None, "--present", metavar="NAVN", help="Til stede uden at være medlem (fx suppleant)."
     ),
     referent: str | None = typer.Option(None, "--referent", metavar="NAVN", help="Referenten."),
+    remove: list[str] | None = typer.Option(
+        None, "--remove", metavar="NAVN", help="Fjern en persons afbud, gæstestatus eller fremmøde."
+    ),
+    replace: bool = typer.Option(False, "--replace", help="Erstat alt, der er registreret."),
+    reopen: bool = typer.Option(False, "--reopen", help="Også når referatet er godkendt."),
 ) -> None:
-    """Registrér afbud, gæster og referent; de øvrige medlemmer regnes som deltagere.
+    """Registrér afbud, gæster og referent (lægges til det, der står); de øvrige medlemmer er med.
 
     Eksempel:
 
     \b
       udsat attendance 1/4-2019 --absent "Jannie Hansen:syg" --guest Lisbeth --referent Carina
+      udsat attendance 1/4-2019 --guest "Lene Holm (forvaltningen)" --remove Ulla
     """
     from udsat_cli.core.attendance import set_attendance
     from udsat_cli.core.minutes import minutes
 
     with state(ctx).write() as council:
         meeting_id = set_attendance(council, ref=ref, absent=absent, guests=guest,
-                                    present=present, referent=referent)  # fmt: skip
+                                    present=present, referent=referent, remove=remove,
+                                    replace=replace, reopen=reopen)  # fmt: skip
         record = minutes(council, ref=str(meeting_id))
     output.choose().show(record, "minutes.header")

@@ -23,8 +23,9 @@ Beslutning:
 {decision}
 """
 _KIND = typer.Option(
-    None, "--kind", metavar="TYPE", help="beslutning, orientering eller drøftelse."
-)
+    None, "--kind", metavar="TYPE",
+    help="beslutning, orientering eller drøftelse (beslutningspunkt … går også).",
+)  # fmt: skip
 _BACKGROUND = typer.Option(None, "--background", metavar="TEKST", help="Sagsfremstilling.")
 _BACKGROUND_FILE = typer.Option(
     None, "--background-file", metavar="FIL", help="Sagsfremstilling fra en fil (- for stdin)."
@@ -34,6 +35,7 @@ _DECISION_FILE = typer.Option(
     None, "--decision-file", metavar="FIL", help="Beslutning fra en fil (- for stdin)."
 )
 _EDIT = typer.Option(False, "--edit", help="Skriv sagsfremstilling og beslutning i $EDITOR.")
+_REOPEN = typer.Option(False, "--reopen", help="Også når mødets referat er godkendt.")
 
 
 def _texts(
@@ -70,6 +72,7 @@ def item_add(
     decision: str | None = _DECISION,
     decision_file: str | None = _DECISION_FILE,
     edit: bool = _EDIT,
+    reopen: bool = _REOPEN,
 ) -> None:
     """Tilføj et punkt til et mødes dagsorden.
 
@@ -85,7 +88,7 @@ def item_add(
         background, decision = _edit(background, decision)
     with state(ctx).write() as council:
         _, number = add_item(council, ref=ref, title=title, kind=kind, background=background,
-                             decision=decision)  # fmt: skip
+                             decision=decision, reopen=reopen)  # fmt: skip
     print(f"Tilføjede punkt {number}: {' '.join(title.split())}.")
 
 
@@ -101,6 +104,7 @@ def item_edit(
     decision: str | None = _DECISION,
     decision_file: str | None = _DECISION_FILE,
     edit: bool = _EDIT,
+    reopen: bool = _REOPEN,
 ) -> None:
     """Ret et punkts titel, type, sagsfremstilling eller beslutning.
 
@@ -120,7 +124,7 @@ def item_edit(
         background, decision = _edit(current.background, current.decision)
     with st.write() as council:
         edit_item(council, ref=ref, number=number, title=title, kind=kind,
-                  background=background, decision=decision)  # fmt: skip
+                  background=background, decision=decision, reopen=reopen)  # fmt: skip
     print(f"Opdaterede punkt {number}.")
 
 
@@ -130,6 +134,7 @@ def item_move(
     ref: str = _REF,
     number: int = typer.Argument(..., metavar="NR", help="Punktet, der flyttes."),
     to: int = typer.Argument(..., metavar="TIL", help="Dets nye plads."),
+    reopen: bool = _REOPEN,
 ) -> None:
     """Flyt et punkt på dagsordenen (»punkt 3 og 4 byttes om«).
 
@@ -142,7 +147,7 @@ def item_move(
     from udsat_cli.core.minutes import minutes
 
     with state(ctx).write() as council:
-        meeting_id = move_item(council, ref=ref, number=number, to=to)
+        meeting_id = move_item(council, ref=ref, number=number, to=to, reopen=reopen)
         record = minutes(council, ref=str(meeting_id))
     output.choose().show(record, "items")
 

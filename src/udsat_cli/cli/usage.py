@@ -89,12 +89,17 @@ class DanishGroup(_DanishHelp, TyperGroup):
 
     GLOBAL_VALUE_OPTIONS = ("--db", "--today", "--council")
     GLOBAL_FLAGS = ("--debug",)
+    default_command: str | None = None  # run when the first word names no subcommand
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # Global options are accepted after the subcommand too ("udsat followups --today ...").
         if ctx.parent is None:
             ctx.meta["udsat.argv"] = list(args)  # the change journal names the command
             args = self.globals_first(args)
+        elif self.default_command and args and args[0] not in self.commands and args[0] not in (
+            "--help", "-h"
+        ):  # fmt: skip
+            args = [self.default_command, *args]  # "udsat minutes 2" is "udsat minutes show 2"
         return super().parse_args(ctx, args)
 
     @classmethod

@@ -58,11 +58,13 @@ class ActionView:
     section: str | None = None
     item_number: int | None = None
     overdue: bool = False
+    undated: bool = False  # the deadline is words that name no day (»snarest«)
+    item_id: int | None = None
 
 
 _SELECT = """
-SELECT a.id, a.title, a.status, a.due_kind, a.due_date, a.due_meeting_id, a.due_n,
-       m.date, i.title, i.number, a.created_at
+SELECT a.id, a.title, a.status, a.due_kind, a.due_date, a.due_meeting_id, a.due_n, a.due_text,
+       m.date, i.title, i.number, a.created_at, a.item_id
 FROM action a
 LEFT JOIN meeting m ON m.id = a.meeting_id
 LEFT JOIN agenda_item i ON i.id = a.item_id
@@ -78,10 +80,11 @@ def select_actions(
     """
     plan, today = council.plan, council.today
     for row in council.db.rows(_SELECT + "WHERE " + where, **params):
-        aid, title, status, kind, due_date, due_mid, due_n, mdate, item, number, created = row
+        (aid, title, status, kind, due_date, due_mid, due_n, text, mdate, item, number, created,
+         item_id) = row  # fmt: skip
         source = as_date(mdate) or as_datetime(created).date()
         due, due_text = resolve_deadline(
-            kind, as_date(due_date), due_mid, due_n, source=source, plan=plan
+            kind, as_date(due_date), due_mid, due_n, text, source=source, plan=plan
         )
         yield ActionView(
             id=aid,
@@ -96,6 +99,8 @@ def select_actions(
             carried=plan.count_between(source, until) if until and mdate else 0,
             item_number=number,
             overdue=due is not None and due < today and status in OPEN,
+            undated=kind == "text",
+            item_id=item_id,
         )
 
 
@@ -111,16 +116,23 @@ def with_people(council: CouncilContext, actions: Iterable[ActionView]) -> Itera
         yield from _fill(council, chunk)
 
 
-def _fill(council: CouncilContext, chunk: list[ActionView]) -> list[ActionView]:
-    ids, params = in_list("a", [a.id for a in chunk])
-    owners: dict[int, list[str]] = {}
-    for aid, name in council.db.rows(
-        "SELECT ao.action_id, p.full_name FROM action_owner ao "
+def owner_names(council: CouncilContext, ids: str, params: dict) -> dict[int, list[str]]:
+    """Each action's owners in their order: people by full name, bodies as written."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    for aid, position, name in council.db.rows(
+        "SELECT ao.action_id, ao.position, p.full_name FROM action_owner ao "
         f"JOIN person p ON p.id = ao.person_id WHERE ao.action_id IN {ids} "
-        "ORDER BY ao.action_id, ao.position",
+        "UNION ALL SELECT action_id, position, label FROM action_body_owner "
+        f"WHERE action_id IN {ids}",
         **params,
     ):
-        owners.setdefault(aid, []).append(name)
+        found.setdefault(aid, []).append((position, name))
+    return {aid: [name for _, name in sorted(pairs)] for aid, pairs in found.items()}
+
+
+def _fill(council: CouncilContext, chunk: list[ActionView]) -> list[ActionView]:
+    ids, params = in_list("a", [a.id for a in chunk])
+    owners = owner_names(council, ids, params)
     notes = dict(
         council.db.rows(
             "SELECT action_id, note FROM action_event WHERE id IN ("
@@ -176,12 +188,19 @@ def list_actions(
 # --- writes -----------------------------------------------------------------------------------
 
 
-def _owner_ids(council: CouncilContext, names: list[str]) -> list[int]:
-    from udsat_cli.core.members import find_person
+def _same(owner) -> tuple:  # noqa: ANN001
+    """Owners compared as people by id, bodies by their words in any case."""
+    return (owner.kind, owner.person_id, owner.label.casefold())
 
-    if not names:
-        raise InputError("En opgave skal have mindst én ansvarlig (--owner).")
-    return list(dict.fromkeys(find_person(council, name).id for name in names))
+
+def _owners(council: CouncilContext, names: list[str]) -> list:
+    from udsat_cli.core.owners import resolve_owner
+
+    found: dict[tuple, object] = {}
+    for name in names:
+        owner = resolve_owner(council, name)
+        found.setdefault(_same(owner), owner)
+    return list(found.values())
 
 
 def _event_meeting(council: CouncilContext) -> int | None:
@@ -189,6 +208,69 @@ def _event_meeting(council: CouncilContext) -> int | None:
 
     found = latest_meeting(council, on_or_before=council.today)
     return found.id if found else None
+
+
+def _item_id(council: CouncilContext, meeting, item: str, *, new_item: bool) -> int:  # noqa: ANN001
+    """The agenda item ``--item`` names on the action's meeting (see items.find_item)."""
+    from udsat_cli.core.items import ensure_item, find_item
+
+    if meeting is None:
+        raise InputError("--item kræver et møde; tilføj mødet først eller angiv det med --meeting.")
+    if new_item:
+        return ensure_item(council, meeting_id=meeting.id, title=item).id
+    return find_item(council, meeting=meeting, ref=item)[0]
+
+
+def _link_owners(council: CouncilContext, action_id: int, owners: list) -> None:
+    from udsat_cli.store.models import ActionBodyOwner, ActionOwner
+
+    for position, owner in enumerate(owners):
+        if owner.person_id is not None:
+            link = ActionOwner(action_id=action_id, person_id=owner.person_id, position=position)
+        else:
+            link = ActionBodyOwner(action_id=action_id, position=position, kind=owner.kind,
+                                   label=owner.label)  # fmt: skip
+        council.writing.add(link)
+    council.writing.flush()
+
+
+def _current_owners(council: CouncilContext, action_id: int) -> list:
+    from udsat_cli.core.owners import Owner
+
+    rows = council.db.all(
+        "SELECT ao.position, 'person', p.full_name, p.id FROM action_owner ao "
+        "JOIN person p ON p.id = ao.person_id WHERE ao.action_id = :a "
+        "UNION ALL SELECT position, kind, label, NULL FROM action_body_owner WHERE action_id = :a",
+        a=action_id,
+    )
+    return [Owner(kind, label, pid) for _, kind, label, pid in sorted(rows)]
+
+
+def _unlink_owners(council: CouncilContext, action_id: int) -> None:
+    from sqlmodel import select
+
+    from udsat_cli.store.models import ActionBodyOwner, ActionOwner
+
+    session = council.writing
+    for model in (ActionOwner, ActionBodyOwner):
+        for link in session.exec(select(model).where(model.action_id == action_id)).all():
+            session.delete(link)
+    session.flush()
+
+
+def snapshot(council: CouncilContext, action) -> str:  # noqa: ANN001  (an Action row)
+    """The action as it stands after a change, kept with the change: the minutes of its meeting
+    show it as it stood then, whatever happens to it later."""
+    import json
+
+    state = {
+        "title": action.title, "status": action.status, "due_kind": action.due_kind,
+        "due_date": action.due_date.isoformat() if action.due_date else None,
+        "due_meeting_id": action.due_meeting_id, "due_n": action.due_n,
+        "due_text": action.due_text, "item_id": action.item_id,
+        "owners": [o.label for o in _current_owners(council, action.id)],
+    }  # fmt: skip
+    return json.dumps(state, ensure_ascii=False, sort_keys=True)
 
 
 def add_action(
@@ -199,47 +281,49 @@ def add_action(
     due: str | None = None,
     meeting: str | None = None,
     item: str | None = None,
+    new_item: bool = False,
     note: str | None = None,
     details: str | None = None,
+    reopen: bool = False,
 ) -> ActionView:
     """Record a follow-up action. ``meeting`` defaults to the latest meeting on or before today;
-    ``details`` keeps longer text, such as the sentence of the minutes it was read from."""
-    from udsat_cli.core.items import ensure_item
+    ``details`` keeps longer text, such as the sentence of the minutes it was read from. An
+    action may have no owner (»Vi følger op på næste møde«)."""
     from udsat_cli.core.meetings import find_meeting, latest_meeting
-    from udsat_cli.store.models import Action, ActionEvent, ActionOwner
+    from udsat_cli.store.models import Action, ActionEvent
 
     session = council.writing
     title = " ".join(title.split())
     if not title:
         raise InputError("Opgavens titel må ikke være tom.")
-    owner_ids = _owner_ids(council, owners)
+    owner_list = _owners(council, owners)
     source = (
         find_meeting(council, meeting)
         if meeting
         else latest_meeting(council, on_or_before=council.today)
     )
-    if item and source is None:
-        raise InputError("--item kræver et møde; tilføj mødet først eller angiv det med --meeting.")
+    if source is not None:
+        from udsat_cli.core.minutes import refuse_if_approved
+
+        refuse_if_approved(council, source, reopen=reopen)
     action = Action(
         council_id=council.id,
         title=title,
         details=details,
         meeting_id=source.id if source else None,
-        item_id=ensure_item(council, meeting_id=source.id, title=item).id
-        if item and source
-        else None,
+        item_id=_item_id(council, source, item, new_item=new_item) if item else None,
         status="open",
         created_at=council.now,
     )
     set_deadline(council, action, due, later=False)
     session.add(action)
     session.flush()
-    for position, pid in enumerate(owner_ids):
-        session.add(ActionOwner(action_id=action.id, person_id=pid, position=position))
+    _link_owners(council, action.id, owner_list)
     session.add(
         ActionEvent(
             action_id=action.id, at=council.now, meeting_id=_event_meeting(council),
             kind="created", new="open", note=note.strip() if note and note.strip() else None,
+            state=snapshot(council, action),
         )
     )  # fmt: skip
     session.flush()
@@ -258,31 +342,6 @@ def _load(council: CouncilContext, action_id: int):  # noqa: ANN202  (an Action 
     return action
 
 
-def _names(council: CouncilContext, person_ids: list[int]) -> str:
-    if not person_ids:
-        return ""
-    ids, params = in_list("p", person_ids)
-    names = dict(council.db.rows(f"SELECT id, full_name FROM person WHERE id IN {ids}", **params))
-    return ", ".join(names[pid] for pid in person_ids)
-
-
-def _replace_owners(council: CouncilContext, action_id: int, owner_ids: list[int]) -> str:
-    """Link the new owners; return the old ones' names for the history."""
-    from sqlmodel import select
-
-    from udsat_cli.store.models import ActionOwner
-
-    session = council.writing
-    links = session.exec(select(ActionOwner).where(ActionOwner.action_id == action_id)).all()
-    old = _names(council, [link.person_id for link in sorted(links, key=lambda k: k.position)])
-    for link in links:
-        session.delete(link)
-    session.flush()
-    for position, pid in enumerate(owner_ids):
-        session.add(ActionOwner(action_id=action_id, person_id=pid, position=position))
-    return old
-
-
 def update_action(
     council: CouncilContext,
     *,
@@ -291,39 +350,78 @@ def update_action(
     note: str | None = None,
     due: str | None = None,
     owners: list[str] | None = None,
+    remove_owners: list[str] | None = None,
+    title: str | None = None,
+    item: str | None = None,
+    new_item: bool = False,
 ) -> ActionView:
-    """Change status, deadline or owners and/or add a note; every change becomes an event."""
+    """Change an action (status, deadline, owners, title, item) and/or add a note; every change
+    becomes an event in its history, with the action as it stands after it."""
+    from udsat_cli.core.meetings import find_meeting
+    from udsat_cli.core.owners import resolve_owner
     from udsat_cli.store.models import ActionEvent
 
     action = _load(council, action_id)
     note = note.strip() if note and note.strip() else None
-    if status is None and note is None and due is None and not owners:
-        raise InputError("Intet at ændre; angiv --status, --note, --due eller --owner.")
+    if all(v is None or v == [] for v in (status, note, due, owners, remove_owners, title, item)):
+        raise InputError(
+            "Intet at ændre; angiv --status, --note, --due, --owner, --remove-owner, --title "
+            "eller --item."
+        )
     if status is not None and status == action.status:
         raise UdsatError(f"Opgave #{action_id} er allerede {LABELS[status]}.")
-    meeting_id = _event_meeting(council)
-    events: list[ActionEvent] = []
-
-    def event(kind: str, old: str | None = None, new: str | None = None) -> None:
-        events.append(ActionEvent(action_id=action_id, at=council.now, meeting_id=meeting_id,
-                                  kind=kind, old=old, new=new))  # fmt: skip
-
-    if owners:
-        owner_ids = _owner_ids(council, owners)
-        event("owners", _replace_owners(council, action_id, owner_ids), _names(council, owner_ids))
+    events: list[tuple[str, str | None, str | None]] = []
+    if title is not None:
+        title = " ".join(title.split())
+        if not title:
+            raise InputError("Opgavens titel må ikke være tom.")
+        if title != action.title:
+            events.append(("title", action.title, title))
+            action.title = title
+    if owners or remove_owners:
+        before = _current_owners(council, action_id)
+        gone = {_same(resolve_owner(council, name)) for name in remove_owners or []}
+        if missing := sorted(g[2] for g in gone if g not in {_same(o) for o in before}):
+            raise InputError(f"{', '.join(missing)} er ikke ansvarlig for opgave #{action_id}.")
+        after = [o for o in before if _same(o) not in gone]
+        after += [o for o in _owners(council, owners or [])
+                  if _same(o) not in {_same(a) for a in after}]  # fmt: skip
+        if after != before:
+            _unlink_owners(council, action_id)
+            _link_owners(council, action_id, after)
+            events.append(("owners", ", ".join(o.label for o in before),
+                           ", ".join(o.label for o in after)))  # fmt: skip
+    if item is not None:
+        meeting = (
+            find_meeting(council, str(action.meeting_id), cancelled=True)
+            if action.meeting_id
+            else None
+        )
+        old_item = action.item_id
+        action.item_id = _item_id(council, meeting, item, new_item=new_item)
+        if action.item_id != old_item:
+            events.append(("item", str(old_item) if old_item else None, str(action.item_id)))
     if due is not None:
         old_text = action.due_text
         set_deadline(council, action, due, later=True)
-        event("due", old_text, action.due_text)
+        events.append(("due", old_text, action.due_text))
     if status is not None:
-        event("status", action.status, status)
+        events.append(("status", action.status, status))
         action.status = status
         action.closed_at = council.now if status in CLOSED else None
-    if note is not None:
-        if not events:
-            event("note")
-        events[-1].note = note
+    if not events and note is None:
+        raise UdsatError(f"Opgave #{action_id} er allerede sådan; intet er ændret.")
     council.writing.add(action)
-    council.writing.add_all(events)
+    council.writing.flush()
+    state = snapshot(council, action)
+    meeting_id = _event_meeting(council)
+    rows = [ActionEvent(action_id=action_id, at=council.now, meeting_id=meeting_id, kind=kind,
+                        old=old, new=new, state=state) for kind, old, new in events]  # fmt: skip
+    if note is not None:
+        if not rows:
+            rows.append(ActionEvent(action_id=action_id, at=council.now, meeting_id=meeting_id,
+                                    kind="note", state=state))  # fmt: skip
+        rows[-1].note = note
+    council.writing.add_all(rows)
     council.writing.flush()
     return action_view(council, action_id)

@@ -24,7 +24,8 @@ class CouncilNotChosen(AmbiguousError):
 
 
 class CouncilContext:
-    __slots__ = ("db", "id", "name", "today", "now", "session", "_plan", "_seasons", "_settings")
+    __slots__ = ("db", "id", "name", "today", "now", "session", "notices", "_plan", "_seasons",
+                 "_settings")  # fmt: skip
 
     def __init__(
         self,
@@ -42,6 +43,7 @@ class CouncilContext:
         self.today = today
         self.now = now
         self.session = session
+        self.notices: list[str] = []  # what the person should know, on stderr after the command
         self._plan: Plan | None = None
         self._seasons: dict[str, tuple[str, str]] | None = None
         self._settings: dict[str, Any] | None = None
@@ -70,11 +72,17 @@ class CouncilContext:
     def reseason(self) -> None:
         self._seasons = None
 
+    def notify(self, message: str) -> None:
+        """A sentence for stderr once the command has succeeded: what udsat read or assumed."""
+        self.notices.append(message)
+
     def as_of(self, now: datetime) -> CouncilContext:
         """The same council and transaction, with the clock set to ``now`` (what a meeting
         decided is recorded as of the meeting's day)."""
-        return CouncilContext(db=self.db, id=self.id, name=self.name, today=now.date(), now=now,
-                              session=self.session)  # fmt: skip
+        other = CouncilContext(db=self.db, id=self.id, name=self.name, today=now.date(), now=now,
+                               session=self.session)  # fmt: skip
+        other.notices = self.notices
+        return other
 
     @property
     def writing(self) -> Session:

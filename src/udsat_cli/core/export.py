@@ -45,6 +45,9 @@ TABLES: list[tuple[str, tuple[str, ...], str]] = [
     ("event_attendee", ("event_id", "person_id"), IN_EVENTS),
     ("reminder_log", ("id",), IN_ACTIONS),
     ("import_log", ("council_id", "digest"), "council_id = :c"),
+    ("action_body_owner", ("action_id", "position"), IN_ACTIONS),
+    ("meeting_guest", ("meeting_id", "position"), IN_MEETINGS),
+    ("event_reminder_log", ("id",), IN_EVENTS),
 ]  # fmt: skip
 
 

@@ -55,8 +55,8 @@ def carried_section(action: ActionView, *, meeting: MeetingRef) -> str | None:
     due_by_meeting = action.due is not None and action.due <= meeting.date
     if action.status == "postponed":
         return "resumed" if due_by_meeting else None
-    if action.status in OPEN and (due_by_meeting or action.due_text is None):
-        return "open"
+    if action.status in OPEN and (due_by_meeting or action.due_text is None or action.undated):
+        return "open"  # due by then, or nobody said when, or said it in words that name no day
     return None
 
 

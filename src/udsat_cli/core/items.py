@@ -9,6 +9,7 @@ from udsat_cli.errors import InputError, NotFoundError
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
+    from udsat_cli.core.meetings import MeetingRef
 
 KINDS = ("beslutning", "orientering", "drøftelse")
 
@@ -20,6 +21,50 @@ class ItemTexts:
     title: str
     background: str | None
     decision: str | None
+
+
+def find_item(council: CouncilContext, *, meeting: MeetingRef, ref: str) -> tuple[int, int, str]:
+    """(id, number, title) of the meeting's item that REF names: its number on the agenda, its
+    title, or the one title close to what was typed (named on stderr). Anything else is refused
+    with the closest titles: a new item is made only by ``item add`` or ``--new-item``."""
+    import difflib
+
+    from udsat_cli import dates
+
+    items = council.db.all(
+        "SELECT id, number, title FROM agenda_item WHERE meeting_id = :m ORDER BY number",
+        m=meeting.id,
+    )
+    wanted = " ".join(ref.split())
+    on = f"mødet d. {dates.long_date(meeting.date)}"
+    if wanted.isascii() and wanted.isdigit():
+        for iid, number, title in items:
+            if number == int(wanted):
+                return iid, number, title
+        raise NotFoundError(
+            f"{on[0].upper()}{on[1:]} har intet punkt {wanted}"
+            + (f"; punkterne er 1–{len(items)}." if items else "; det har ingen punkter endnu.")
+        )
+    key = wanted.casefold()
+    exact = [row for row in items if row[2].casefold() == key]
+    if exact:
+        return exact[0]
+    titles = {row[2].casefold(): row for row in items}
+    close = difflib.get_close_matches(key, list(titles), n=3, cutoff=0.8)
+    words = [row for row in items if f" {key} " in f" {row[2].casefold()} "]
+    candidates = [titles[c] for c in close] or words
+    if len(candidates) == 1:
+        iid, number, title = candidates[0]
+        council.notify(f"Læste »{wanted}« som punkt {number} »{title}«.")
+        return iid, number, title
+    near = candidates or [titles[c] for c in difflib.get_close_matches(key, list(titles), n=3,
+                                                                       cutoff=0.5)]  # fmt: skip
+    guess = " eller ".join(f"punkt {n} »{t}«" for _, n, t in near)
+    advice = f"mente du {guess}? Ellers tilføj" if near else "tilføj"
+    raise NotFoundError(
+        f"{on[0].upper()}{on[1:]} har intet punkt »{wanted}«; {advice} det med "
+        "udsat item add, eller brug --new-item."
+    )
 
 
 def item_texts(council: CouncilContext, *, ref: str, number: int) -> ItemTexts:
@@ -46,6 +91,7 @@ def _kind(text: str | None) -> str | None:
     if text is None:
         return None
     kind = text.strip().lower()
+    kind = {f"{k}spunkt": k for k in KINDS}.get(kind, kind)  # "orienteringspunkt"
     if kind not in KINDS:
         raise InputError(f"Ukendt punkttype »{text}«; brug en af: {', '.join(KINDS)}.")
     return kind
@@ -111,11 +157,14 @@ def add_item(
     kind: str | None = None,
     background: str | None = None,
     decision: str | None = None,
+    reopen: bool = False,
 ) -> tuple[int, int]:
     """Add an item at the end of a meeting's agenda; returns (meeting id, item number)."""
     from udsat_cli.core.meetings import find_meeting
+    from udsat_cli.core.minutes import refuse_if_approved
 
     found = find_meeting(council, ref)
+    refuse_if_approved(council, found, reopen=reopen)
     item = _append(council, found.id, title, kind, background, decision)
     return found.id, item.number
 
@@ -136,11 +185,14 @@ def edit_item(
     kind: str | None = None,
     background: str | None = None,
     decision: str | None = None,
+    reopen: bool = False,
 ) -> tuple[int, int]:
     from udsat_cli.core.meetings import find_meeting
+    from udsat_cli.core.minutes import refuse_if_approved
 
     found = find_meeting(council, ref)
     item = _item_at(council, found.id, number)
+    refuse_if_approved(council, found, reopen=reopen)
     if all(v is None for v in (title, kind, background, decision)):
         raise InputError("Intet at ændre; angiv --title, --kind, --background eller --decision.")
     if title is not None:
@@ -158,11 +210,15 @@ def edit_item(
     return found.id, number
 
 
-def move_item(council: CouncilContext, *, ref: str, number: int, to: int) -> int:
+def move_item(
+    council: CouncilContext, *, ref: str, number: int, to: int, reopen: bool = False
+) -> int:
     """Move item ``number`` to position ``to``; the items between shift one place."""
     from udsat_cli.core.meetings import find_meeting
+    from udsat_cli.core.minutes import refuse_if_approved
 
     found = find_meeting(council, ref)
+    refuse_if_approved(council, found, reopen=reopen)
     items = _items(council, found.id)
     moving = _item_at(council, found.id, number)
     if not 1 <= to <= len(items):

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from udsat_cli import dates
-from udsat_cli.errors import AmbiguousError, InputError, NotFoundError, UdsatError
+from udsat_cli.errors import AmbiguousError, InputError, UdsatError
 from udsat_cli.store.db import as_date
 
 if TYPE_CHECKING:
@@ -42,36 +42,19 @@ class MemberList:
     on: date | None = None
 
 
-def _first_name(full_name: str) -> str:
-    return full_name.split()[0] if full_name.split() else full_name
-
-
 def find_person(council: CouncilContext, name: str) -> PersonRef:
     """Match a full name, a short name or a first name that is unique in the council."""
-    key = " ".join(name.split()).casefold()
-    if not key:
+    from udsat_cli.core.owners import person_matches, unknown_person
+
+    if not name.strip():
         raise InputError("Et navn må ikke være tomt.")
-    rows = council.db.all(
-        "SELECT id, full_name, short_name FROM person WHERE council_id = :c ORDER BY full_name",
-        c=council.id,
-    )
-    for test in (
-        lambda full, short: full.casefold() == key,
-        lambda full, short: bool(short) and short.casefold() == key,
-        lambda full, short: _first_name(full).casefold() == key,
-    ):
-        hits = [PersonRef(pid, full) for pid, full, short in rows if test(full, short)]
-        if len(hits) == 1:
-            return hits[0]
-        if hits:
-            names = ", ".join(h.full_name for h in hits)
-            raise AmbiguousError(
-                f"Flere personer passer på »{name}«: {names}; skriv det fulde navn."
-            )
-    raise NotFoundError(
-        f"Ingen i {council.name} hedder »{name}«; tilføj personen med: "
-        f'udsat member add "{name}" (brug --role ekstern for personer uden for rådet).'
-    )
+    hits = person_matches(council, name)
+    if len(hits) == 1:
+        return PersonRef(*hits[0])
+    if hits:
+        names = ", ".join(full for _, full in hits)
+        raise AmbiguousError(f"Flere personer passer på »{name}«: {names}; skriv det fulde navn.")
+    raise unknown_person(council, name)
 
 
 def _members(council: CouncilContext) -> list[Member]:

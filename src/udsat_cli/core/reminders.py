@@ -1,6 +1,14 @@
-"""Who should be reminded of what today: per owner, the overdue actions and those due within N
-days (meeting-anchored deadlines included), plus the follow-ups of a meeting within N days and
-the events the owner attends. Actions already reminded to the owner today are left out."""
+"""Who should be reminded of what today, per person:
+overdue      open actions whose deadline has passed;
+due_soon     open actions due within N days (meeting-anchored deadlines included);
+resumed      postponed actions whose day has come: they are to be taken up again;
+for_meeting  what the follow-up report of a meeting within N days takes up (and deadlines in
+             words that name no day, »snarest«, which are due by that meeting);
+events       the events within N days the person attends (an event alone reminds too).
+
+Actions owned by the council itself, by a unit or by nobody go to the referent (of the action's
+meeting, else the council's secretary, else its chair). Whatever was reminded to a person today
+is left out of a second run the same day."""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from udsat_cli.core.actions import OPEN, ActionView, select_actions
+from udsat_cli.core.actions import OPEN, ActionView, owner_names, select_actions
 from udsat_cli.core.events import EventView, events_between
 from udsat_cli.core.followups import carried_section
 from udsat_cli.core.meetings import MeetingRef, latest_meeting, next_meeting
@@ -18,6 +26,7 @@ if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
 
 CHUNK = 500
+GROUPS = ("overdue", "due_soon", "resumed", "for_meeting")
 
 
 @dataclass
@@ -27,12 +36,13 @@ class OwnerReminder:
     email: str | None
     overdue: list[ActionView] = field(default_factory=list)
     due_soon: list[ActionView] = field(default_factory=list)
-    for_meeting: list[ActionView] = field(default_factory=list)  # follow-ups due at the meeting
+    resumed: list[ActionView] = field(default_factory=list)
+    for_meeting: list[ActionView] = field(default_factory=list)
     events: list[EventView] = field(default_factory=list)
 
     @property
     def actions(self) -> list[ActionView]:
-        return self.overdue + self.due_soon + self.for_meeting
+        return self.overdue + self.due_soon + self.resumed + self.for_meeting
 
 
 @dataclass
@@ -48,7 +58,8 @@ class Reminders:
         return not self.owners
 
 
-def _owners_of(db: Db, ids: list[int]) -> dict[int, list[tuple[int, str, str | None]]]:
+def _people_of(db: Db, ids: list[int]) -> dict[int, list[tuple[int, str, str | None]]]:
+    """The people who own each action (bodies own no mailbox)."""
     found: dict[int, list[tuple[int, str, str | None]]] = {}
     for start in range(0, len(ids), CHUNK):
         placeholders, params = in_list("a", ids[start : start + CHUNK])
@@ -62,10 +73,49 @@ def _owners_of(db: Db, ids: list[int]) -> dict[int, list[tuple[int, str, str | N
     return found
 
 
-def _already(db: Db, *, day: date) -> set[tuple[int, int, str]]:
-    return set(
-        db.rows("SELECT action_id, person_id, channel FROM reminder_log WHERE day = :d", d=day)
+def _referents(council: CouncilContext, ids: list[int]) -> dict[int, tuple[int, str, str | None]]:
+    """For actions no person owns: who is reminded instead (see the module's docstring)."""
+    fallback = council.db.one(
+        "SELECT id, full_name, email FROM person WHERE council_id = :c AND role IN "
+        "('sekretær', 'formand') AND member_to IS NULL ORDER BY role DESC, id",
+        c=council.id,
     )
+    found = {}
+    for start in range(0, len(ids), CHUNK):
+        placeholders, params = in_list("a", ids[start : start + CHUNK])
+        for aid, pid, name, email in council.db.rows(
+            "SELECT a.id, p.id, p.full_name, p.email FROM action a "
+            "LEFT JOIN meeting m ON m.id = a.meeting_id LEFT JOIN person p ON p.id = m.referent_id "
+            f"WHERE a.id IN {placeholders}",
+            **params,
+        ):
+            person = (pid, name, email) if pid is not None else fallback
+            if person is not None:
+                found[aid] = tuple(person)
+    return found
+
+
+def _already(db: Db, *, day: date) -> set[tuple[str, int, int, str]]:
+    actions = db.rows(
+        "SELECT action_id, person_id, channel FROM reminder_log WHERE day = :d", d=day
+    )
+    events = db.rows(
+        "SELECT event_id, person_id, channel FROM event_reminder_log WHERE day = :d", d=day
+    )
+    return {("action", *row) for row in actions} | {("event", *row) for row in events}
+
+
+def _group(action: ActionView, horizon: date, meeting: MeetingRef | None,
+           previous: MeetingRef | None) -> str | None:  # fmt: skip
+    if action.status == "postponed":
+        return "resumed" if action.due is not None and action.due <= horizon else None
+    if action.overdue:
+        return "overdue"
+    if action.due is not None and action.due <= horizon:
+        return "due_soon"
+    if meeting and (action.undated or _followed_up_at(action, meeting, previous)):
+        return "for_meeting"
+    return None
 
 
 def reminders(
@@ -92,30 +142,37 @@ def reminders(
         where="a.council_id = :c AND a.status IN ('open', 'in_progress', 'postponed')",
         c=council.id,
     ):
-        if action.overdue:
-            due[action.id] = (action, "overdue")
-        elif action.due is not None and action.due <= horizon:
-            due[action.id] = (action, "due_soon")
-        elif meeting and _followed_up_at(action, meeting, previous):
-            due[action.id] = (action, "for_meeting")
+        if group := _group(action, horizon, meeting, previous):
+            due[action.id] = (action, group)
     only = find_person(council, owner).id if owner else None
     skip = set() if again else _already(db, day=today)
     people: dict[int, OwnerReminder] = {}
-    for aid, owners in _owners_of(db, sorted(due)).items():
-        action, kind = due[aid]
-        action.owners = tuple(name for _, name, _ in owners)
-        for pid, name, email in owners:
-            # e-mail where there is an address (when sending), printed for the secretary otherwise
-            way = "email" if channel == "email" and email else "print"
-            if (only is not None and pid != only) or (aid, pid, way) in skip:
-                continue
-            person = people.setdefault(pid, OwnerReminder(pid, name, email))
-            getattr(person, kind).append(action)
-    attending = _attending(council, start=today, end=horizon)
+
+    def remind(what: str, ref: int, who: tuple[int, str, str | None]) -> OwnerReminder | None:
+        pid, name, email = who
+        way = "email" if channel == "email" and email else "print"  # as it will go out
+        if (only is not None and pid != only) or (what, ref, pid, way) in skip:
+            return None
+        return people.setdefault(pid, OwnerReminder(pid, name, email))
+
+    ids = sorted(due)
+    persons = _people_of(db, ids)
+    instead = _referents(council, [aid for aid in ids if aid not in persons])
+    labels: dict[int, list[str]] = {}
+    for start in range(0, len(ids), CHUNK):
+        labels |= owner_names(council, *in_list("a", ids[start : start + CHUNK]))
+    for aid in ids:
+        action, group = due[aid]
+        action.owners = tuple(labels.get(aid, ()))
+        for who in persons.get(aid) or ([instead[aid]] if aid in instead else []):
+            if person := remind("action", aid, who):
+                getattr(person, group).append(action)
+    for event, who in _attending(council, start=today, end=horizon):
+        if person := remind("event", event.id, who):
+            person.events.append(event)
     for person in people.values():
-        person.events = attending.get(person.name, [])
-        for actions in (person.overdue, person.due_soon, person.for_meeting):
-            actions.sort(key=lambda a: (a.due or date.max, a.id))
+        for group in GROUPS:
+            getattr(person, group).sort(key=lambda a: (a.due or date.max, a.id))
     owners_sorted = sorted(people.values(), key=lambda p: p.name)
     return Reminders(council.name, today, days, meeting, owners_sorted)
 
@@ -127,25 +184,35 @@ def _followed_up_at(action: ActionView, meeting: MeetingRef, previous: MeetingRe
     return carried_section(action, meeting=meeting) is not None
 
 
-def _attending(council: CouncilContext, *, start: date, end: date) -> dict[str, list[EventView]]:
-    found: dict[str, list[EventView]] = {}
-    for event in events_between(council, start=start, end=end):
-        for name in event.attendees:
-            found.setdefault(name, []).append(event)
-    return found
+def _attending(
+    council: CouncilContext, *, start: date, end: date
+) -> list[tuple[EventView, tuple[int, str, str | None]]]:
+    found = events_between(council, start=start, end=end)
+    if not found:
+        return []
+    by_id = {e.id: e for e in found}
+    ids, params = in_list("e", list(by_id))
+    return [
+        (by_id[eid], (pid, name, email))
+        for eid, pid, name, email in council.db.rows(
+            "SELECT ea.event_id, p.id, p.full_name, p.email FROM event_attendee ea "
+            f"JOIN person p ON p.id = ea.person_id WHERE ea.event_id IN {ids} "
+            "ORDER BY ea.event_id, p.id",
+            **params,
+        )
+    ]
 
 
 def record(council: CouncilContext, *, owners: list[OwnerReminder], channel: str) -> None:
-    """Note that these owners were reminded of these actions today. Bookkeeping outside the
-    change journal: it is never undone, and undo of an earlier command is never blocked by it."""
+    """Note that these owners were reminded of these actions and events today. Bookkeeping
+    outside the change journal: never undone, and it never blocks undo of an earlier command."""
     for person in owners:
-        for action in person.actions:
-            council.db.execute(
-                "INSERT INTO reminder_log (action_id, person_id, day, channel, at) "
-                "VALUES (:a, :p, :d, :ch, :at)",
-                a=action.id,
-                p=person.person_id,
-                d=council.today,
-                ch=channel,
-                at=council.now,
-            )
+        logs = (("reminder_log", "action_id", person.actions),
+                ("event_reminder_log", "event_id", person.events))  # fmt: skip
+        for table, column, things in logs:
+            for thing in things:
+                council.db.execute(
+                    f"INSERT INTO {table} ({column}, person_id, day, channel, at) "
+                    "VALUES (:x, :p, :d, :ch, :at)",
+                    x=thing.id, p=person.person_id, d=council.today, ch=channel, at=council.now,
+                )  # fmt: skip

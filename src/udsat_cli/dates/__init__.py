@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from udsat_cli.dates.show import clock, long_date, meeting_when, weekday_date
+from udsat_cli.dates.show import clock, long_date, meeting_when, names_a_day, weekday_date
 from udsat_cli.dates.vocab import MONTH_WORD, MONTHS, NUMBERS, WEEKDAYS
 from udsat_cli.errors import InputError
 
@@ -21,22 +21,24 @@ if TYPE_CHECKING:
 __all__ = [
     "MONTHS", "MONTH_WORD", "NUMBERS", "WEEKDAYS", "Reading", "Season", "clock",
     "default_seasons", "long_date", "meeting_when", "parse_date", "parse_deadline",
-    "parse_meeting_time", "read", "weekday_date",
+    "parse_meeting_time", "read", "read_day", "read_when", "weekday_date", "names_a_day",
 ]  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Reading", "Season", "default_seasons", "read", "EXAMPLES", "quoted"):
+    if name in ("Reading", "Season", "default_seasons", "read", "EXAMPLES", "quoted", "NoReading"):
         from udsat_cli.dates import grammar
 
         return getattr(grammar, name)
     raise AttributeError(name)
 
 
-def _read(text: str, today: date, seasons: Mapping[str, Season] | None = None) -> Reading:
+def _read(
+    text: str, today: date, seasons: Mapping[str, Season] | None = None, *, deadline: bool = False
+) -> Reading:
     from udsat_cli.dates.grammar import read
 
-    return read(text, today=today, seasons=seasons)
+    return read(text, today=today, seasons=seasons, deadline=deadline)
 
 
 def _quoted(text: str) -> str:
@@ -67,15 +69,40 @@ def parse_date(text: str, *, today: date, seasons: Mapping[str, Season] | None =
 
 def parse_meeting_time(text: str, *, today: date) -> tuple[date, str | None, str | None]:
     """A meeting's day and its optional time or time range."""
+    reading = read_when(text, today=today)
+    return reading.date, reading.time, reading.end_time  # type: ignore[return-value]
+
+
+def read_when(text: str, *, today: date) -> Reading:
+    """A day with an optional time or time range (a meeting, an event)."""
     reading = _read(text, today)
-    return _a_date(text, reading), reading.time, reading.end_time
+    _a_date(text, reading)
+    return reading
+
+
+def read_day(text: str, *, today: date, seasons: Mapping[str, Season] | None = None) -> Reading:
+    """A day as ``parse_date`` reads it, with how (was the year filled in?)."""
+    iso = text.strip()
+    if len(iso) == 10 and iso[4] == iso[7] == "-" and iso.replace("-", "").isdigit():
+        try:
+            from udsat_cli.dates.grammar import Reading
+
+            return Reading("date", date.fromisoformat(iso))
+        except ValueError:
+            pass
+    reading = _read(text, today, seasons)
+    if reading.time is not None:
+        raise InputError(f"»{_quoted(text)}«: her skal der kun stå en dato, ikke et klokkeslæt.")
+    _a_date(text, reading)
+    return reading
 
 
 def parse_deadline(
     text: str, *, today: date, seasons: Mapping[str, Season] | None = None
 ) -> Reading:
-    """A deadline: a date, or a reference to a meeting resolved when it is read."""
-    reading = _read(text, today, seasons)
+    """A deadline: a date, or a reference to a meeting resolved when it is read. A day and month
+    without a year is the nearest such day, and refused as ambiguous when that day has passed."""
+    reading = _read(text, today, seasons, deadline=True)
     if reading.time is not None:
         raise InputError(f"»{_quoted(text)}«: en frist er en dag; udelad klokkeslættet.")
     return reading

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from udsat_cli.dates.vocab import (
@@ -31,6 +31,10 @@ EXAMPLES = "»23. maj 2019«, »næste fredag« eller »næste møde«"
 Season = tuple[str, str]  # ("06-27", "08-09"): first and last day as month-day
 
 
+class NoReading(InputError):
+    """The phrase names no date at all (not a wrong or ambiguous date)."""
+
+
 @dataclass(frozen=True)
 class Reading:
     """kind: "date", "meeting" (the meeting held on ``date``), "first_meeting_after" (the first
@@ -42,16 +46,23 @@ class Reading:
     time: str | None = None
     end_time: str | None = None
     n: int | None = None
+    # A day and month without a year: the year was filled in (see _nearest_day).
+    year_filled: bool = field(default=False, compare=False)
 
 
 class Context:
     """What a phrase is read against. The shipped seasons are loaded only if a phrase needs them."""
 
     def __init__(
-        self, today: date, prefer: str = "future", seasons: Mapping[str, Season] | None = None
-    ) -> None:
+        self, today: date, prefer: str = "future", seasons: Mapping[str, Season] | None = None,
+        *, deadline: bool = False,
+    ) -> None:  # fmt: skip
         self.today = today
-        self.prefer = prefer  # "future": a deadline typed today; "nearest": a date in minutes
+        # For what recurs (holidays, months, seasons, weeks): "future", the next one (typed
+        # today); "nearest" (a date in minutes). A day and month without a year is always the
+        # nearest such day; as a ``deadline`` a passed one is refused as ambiguous.
+        self.prefer = prefer
+        self.deadline = deadline
         self._seasons = seasons
 
     @property
@@ -77,8 +88,9 @@ def read(
     today: date,
     prefer: str = "future",
     seasons: Mapping[str, Season] | None = None,
+    deadline: bool = False,
 ) -> Reading:
-    ctx = Context(today, prefer, seasons)
+    ctx = Context(today, prefer, seasons, deadline=deadline)
     phrase = normalize(text)
     if not phrase:
         raise InputError(f"Der står ingen dato; skriv fx {EXAMPLES}.")
@@ -94,7 +106,7 @@ def read(
             raise
         if found is not None:
             return _checked(found, text)
-    raise InputError(f"Kan ikke læse »{quoted(text)}« som en dato; skriv fx {EXAMPLES}.")
+    raise NoReading(f"Kan ikke læse »{quoted(text)}« som en dato; skriv fx {EXAMPLES}.")
 
 
 def quoted(text: str) -> str:
@@ -191,8 +203,9 @@ DAY = rf"(?:(?P<wd>{WEEKDAY_WORD}) )?(?:{ISO}|{NUMERIC}|{LONG})"
 ABSOLUTE = rf"(?:(?:til|på|inden|før|ved|fra|i) )?{DAY}(?: {TIME})?"
 
 
-def _day(m: re.Match[str], ctx: Context) -> date:
-    """The date in a match of DAY, with its weekday checked."""
+def _day(m: re.Match[str], ctx: Context) -> tuple[date, bool]:
+    """The date in a match of DAY, with its weekday checked, and whether the year was filled in."""
+    filled = False
     if m["iy"]:
         found = date(int(m["iy"]), int(m["im"]), int(m["id"]))
     else:
@@ -205,7 +218,7 @@ def _day(m: re.Match[str], ctx: Context) -> date:
             found = date(year, month, day)
         else:
             date(2000, month, day)  # valid in some year at least (29 February)
-            found = _yearly(lambda y: _safe(y, month, day), ctx)
+            found, filled = _nearest_day(month, day, m.string, ctx), True
     if m["wd"]:
         said = weekday_number(m["wd"])
         if said is not None and said != found.weekday():
@@ -213,7 +226,31 @@ def _day(m: re.Match[str], ctx: Context) -> date:
                 f"»{m.string}«: {found.day}. {MONTHS[found.month - 1]} {found.year} er en "
                 f"{WEEKDAYS[found.weekday()]}, ikke en {WEEKDAYS[said]}."
             )
-    return found
+    return found, filled
+
+
+RECENT = timedelta(days=60)  # a day this recently passed may well be meant as it was
+
+
+def _nearest_day(month: int, day: int, text: str, ctx: Context) -> date:
+    """The year for a day and month: in minutes (``prefer="nearest"``) the nearest such day;
+    typed today, the next one, unless it passed within the last two months (a meeting or an
+    event being entered afterwards). As a deadline such a recent day is refused instead, naming
+    both readings: »23/5« typed on 24 May is no deadline anybody sets for next year."""
+    years = range(ctx.today.year - 1, ctx.today.year + 6)  # 29 February: up to four years ahead
+    options = [d for y in years if (d := _safe(y, month, day))]
+    if ctx.prefer == "nearest":
+        return min(options, key=lambda d: (abs((d - ctx.today).days), d))
+    ahead = min(d for d in options if d >= ctx.today)
+    passed = max((d for d in options if d < ctx.today), default=None)
+    if passed is None or ctx.today - passed > RECENT:
+        return ahead
+    if ctx.deadline:
+        raise AmbiguousError(
+            f"»{text}« kan være {passed.day}. {MONTHS[passed.month - 1]} {passed.year}, som er "
+            f"gået, eller {ahead.day}. {MONTHS[ahead.month - 1]} {ahead.year}; skriv årstallet."
+        )
+    return passed
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -224,7 +261,7 @@ def _safe(year: int, month: int, day: int) -> date | None:
 
 
 def _not_a_date(text: str) -> InputError:
-    return InputError(f"Kan ikke læse »{text}« som en dato; skriv fx {EXAMPLES}.")
+    return NoReading(f"Kan ikke læse »{text}« som en dato; skriv fx {EXAMPLES}.")
 
 
 def read_absolute(s: str, ctx: Context) -> Reading | None:
@@ -233,16 +270,16 @@ def read_absolute(s: str, ctx: Context) -> Reading | None:
         return None
     if m["lm"] and month_number(m["lm"]) is None:
         return None
-    found = _day(m, ctx)
+    found, filled = _day(m, ctx)
     if m["h1"] is None:
-        return Reading("date", found)
+        return Reading("date", found, year_filled=filled)
     if not (m["kl"] or m["m1"] or m["h2"]):
         return None  # "3. juni 2019 16" is no time anybody writes
     start = _hhmm(m["h1"], m["m1"])
     end = _hhmm(m["h2"], m["m2"]) if m["h2"] else None
     if end is not None and end <= start:
         raise InputError(f"»{s}«: mødet slutter ({end}), før det begynder ({start}).")
-    return Reading("date", found, start, end)
+    return Reading("date", found, start, end, year_filled=filled)
 
 
 def read_relative(s: str, ctx: Context) -> Reading | None:
@@ -458,7 +495,7 @@ def read_meeting(s: str, ctx: Context) -> Reading | None:
 
 def _month_ctx(ctx: Context) -> Context:
     """'mødet i juni' said in June means this June: compare with the first of this month."""
-    return Context(ctx.today.replace(day=1), ctx.prefer, ctx._seasons)
+    return Context(ctx.today.replace(day=1), ctx.prefer, ctx._seasons, deadline=ctx.deadline)
 
 
 def _first_meeting(prep: str, rest: str, ctx: Context) -> Reading | None:

@@ -156,6 +156,8 @@ def minutes(m: Minutes) -> dict[str, Any]:
         "absent": [{"name": a.name, "reason": a.reason} for a in m.absent],
         "guests": m.guests,
         "referent": m.referent,
+        "opening_note": m.opening_note,
+        "approved": _iso(m.approved),
         "items": [item(i) for i in m.items],
         "other_actions": [action(a) for a in m.other_actions],
     }
@@ -181,7 +183,10 @@ def reminders(r: Reminders) -> dict[str, Any]:
                 "name": p.name,
                 "email": p.email,
                 "overdue": [action(a) for a in p.overdue],
-                "due_soon": [action(a) for a in p.due_soon + p.for_meeting],
+                "due_soon": [action(a) for a in p.due_soon],
+                "resumed": [action(a) for a in p.resumed],
+                "for_meeting": [action(a) for a in p.for_meeting],
+                "events": [event(e) for e in p.events],
             }
             for p in r.owners
         ],

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 
 TITLE = "Referat"
 OTHER = "Øvrige opgaver"
+GROUP_TITLES = {"beslutning": "Beslutningspunkter", "orientering": "Orienteringspunkter",
+                "drøftelse": "Drøftelsespunkter"}  # fmt: skip
+
+
+def grouped(items: list) -> Iterator[tuple[str | None, object]]:
+    """(heading or None, item): a heading where a run of items of one kind begins, as real
+    minutes group »Beslutningspunkter« and »Orienteringspunkter«."""
+    kind = None
+    for item in items:
+        if item.kind and item.kind != kind:
+            kind = item.kind
+            yield GROUP_TITLES[kind], item
+        else:
+            yield None, item
 
 
 def header_rows(doc: Minutes) -> list[tuple[str, str]]:
@@ -28,7 +42,26 @@ def header_rows(doc: Minutes) -> list[tuple[str, str]]:
     if doc.guests:
         rows.append(("Gæster", ", ".join(doc.guests)))
     rows.append(("Referent", doc.referent or "ikke angivet"))
+    if doc.approved:
+        rows.append(("Godkendt", dates.long_date(doc.approved)))
     return rows
+
+
+def _opening(doc: Minutes) -> list[str]:
+    """The opening note, and that the last minutes were approved (where no item says so)."""
+    lines = [doc.opening_note] if doc.opening_note else []
+    if doc.previous_approved and not _approval_item(doc):
+        lines.append(_approved_line(doc))
+    return lines
+
+
+def _approval_item(doc: Minutes) -> object | None:
+    return next((i for i in doc.items if i.title.casefold().startswith("godkendelse")), None)
+
+
+def _approved_line(doc: Minutes) -> str:
+    assert doc.previous_approved is not None
+    return f"Referatet fra mødet {dates.long_date(doc.previous_approved)} blev godkendt."
 
 
 def decision_label(item: ItemRecord) -> str:
@@ -43,19 +76,29 @@ def decided(action: ActionView) -> str:
     return action.title + (f" ({', '.join(said)})" if said else "")
 
 
-def _texts(item: ItemRecord) -> list[tuple[str, str]]:
+def _texts(item: ItemRecord, doc: Minutes) -> list[tuple[str, str]]:
+    decision = item.decision
+    if doc.previous_approved and item is _approval_item(doc):
+        line = _approved_line(doc)
+        decision = f"{line}\n{decision}" if decision and line not in decision else line
     return [(label, text) for label, text in (("Sagsfremstilling", item.background),
-                                              (decision_label(item), item.decision)) if text]
+                                              (decision_label(item), decision)) if text]
 
 
 def text(doc: Minutes) -> Iterator[str]:
     yield TITLE
     yield ""
     yield from header(header_rows(doc))
-    for item in doc.items:
+    for line in _opening(doc):
+        yield ""
+        yield line
+    for heading, item in grouped(doc.items):
+        if heading:
+            yield ""
+            yield heading.upper()
         yield ""
         yield f"{item.number}. {item.title}"
-        for label, body in _texts(item):
+        for label, body in _texts(item, doc):
             yield ""
             yield f"{label}:"
             yield from body.splitlines()
@@ -74,10 +117,17 @@ def markdown(doc: Minutes, *, level: int = 1) -> Iterator[str]:
     yield f"{h} {TITLE}"
     yield ""
     yield from (f"**{label}:** {md(value)}  " for label, value in header_rows(doc))
-    for item in doc.items:
+    for line in _opening(doc):
         yield ""
-        yield f"{h}# {item.number}. {md(item.title)}"
-        for label, body in _texts(item):
+        yield md(line)
+    sub = h + ("##" if any(i.kind for i in doc.items) else "#")  # headings never skip a level
+    for heading, item in grouped(doc.items):
+        if heading:
+            yield ""
+            yield f"{h}# {heading}"
+        yield ""
+        yield f"{sub} {item.number}. {md(item.title)}"
+        for label, body in _texts(item, doc):
             yield ""
             yield f"**{label}:**"
             yield from (md(line) for line in body.splitlines())
@@ -104,16 +154,21 @@ def docx(doc: Minutes) -> bytes:
 def add_items(document: Any, doc: Minutes) -> None:
     from udsat_cli.render import word
 
-    for item in doc.items:
-        document.add_heading(f"{item.number}. {item.title}", level=2)
-        for label, body in _texts(item):
+    for line in _opening(doc):
+        document.add_paragraph(line)
+    level = 2 if any(i.kind for i in doc.items) else 1
+    for heading, item in grouped(doc.items):
+        if heading:
+            document.add_heading(heading, level=1)
+        document.add_heading(f"{item.number}. {item.title}", level=level)
+        for label, body in _texts(item, doc):
             word.labelled(document, label, body)
         if item.actions:
             document.add_paragraph().add_run("Opfølgning:").bold = True
             for action in item.actions:
                 document.add_paragraph(decided(action), style="List Bullet")
     if doc.other_actions:
-        document.add_heading(OTHER, level=2)
+        document.add_heading(OTHER, level=1)
         for action in doc.other_actions:
             document.add_paragraph(decided(action), style="List Bullet")
 

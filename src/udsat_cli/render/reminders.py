@@ -1,4 +1,4 @@
-"""Reminders as people read them: a listing for the secretary, and one e-mail per owner."""
+"""Reminders as people read them: a listing for the secretary, and one e-mail per person."""
 
 from __future__ import annotations
 
@@ -7,35 +7,44 @@ from typing import TYPE_CHECKING
 
 from udsat_cli import dates
 from udsat_cli.render.agenda import event_line
-from udsat_cli.render.common import due_text, meeting_line
+from udsat_cli.render.common import count, due_text, join_names, meeting_line
 
 if TYPE_CHECKING:
     from udsat_cli.core.actions import ActionView
     from udsat_cli.core.reminders import OwnerReminder, Reminders
 
 
-def _action(action: ActionView) -> Iterator[str]:
+def _action(action: ActionView, person: OwnerReminder) -> Iterator[str]:
     origin = f" · fra mødet {dates.long_date(action.meeting)}" if action.meeting else ""
     yield f"· #{action.id} {action.title}"
     yield f"  Frist: {due_text(action)}{origin}"
+    if person.name not in action.owners:  # the referent, for the council, a unit or nobody
+        owners = join_names(action.owners) or "ingen"
+        yield f"  Ansvarlig: {owners} (du får påmindelsen som referent)"
 
 
-def owner_lines(person: OwnerReminder, report: Reminders) -> Iterator[str]:
-    groups = [("Overskredet:", person.overdue), (f"Inden for {report.days} dage:", person.due_soon)]
+def _groups(person: OwnerReminder, report: Reminders) -> list[tuple[str, list[ActionView]]]:
+    groups = [
+        ("Overskredet:", person.overdue),
+        (f"Frist inden for {report.days} dage:", person.due_soon),
+        ("Udsat, skal tages op igen:", person.resumed),
+    ]
     if report.meeting:
         heading = f"Til opfølgning på mødet {dates.long_date(report.meeting.date)}:"
         groups.append((heading, person.for_meeting))
-    first = True
-    for heading, actions in groups:
-        if actions:
-            if not first:
-                yield ""
-            first = False
-            yield heading
-            for action in actions:
-                yield from _action(action)
+    return [(heading, actions) for heading, actions in groups if actions]
+
+
+def owner_lines(person: OwnerReminder, report: Reminders) -> Iterator[str]:
+    for n, (heading, actions) in enumerate(_groups(person, report)):
+        if n:
+            yield ""
+        yield heading
+        for action in actions:
+            yield from _action(action, person)
     if person.events:
-        yield ""
+        if person.actions:
+            yield ""
         yield "Arrangementer, du deltager i:"
         yield from (f"· {event_line(e)}" for e in person.events)
 
@@ -47,12 +56,10 @@ def text(report: Reminders) -> Iterator[str]:
 
 
 def listing(report: Reminders, owners: list[OwnerReminder] | None = None) -> Iterator[str]:
-    """For stdout: every owner's reminders under their name (cron mails this to the secretary)."""
-    first = True
-    for person in report.owners if owners is None else owners:
-        if not first:
+    """For stdout: every person's reminders under their name (cron mails this to the secretary)."""
+    for n, person in enumerate(report.owners if owners is None else owners):
+        if n:
             yield ""
-        first = False
         contact = f" <{person.email}>" if person.email else " (ingen e-mailadresse)"
         yield f"{person.name}{contact}"
         yield from (f"  {line}" if line else "" for line in owner_lines(person, report))
@@ -61,19 +68,35 @@ def listing(report: Reminders, owners: list[OwnerReminder] | None = None) -> Ite
         yield f"Næste møde: {meeting_line(report.meeting)}"
 
 
-def subject(person: OwnerReminder, report: Reminders) -> str:
-    count = len(person.actions)
-    what = "opgave" if count == 1 else "opgaver"
+def counts(person: OwnerReminder, report: Reminders) -> list[str]:
+    """What a reminder holds, counted one kind at a time in Danish: »1 overskreden opgave«."""
+    found = []
     if person.overdue:
-        return f"{report.council}: {count} {what}, heraf {len(person.overdue)} overskredet"
-    return f"{report.council}: {count} {what} med frist inden for {report.days} dage"
+        n = len(person.overdue)
+        found.append(f"{n} {'overskreden opgave' if n == 1 else 'overskredne opgaver'}")
+    if person.due_soon:
+        found.append(f"{count(len(person.due_soon), 'opgave', 'opgaver')} med frist inden for "
+                     f"{count(report.days, 'dag', 'dage')}")  # fmt: skip
+    if person.resumed:
+        n = len(person.resumed)
+        found.append(f"{n} {'udsat opgave' if n == 1 else 'udsatte opgaver'} at tage op igen")
+    if person.for_meeting and report.meeting:
+        found.append(f"{count(len(person.for_meeting), 'opgave', 'opgaver')} til mødet "
+                     f"{dates.long_date(report.meeting.date)}")  # fmt: skip
+    if person.events:
+        found.append(count(len(person.events), "arrangement", "arrangementer"))
+    return found
+
+
+def subject(person: OwnerReminder, report: Reminders) -> str:
+    return f"{report.council}: {join_names(counts(person, report))}"
 
 
 def email_body(person: OwnerReminder, report: Reminders) -> str:
     lines = [
         f"Kære {person.name}",
         "",
-        f"Her er en påmindelse om dine opgaver fra {report.council}.",
+        f"Her er en påmindelse fra {report.council}: {join_names(counts(person, report))}.",
         "",
         *owner_lines(person, report),
     ]

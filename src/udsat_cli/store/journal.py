@@ -20,7 +20,11 @@ from udsat_cli.store.models import ChangeRow, ChangeSet
 SKIP = {"change_set", "change_row"}
 # Bookkeeping written outside the journal (see core.reminders.record): when undo removes a row
 # it points to, its rows go too, so it never stands in the way of undoing an earlier command.
-BOOKKEEPING = {"action": ("reminder_log", "action_id"), "person": ("reminder_log", "person_id")}
+BOOKKEEPING = {
+    "action": (("reminder_log", "action_id"),),
+    "person": (("reminder_log", "person_id"), ("event_reminder_log", "person_id")),
+    "event": (("event_reminder_log", "event_id"),),
+}
 
 
 def _plain(value: Any) -> Any:
@@ -131,8 +135,7 @@ def undo_latest(session: Session, *, at: datetime) -> tuple[ChangeSet, list[Chan
         key = _typed(table, json.loads(row.row_key))
         where = and_(*(table.c[k] == v for k, v in key.items()))
         if row.op == "insert":
-            if row.table_name in BOOKKEEPING and "id" in key:
-                log_table, column = BOOKKEEPING[row.table_name]
+            for log_table, column in BOOKKEEPING.get(row.table_name, ()) if "id" in key else ():
                 log = SQLModel.metadata.tables[log_table]
                 connection.execute(delete(log).where(log.c[column] == key["id"]))
             connection.execute(delete(table).where(where))

@@ -10,8 +10,9 @@ This module must not import SQLAlchemy: the lean read path checks ``NAMES`` on e
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-Execute = Callable[[str], object]
+Execute = Callable[..., Any]
 
 # Per-dialect spellings; everything else in the DDL is the same on SQLite and PostgreSQL.
 _TYPES = {
@@ -305,6 +306,116 @@ def m008_change_journal(execute: Execute, dialect: str) -> None:
         );
         CREATE INDEX ix_change_row_change_set_id ON change_row (change_set_id);
         CREATE INDEX ix_change_row_action_id ON change_row (action_id)
+        """,
+    )
+
+
+# Names the first udsat gave the council itself when it was an owner ("Hele rådet" from import),
+# as a person. m009 makes them what they are: the council as owner.
+_COUNCIL_PERSONS = ("hele rådet", "rådet", "medlemmerne", "alle medlemmer", "vi", "bestyrelsen")
+
+
+@migration
+def m009_record_as_decided(execute: Execute, dialect: str) -> None:
+    """Minutes that stay as decided: approval and an opening note on meetings, a snapshot of an
+    action's state with each event in its history; the council and units (»forvaltningen«) as
+    owners of their own, and guests who are not people in the store."""
+    _run(
+        execute,
+        dialect,
+        """
+        ALTER TABLE meeting ADD COLUMN approved_at {ts};
+        ALTER TABLE meeting ADD COLUMN opening_note TEXT;
+        ALTER TABLE action_event ADD COLUMN state TEXT;
+        CREATE TABLE action_body_owner (
+            action_id INTEGER NOT NULL REFERENCES action (id),
+            position INTEGER NOT NULL,
+            kind VARCHAR(10) NOT NULL,
+            label VARCHAR(200) NOT NULL,
+            PRIMARY KEY (action_id, position)
+        );
+        CREATE TABLE meeting_guest (
+            meeting_id INTEGER NOT NULL REFERENCES meeting (id),
+            position INTEGER NOT NULL,
+            name VARCHAR(300) NOT NULL,
+            PRIMARY KEY (meeting_id, position)
+        )
+        """,
+    )
+    import json
+
+    councils = {cid: name.casefold() for cid, name in execute("SELECT id, name FROM council")}
+    fake = [
+        pid
+        for pid, name, cid in execute("SELECT id, full_name, council_id FROM person")
+        if name.casefold() in _COUNCIL_PERSONS
+        or name.casefold() in (councils[cid], councils[cid].split()[0])  # "Udsatterådet"
+    ]
+    for pid in fake:
+        links = list(
+            execute(f"SELECT action_id, position FROM action_owner WHERE person_id = {pid}")
+        )
+        for action_id, position in links:
+            execute(
+                "INSERT INTO action_body_owner (action_id, position, kind, label) "
+                f"VALUES ({int(action_id)}, {int(position)}, 'council', 'rådet')"
+            )
+        execute(f"DELETE FROM action_owner WHERE person_id = {pid}")
+        execute(f"DELETE FROM reminder_log WHERE person_id = {pid}")  # bookkeeping only
+        used = sum(
+            next(iter(execute(f"SELECT COUNT(*) FROM {table} WHERE {column} = {pid}")))[0]
+            for table, column in (("attendance", "person_id"), ("event_attendee", "person_id"),
+                                  ("meeting", "referent_id"))
+        )  # fmt: skip
+        if not used:
+            execute(f"DELETE FROM person WHERE id = {pid}")
+    # Each action's latest event holds the action as it stands now; later events get theirs as
+    # they happen, so the minutes of a meeting show each follow-up as it stood then.
+    names: dict[int, list[str]] = {}
+    for action_id, name in execute(
+        "SELECT o.action_id, p.full_name FROM action_owner o JOIN person p ON p.id = o.person_id "
+        "ORDER BY o.action_id, o.position"
+    ):
+        names.setdefault(action_id, []).append(name)
+    for action_id, label in execute(
+        "SELECT action_id, label FROM action_body_owner ORDER BY action_id, position"
+    ):
+        names.setdefault(action_id, []).append(label)
+    for row in list(execute(
+        "SELECT a.id, a.title, a.status, a.due_kind, a.due_date, a.due_meeting_id, a.due_n, "
+        "a.due_text, a.item_id, (SELECT MAX(e.id) FROM action_event e WHERE e.action_id = a.id) "
+        "FROM action a"
+    )):  # fmt: skip
+        action_id, *fields, latest = row
+        if latest is None:
+            continue
+        keys = ("title", "status", "due_kind", "due_date", "due_meeting_id", "due_n", "due_text",
+                "item_id")  # fmt: skip
+        state = dict(zip(keys, (str(v)[:10] if k == "due_date" and v else v
+                               for k, v in zip(keys, fields, strict=True)), strict=True))
+        state["owners"] = names.get(action_id, [])
+        mark = "?" if dialect == "sqlite" else "%s"
+        execute(f"UPDATE action_event SET state = {mark} WHERE id = {mark}",
+                (json.dumps(state, ensure_ascii=False, sort_keys=True), int(latest)))  # fmt: skip
+
+
+
+@migration
+def m010_event_reminders(execute: Execute, dialect: str) -> None:
+    # An event alone reminds its attendees, once a day like an action.
+    _run(
+        execute,
+        dialect,
+        """
+        CREATE TABLE event_reminder_log (
+            id {pk},
+            event_id INTEGER NOT NULL REFERENCES event (id),
+            person_id INTEGER NOT NULL REFERENCES person (id),
+            day DATE NOT NULL,
+            channel VARCHAR(10) NOT NULL,
+            at {ts} NOT NULL
+        );
+        CREATE INDEX ix_event_reminder_log_day ON event_reminder_log (day, person_id)
         """,
     )
 

@@ -7,9 +7,6 @@ from datetime import date, datetime
 from sqlalchemy import Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-STATUSES = ("open", "in_progress", "done", "postponed", "dropped")
-ROLES = ("formand", "næstformand", "medlem", "suppleant", "sekretær", "gæst", "ekstern")
-
 
 def _fk(target: str, *, nullable: bool, index: bool = False) -> Column:
     return Column(Integer, ForeignKey(target), nullable=nullable, index=index)
@@ -52,6 +49,8 @@ class Meeting(SQLModel, table=True):
     created_at: datetime
     referent_id: int | None = Field(default=None, sa_column=_fk("person.id", nullable=True))
     revision: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
+    approved_at: datetime | None = None
+    opening_note: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class AgendaItem(SQLModel, table=True):
@@ -112,6 +111,19 @@ class ActionEvent(SQLModel, table=True):
     old: str | None = Field(default=None, sa_column=Column(String(1000)))
     new: str | None = Field(default=None, sa_column=Column(String(1000)))
     note: str | None = Field(default=None, sa_column=Column(Text))
+    state: str | None = Field(default=None, sa_column=Column(Text))  # the action after it (JSON)
+
+
+class ActionBodyOwner(SQLModel, table=True):
+    """An owner that is not a person: the council itself (»rådet«) or a unit (»forvaltningen«),
+    kept as the minutes wrote it. ``position`` orders it among the action's person owners."""
+
+    __tablename__ = "action_body_owner"
+
+    action_id: int = Field(sa_column=Column(Integer, ForeignKey("action.id"), primary_key=True))
+    position: int = Field(sa_column=Column(Integer, primary_key=True))
+    kind: str = Field(sa_column=Column(String(10), nullable=False))  # council or unit
+    label: str = Field(sa_column=Column(String(200), nullable=False))
 
 
 class CouncilSeason(SQLModel, table=True):
@@ -134,6 +146,16 @@ class Attendance(SQLModel, table=True):
     person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), primary_key=True))
     status: str = Field(sa_column=Column(String(10), nullable=False))
     reason: str | None = Field(default=None, sa_column=Column(String(300)))
+
+
+class MeetingGuest(SQLModel, table=True):
+    """A guest who is not a person in the store: »Lene Holm (forvaltningen)«."""
+
+    __tablename__ = "meeting_guest"
+
+    meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id"), primary_key=True))
+    position: int = Field(sa_column=Column(Integer, primary_key=True))
+    name: str = Field(sa_column=Column(String(300), nullable=False))
 
 
 class Topic(SQLModel, table=True):
@@ -180,6 +202,20 @@ class ReminderLog(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     action_id: int = Field(sa_column=_fk("action.id", nullable=False))
+    person_id: int = Field(sa_column=_fk("person.id", nullable=False))
+    day: date
+    channel: str = Field(sa_column=Column(String(10), nullable=False))
+    at: datetime
+
+
+class EventReminderLog(SQLModel, table=True):
+    """What event was reminded to whom on which day."""
+
+    __tablename__ = "event_reminder_log"
+    __table_args__ = (Index("ix_event_reminder_log_day", "day", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(sa_column=_fk("event.id", nullable=False))
     person_id: int = Field(sa_column=_fk("person.id", nullable=False))
     day: date
     channel: str = Field(sa_column=Column(String(10), nullable=False))

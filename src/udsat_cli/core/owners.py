@@ -1,0 +1,114 @@
+"""Who owns a follow-up, as the minutes write it: a person of the council (full name, short name or
+a unique first name), the council itself (»rådet«, »Udsatterådet«, »vi«, »medlemmerne«), or a unit
+(»forvaltningen«, »sekretariatet«, »Social & Familie«' afdeling …). Bodies are owners of their own,
+kept as written, never made-up people in the member list."""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, NamedTuple
+
+from udsat_cli.errors import AmbiguousError, InputError, NotFoundError
+
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
+
+# The council itself, as minutes name it.
+COUNCIL_WORDS = frozenset({
+    "rådet", "hele rådet", "vi", "os", "medlemmerne", "alle medlemmer", "rådsmedlemmerne",
+    "medlemmerne af rådet", "bestyrelsen", "hele bestyrelsen", "bestyrelsesmedlemmerne",
+    "alle", "fællesskabet",
+})  # fmt: skip
+# Pronouns mean nothing out of their sentence: they are shown as »rådet«.
+PRONOUNS = frozenset({"vi", "os", "alle"})
+# Units of the municipality or the council: the words, and the endings of compound names.
+UNIT_WORDS = frozenset({
+    "forvaltningen", "sekretariatet", "formandskabet", "administrationen", "kommunen",
+    "direktionen", "ledelsen", "udvalget", "arbejdsgruppen", "styregruppen", "driften",
+    "jobcenteret", "jobcentret", "borgerservice", "kommunikationsafdelingen", "centret",
+    "centeret", "afdelingen", "staben", "økonomiafdelingen",
+})  # fmt: skip
+UNIT_ENDINGS = ("forvaltningen", "sekretariatet", "afdelingen", "centret", "centeret",
+                "udvalget", "direktionen", "gruppen", "staben", "rådgivningen")  # fmt: skip
+
+
+class Owner(NamedTuple):
+    kind: str  # person, council or unit
+    label: str  # the person's full name, or the body as written
+    person_id: int | None = None
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def body(council: CouncilContext, name: str) -> Owner | None:
+    """The council or a unit, when ``name`` is one; None for what may be a person."""
+    key = _key(name)
+    written = " ".join(name.split())
+    own = council.name.casefold()
+    if key in COUNCIL_WORDS or key in (own, own.split()[0]):
+        return Owner("council", "rådet" if key in PRONOUNS else written)
+    if key.endswith(("rådet", "rådets")):  # another council (»Ældrerådet«): a body outside
+        return Owner("unit", written)
+    if key in UNIT_WORDS or key.split()[-1].endswith(UNIT_ENDINGS):
+        return Owner("unit", written)
+    return None
+
+
+def _people(council: CouncilContext) -> list[tuple[int, str, str | None]]:
+    return council.db.all(
+        "SELECT id, full_name, short_name FROM person WHERE council_id = :c ORDER BY full_name",
+        c=council.id,
+    )
+
+
+def person_matches(council: CouncilContext, name: str) -> list[tuple[int, str]]:
+    """The people a name can mean: a full name, else a short name, else a first name."""
+    key = _key(name)
+    rows = _people(council)
+    for test in (
+        lambda full, short: full.casefold() == key,
+        lambda full, short: bool(short) and short.casefold() == key,
+        lambda full, short: (full.split() or [""])[0].casefold() == key,
+    ):
+        hits = [(pid, full) for pid, full, short in rows if test(full, short)]
+        if hits:
+            return hits
+    return []
+
+
+def suggestions(council: CouncilContext, name: str) -> list[str]:
+    """Full names close to a misspelt name: »Sørn« -> Søren Mogensen."""
+    forms: dict[str, str] = {}
+    for _pid, full, short in _people(council):
+        for form in (full, short, (full.split() or [""])[0]):
+            if form:
+                forms.setdefault(form.casefold(), full)
+    close = difflib.get_close_matches(_key(name), list(forms), n=4, cutoff=0.7)
+    return list(dict.fromkeys(forms[c] for c in close))
+
+
+def unknown_person(council: CouncilContext, name: str) -> NotFoundError:
+    close = suggestions(council, name)
+    either = ", ".join(close[:-1]) + f" eller {close[-1]}" if len(close) > 1 else "".join(close)
+    hint = f"mente du {either}? Ellers " if close else ""
+    return NotFoundError(
+        f"Ingen i {council.name} hedder »{name}«; {hint}tilføj personen med: "
+        f'udsat member add "{name}" (brug --role ekstern for personer uden for rådet).'
+    )
+
+
+def resolve_owner(council: CouncilContext, name: str) -> Owner:
+    if not name.strip():
+        raise InputError("Et navn må ikke være tomt.")
+    hits = person_matches(council, name)
+    if len(hits) == 1:
+        return Owner("person", hits[0][1], hits[0][0])
+    if hits:
+        names = ", ".join(full for _, full in hits)
+        raise AmbiguousError(f"Flere personer passer på »{name}«: {names}; skriv det fulde navn.")
+    found = body(council, name)
+    if found is None:
+        raise unknown_person(council, name)
+    return found
