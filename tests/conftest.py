@@ -281,3 +281,13 @@ DEMO_TODAY = "2026-11-22"
 def demo_council(store: Store) -> Store:
     """The demo council of data/demo.json, as udsat demo enters it on DEMO_TODAY."""
     return built_once("demo", store, lambda: ok("--today", DEMO_TODAY, "demo"))
+
+
+@pytest.fixture
+def albertslund(isolated_store: Store) -> Store:
+    """The Albertslund meeting of 1 April 2019 from ../shared/referater (tests/albertslund.py)."""
+    if not REFERATER.is_dir():
+        pytest.skip(NO_SHARED)
+    from tests import albertslund
+
+    return built_once("albertslund", isolated_store, albertslund.build)

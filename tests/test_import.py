@@ -69,7 +69,7 @@ def test_import_writes_the_meeting_once(isolated_store: Store) -> None:
     out = ok("import", "--yes", str(ALBERTSLUND))
     assert "Helge Bo Jensen som medlem" not in out  # matched, not proposed again
     assert out.rstrip().endswith(
-        "Importerede mødet 1. april 2019: 8 punkter, 13 opgaver, 14 nye personer."
+        "Importerede mødet 1. april 2019: 8 punkter, 13 opgaver, 13 nye personer."
     )
     assert isolated_store.query("SELECT COUNT(*) FROM meeting") == [(1,)]
     assert isolated_store.query("SELECT COUNT(*) FROM agenda_item") == [(8,)]

@@ -134,7 +134,9 @@ def test_json_and_dry_run_record_nothing(due: Store) -> None:
         ("Søren Mogensen", "soren@example.dk"),
     ]  # fmt: skip
     soren = report["owners"][2]
-    assert set(soren) == {"name", "email", "overdue", "due_soon", "resumed", "for_meeting", "events"}
+    assert set(soren) == {
+        "name", "email", "overdue", "due_soon", "resumed", "for_meeting", "events"
+    }  # fmt: skip
     assert [a["id"] for a in soren["overdue"]] == [2] and soren["due_soon"] == []
     only = json.loads(ok(*MAY, "remind", "--format", "json", "--owner", "Nina", "--dry-run"))
     assert [o["name"] for o in only["owners"]] == ["Nina Gustavsen"]

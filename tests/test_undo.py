@@ -11,6 +11,7 @@ from tests.conftest import REFERATER, Store, built_once, needs_shared, ok, run
 MODEL_TABLES = (
     "council", "person", "meeting", "agenda_item", "action", "action_owner", "action_event",
     "council_season", "attendance", "topic", "event", "event_attendee", "import_log",
+    "action_body_owner", "meeting_guest",
 )  # fmt: skip
 APRIL = ("--today", "2019-04-02")
 
@@ -47,6 +48,12 @@ WRITES = [
     (*APRIL, "drop", "1", "--note", "Ikke længere aktuelt"),
     ("attendance", "1/4-2019", "--absent", "Nina:syg", "--guest", "Albertslund Posten",
      "--referent", "Carina"),
+    (*APRIL, "add-action", "Følge op", "--owner", "rådet", "--owner", "forvaltningen"),
+    (*APRIL, "update", "1", "--title", "Ringe til AP", "--remove-owner", "Jette", "--owner",
+     "rådet", "--item", "1"),
+    ("attendance", "1/4-2019", "--guest", "Lene Holm (forvaltningen)", "--absent", "Nina:syg"),
+    ("minutes", "note", "1/4-2019", "Velkommen."),
+    ("--today", "2019-04-03", "minutes", "approve", "1/4-2019"),
     ("item", "add", "1/4-2019", "Eventuelt", "--decision", "Intet."),
     ("item", "edit", "1/4-2019", "2", "--decision", "Godkendt."),
     ("item", "move", "1/4-2019", "2", "1"),

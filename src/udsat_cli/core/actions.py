@@ -380,8 +380,9 @@ def update_action(
             action.title = title
     if owners or remove_owners:
         before = _current_owners(council, action_id)
-        gone = {_same(resolve_owner(council, name)) for name in remove_owners or []}
-        if missing := sorted(g[2] for g in gone if g not in {_same(o) for o in before}):
+        leaving = [resolve_owner(council, name) for name in remove_owners or []]
+        gone = {_same(o) for o in leaving}
+        if missing := [o.label for o in leaving if _same(o) not in {_same(b) for b in before}]:
             raise InputError(f"{', '.join(missing)} er ikke ansvarlig for opgave #{action_id}.")
         after = [o for o in before if _same(o) not in gone]
         after += [o for o in _owners(council, owners or [])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,32 @@ class ChangeSetView:
 class ChangeLog:
     sets: list[ChangeSetView]
     action_id: int | None = None
+    # Names for the ids the changes hold, so the log reads »Jette Nyboe«, not »person #3«.
+    people: dict[int, str] = field(default_factory=dict)
+    items: dict[int, str] = field(default_factory=dict)
+
+
+def _names(db: Db, sets: list[ChangeSetView]) -> tuple[dict[int, str], dict[int, str]]:
+    people: set[int] = set()
+    items: set[int] = set()
+    for change_set in sets:
+        for change in change_set.changes:
+            for values in (change.old or {}, change.new or {}):
+                people |= {v for k, v in values.items() if k in PERSON_FIELDS and v}
+                items |= {v for k, v in values.items() if k == "item_id" and v}
+                if change.table == "action_event" and values.get("kind") == "item":
+                    items |= {int(v) for k in ("old", "new") if (v := values.get(k))}
+    found = []
+    for table, label, wanted in (("person", "full_name", people), ("agenda_item", "title", items)):
+        if not wanted:
+            found.append({})
+            continue
+        ids, params = in_list("x", sorted(wanted))
+        found.append(dict(db.rows(f"SELECT id, {label} FROM {table} WHERE id IN {ids}", **params)))
+    return found[0], found[1]
+
+
+PERSON_FIELDS = ("person_id", "referent_id")
 
 
 def _load(s: str | None) -> dict[str, Any] | None:
@@ -72,13 +98,12 @@ def change_log(db: Db, *, action_id: int | None = None, limit: int = 20) -> Chan
             changes.setdefault(set_id, []).append(
                 Change(table, json.loads(key), op, _load(old), _load(new))
             )
-    return ChangeLog(
-        [
-            ChangeSetView(sid, as_datetime(at), command, undone is not None, changes.get(sid, []))
-            for sid, at, command, undone in sets
-        ],
-        action_id,
-    )
+    views = [
+        ChangeSetView(sid, as_datetime(at), command, undone is not None, changes.get(sid, []))
+        for sid, at, command, undone in sets
+    ]
+    people, items = _names(db, views)
+    return ChangeLog(views, action_id, people, items)
 
 
 def undo(session: Session, *, now: datetime) -> ChangeSetView:

@@ -24,9 +24,6 @@ if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
     from udsat_cli.importer.extract import Extraction
 
-WHOLE_COUNCIL = "Hele rådet"
-
-
 @dataclass
 class NewPerson:
     name: str
@@ -165,15 +162,14 @@ def plan_import(council: CouncilContext, *, extraction: Extraction) -> ImportPla
         return plan
     plan.items = [(i.title, i.kind, "\n".join(i.background) or None, "\n".join(i.decision) or None)
                   for i in extraction.items]  # fmt: skip
+    from udsat_cli.core.owners import body
+
     for proposal, item in extraction.actions:
         owners = []
         for owner in proposal.owners:
-            resolved = (
-                WHOLE_COUNCIL
-                if is_body(owner) or owner.lower().startswith("medlemmerne")
-                else owner
-            )
-            owners.append(names.resolve(resolved, "ekstern"))
+            # The council itself and units are owners as written, not new people.
+            as_body = body(council, owner) or (body(council, "rådet") if is_body(owner) else None)
+            owners.append(as_body.label if as_body else names.resolve(owner, "ekstern"))
         due = proposal.deadline.isoformat() if proposal.deadline else proposal.deadline_text
         plan.actions.append(
             PlannedAction(
@@ -223,7 +219,11 @@ def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
                                   meeting_id=meeting.id, file_name=plan.file[:300],
                                   at=council.now))  # fmt: skip
     council.writing.flush()
+    from udsat_cli.danish import count
+
     return (
-        f"Importerede mødet {dates.long_date(plan.day)}: {len(plan.items)} punkter, "
-        f"{len(accepted)} opgaver, {len(plan.new_people)} nye personer."
+        f"Importerede mødet {dates.long_date(plan.day)}: "
+        f"{count(len(plan.items), 'punkt', 'punkter')}, "
+        f"{count(len(accepted), 'opgave', 'opgaver')}, "
+        f"{count(len(plan.new_people), 'ny person', 'nye personer')}."
     )

@@ -90,9 +90,10 @@ def suggestions(council: CouncilContext, name: str) -> list[str]:
 
 
 def unknown_person(council: CouncilContext, name: str) -> NotFoundError:
+    from udsat_cli.danish import join_names
+
     close = suggestions(council, name)
-    either = ", ".join(close[:-1]) + f" eller {close[-1]}" if len(close) > 1 else "".join(close)
-    hint = f"mente du {either}? Ellers " if close else ""
+    hint = f"mente du {join_names(close, 'eller')}? Ellers " if close else ""
     return NotFoundError(
         f"Ingen i {council.name} hedder »{name}«; {hint}tilføj personen med: "
         f'udsat member add "{name}" (brug --role ekstern for personer uden for rådet).'

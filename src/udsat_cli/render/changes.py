@@ -1,82 +1,135 @@
-"""Changes as a secretary reads them: "opgave #3: status åben → udført"."""
+"""Changes as a secretary reads them: »opgave #3: status åben → udført«, in Danish throughout
+(field names and values alike: »aflyst nej → ja«, never »False → True«)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli import dates
 from udsat_cli.core.actions import LABELS
+from udsat_cli.danish import count
 
 if TYPE_CHECKING:
     from udsat_cli.core.changes import Change, ChangeLog, ChangeSetView
 
+# (the thing, whether it is neuter: »et møde«, »en opgave«)
 TABLES = {
-    "council": "råd", "person": "person", "meeting": "møde", "agenda_item": "punkt",
-    "action": "opgave", "action_owner": "ansvarlig", "action_event": "historik",
-    "attendance": "fremmøde", "topic": "punkt til listen", "event": "arrangement",
-    "event_attendee": "deltager", "council_season": "sæson", "import_log": "import",
+    "council": ("råd", True), "person": ("person", False), "meeting": ("møde", True),
+    "agenda_item": ("punkt", True), "action": ("opgave", False),
+    "action_owner": ("ansvarlig", False), "action_body_owner": ("ansvarlig", False),
+    "action_event": ("historik", False), "attendance": ("fremmøde", True),
+    "meeting_guest": ("gæst", False), "topic": ("punkt til listen", True),
+    "event": ("arrangement", True), "event_attendee": ("deltager", False),
+    "council_season": ("sæson", False), "import_log": ("import", False),
 }  # fmt: skip
-NEUTER = {"råd", "møde", "punkt", "fremmøde", "arrangement", "punkt til listen"}
 FIELDS = {
     "status": "status", "title": "titel", "due_text": "frist", "date": "dato",
     "start_time": "start", "end_time": "slut", "place": "sted", "cancelled": "aflyst",
-    "full_name": "navn", "role": "rolle", "email": "e-mail", "member_to": "medlem til",
-    "number": "nummer", "decision": "beslutning", "background": "sagsfremstilling",
+    "full_name": "navn", "short_name": "kaldenavn", "role": "rolle", "email": "e-mail",
+    "member_from": "medlem fra", "member_to": "medlem til", "number": "nummer",
+    "decision": "beslutning", "background": "sagsfremstilling", "kind": "type",
+    "item_id": "punkt", "referent_id": "referent", "approved_at": "godkendt",
+    "opening_note": "indledning", "reason": "grund", "note": "note", "for_date": "fra",
+    "dropped_at": "taget af listen", "start_md": "fra", "end_md": "til", "name": "navn",
+    "label": "ansvarlig", "details": "detaljer",
 }  # fmt: skip
-QUIET = {"closed_at", "created_at", "revision", "due_kind", "due_date", "due_n", "due_meeting_id"}
+# Bookkeeping a secretary has no use for in the log.
+QUIET = {"closed_at", "created_at", "revision", "due_kind", "due_date", "due_n", "due_meeting_id",
+         "state", "position", "at"}  # fmt: skip
+ATTENDANCE = {"absent": "meldt afbud", "guest": "gæst", "present": "til stede"}
+EVENTS = {"status": "status", "due": "frist", "owners": "ansvarlige", "title": "titel",
+          "item": "punkt", "note": "note"}  # fmt: skip
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 
 
-def _value(field: str, value: Any) -> str:
-    if value is None:
+def _value(log: ChangeLog, field: str, value: Any) -> str:
+    if value is None or value == "":
         return "–"
+    if isinstance(value, bool) or field == "cancelled":
+        return "ja" if value else "nej"
+    if field in ("person_id", "referent_id"):
+        return log.people.get(value, f"person #{value}")
+    if field == "item_id":
+        return f"»{log.items.get(value, f'punkt #{value}')}«"
     if field in ("status", "new", "old") and value in LABELS:
         return LABELS[value]
+    if field == "status" and value in ATTENDANCE:
+        return ATTENDANCE[value]
     text = str(value)
+    if _ISO_DAY.match(text):
+        return dates.long_date(date.fromisoformat(text))
+    if _ISO_MOMENT.match(text):
+        return _when(datetime.fromisoformat(text))
+    text = " ".join(text.split())
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _name(change: Change) -> str:
-    word = TABLES.get(change.table, change.table)
+def _thing(change: Change, *, new: bool = False) -> str:
+    word, neuter = TABLES.get(change.table, (change.table, False))
+    prefix = ("nyt " if neuter else "ny ") if new else ""
     key = change.key.get("id")
-    if key is not None:
-        return f"{word} #{key}"
+    return f"{prefix}{word} #{key}" if key is not None else f"{prefix}{word}"
+
+
+def _event(log: ChangeLog, values: dict[str, Any]) -> str | None:
+    """A line of an action's history, as its command wrote it."""
+    kind, note = values.get("kind"), values.get("note")
+    said = f" · note »{_value(log, 'note', note)}«" if note else ""
+    if kind == "created":
+        return f"opgave #{values.get('action_id')}: oprettet{said}"
+    if kind == "note":
+        return f"opgave #{values.get('action_id')}: note »{_value(log, 'note', note)}«"
+    if kind == "item":
+        old, new = (_value(log, "item_id", int(v)) if v else "–"
+                    for v in (values.get("old"), values.get("new")))  # fmt: skip
+    else:
+        old, new = (_value(log, "old", values.get(k)) for k in ("old", "new"))
+    return f"opgave #{values.get('action_id')}: {EVENTS.get(kind, kind)} {old} → {new}{said}"
+
+
+def describe(log: ChangeLog, change: Change) -> str | None:
     values = change.new or change.old or {}
-    if "action_id" in values and "person_id" in values:
-        return f"{word} (person #{values['person_id']}) på opgave #{values['action_id']}"
-    return word
-
-
-def _new(change: Change) -> str:
-    return "nyt" if TABLES.get(change.table) in NEUTER else "ny"
-
-
-def describe(change: Change) -> str:
-    values = change.new or change.old or {}
-    label = (
-        values.get("title") or values.get("full_name") or values.get("name") or values.get("note")
-    )
+    if change.table == "action_event":
+        return _event(log, values) if change.op == "insert" else None
+    if change.table in ("action_owner", "action_body_owner"):
+        who = values.get("label") or _value(log, "person_id", values.get("person_id"))
+        verb = "ny ansvarlig" if change.op == "insert" else "ikke længere ansvarlig"
+        return f"opgave #{values.get('action_id')}: {verb}: {who}"
+    if change.table == "attendance":
+        who = _value(log, "person_id", values.get("person_id"))
+        what = ATTENDANCE.get(values.get("status"), values.get("status"))
+        reason = f" ({values['reason']})" if values.get("reason") else ""
+        verb = "" if change.op != "delete" else "ikke længere "
+        return f"møde #{values.get('meeting_id')}: {who} {verb}{what}{reason}"
+    label = next((values[k] for k in ("title", "full_name", "name", "label") if values.get(k)),
+                 None)  # fmt: skip
+    shown = f": {_value(log, 'title', label)}" if label else ""
     if change.op == "insert":
-        if change.table == "action_event":
-            return f"historik: {values.get('kind')}" + (
-                f" »{_value('note', label)}«" if label else ""
-            )
-        return f"{_new(change)} {_name(change)}" + (f": {_value('title', label)}" if label else "")
+        return f"{_thing(change, new=True)}{shown}"
     if change.op == "delete":
-        return f"fjernet {_name(change)}" + (f": {_value('title', label)}" if label else "")
+        return f"fjernet {_thing(change)}{shown}"
     assert change.old is not None and change.new is not None
     changed = [
-        f"{FIELDS.get(k, k)} {_value(k, change.old.get(k))} → {_value(k, v)}"
+        f"{FIELDS.get(k, k)} {_value(log, k, change.old.get(k))} → {_value(log, k, v)}"
         for k, v in change.new.items()
         if change.old.get(k) != v and k not in QUIET
     ]
-    return f"{_name(change)}: " + (", ".join(changed) or "ændret")
+    return f"{_thing(change)}: " + (", ".join(changed) or "ændret")
 
 
 def _when(at: datetime) -> str:
     local = at.astimezone() if at.tzinfo else at
     return f"{dates.long_date(local.date())} kl. {local:%H.%M}"
+
+
+def _lines(log: ChangeLog, change_set: ChangeSetView) -> Iterator[str]:
+    for change in change_set.changes:
+        if (line := describe(log, change)) is not None:
+            yield f"  {line}"
 
 
 def text(log: ChangeLog) -> Iterator[str]:
@@ -88,13 +141,14 @@ def text(log: ChangeLog) -> Iterator[str]:
             yield ""
         undone = " (fortrudt)" if change_set.undone else ""
         yield f"#{change_set.id} {_when(change_set.at)} · {change_set.command}{undone}"
-        yield from (f"  {describe(c)}" for c in change_set.changes)
+        yield from _lines(log, change_set)
 
 
 def undone_text(change_set: ChangeSetView) -> Iterator[str]:
-    count = len(change_set.changes)
+    from udsat_cli.core.changes import ChangeLog
+
     yield (
         f"Fortrød »{change_set.command}« fra {_when(change_set.at)}: "
-        f"{count} {'ændring' if count == 1 else 'ændringer'}."
+        f"{count(len(change_set.changes), 'ændring', 'ændringer')}."
     )
-    yield from (f"  {describe(c)}" for c in change_set.changes)
+    yield from _lines(ChangeLog([change_set]), change_set)

@@ -3,7 +3,7 @@ counts with their plural, and a plain-text table."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
@@ -13,17 +13,7 @@ if TYPE_CHECKING:
     from udsat_cli.core.meetings import MeetingRef
 
 
-def join_names(names: Iterable[str]) -> str:
-    """ "A", "A og B", "A, B og C" """
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " og " + names[-1]
-
-
-def count(n: int, one: str, many: str) -> str:
-    """ "1 opgave", "2 opgaver", "0 opgaver" """
-    return f"{n} {one if n == 1 else many}"
+from udsat_cli.danish import count, join_names  # noqa: F401  (what renderers share)
 
 
 def due_text(action: ActionView, *, empty: str = "ingen") -> str:

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
-from udsat_cli.core.imports import WHOLE_COUNCIL
 from udsat_cli.render.common import header
 
 if TYPE_CHECKING:
@@ -36,8 +35,7 @@ def plan_lines(plan: ImportPlan) -> Iterator[str]:
         yield ""
         yield "Nye personer (oprettes):"
         for person in plan.new_people:
-            role = "(rådet selv)" if person.name == WHOLE_COUNCIL else ROLE_WORDS[person.role]
-            yield f"  · {person.name} {role}"
+            yield f"  · {person.name} {ROLE_WORDS[person.role]}"
     yield ""
     yield "Punkter:"
     yield from (f"  {n}. {title}" for n, (title, *_rest) in enumerate(plan.items, start=1))
@@ -47,5 +45,6 @@ def plan_lines(plan: ImportPlan) -> Iterator[str]:
         yield "  ingen fundet"
     for n, action in enumerate(plan.actions, start=1):
         yield f"  {n}. {action.title}"
-        yield f"     Ansvarlig: {', '.join(action.owners)} · Frist: {action.due or 'ingen'}"
+        owners = ", ".join(action.owners) or "ingen"
+        yield f"     Ansvarlig: {owners}" + (f" · Frist: {action.due}" if action.due else "")
         yield f"     Kilde: »{action.source}«"
