@@ -173,3 +173,48 @@ def test_a_migration_that_commits_part_way_is_undone_from_the_copy(
     assert dump(council) == before
     with sqlite3.connect(council.path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_made_up_council_person_becomes_the_council_as_owner(isolated_store: Store) -> None:
+    """Before 0.2 an import made »Hele rådet« a person to own the council's tasks (m009)."""
+    import sqlalchemy as sa
+
+    from udsat_cli.store.engine import make_engine
+    from udsat_cli.store.location import Location
+
+    store = isolated_store
+    location = Location(path=store.path) if store.path else Location(url=store.url)
+    if isolated_store.path is not None:
+        isolated_store.path.touch(mode=0o600)
+    engine = make_engine(location)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TABLE udsat_migrations "
+            "(name VARCHAR(100) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)"
+        )
+        for fn in migrations.MIGRATIONS[:8]:
+            fn(conn.exec_driver_sql, conn.dialect.name)
+            conn.execute(sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-11-25T10:00:00')"),
+                         {"n": fn.__name__})  # fmt: skip
+        for sql in (
+            "INSERT INTO council (id, name, created_at) VALUES (1, 'Udsatterådet', '2019-03-01')",
+            "INSERT INTO person (id, council_id, full_name, role, created_at) VALUES "
+            "(1, 1, 'Jette Nyboe', 'medlem', '2019-03-01'), "
+            "(2, 1, 'Hele rådet', 'ekstern', '2019-03-01')",
+            "INSERT INTO meeting (id, council_id, date, created_at, cancelled, revision) VALUES "
+            "(1, 1, '2019-04-01', '2019-03-01', FALSE, 0)",
+            "INSERT INTO action (id, council_id, title, meeting_id, status, created_at) VALUES "
+            "(1, 1, 'Sende det, man har, til Søren', 1, 'open', '2019-04-01'), "
+            "(2, 1, 'Kontakte AP', 1, 'open', '2019-04-01')",
+            "INSERT INTO action_owner (action_id, person_id, position) VALUES (1, 2, 0), (2, 1, 0)",
+            "INSERT INTO action_event (action_id, at, kind, new) VALUES "
+            "(1, '2019-04-01', 'created', 'open'), (2, '2019-04-01', 'created', 'open')",
+        ):
+            conn.exec_driver_sql(sql)
+    engine.dispose()
+    owners = {a["id"]: a["owners"] for a in json.loads(ok("actions", "--json"))}
+    assert owners == {1: ["rådet"], 2: ["Jette Nyboe"]}
+    assert [m["name"] for m in json.loads(ok("member", "list", "--all", "--json"))] == [
+        "Jette Nyboe"
+    ]
+    assert "· Sende det, man har, til Søren (rådet)" in ok("minutes", "1/4-2019")

@@ -131,7 +131,7 @@ def test_approved_minutes_change_only_when_reopened(albertslund: Store) -> None:
 def test_the_standard_points_once_each_and_eventuelt_last(albertslund: Store) -> None:
     ok("meeting", "add", "23. maj 2019 kl. 16-18")
     for title in ("Godkendelse af referat og dagsorden", "Eventuelt", "Mødet med SUS"):
-        ok("item", "add", "23/5-2019", title)
+        ok("item", "add", "23/5-2019", title, "--kind", "beslutning")
     ok("--today", "2019-04-02", "topic", "add", "Ændring af forretningsorden")
     points = [line for line in ok("--today", "2019-05-01", "agenda").splitlines()
               if line[:1].isdigit()]  # fmt: skip
@@ -144,6 +144,7 @@ def test_the_standard_points_once_each_and_eventuelt_last(albertslund: Store) ->
         "6. Kommende arrangementer",
         "7. Eventuelt",
     ]
+    assert "\nBESLUTNINGSPUNKTER\n\n3. Mødet med SUS\n" in ok("--today", "2019-05-01", "agenda")
 
 
 def test_the_council_a_unit_or_nobody_owns_a_follow_up(albertslund: Store) -> None:

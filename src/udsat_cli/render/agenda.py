@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from udsat_cli import dates
 from udsat_cli.render import followups
 from udsat_cli.render.common import header, join_names, md
+from udsat_cli.render.minutes import GROUP_TITLES
 
 if TYPE_CHECKING:
     from udsat_cli.core.agenda import Agenda
@@ -34,11 +35,26 @@ def event_line(event: EventView) -> str:
     return f"{when} – {event.title}{who}"
 
 
+def _groups(agenda: Agenda) -> Iterator[tuple[str | None, object]]:
+    """(heading or None, point): the meeting's items grouped by kind, as the minutes are."""
+    kind = None
+    for point in agenda.points:
+        item_kind = point.item.kind if point.kind == "item" and point.item else None
+        if item_kind and item_kind != kind:
+            kind = item_kind
+            yield GROUP_TITLES[item_kind], point
+        else:
+            yield None, point
+
+
 def text(agenda: Agenda) -> Iterator[str]:
     yield TITLE
     yield ""
     yield from header(header_rows(agenda))
-    for point in agenda.points:
+    for heading, point in _groups(agenda):
+        if heading:
+            yield ""
+            yield heading.upper()
         yield ""
         yield f"{point.number}. {point.title}"
         if point.kind == "followups":
@@ -56,7 +72,10 @@ def markdown(agenda: Agenda) -> Iterator[str]:
     yield f"# {TITLE}"
     yield ""
     yield from (f"**{label}:** {md(value)}  " for label, value in header_rows(agenda))
-    for point in agenda.points:
+    for heading, point in _groups(agenda):
+        if heading:
+            yield ""
+            yield f"**{heading}**"
         yield ""
         yield f"## {point.number}. {md(point.title)}"
         if point.kind == "followups":
@@ -74,8 +93,10 @@ def docx(agenda: Agenda) -> bytes:
     from udsat_cli.render import word
 
     doc = word.document(TITLE, header_rows(agenda))
-    for point in agenda.points:
-        doc.add_heading(f"{point.number}. {point.title}", level=2)
+    for heading, point in _groups(agenda):
+        if heading:
+            doc.add_paragraph().add_run(heading).bold = True
+        doc.add_heading(f"{point.number}. {point.title}", level=1)
         if point.kind == "followups":
             followups.body_docx(doc, agenda.followups)
         elif point.item and point.item.background:
