@@ -116,7 +116,7 @@ def test_owner_errors_change_nothing(council: Store) -> None:
         ),
         (("postpone", "1", "--to", "23/13"), "Fejl: »23/13« er ikke en gyldig dato."),
         (("drop", "1", "--note", " "), "Fejl: Skriv i --note, hvorfor opgaven bortfalder."),
-        (("drop", "1"), "Fejl: Tilvalget --note mangler; se »udsat --help«."),
+        (("drop", "1"), "Fejl: Tilvalget --note mangler; se »udsat drop --help«."),
         (
             ("--today", "næste møde", "actions"),
             "Fejl: »næste møde« peger på et møde; her skal der stå en dato.",
@@ -129,7 +129,7 @@ def test_owner_errors_change_nothing(council: Store) -> None:
             (*APRIL, "add-action", "X", "--owner", "Søren", "--due", "mødet 2. maj"),
             "Fejl: Udsatterådet Albertslund har intet møde d. 2. maj 2019",
         ),
-        (("actions", "--xyzzy"), "Fejl: Ukendt tilvalg --xyzzy; se »udsat --help«."),
+        (("actions", "--xyzzy"), "Fejl: Ukendt tilvalg »--xyzzy«; se »udsat actions --help«."),
         (("frobnicate",), "Fejl: Ukendt kommando »frobnicate«; se »udsat --help«."),
     ],
 )
@@ -151,7 +151,7 @@ def test_update_done_postpone_drop_keep_history(council: Store) -> None:
     assert ok(
         *APRIL, "postpone", "1", "--to", "1. september 2019", "--note", "Efter sommerferien"
     ) == (
-        "Udsatte opgave #1.\n"
+        "Opgave #1 er udsat.\n"
         "#1 Kontakte AP\n"
         "  Ansvarlige: Jette Nyboe og Søren Mogensen · Frist: 1. september 2019 · Status: udsat\n"
         "  Seneste note: Efter sommerferien\n"
@@ -173,7 +173,7 @@ def test_update_done_postpone_drop_keep_history(council: Store) -> None:
     assert status == "done" and closed.startswith("2019-04-0")
     ok(*APRIL, "add-action", "Spørge ØU om lokaler", "--owner", "Helge Bo")
     assert ok(*APRIL, "drop", "2", "--note", "Lokalet er fundet").startswith(
-        "Lod bortfalde opgave #2.\n"
+        "Opgave #2 er bortfaldet.\n"
     )
 
 

@@ -44,7 +44,9 @@ def test_member_add_refuses_bad_role_and_email(council: Store) -> None:
         "sekretær, gæst, ekstern.\n"
     )
     result = run("member", "add", "Kim", "--email", "kim-at-home")
-    assert result.stderr == "Fejl: »kim-at-home« ligner ikke en e-mailadresse.\n"
+    assert result.stderr == (
+        "Fejl: »kim-at-home« er ikke én e-mailadresse; skriv kun adressen, fx jette@kommune.dk.\n"
+    )
     assert run("member", "add", "helge bo jensen").stderr == (
         "Fejl: Helge Bo Jensen findes allerede i Udsatterådet Albertslund.\n"
     )

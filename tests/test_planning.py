@@ -14,13 +14,16 @@ def _due(action_id: int, today: str) -> tuple[str | None, str | None]:
 
 
 def test_meeting_series(council: Store) -> None:
-    out = ok("meeting", "plan", "--every", "4 uger", "--from", "2. maj 2019", "--until",
-             "30. juni 2019", "--time", "16-18", "--place", "Rådhuset")  # fmt: skip
-    assert out == (
+    result = run("meeting", "plan", "--every", "4 uger", "--from", "2. maj 2019", "--until",
+                 "30. juni 2019", "--time", "16-18", "--place", "Rådhuset")  # fmt: skip
+    assert result.stdout == (
         "Planlagde 3 møder:\n"
         "  3  torsdag d. 2. maj 2019 kl. 16.00–18.00\n"
-        "  4  torsdag d. 30. maj 2019 kl. 16.00–18.00\n"
+        "  4  fredag d. 31. maj 2019 kl. 16.00–18.00\n"
         "  5  torsdag d. 27. juni 2019 kl. 16.00–18.00\n"
+    )
+    assert result.stderr == (
+        "30. maj 2019 er Kristi himmelfartsdag; mødet er lagt fredag d. 31. maj 2019.\n"
     )
     assert ok("meeting", "plan", "5. september 2019", "3. oktober 2019 kl. 17").splitlines() == [
         "Planlagde 2 møder:",

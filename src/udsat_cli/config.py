@@ -47,19 +47,43 @@ def config_path() -> Path:
     return Path(user_config_dir("udsat", appauthor=False)) / "config.toml"
 
 
-def smtp() -> Smtp:
+def _read(path: Path) -> dict:
+    """The settings as TOML, or one Danish sentence on what is wrong with the file."""
+    import errno
+    import re
     import tomllib
 
-    path = config_path()
     try:
-        settings = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(
             f"Der er ingen indstillingsfil ({path}); opret den med en [smtp]-sektion "
             "for at sende mails."
         ) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-        raise ConfigError(f"Indstillingsfilen {path} kan ikke læses: {exc}.") from None
+    except IsADirectoryError:
+        raise ConfigError(f"Indstillingsfilen {path} er en mappe, ikke en fil.") from None
+    except OSError as exc:
+        why = "du har ikke adgang til den" if exc.errno == errno.EACCES else "den kan ikke læses"
+        raise ConfigError(f"Indstillingsfilen {path} kan ikke bruges: {why}.") from None
+    if len(data) > 1_000_000:
+        raise ConfigError(f"Indstillingsfilen {path} er for stor til at være en indstillingsfil.")
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"Indstillingsfilen {path} er ikke tekst i UTF-8.") from None
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+), column (\d+)", str(exc))
+        where = f" i linje {m[1]}, kolonne {m[2]}" if m else ""
+        raise ConfigError(
+            f"Indstillingsfilen {path} er ikke gyldig TOML{where}; se eksemplet i README."
+        ) from None
+    except RecursionError:
+        raise ConfigError(f"Indstillingsfilen {path} er indlejret for dybt.") from None
+
+
+def smtp() -> Smtp:
+    path = config_path()
+    settings = _read(path)
     section = settings.get("smtp")
     if not isinstance(section, dict) or not section.get("host") or not section.get("sender"):
         raise ConfigError(f"Indstillingsfilen {path} mangler [smtp] med host og sender.")
@@ -80,8 +104,26 @@ def smtp() -> Smtp:
         raise ConfigError(
             "Skriv ikke adgangskoden i filen; brug password_env med en miljøvariabel."
         )
+    for key in ("host", "user", "sender"):
+        value = section.get(key)
+        if value is not None and (not isinstance(value, str) or any(ord(c) < 32 for c in value)):
+            raise ConfigError(f"[smtp] {key} skal være tekst på én linje.")
+    if not 0 < port < 65536:
+        raise ConfigError("[smtp] port skal være et tal mellem 1 og 65535.")
     return Smtp(
         host=str(section["host"]), port=port, security=security,
         user=str(section["user"]) if section.get("user") else None, password=password,
-        sender=str(section["sender"]),
+        sender=sender_address(str(section["sender"])),
     )  # fmt: skip
+
+
+def sender_address(text: str) -> str:
+    """The sender as »Navn <adresse>«, checked as exactly one address."""
+    from email.headerregistry import Address
+
+    from udsat_cli.addresses import named_address
+
+    found = named_address(text)
+    if found is None:
+        raise ConfigError(f"[smtp] sender »{text}« er ikke én e-mailadresse.")
+    return str(Address(display_name=found[0], addr_spec=found[1]))

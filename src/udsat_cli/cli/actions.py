@@ -17,12 +17,13 @@ _ITEM = typer.Option(
 _NEW_ITEM = typer.Option(False, "--new-item", help="Tilføj --item som et nyt punkt på mødet.")
 
 
-def _change(st: State, action_id: str, shown: output.Output, verb: str, **changes: object) -> None:
+def _change(st: State, action_id: str, shown: output.Output, said: str, **changes: object) -> None:
+    """``said``: what became of it, »er udført«, for the line »Opgave #12 er udført.«"""
     from udsat_cli.core.actions import update_action
 
     with st.write() as council:
         changed = update_action(council, action_id=parse_id(action_id), **changes)
-    shown.show(changed, "actions.one", note=f"{verb} opgave #{changed.id}.")
+    shown.show(changed, "actions.one", note=f"Opgave #{changed.id} {said}.")
 
 
 @command(app, "add-action")
@@ -69,7 +70,12 @@ def add_action(
 @command(app, "actions")
 def list_actions(
     ctx: typer.Context,
-    owner: str | None = typer.Option(None, "--owner", metavar="NAVN", help="Kun denne persons."),
+    owner: str | None = typer.Option(
+        None,
+        "--owner",
+        metavar="NAVN",
+        help="Kun denne persons opgaver (navn, kaldenavn eller fornavn).",
+    ),
     status: str | None = typer.Option(
         None, "--status", metavar="STATUS", help="åben, i gang, udført, udsat eller bortfaldet."
     ),
@@ -102,9 +108,12 @@ def update(
         help="Ny status: åben, i gang, udført, udsat eller bortfaldet.",
     ),
     note: str | None = typer.Option(None, "--note", metavar="TEKST", help="En note."),
-    due: str | None = typer.Option(None, "--due", metavar="FRIST", help="Ny frist."),
+    due: str | None = typer.Option(
+        None, "--due", metavar="FRIST", help='Ny frist, fx "næste møde" ("" fjerner den).'
+    ),
     owner: list[str] | None = typer.Option(
-        None, "--owner", metavar="NAVN", help="Tilføj en ansvarlig; gentag for flere."
+        None, "--owner", metavar="NAVN",
+        help="Tilføj en ansvarlig (navn, kaldenavn eller fornavn, »rådet« …); gentag.",
     ),
     remove_owner: list[str] | None = typer.Option(
         None, "--remove-owner", metavar="NAVN", help="Fjern en ansvarlig; gentag for flere."
@@ -125,7 +134,7 @@ def update(
     """
     from udsat_cli.core.actions import parse_status
 
-    _change(state(ctx), action_id, output.choose(fmt, as_json), "Opdaterede",
+    _change(state(ctx), action_id, output.choose(fmt, as_json), "er rettet",
             status=parse_status(status) if status else None, note=note, due=due,
             owners=owner or None, remove_owners=remove_owner or None, title=title, item=item,
             new_item=new_item)  # fmt: skip
@@ -148,7 +157,7 @@ def done(
     \b
       udsat done 12 --note "Pjecerne er trykt"
     """
-    _change(state(ctx), action_id, output.choose(fmt, as_json), "Udførte", status="done",
+    _change(state(ctx), action_id, output.choose(fmt, as_json), "er udført", status="done",
             note=note)  # fmt: skip
 
 
@@ -156,7 +165,9 @@ def done(
 def postpone(
     ctx: typer.Context,
     action_id: str = _ID,
-    to: str = typer.Option(..., "--to", metavar="FRIST", help="Hvornår den skal tages op igen."),
+    to: str = typer.Option(
+        ..., "--to", metavar="FRIST", help='Hvornår den skal tages op igen, fx "til efteråret".'
+    ),
     note: str | None = typer.Option(None, "--note", metavar="TEKST", help="Hvorfor."),
     fmt: str | None = _FORMAT,
     as_json: bool = output.JSON,
@@ -168,7 +179,7 @@ def postpone(
     \b
       udsat postpone 12 --to "1. september 2019" --note "Udsat til efteråret"
     """
-    _change(state(ctx), action_id, output.choose(fmt, as_json), "Udsatte", status="postponed",
+    _change(state(ctx), action_id, output.choose(fmt, as_json), "er udsat", status="postponed",
             due=to, note=note)  # fmt: skip
 
 
@@ -191,5 +202,5 @@ def drop(
         from udsat_cli.errors import InputError
 
         raise InputError("Skriv i --note, hvorfor opgaven bortfalder.")
-    _change(state(ctx), action_id, output.choose(fmt, as_json), "Lod bortfalde",
+    _change(state(ctx), action_id, output.choose(fmt, as_json), "er bortfaldet",
             status="dropped", note=note)  # fmt: skip

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from udsat_cli import __version__
-from udsat_cli.cli.usage import DanishCommand, DanishGroup
+from udsat_cli.cli.usage import HELP_OPTIONS, DanishCommand, DanishGroup
 from udsat_cli.store.location import Location
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ def sub_app(help_text: str, *, default: str | None = None) -> typer.Typer:
     return typer.Typer(
         cls=group or DanishGroup, help=help_text, rich_markup_mode=None, no_args_is_help=True,
         options_metavar="[TILVALG]", subcommand_metavar="KOMMANDO [ARG]...", add_completion=False,
+        context_settings=HELP_OPTIONS,
     )  # fmt: skip
 
 
@@ -43,7 +44,9 @@ app = sub_app(HELP)
 
 
 def command(app_: typer.Typer, name: str) -> typer.models.CommandFunctionType:  # type: ignore[name-defined]
-    return app_.command(name, cls=DanishCommand, options_metavar="[TILVALG]")
+    return app_.command(
+        name, cls=DanishCommand, options_metavar="[TILVALG]", context_settings=HELP_OPTIONS
+    )
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,23 @@ def attendance(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="MØDE", help="Mødets nummer eller dato."),
     absent: list[str] | None = typer.Option(
-        None, "--absent", metavar="NAVN[:GRUND]", help="Meldt afbud; gentag for flere."
+        None,
+        "--absent",
+        metavar="NAVN[:GRUND]",
+        help="Meldt afbud (navn, kaldenavn eller fornavn, evt. :grund); gentag.",
     ),
     guest: list[str] | None = typer.Option(
         None, "--guest", metavar="NAVN", help="Gæst (en person i rådet eller et navn som skrevet)."
     ),
     present: list[str] | None = typer.Option(
-        None, "--present", metavar="NAVN", help="Til stede uden at være medlem (fx suppleant)."
+        None,
+        "--present",
+        metavar="NAVN",
+        help="Til stede uden at være medlem, fx en suppleant (navn, kaldenavn eller fornavn).",
     ),
-    referent: str | None = typer.Option(None, "--referent", metavar="NAVN", help="Referenten."),
+    referent: str | None = typer.Option(
+        None, "--referent", metavar="NAVN", help="Referenten (navn, kaldenavn eller fornavn)."
+    ),
     remove: list[str] | None = typer.Option(
         None, "--remove", metavar="NAVN", help="Fjern en persons afbud, gæstestatus eller fremmøde."
     ),

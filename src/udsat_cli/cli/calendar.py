@@ -12,7 +12,10 @@ from udsat_cli.cli.app import app, command, state
 def calendar_command(
     ctx: typer.Context,
     owner: str | None = typer.Option(
-        None, "--owner", metavar="NAVN", help="Kun denne persons opgaver."
+        None,
+        "--owner",
+        metavar="NAVN",
+        help="Kun denne persons opgaver (navn, kaldenavn eller fornavn).",
     ),
     out: str | None = output.OUT,
     force: bool = output.FORCE,

@@ -17,7 +17,10 @@ def event_add(
     when: str = typer.Argument(..., metavar="HVORNÅR", help='Fx "4. april 2019 kl. 17".'),
     title: str = typer.Argument(..., metavar="TITEL", help="Arrangementet."),
     attendee: list[str] | None = typer.Option(
-        None, "--attendee", metavar="NAVN", help="Deltager fra rådet; gentag for flere."
+        None,
+        "--attendee",
+        metavar="NAVN",
+        help="Deltager fra rådet (navn, kaldenavn eller fornavn); gentag for flere.",
     ),
 ) -> None:
     """Notér et arrangement og hvem fra rådet der deltager.

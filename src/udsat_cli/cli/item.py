@@ -132,8 +132,8 @@ def item_edit(
 def item_move(
     ctx: typer.Context,
     ref: str = _REF,
-    number: int = typer.Argument(..., metavar="NR", help="Punktet, der flyttes."),
-    to: int = typer.Argument(..., metavar="TIL", help="Dets nye plads."),
+    number: int = typer.Argument(..., metavar="NR", help="Nummeret på punktet, der flyttes."),
+    to: int = typer.Argument(..., metavar="TIL", help="Dets nye nummer på dagsordenen."),
     reopen: bool = _REOPEN,
 ) -> None:
     """Flyt et punkt på dagsordenen (»punkt 3 og 4 byttes om«).

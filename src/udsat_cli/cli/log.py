@@ -13,7 +13,7 @@ from udsat_cli.cli.inputs import parse_id
 def log_command(
     ctx: typer.Context,
     action_id: str | None = typer.Argument(
-        None, metavar="[NR]", help="Kun denne opgaves ændringer."
+        None, metavar="[NR]", help="Kun ændringerne af denne opgave (dens nummer)."
     ),
     limit: int = typer.Option(
         20, "--limit", metavar="N", help="De seneste N kommandoer.", min=1, max=1_000_000

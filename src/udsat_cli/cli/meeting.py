@@ -58,7 +58,10 @@ def meeting_list(
 
 @command(meeting_app, "show")
 def meeting_show(
-    ctx: typer.Context, ref: str = _REF, fmt: str | None = _FORMAT, as_json: bool = output.JSON
+    ctx: typer.Context,
+    ref: str = _REF,
+    fmt: str | None = output.format_option("text", "json"),
+    as_json: bool = output.JSON,
 ) -> None:
     """Vis et møde med dagsordenspunkter og opgaver.
 
@@ -79,29 +82,32 @@ def meeting_show(
 def meeting_plan(
     ctx: typer.Context,
     whens: list[str] | None = typer.Argument(None, metavar="[TIDSPUNKT]...", help="Mødedage."),
-    every: str | None = typer.Option(None, "--every", metavar="INTERVAL", help='Fx "4 uger".'),
+    every: str | None = typer.Option(
+        None, "--every", metavar="INTERVAL",
+        help='Fx "4 uger", "1 måned", "2. torsdag i måneden" eller "hver anden onsdag".',
+    ),
     start: str | None = typer.Option(None, "--from", metavar="DATO", help="Første møde."),
     until: str | None = typer.Option(None, "--until", metavar="DATO", help="Sidste mulige dag."),
     time: str | None = typer.Option(None, "--time", metavar="TID", help='Fx "16.00-18.00".'),
     place: str | None = typer.Option(None, "--place", metavar="STED", help="Mødested."),
-) -> None:
-    """Planlæg årets møder: en række datoer eller en fast serie.
+    any_day: bool = typer.Option(
+        False, "--any-day", help="Også weekender og helligdage (ellers den næste hverdag)."
+    ),
+) -> None:  # fmt: skip
+    """Planlæg årets møder: en række datoer eller en fast serie på hverdage.
 
     Eksempel:
 
     \b
-      udsat meeting plan --every "4 uger" --from 7/1-2027 --until 16/12-2027 --time 16-18
+      udsat meeting plan --every "2. torsdag" --from 1/1-2027 --until 31/12-2027 --time 16-18
       udsat meeting plan "4. marts 2027" "1. april 2027 kl. 16-18"
     """
-    from udsat_cli import dates
     from udsat_cli.core.meetings import plan_meetings
 
     with state(ctx).write() as council:
         added = plan_meetings(council, whens=whens, every=every, start=start, until=until,
-                              time=time, place=place)  # fmt: skip
-    print(f"Planlagde {len(added)} {'møde' if len(added) == 1 else 'møder'}:")
-    for m in added:
-        print(f"  {m.id}  {dates.meeting_when(m.date, m.start, m.end)}")
+                              time=time, place=place, any_day=any_day)  # fmt: skip
+    output.choose().show(added, "meetings.planned")
 
 
 @command(meeting_app, "move")

@@ -70,7 +70,9 @@ def member_list(
 @command(member_app, "edit")
 def member_edit(
     ctx: typer.Context,
-    name: str = typer.Argument(..., metavar="NAVN", help="Personen, som hun hedder nu."),
+    name: str = typer.Argument(
+        ..., metavar="NAVN", help="Personen (navn, kaldenavn eller fornavn)."
+    ),
     new_name: str | None = typer.Option(None, "--name", metavar="NAVN", help="Nyt fulde navn."),
     short: str | None = typer.Option(None, "--short", metavar="NAVN", help="Nyt kaldenavn."),
     role: str | None = typer.Option(None, "--role", metavar="ROLLE", help=f"Ny rolle: {_ROLES}."),
@@ -97,7 +99,9 @@ def member_edit(
 @command(member_app, "leave")
 def member_leave(
     ctx: typer.Context,
-    name: str = typer.Argument(..., metavar="NAVN", help="Personen, der træder ud."),
+    name: str = typer.Argument(
+        ..., metavar="NAVN", help="Personen, der træder ud (navn, kaldenavn eller fornavn)."
+    ),
     on: str | None = typer.Option(
         None, "--date", metavar="DATO", help="Sidste dag (standard: i dag)."
     ),

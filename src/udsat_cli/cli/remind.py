@@ -50,7 +50,9 @@ def remind(
     days: int = typer.Option(
         7, "--days", metavar="N", help="Frister inden for N dage.", min=0, max=3660
     ),
-    owner: str | None = typer.Option(None, "--owner", metavar="NAVN", help="Kun denne person."),
+    owner: str | None = typer.Option(
+        None, "--owner", metavar="NAVN", help="Kun denne person (navn, kaldenavn eller fornavn)."
+    ),
     fmt: str | None = output.format_option("text", "json"),
     as_json: bool = output.JSON,
     send: bool = typer.Option(False, "--send", help="Send én e-mail pr. ansvarlig."),

@@ -37,6 +37,7 @@ def season_set(
     name: str = typer.Argument(..., metavar="NAVN", help='Fx "sommerferien".'),
     start: str = typer.Argument(..., metavar="FRA", help='Første dag, fx "26. juni".'),
     end: str = typer.Argument(..., metavar="TIL", help='Sidste dag, fx "9. august".'),
+    new: bool = typer.Option(False, "--new", help="En sæson, udsat ikke kender i forvejen."),
     fmt: str | None = _FORMAT,
     as_json: bool = output.JSON,
 ) -> None:
@@ -51,5 +52,5 @@ def season_set(
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).write() as council:
-        found = set_season(council, name=name, start=start, end=end)
+        found = set_season(council, name=name, start=start, end=end, new=new)
     shown.show(found, "seasons")

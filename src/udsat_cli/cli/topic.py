@@ -17,7 +17,10 @@ def topic_add(
     ctx: typer.Context,
     title: str = typer.Argument(..., metavar="TITEL", help="Punktet."),
     when: str | None = typer.Option(
-        None, "--for", metavar="HVORNÅR", help="Første møde fra denne dag (standard: næste møde)."
+        None,
+        "--for",
+        metavar="HVORNÅR",
+        help='Første møde fra denne dag, fx "efter sommerferien" (standard: næste møde).',
     ),
 ) -> None:
     """Sæt et punkt på listen til en kommende dagsorden.

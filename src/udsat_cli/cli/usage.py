@@ -1,20 +1,29 @@
-"""Danish for the parts of the help and the usage errors that Typer/Click write themselves."""
+"""Typer and Click in Danish, and the one place where errors become a sentence and an exit code.
+
+Click writes its help layout and its usage errors in English, as plain strings. The help is
+translated through gettext where Click asks for it, and usage errors by their kind here, so no
+English reaches the person at the keyboard. Every error ends as one Danish sentence on stderr
+and an exit code (see errors.py); an unexpected one also says how to see the details.
+"""
 
 from __future__ import annotations
 
 import gettext
 import re
 import sys
+from difflib import get_close_matches
 from typing import Any
 
 from typer import _click
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
+from udsat_cli.danish import join_names
 from udsat_cli.errors import UdsatError
 
 HELP_OPTION_TEXT = "Vis denne hjælp og afslut."
 USAGE_PREFIX = "Brug: "
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
 # Section titles and option annotations go through gettext in Typer's formatter.
 _CATALOG = {
@@ -22,9 +31,15 @@ _CATALOG = {
     "Options": "Tilvalg",
     "Commands": "Kommandoer",
     "required": "påkrævet",
+    "[required]": "[påkrævet]",
     "default: {default}": "standard: {default}",
+    "[default: {}]": "[standard: {}]",
     "env var: {var}": "miljøvariabel: {var}",
+    "[env var: {}]": "[miljøvariabel: {}]",
     "Aborted!": "Afbrudt.",
+    "Aborted.": "Afbrudt.",
+    "Error": "Fejl",
+    "(deprecated) ": "(udgår) ",
 }
 _dgettext = gettext.dgettext
 
@@ -48,16 +63,49 @@ class _DanishHelp:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE_PREFIX)
 
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The whole first sentence in a command list, wrapped, never cut off with »...«."""
+        text = (self.short_help or self.help or "").strip()  # type: ignore[attr-defined]
+        return " ".join(text.split("\n\n")[0].split())
+
 
 class DanishCommand(_DanishHelp, TyperCommand):
     pass
 
 
-def _usage_message(exc: _click.exceptions.ClickException) -> str:
+# --- usage errors -------------------------------------------------------------------------------
+
+
+def _option(exc: Any) -> str:
+    param = getattr(exc, "param", None)
+    if param is not None and param.opts:
+        return param.opts[0] if param.param_type_name == "option" else param.human_readable_name
+    return getattr(exc, "option_name", None) or "en værdi"
+
+
+def _bad_value(exc: Any) -> str:
+    """Click's reasons for a refused value (»'x' is not a valid integer.«) in Danish."""
+    inner = exc.message
+    if m := re.fullmatch(
+        r"'?(.*?)'? is not a valid (integer|int range|float|float range|boolean)\..*", inner, re.S
+    ):
+        kind = {"boolean": "ja eller nej"}.get(m[2], "et helt tal" if "int" in m[2] else "et tal")
+        return f"»{m[1]}« er ikke {kind}"
+    if m := re.fullmatch(r"(.*?) is not in the range (.*?)\.", inner, re.S):
+        low = re.search(r"(-?\d+)<=x", m[2])
+        high = re.search(r"x<=(-?\d+)", m[2])
+        span = f"{low[1] if low else '…'}–{high[1] if high else '…'}"
+        return f"{m[1]} ligger uden for {span}"
+    return "værdien kan ikke bruges"
+
+
+def usage_message(exc: _click.exceptions.ClickException) -> str:
+    """The sentence for a usage error; a guess at what was meant follows a »;«."""
     exceptions = _click.exceptions
     if isinstance(exc, exceptions.NoSuchOption):
-        hint = f"; mente du {' eller '.join(exc.possibilities)}?" if exc.possibilities else ""
-        return f"Ukendt tilvalg {exc.option_name}{hint}"
+        close = [f"»{p}«" for p in exc.possibilities]
+        hint = f"; mente du {join_names(close, 'eller')}?" if close else ""
+        return f"Ukendt tilvalg »{exc.option_name}«{hint}"
     if isinstance(exc, exceptions.MissingParameter):
         param = exc.param
         if param is not None and getattr(param, "param_type_name", "") == "option":
@@ -65,23 +113,62 @@ def _usage_message(exc: _click.exceptions.ClickException) -> str:
         name = (param.human_readable_name if param is not None else "").upper()
         return f"Argumentet {name} mangler"
     if isinstance(exc, exceptions.BadParameter):
-        hint = exc.param.opts[0] if exc.param is not None and exc.param.opts else "en værdi"
-        return f"Ugyldig værdi for {hint}"
+        return f"Ugyldig værdi for {_option(exc)}: {_bad_value(exc)}"
     message = exc.format_message()
-    if m := re.match(r"No such command '(.+)'", message):
-        return f"Ukendt kommando »{m[1]}«"
-    if m := re.match(r"Got unexpected extra arguments? \((.+)\)", message):
+    if m := re.match(r"Option '(.+)' requires (?:an argument|\d+ arguments)", message):
+        return f"Tilvalget {m[1]} skal have en værdi"
+    if m := re.match(r"Option '(.+)' does not take a value", message):
+        return f"Tilvalget {m[1]} tager ingen værdi"
+    if m := re.match(r"Got unexpected extra argument\(s\) \((.+)\)", message, re.S):
         return f"For mange argumenter ({m[1]}); sæt tekst med mellemrum i anførselstegn"
-    if message == "Missing command.":
+    if message.startswith("Missing command"):
         return "Der mangler en kommando"
-    return message.rstrip(".")
+    if m := re.match(r"Argument '(.+)' takes (\d+) values", message):
+        return f"Argumentet {m[1].upper()} skal have {m[2]} værdier"
+    return message.rstrip(".")  # udsat's own words (ctx.fail with a Danish sentence)
 
 
 def fail(message: str, code: int) -> None:
     from udsat_cli.store.location import mask_password
 
-    print(f"Fejl: {mask_password(message)}.", file=sys.stderr)
+    end = "" if message.endswith(("?", "!", ".")) else "."
+    print(f"Fejl: {mask_password(message)}{end}", file=sys.stderr)
     sys.exit(code)
+
+
+def _help_of(argv: list[str]) -> str:
+    """»udsat meeting add --help«: the help of the command the command line was for."""
+    from udsat_cli.cli import load
+
+    group: Any = None
+    path = ["udsat"]
+    args = DanishGroup.globals_first(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in DanishGroup.GLOBAL_VALUE_OPTIONS:
+            i += 2
+            continue
+        if arg.startswith("-"):
+            i += 1
+            continue
+        if group is None:
+            from typer.main import get_command
+
+            group = get_command(load([arg]) if _known(arg) else load([]))
+        commands = getattr(group, "commands", {})
+        if arg not in commands:
+            break
+        path.append(arg)
+        group = commands[arg]
+        i += 1
+    return " ".join([*path, "--help"])
+
+
+def _known(name: str) -> bool:
+    from udsat_cli.cli import COMMAND_MODULES
+
+    return name in COMMAND_MODULES
 
 
 class DanishGroup(_DanishHelp, TyperGroup):
@@ -101,6 +188,14 @@ class DanishGroup(_DanishHelp, TyperGroup):
         ):  # fmt: skip
             args = [self.default_command, *args]  # "udsat minutes 2" is "udsat minutes show 2"
         return super().parse_args(ctx, args)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else None
+        if name is not None and not name.startswith("-") and name not in self.commands:
+            close = [f"»{c}«" for c in get_close_matches(name, list(self.commands), n=3)]
+            hint = f"; mente du {join_names(close, 'eller')}?" if close else ""
+            ctx.fail(f"Ukendt kommando »{name}«{hint}")
+        return super().resolve_command(ctx, args)
 
     @classmethod
     def globals_first(cls, args: list[str]) -> list[str]:
@@ -137,9 +232,14 @@ class DanishGroup(_DanishHelp, TyperGroup):
             print(exc.ctx.get_help() if exc.ctx else "", file=sys.stderr)
             sys.exit(2)
         except _click.exceptions.ClickException as exc:
-            fail(f"{_usage_message(exc)}; se »udsat --help«", exc.exit_code)
-        except Abort:
-            fail("Afbrudt", 1)
+            said, _, guess = usage_message(exc).partition("; mente du ")
+            help_line = f"se »{_help_of(argv)}«"
+            fail(f"{said}; mente du {guess} S{help_line[1:]}" if guess else f"{said}; {help_line}",
+                 exc.exit_code)  # fmt: skip
+        except (Abort, KeyboardInterrupt):
+            # Ctrl-C: whatever was being written is rolled back with its transaction.
+            print("Afbrudt.", file=sys.stderr)
+            sys.exit(130)
         except Exception as exc:  # a bug: say so in one sentence, details with --debug
             if debug:
                 raise

@@ -166,35 +166,102 @@ def _place(place: str | None) -> str | None:
     return " ".join(place.split()) if place and place.strip() else None
 
 
-def _every(text: str) -> timedelta | int:
-    """'4 uger' -> 28 days; '1 måned' / 'måned' -> 1 (months)."""
+_ORDINALS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5,
+             "sidste": -1}  # fmt: skip
+
+
+class Every:
+    """How a series recurs: every N days (on a given weekday, if ``weekday`` is set), every N
+    months on the same day, or the N-th (or last, -1) weekday of each month."""
+
+    def __init__(
+        self, *, days: int = 0, months: int = 0, nth: int = 0, weekday: int | None = None
+    ) -> None:
+        self.days, self.months, self.nth, self.weekday = days, months, nth, weekday
+
+    def dates(self, start: date, until: date) -> list[date]:
+        if self.nth:
+            return _nth_weekdays(start, until, self.nth, self.weekday or 0)
+        from dateutil.relativedelta import relativedelta
+
+        if self.days and self.weekday is not None:  # »hver torsdag« from a Monday: that Thursday
+            start += timedelta(days=(self.weekday - start.weekday()) % 7)
+        found, k = [], 0
+        while True:
+            months = relativedelta(months=self.months * k)
+            day = start + (months if self.months else timedelta(self.days * k))
+            if day > until:
+                return found
+            found.append(day)
+            k += 1
+            if len(found) > MAX_SERIES:
+                raise InputError(f"Det giver over {MAX_SERIES} møder; vælg en kortere periode.")
+
+
+def _nth_weekdays(start: date, until: date, nth: int, weekday: int) -> list[date]:
+    import calendar
+
+    found = []
+    year, month = start.year, start.month
+    while date(year, month, 1) <= until:
+        days = [d for d in calendar.Calendar().itermonthdates(year, month)
+                if d.month == month and d.weekday() == weekday]  # fmt: skip
+        if len(days) >= abs(nth):
+            day = days[nth - 1] if nth > 0 else days[nth]
+            if start <= day <= until:
+                found.append(day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if len(found) > MAX_SERIES:
+            raise InputError(f"Det giver over {MAX_SERIES} møder; vælg en kortere periode.")
+    return found
+
+
+def parse_every(text: str) -> Every:
+    """»4 uger«, »hver måned«, »14 dage«, »2. torsdag (i måneden)«, »sidste tirsdag«,
+    »første mandag i måneden«, »hver torsdag«, »hver anden onsdag«, »hver 3. tirsdag«."""
+    phrase = " ".join(text.lower().replace("hvert ", "hver ").split())
+    phrase = re.sub(r" i (?:hver )?måned(?:en)?$", "", phrase)
+    at = re.fullmatch(r"(?P<every>hver )?(?:den )?(?:(?P<n>\d+\.?|\w+) )?(?P<wd>\w+)", phrase)
+    weekday = dates.weekday_number(at["wd"].removesuffix("en")) if at else None
+    if at and weekday is not None:
+        n = (at["n"] or "").rstrip(".")
+        count = int(n) if n.isdigit() else _ORDINALS.get(n, dates.NUMBERS.get(n)) if n else None
+        if at["every"] or not n:  # »hver torsdag«, »hver anden torsdag«, »hver 3. torsdag«
+            weeks = 1 if not n else 2 if n in ("anden", "andet") else count
+            if not weeks or weeks < 1:
+                raise InputError(f"Kan ikke læse intervallet »{text}«.")
+            return Every(days=7 * weeks, weekday=weekday)
+        if count is None or not (1 <= count <= 5 or count == -1):
+            raise InputError(
+                f"Kan ikke læse intervallet »{text}«; en måned har den 1.–5. eller sidste "
+                f"{dates.WEEKDAYS[weekday]}."
+            )
+        return Every(nth=count, weekday=weekday)
     m = re.fullmatch(
-        r"(?:hver |hvert )?(\d+|en|et|to|tre|fire|fem|seks)? ?"
-        r"(dag|dage|uge|uger|måned|måneder)",
-        " ".join(text.lower().split()),
+        r"(?:hver )?(\d+|en|et|to|tre|fire|fem|seks)? ?(dag|dage|uge|uger|måned|måneder)", phrase
     )
     if not m:
-        raise InputError(f"Kan ikke læse intervallet »{text}«; skriv fx »4 uger« eller »1 måned«.")
+        raise InputError(
+            f"Kan ikke læse intervallet »{text}«; skriv fx »4 uger«, »1 måned« eller "
+            "»2. torsdag i måneden«."
+        )
     n = int(m[1]) if m[1] and m[1].isdigit() else dates.NUMBERS.get(m[1] or "en", 1)
     if n < 1:
         raise InputError("Intervallet skal være mindst 1.")
     if m[2].startswith("måned"):
-        return n
-    return timedelta(days=n * (7 if m[2].startswith("uge") else 1))
+        return Every(months=n)
+    return Every(days=n * (7 if m[2].startswith("uge") else 1))
 
 
-def series(start: date, until: date, every: timedelta | int) -> list[date]:
-    from dateutil.relativedelta import relativedelta
-
-    days, k = [], 0
-    while True:
-        day = start + (relativedelta(months=every * k) if isinstance(every, int) else every * k)
-        if day > until:
-            return days
-        days.append(day)
-        k += 1
-        if len(days) > MAX_SERIES:
-            raise InputError(f"Det giver over {MAX_SERIES} møder; vælg en kortere periode.")
+def working_day(council: CouncilContext, day: date) -> date:
+    """The day itself, or the first working day after it (stderr says which was moved)."""
+    reason, moved = dates.day_off(day), day
+    while dates.day_off(moved) is not None:
+        moved += timedelta(days=1)
+    if moved != day:
+        council.notify(f"{dates.long_date(day)} er {reason}; mødet er lagt "
+                       f"{dates.weekday_date(moved)}.")  # fmt: skip
+    return moved
 
 
 def plan_meetings(
@@ -206,8 +273,11 @@ def plan_meetings(
     until: str | None = None,
     time: str | None = None,
     place: str | None = None,
+    any_day: bool = False,
 ) -> list[MeetingRef]:
-    """Plan meetings on the given days, or every N weeks/months from ``start`` to ``until``."""
+    """Plan meetings on the given days, or a series from ``start`` to ``until``. A series never
+    falls on a weekend or a public holiday unless ``any_day``: such a day moves to the next
+    working day. A day given by name is kept, with a word on stderr if it is not a working day."""
     from udsat_cli.store.models import Meeting
 
     session = council.writing
@@ -223,8 +293,14 @@ def plan_meetings(
                 "Angiv enten datoerne eller --every med --from og --until, ikke begge."
             )
         for when in whens:
-            day, begin, end = dates.parse_meeting_time(when, today=today)
-            planned.append((day, begin or clock[0], end or clock[1]))
+            reading = dates.read_when(when, today=today)
+            day = reading.date
+            assert day is not None
+            if reading.year_filled:
+                council.notify(f"Læste »{' '.join(when.split())}« som {dates.long_date(day)}.")
+            if (why := dates.day_off(day)) and not any_day:
+                council.notify(f"Bemærk: {dates.long_date(day)} er {why}.")
+            planned.append((day, reading.time or clock[0], reading.end_time or clock[1]))
     else:
         if not (every and start and until):
             raise InputError("En mødeserie kræver --every, --from og --until.")
@@ -232,7 +308,10 @@ def plan_meetings(
         last = dates.parse_date(until, today=today)
         if last < first:
             raise InputError("--until ligger før --from.")
-        planned = [(d, clock[0], clock[1]) for d in series(first, last, _every(every))]
+        days = parse_every(every).dates(first, last)
+        if not any_day:
+            days = list(dict.fromkeys(working_day(council, d) for d in days))
+        planned = [(d, clock[0], clock[1]) for d in days]
     added = []
     for day, begin, end in planned:
         _refuse_taken(council, day)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
@@ -16,7 +15,6 @@ if TYPE_CHECKING:
 
 ROLES = ("formand", "næstformand", "medlem", "suppleant", "sekretær", "gæst", "ekstern")
 NOT_MEMBERS = ("ekstern", "gæst", "suppleant", "sekretær")  # staff and outsiders are not members
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class PersonRef(NamedTuple):
@@ -106,11 +104,16 @@ def parse_role(text: str) -> str:
 
 
 def _clean_email(email: str) -> str | None:
+    """Only an address: »jette@kommune.dk«, never a name or a list (see addresses.py)."""
+    from udsat_cli.addresses import is_address
+
     email = email.strip()
     if not email:
         return None
-    if not _EMAIL.fullmatch(email):
-        raise InputError(f"»{email}« ligner ikke en e-mailadresse.")
+    if not is_address(email):
+        raise InputError(
+            f"»{email}« er ikke én e-mailadresse; skriv kun adressen, fx jette@kommune.dk."
+        )
     return email
 
 

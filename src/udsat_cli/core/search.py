@@ -19,9 +19,10 @@ class Hit:
     kind: str  # item, action or note
     id: int  # the item's or the action's id
     meeting: date | None
-    item: str | None
+    item: str | None  # the agenda item it was found in or belongs to
     text: str
     rank: float
+    item_number: int | None = None  # that item's number on its meeting's agenda
 
 
 @dataclass
@@ -38,30 +39,27 @@ def search(council: CouncilContext, *, text: str, limit: int = 30) -> SearchResu
     rows = search_rows(db, council_id=council.id, text=text, limit=limit)
     items = [rid for kind, rid, _, _ in rows if kind == "item"]
     actions = [rid for kind, rid, _, _ in rows if kind != "item"]
-    where: dict[tuple[str, int], tuple[date | None, str | None]] = {}
+    where: dict[tuple[str, int], tuple[date | None, str | None, int | None]] = {}
     if items:
         ids, params = in_list("i", items)
-        for iid, day, title in db.rows(
-            "SELECT i.id, m.date, i.title FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
-            f"WHERE i.id IN {ids}",
+        for iid, day, title, number in db.rows(
+            "SELECT i.id, m.date, i.title, i.number FROM agenda_item i "
+            f"JOIN meeting m ON m.id = i.meeting_id WHERE i.id IN {ids}",
             **params,
         ):
-            where[("item", iid)] = (as_date(day), title)
+            where[("item", iid)] = (as_date(day), title, number)
     if actions:
         ids, params = in_list("a", actions)
-        for aid, day, title in db.rows(
-            "SELECT a.id, m.date, i.title FROM action a LEFT JOIN meeting m ON m.id = a.meeting_id "
+        for aid, day, title, number in db.rows(
+            "SELECT a.id, m.date, i.title, i.number FROM action a "
+            "LEFT JOIN meeting m ON m.id = a.meeting_id "
             f"LEFT JOIN agenda_item i ON i.id = a.item_id WHERE a.id IN {ids}",
             **params,
         ):
-            where[("action", aid)] = (as_date(day), title)
-    return SearchResult(council.name, text, [
-        Hit(
-            kind,
-            rid,
-            *where.get(("item" if kind == "item" else "action", rid), (None, None)),
-            " ".join(snippet.split()),
-            round(rank, 4),
-        )  # fmt: skip
-        for kind, rid, rank, snippet in rows
-    ])
+            where[("action", aid)] = (as_date(day), title, number)
+    hits = []
+    for kind, rid, rank, snippet in rows:
+        day, item, number = where.get(("item" if kind == "item" else "action", rid),
+                                      (None, None, None))  # fmt: skip
+        hits.append(Hit(kind, rid, day, item, " ".join(snippet.split()), round(rank, 4), number))
+    return SearchResult(council.name, text, hits)

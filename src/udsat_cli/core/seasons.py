@@ -39,12 +39,25 @@ def _month_day(text: str) -> str:
     return f"{found.month:02d}-{found.day:02d}"
 
 
-def set_season(council: CouncilContext, *, name: str, start: str, end: str) -> SeasonList:
+def set_season(
+    council: CouncilContext, *, name: str, start: str, end: str, new: bool = False
+) -> SeasonList:
+    """Set a season's days; a name udsat does not know is refused (a typo would make a season
+    nobody's deadlines use), unless it is declared ``new``."""
+    from udsat_cli.danish import join_names
+    from udsat_cli.dates.grammar import SEASON_ALIASES
     from udsat_cli.store.models import CouncilSeason
 
     name = " ".join(name.lower().split())
     if not name:
         raise InputError("Sæsonen skal have et navn, fx »sommerferien«.")
+    name = SEASON_ALIASES.get(name, name)
+    if name not in council.seasons and not new:
+        known = join_names([f"»{n}«" for n in sorted(council.seasons)])
+        raise InputError(
+            f"udsat kender ingen sæson »{name}«; de kendte er {known}. Brug --new for at "
+            "tilføje en ny"
+        )
     row = council.writing.get(CouncilSeason, (council.id, name))
     if row is None:
         row = CouncilSeason(council_id=council.id, name=name, start_md="", end_md="")

@@ -12,14 +12,15 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli.dates.show import clock, long_date, meeting_when, names_a_day, weekday_date
-from udsat_cli.dates.vocab import MONTH_WORD, MONTHS, NUMBERS, WEEKDAYS
+from udsat_cli.dates.vocab import MONTH_WORD, MONTHS, NUMBERS, WEEKDAYS, day_off, weekday_number
 from udsat_cli.errors import InputError
 
 if TYPE_CHECKING:
     from udsat_cli.dates.grammar import Reading, Season
 
 __all__ = [
-    "MONTHS", "MONTH_WORD", "NUMBERS", "WEEKDAYS", "Reading", "Season", "clock",
+    "MONTHS", "MONTH_WORD", "NUMBERS", "WEEKDAYS", "Reading", "Season", "clock", "day_off",
+    "weekday_number",
     "default_seasons", "long_date", "meeting_when", "parse_date", "parse_deadline",
     "parse_meeting_time", "read", "read_day", "read_when", "weekday_date", "names_a_day",
 ]  # fmt: skip

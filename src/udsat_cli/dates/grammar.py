@@ -414,7 +414,7 @@ def read_month(s: str, ctx: Context) -> Reading | None:
     return Reading("date", _yearly(lambda y: _last_day(y, month), ctx, year))
 
 
-_SEASON_ALIASES = {
+SEASON_ALIASES = {
     "efterår": "efteråret", "forår": "foråret", "sommerferie": "sommerferien",
     "efterårsferie": "efterårsferien", "vinterferie": "vinterferien", "juleferie": "juleferien",
     "sommer": "sommeren", "vinter": "vinteren", "nye år": "det nye år", "nytåret": "det nye år",
@@ -422,12 +422,12 @@ _SEASON_ALIASES = {
 
 
 def _season_names(ctx: Context) -> str:
-    names = set(ctx.seasons) | {a for a, target in _SEASON_ALIASES.items() if target in ctx.seasons}
+    names = set(ctx.seasons) | {a for a, target in SEASON_ALIASES.items() if target in ctx.seasons}
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 def _season_span(name: str, year: int, ctx: Context) -> tuple[date, date]:
-    start_md, end_md = ctx.seasons[_SEASON_ALIASES.get(name, name)]
+    start_md, end_md = ctx.seasons[SEASON_ALIASES.get(name, name)]
     start = _md(start_md, year)
     end = _md(end_md, year)
     if end < start:  # "juleferien": 21 December to 3 January

@@ -79,3 +79,34 @@ HOLIDAY_WORDS = (
     r"|kristi himmelfart|kr\. himmelfartsdag|himmelfart|pinsedag|pinse|2\. pinsedag"
     r"|anden pinsedag)"
 )
+
+
+def public_holidays(year: int) -> dict[date, str]:
+    """The days a Danish municipality is closed: the public holidays (store bededag until 2023,
+    when it was abolished), grundlovsdag, juleaftensdag and nytårsaftensdag."""
+    easter = _easter(year)
+    found = {
+        date(year, 1, 1): "nytårsdag",
+        easter - timedelta(days=3): "skærtorsdag",
+        easter - timedelta(days=2): "langfredag",
+        easter: "påskedag",
+        easter + timedelta(days=1): "2. påskedag",
+        easter + timedelta(days=39): "Kristi himmelfartsdag",
+        easter + timedelta(days=49): "pinsedag",
+        easter + timedelta(days=50): "2. pinsedag",
+        date(year, 6, 5): "grundlovsdag",
+        date(year, 12, 24): "juleaftensdag",
+        date(year, 12, 25): "1. juledag",
+        date(year, 12, 26): "2. juledag",
+        date(year, 12, 31): "nytårsaftensdag",
+    }
+    if year <= 2023:
+        found[easter + timedelta(days=26)] = "store bededag"
+    return found
+
+
+def day_off(day: date) -> str | None:
+    """Why nobody meets on ``day`` (»en lørdag«, »2. pinsedag«), or None on a working day."""
+    if day.weekday() >= 5:
+        return f"en {WEEKDAYS[day.weekday()]}"
+    return public_holidays(day.year).get(day)

@@ -53,4 +53,6 @@ def ical(data: CalendarData) -> bytes:
         cal.add_component(component)
     if hasattr(cal, "add_missing_timezones"):
         cal.add_missing_timezones()
+        for zone_part in cal.walk("VTIMEZONE"):  # icalendar's note on it is English
+            zone_part.pop("COMMENT", None)
     return cal.to_ical()

@@ -196,7 +196,8 @@ def reminders(r: Reminders) -> dict[str, Any]:
 
 def search(found: SearchResult) -> list[dict[str, Any]]:
     return [{"kind": h.kind, "id": h.id, "meeting": _iso(h.meeting), "item": h.item,
-             "text": h.text, "rank": h.rank} for h in found.hits]  # fmt: skip
+             "item_number": h.item_number, "text": h.text, "rank": h.rank}
+            for h in found.hits]  # fmt: skip
 
 
 def change_set(c: ChangeSetView) -> dict[str, Any]:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from udsat_cli import dates
 from udsat_cli.render.actions import one_text
-from udsat_cli.render.common import md, meeting_line, table
+from udsat_cli.render.common import count, md, meeting_line, table
 
 if TYPE_CHECKING:
-    from udsat_cli.core.meetings import MeetingDetail, MeetingList
+    from udsat_cli.core.meetings import MeetingDetail, MeetingList, MeetingRef
 
 COLUMNS = ["Nr.", "Dato", "Tid", "Sted", ""]
 
@@ -38,6 +38,13 @@ def markdown(found: MeetingList) -> Iterator[str]:
     yield "| Nr. | Dato | Tid | Sted | |"
     yield "|---|---|---|---|---|"
     yield from ("| " + " | ".join(md(c) for c in row) + " |" for row in _rows(found))
+
+
+def planned_text(added: list[MeetingRef]) -> Iterator[str]:
+    width = len(str(added[-1].id)) if added else 1
+    yield f"Planlagde {count(len(added), 'møde', 'møder')}:"
+    for m in added:
+        yield f"  {m.id:>{width}}  {dates.meeting_when(m.date, m.start, m.end)}"
 
 
 def detail_text(detail: MeetingDetail) -> Iterator[str]:
