@@ -70,6 +70,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 _DESELECTED = pytest.StashKey[int]()
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if hasattr(session.config, "workeroutput"):  # an xdist worker tells the controller
+        session.config.workeroutput["udsat_slow"] = session.config.stash.get(_DESELECTED, 0)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    found = getattr(node, "workeroutput", {}).get("udsat_slow", 0)
+    node.config.stash[_DESELECTED] = max(node.config.stash.get(_DESELECTED, 0), found)
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     """One line per reason a part of the suite did not run, instead of a line per test."""
     skipped = [str(r.longrepr) for r in terminalreporter.stats.get("skipped", [])]

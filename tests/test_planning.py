@@ -33,7 +33,10 @@ def test_meeting_series(council: Store) -> None:
     monthly = ok(
         "meeting", "plan", "--every", "1 måned", "--from", "31/10-2019", "--until", "1/1-2020"
     )
-    assert "torsdag d. 31. oktober 2019" in monthly and "lørdag d. 30. november 2019" in monthly
+    # 31 October, then the last of November (a Saturday, so the Monday after), then 31 December
+    # (nytårsaftensdag, so 2 January)
+    assert "torsdag d. 31. oktober 2019" in monthly and "mandag d. 2. december 2019" in monthly
+    assert "torsdag d. 2. januar 2020" in monthly
 
 
 def test_meeting_plan_errors_write_nothing(council: Store) -> None:
@@ -42,7 +45,8 @@ def test_meeting_plan_errors_write_nothing(council: Store) -> None:
         ("meeting", "plan", "--every", "4 uger", "--from", "2/5-2019"):
             "Fejl: En mødeserie kræver --every, --from og --until.\n",
         ("meeting", "plan", "--every", "hver anden", "--from", "2/5-2019", "--until", "1/7-2019"):
-            "Fejl: Kan ikke læse intervallet »hver anden«; skriv fx »4 uger« eller »1 måned«.\n",
+            "Fejl: Kan ikke læse intervallet »hver anden«; skriv fx »4 uger«, »1 måned« eller "
+            "»2. torsdag i måneden«.\n",
         ("meeting", "plan", "2. maj 2019", "1. april 2019"):
             "Fejl: Udsatterådet Albertslund har allerede et møde d. 1. april 2019.\n",
         ("meeting", "plan", "--every", "1 dag", "--from", "1/1-2020", "--until", "31/12-2020"):

@@ -29,7 +29,7 @@ def test_search_finds_items_actions_and_notes(council: Store) -> None:
     ok(*APRIL, "update", "1", "--note", "Teksten om frikort er næsten færdig")
     found = json.loads(ok("search", "frikort", "--json"))
     assert {(h["kind"], h["id"]) for h in found} == {("item", 1), ("action", 1), ("note", 1)}
-    assert set(found[0]) == {"kind", "id", "meeting", "item", "text", "rank"}
+    assert set(found[0]) == {"kind", "id", "meeting", "item", "item_number", "text", "rank"}
     assert all(h["meeting"] == "2019-04-01" for h in found)
     action = next(h for h in found if h["kind"] == "action")
     assert action["item"] == "Fokus på socialt frikort" and "»frikortet«" in action["text"]
@@ -37,7 +37,9 @@ def test_search_finds_items_actions_and_notes(council: Store) -> None:
     assert json.loads(ok("search", "årsberetning", "godkendt", "--json"))[0]["kind"] == "item"
     assert ok("search", "bisidder") == "Intet fundet.\n"
     text = ok("search", "frikort")
-    assert "mødet 1. april 2019 · punkt #1" in text
+    # where each hit is: the meeting, the item's number on its agenda and its title
+    assert "Mødet 1. april 2019 · punkt 1 »Fokus på socialt frikort«\n" in text
+    assert "Mødet 1. april 2019 · punkt 1 »Fokus på socialt frikort« · opgave #1\n" in text
 
 
 def test_search_follows_edits_and_other_councils(council: Store) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from udsat_cli.cli import output
 from udsat_cli.cli.app import app, command, state
 
 
@@ -25,5 +26,4 @@ def restore_command(
     data = read_json(path)
     with state(ctx).store(mode="write", create=True) as store:
         counts = restore_data(store.db, data)
-    print(f"Læste {counts.get('council', 0)} råd, {counts.get('meeting', 0)} møder og "
-          f"{counts.get('action', 0)} opgaver ind.")  # fmt: skip
+    output.choose().show(counts, "export.restored")

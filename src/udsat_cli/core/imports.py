@@ -219,11 +219,13 @@ def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
                                   meeting_id=meeting.id, file_name=plan.file[:300],
                                   at=council.now))  # fmt: skip
     council.writing.flush()
+    return import_summary(plan.day, len(plan.items), len(accepted), len(plan.new_people))
+
+
+def import_summary(day: date, items: int, actions: int, people: int) -> str:
     from udsat_cli.danish import count
 
     return (
-        f"Importerede mødet {dates.long_date(plan.day)}: "
-        f"{count(len(plan.items), 'punkt', 'punkter')}, "
-        f"{count(len(accepted), 'opgave', 'opgaver')}, "
-        f"{count(len(plan.new_people), 'ny person', 'nye personer')}."
+        f"Importerede mødet {dates.long_date(day)}: {count(items, 'punkt', 'punkter')}, "
+        f"{count(actions, 'opgave', 'opgaver')}, {count(people, 'ny person', 'nye personer')}."
     )

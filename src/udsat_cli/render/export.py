@@ -52,3 +52,13 @@ def council_markdown(record: CouncilRecord) -> Iterator[str]:
             if line == f"## {minutes.TITLE}":
                 line = f"## {minutes.TITLE} {dates.long_date(doc.meeting.date)}"
             yield line
+
+
+def restored_text(counts: dict[str, int]) -> Iterator[str]:
+    from udsat_cli.danish import count
+
+    yield (
+        f"Læste {count(counts.get('council', 0), 'råd', 'råd')}, "
+        f"{count(counts.get('meeting', 0), 'møde', 'møder')} og "
+        f"{count(counts.get('action', 0), 'opgave', 'opgaver')} ind."
+    )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from udsat_cli import dates
 from udsat_cli.core.actions import LABELS
-from udsat_cli.render.common import due_text, join_names, md, meeting_line, owners_label
+from udsat_cli.render.common import count, due_text, join_names, md, meeting_line, owners_label
 
 if TYPE_CHECKING:
     from udsat_cli.core.actions import ActionView
@@ -59,7 +59,7 @@ def facts(action: ActionView) -> str:
         found.append(f"Frist: {due_text(action)}")
     found.append(f"Status: {LABELS[action.status]}")
     if action.carried:
-        found.append(f"Overført {action.carried} {'gang' if action.carried == 1 else 'gange'}")
+        found.append(f"Overført {count(action.carried, 'gang', 'gange')}")
     return " · ".join(found)
 
 

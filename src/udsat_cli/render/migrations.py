@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
+from udsat_cli.danish import count
 
 if TYPE_CHECKING:
     from udsat_cli.store.migrate import Migrated, MigrationStatus
@@ -25,9 +26,10 @@ def status_text(found: MigrationStatus) -> Iterator[str]:
         yield f"  mangler  {name}"
     total = len(found.applied) + len(found.pending)
     if found.pending:
-        yield f"{len(found.pending)} af {total} ændringer mangler; kør: udsat migrate"
+        changes = count(total, "ændring", "ændringer")
+        yield f"{len(found.pending)} af {changes} mangler; kør: udsat migrate"
     else:
-        yield f"Lageret er opdateret ({total} af {total} ændringer)."
+        yield f"Lageret er opdateret ({total} af {count(total, 'ændring', 'ændringer')})."
 
 
 def migrated_text(found: Migrated) -> Iterator[str]:

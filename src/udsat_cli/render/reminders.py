@@ -72,14 +72,13 @@ def counts(person: OwnerReminder, report: Reminders) -> list[str]:
     """What a reminder holds, counted one kind at a time in Danish: »1 overskreden opgave«."""
     found = []
     if person.overdue:
-        n = len(person.overdue)
-        found.append(f"{n} {'overskreden opgave' if n == 1 else 'overskredne opgaver'}")
+        found.append(count(len(person.overdue), "overskreden opgave", "overskredne opgaver"))
     if person.due_soon:
         found.append(f"{count(len(person.due_soon), 'opgave', 'opgaver')} med frist inden for "
                      f"{count(report.days, 'dag', 'dage')}")  # fmt: skip
     if person.resumed:
-        n = len(person.resumed)
-        found.append(f"{n} {'udsat opgave' if n == 1 else 'udsatte opgaver'} at tage op igen")
+        resumed = count(len(person.resumed), "udsat opgave", "udsatte opgaver")
+        found.append(f"{resumed} at tage op igen")
     if person.for_meeting and report.meeting:
         found.append(f"{count(len(person.for_meeting), 'opgave', 'opgaver')} til mødet "
                      f"{dates.long_date(report.meeting.date)}")  # fmt: skip
