@@ -60,8 +60,13 @@ class _DanishHelp:
         return option
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        pieces = [p.strip("{}") for p in self.collect_usage_pieces(ctx)]  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE_PREFIX)
+
+    def get_help(self, ctx: Any) -> str:
+        text = super().get_help(ctx)  # type: ignore[misc]
+        # Click describes a range as »0<=x<=3660«: as Danish as a formula gets, it is »0–3660«.
+        return re.sub(r"(-?\d+)<=x<=(-?\d+)", r"\1–\2", re.sub(r"x>=(-?\d+)", r"mindst \1", text))
 
     def get_short_help_str(self, limit: int = 45) -> str:
         """The whole first sentence in a command list, wrapped, never cut off with »...«."""
