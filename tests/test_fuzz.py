@@ -23,7 +23,7 @@ VALID = {
     "title": "Kontakte AP", "owner": "Jette", "action_id": "1", "to": "næste møde",
     "note": "Mail sendt", "phrase": "i morgen", "ref": "1/4-2019", "path": "findes-ikke.json",
     "words": "frikort", "files": "findes-ikke.txt", "when": "6. maj 2019", "name": "Kim Larsen",
-    "start": "1/6", "end": "31/8", "number": "1", "topic_id": "1",
+    "start": "1/6", "end": "31/8", "number": "1", "topic_id": "1", "text": "Velkommen.",
 }  # fmt: skip
 
 

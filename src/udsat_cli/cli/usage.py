@@ -108,7 +108,7 @@ def usage_message(exc: _click.exceptions.ClickException) -> str:
     """The sentence for a usage error; a guess at what was meant follows a »;«."""
     exceptions = _click.exceptions
     if isinstance(exc, exceptions.NoSuchOption):
-        close = [f"»{p}«" for p in exc.possibilities]
+        close = [f"»{p}«" for p in exc.possibilities or []]
         hint = f"; mente du {join_names(close, 'eller')}?" if close else ""
         return f"Ukendt tilvalg »{exc.option_name}«{hint}"
     if isinstance(exc, exceptions.MissingParameter):
