@@ -142,9 +142,10 @@ class Store:
                 return conn.execute(sql, params).fetchall()
         import sqlalchemy as sa
 
-        with _admin().connect() as conn:
+        with _admin().begin() as conn:
             conn.exec_driver_sql(f"SET search_path TO {self.schema}")
-            rows = conn.execute(sa.text(sql), params).fetchall()
+            result = conn.execute(sa.text(sql), params)
+            rows = result.fetchall() if result.returns_rows else []
             conn.exec_driver_sql("SET search_path TO DEFAULT")
         # Values as SQLite gives them back, so one assertion serves both backends.
         return [tuple(_sqlite_value(v) for v in row) for row in rows]

@@ -4,6 +4,7 @@ text is refused, and then the store exactly as it was (byte for byte on SQLite).
 from __future__ import annotations
 
 import sqlite3
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -106,20 +107,68 @@ def test_every_argument_is_covered() -> None:
     assert {"add-action title", "meeting plan --every", "search words", "--db actions"} <= names
 
 
-NASTY = ["", "-1", "0", "99999999999999999999", "ø'; DROP TABLE action; --\n\t\"%s"]
+NASTY = [
+    "", "-1", "0", "99999999999999999999", "ø'; DROP TABLE action; --\n\t\"%s",
+    "Titel\x01 med\x1b]0;hack\x07 og \x1b[31mfarve",  # control characters, terminal escapes
+    "ab\udcff\udce6",  # invalid UTF-8 in an argument, as Python receives it
+    "Eve <eve@attacker.example>, Bo", "Vinther, Helle", "omar@example.dk>,<postmaster",
+    "Bo\nBcc: eve@attacker.example",  # a header injection
+    "a%20b.db", "lager.db?mode=ro", ".", "/dev/zero", "/dev/stdout", "x" * 5000,
+]  # fmt: skip
 
 
 @pytest.mark.slow
-def test_nasty_text_at_every_argument(busy: Store) -> None:
+@pytest.mark.parametrize("text", NASTY, ids=[f"tekst{i}" for i in range(len(NASTY))])
+def test_nasty_text_at_every_argument(busy: Store, text: str) -> None:
     for _name, target in TARGETS:
-        for text in NASTY:
-            _check(busy, _command_line(target, text))
+        _check(busy, _command_line(target, text))
 
 
+# Any character but NUL (which no command line can hold), and the lone surrogates U+DC80–U+DCFF
+# that invalid UTF-8 in argv becomes in Python.
 ARBITRARY = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+        st.characters(min_codepoint=0xDC80, max_codepoint=0xDCFF),
+    ),
     max_size=30,
 )
+
+
+def _hostile_files(folder: Path) -> list[Path]:
+    """Files no one should have to read: a zip bomb dressed as Word, a Word file that is no Word
+    file, a text too big, text that is not UTF-8, text full of control characters, a folder."""
+    folder.mkdir()
+    bomb = folder / "bombe.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<x/>")
+        archive.writestr("word/document.xml", b"\x00" * (40 * 1024 * 1024))
+    fake = folder / "falsk.docx"
+    with zipfile.ZipFile(fake, "w") as archive:
+        archive.writestr("noter.txt", "intet Word her")
+    huge = folder / "stor.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(1024 * 1024 * 1024 + 1)  # sparse: over every limit, costs no disk
+    latin = folder / "latin1.txt"
+    latin.write_bytes(
+        "Referat af mødet den 1. april 2019\nJette tager kontakt til AP.\n".encode("latin-1")
+    )
+    control = folder / "styretegn.json"
+    control.write_text('{"title": "\\u001b]0;hack\\u0007", "x": [[[[[[[[[[[[1]]]]]]]]]]]]}\x01')
+    return [bomb, fake, huge, latin, control, folder, Path("/dev/zero")]
+
+
+FILE_PARAMS = {"path", "files", "background_file", "decision_file"}
+
+
+@pytest.mark.slow
+def test_hostile_files_at_every_file_argument(busy: Store, tmp_path: Path) -> None:
+    files = _hostile_files(tmp_path / "filer")
+    targets = [t for _, t in TARGETS if not isinstance(t, str) and t[2] in FILE_PARAMS]
+    assert len(targets) == 7
+    for target in targets:
+        for path in files:
+            _check(busy, _command_line(target, str(path)))
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -170,7 +170,7 @@ def test_a_zip_that_is_not_word_and_a_huge_file(tmp_path: Path) -> None:
     huge = tmp_path / "stor.txt"
     huge.write_bytes(b"Referat\n" * (21 * 1024 * 1024 // 8 + 1))
     assert run("import", "--dry-run", str(huge)).stderr == (
-        "Fejl: stor.txt er for stor (21 MB); udsat læser referater op til 20 MB.\n"
+        "Fejl: stor.txt er for stor (over 20 MB); udsat læser referater op til 20 MB.\n"
     )
     assert run("import", "--dry-run", str(tmp_path / "findes-ikke.txt")).stderr == (
         f"Fejl: Filen {tmp_path / 'findes-ikke.txt'} findes ikke.\n"

@@ -20,15 +20,21 @@ MAY = ("--today", "2019-05-20")
 class Inbox:
     """An SMTP handler that keeps what it receives; it can drop the connection after N messages."""
 
-    def __init__(self, drop_after: int | None = None) -> None:
+    def __init__(self, drop_after: int | None = None, delay: float = 0) -> None:
         self.messages: list[email.message.EmailMessage] = []
+        self.recipients: list[list[str]] = []  # each message's envelope: who it really went to
         self.drop_after = drop_after
+        self.delay = delay  # a slow server
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        import asyncio
+
         if self.drop_after is not None and len(self.messages) >= self.drop_after:
             server.transport.close()
             return "421 Forbindelsen lukkes"
+        await asyncio.sleep(self.delay)
         self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
+        self.recipients.append(list(envelope.rcpt_tos))
         return "250 OK"
 
 

@@ -77,7 +77,8 @@ def test_undo_reverts_the_command_as_a_whole(busy: Store, args: tuple[str, ...])
     searched = ok("search", "frikort", "--json")
     ok(*args)
     assert rows(busy) != before
-    out = ok("undo")
+    made = ("--council", args[2]) if args[0] == "init" else ()  # a second council: name it
+    out = ok(*made, "undo")
     assert out.startswith(f"Fortrød »udsat {' '.join(args)}« fra ")
     assert rows(busy) == before
     assert ok("search", "frikort", "--json") == searched

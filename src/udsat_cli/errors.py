@@ -37,3 +37,31 @@ class StoreError(UdsatError):
     """The store cannot be opened, is missing or is of an unknown version."""
 
     exit_code = 4
+
+
+# Why a file could not be read or written, in Danish (os.strerror is English).
+_FILE_REASONS = {
+    "ENOENT": "findes ikke",
+    "EACCES": "du har ikke adgang til den",
+    "EPERM": "den må ikke ændres",
+    "EISDIR": "det er en mappe",
+    "ENOTDIR": "en del af stien er ikke en mappe",
+    "ENAMETOOLONG": "navnet er for langt",
+    "ENOSPC": "der er ikke plads på disken",
+    "EDQUOT": "din diskkvote er brugt op",
+    "EROFS": "drevet er skrivebeskyttet",
+    "EFBIG": "den må ikke blive større (filgrænse)",
+    "ELOOP": "stien går i ring (symbolske links)",
+    "EEXIST": "den findes allerede",
+    "ETXTBSY": "den er i brug",
+    "EIO": "I/O-fejl",
+}
+
+
+def file_error(exc: OSError, path: object = None) -> InputError:
+    """The Danish sentence for a file udsat could not read or write (not the store itself)."""
+    import errno
+
+    name = path if path is not None else exc.filename
+    why = _FILE_REASONS.get(errno.errorcode.get(exc.errno or 0, ""), "den kan ikke bruges")
+    return InputError(f"Filen {name} kan ikke bruges: {why}.")

@@ -74,11 +74,15 @@ def command_name(args: list[str]) -> str | None:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    name = command_name(args)
-    if name in COMMAND_MODULES:
-        load([name])()
-    elif name is None and "--version" in args and "--help" not in args:
-        load([])()  # the version needs no command at all
-    else:
-        load()()
+    try:
+        args = sys.argv[1:]
+        name = command_name(args)
+        if name in COMMAND_MODULES:
+            load([name])()
+        elif name is None and "--version" in args and "--help" not in args:
+            load([])()  # the version needs no command at all
+        else:
+            load()()
+    except KeyboardInterrupt:  # Ctrl-C before a command got going (while Python imports)
+        print("Afbrudt.", file=sys.stderr)
+        sys.exit(130)

@@ -83,6 +83,8 @@ class State:
         with self.store(mode=mode, journal=journal and mode == "write") as handle:
             council = council_context(handle.db, name=self.council, today=self.today,
                                       now=self.now, session=handle.session)  # fmt: skip
+            if handle.session is not None:  # the change journal files the command under it
+                handle.session.info["udsat.council_id"] = council.id
             yield council
         for notice in council.notices:  # after the commit: only what really happened
             print(notice, file=sys.stderr)

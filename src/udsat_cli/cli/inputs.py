@@ -3,9 +3,7 @@ and texts written in the person's own editor."""
 
 from __future__ import annotations
 
-import sys
-
-from udsat_cli.errors import InputError, NotFoundError
+from udsat_cli.errors import InputError, NotFoundError, file_error
 
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger numbers name nothing
 
@@ -19,14 +17,13 @@ def parse_id(text: str, *, what: str = "opgavenummer") -> int:
     return int(cleaned)
 
 
-def read_text(path: str) -> str:
-    """A long text from a file, or from stdin when the path is "-"."""
-    if path == "-":
-        return sys.stdin.read()
-    from pathlib import Path
+def read_text(path: str, *, limit: int | None = None, what: str = "tekster") -> str:
+    """A long text from a file, or from stdin when the path is "-", up to a limit."""
+    from udsat_cli.limits import TEXT, read_bytes
 
     try:
-        return Path(path).read_text(encoding="utf-8")
+        data = read_bytes(path, limit or TEXT, what=what)
+        return data.decode("utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"Filen {path} findes ikke.") from None
     except IsADirectoryError:
@@ -34,7 +31,7 @@ def read_text(path: str) -> str:
     except UnicodeDecodeError:
         raise InputError(f"Filen {path} er ikke tekst i UTF-8.") from None
     except OSError as exc:
-        raise InputError(f"Filen {path} kan ikke læses ({exc.strerror}).") from None
+        raise file_error(exc, path) from None
 
 
 def edit_text(template: str) -> str | None:
@@ -66,7 +63,9 @@ def edit_text(template: str) -> str | None:
 def read_json(path: str) -> object:
     import json
 
+    from udsat_cli.limits import EXPORT
+
     try:
-        return json.loads(read_text(path))
-    except json.JSONDecodeError:
+        return json.loads(read_text(path, limit=EXPORT, what="eksportfiler"))
+    except (json.JSONDecodeError, RecursionError):
         raise InputError(f"{path} er ikke gyldig JSON.") from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from udsat_cli.cli import output
@@ -61,6 +63,25 @@ def _edit(background: str | None, decision: str | None) -> tuple[str, str]:
     return head.replace("Sagsfremstilling:", "", 1).strip(), rest.strip()
 
 
+def _edited(st, ref: str, number: int) -> tuple[str, str, tuple, str]:  # noqa: ANN001
+    """The texts written in the editor, the texts they were written over (another process may
+    change them meanwhile: the write then refuses), and a file that keeps what was typed until
+    it is stored."""
+    import os
+    import tempfile
+    from datetime import datetime
+
+    from udsat_cli.core.items import item_texts
+
+    with st.read() as council:
+        current = item_texts(council, ref=ref, number=number)
+    background, decision = _edit(current.background, current.decision)
+    folder = Path.cwd() if os.access(Path.cwd(), os.W_OK) else Path(tempfile.gettempdir())
+    kept = folder / f"udsat-punkt-{current.meeting_id}-{number}-{datetime.now():%H%M%S}.txt"
+    kept.write_text(TEMPLATE.format(background=background, decision=decision), encoding="utf-8")
+    return background, decision, (current.background, current.decision), str(kept)
+
+
 @command(item_app, "add")
 def item_add(
     ctx: typer.Context,
@@ -114,17 +135,17 @@ def item_edit(
       udsat item edit "1. april 2019" 2 --decision "Årsberetningen blev godkendt."
       udsat item edit "1. april 2019" 2 --edit
     """
-    from udsat_cli.core.items import edit_item, item_texts
+    from udsat_cli.core.items import edit_item
 
-    st = state(ctx)
+    st, expected, kept = state(ctx), None, None
     background, decision = _texts(background, background_file, decision, decision_file)
     if edit:  # outside the write transaction: the store is not locked while the editor is open
-        with st.read() as council:
-            current = item_texts(council, ref=ref, number=number)
-        background, decision = _edit(current.background, current.decision)
+        background, decision, expected, kept = _edited(st, ref, number)
     with st.write() as council:
-        edit_item(council, ref=ref, number=number, title=title, kind=kind,
-                  background=background, decision=decision, reopen=reopen)  # fmt: skip
+        edit_item(council, ref=ref, number=number, title=title, kind=kind, background=background,
+                  decision=decision, reopen=reopen, expected=expected, kept=kept)  # fmt: skip
+    if kept is not None:
+        Path(kept).unlink(missing_ok=True)
     print(f"Opdaterede punkt {number}.")
 
 

@@ -21,7 +21,7 @@ def log_command(
     fmt: str | None = output.format_option("text", "json"),
     as_json: bool = output.JSON,
 ) -> None:
-    """Vis hvad der er ændret, hvornår og med hvilken kommando.
+    """Vis hvad der er ændret i rådet, hvornår og med hvilken kommando.
 
     Eksempel:
 
@@ -32,6 +32,10 @@ def log_command(
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     wanted = parse_id(action_id) if action_id is not None else None
-    with state(ctx).store() as store:
-        found = change_log(store.db, action_id=wanted, limit=limit)
+    with state(ctx).read_if_any() as council:  # no council left: the undone »init« shows
+        if council is None:
+            with state(ctx).store() as store:
+                found = change_log(store.db, council_id=None, action_id=wanted, limit=limit)
+        else:
+            found = change_log(council.db, council_id=council.id, action_id=wanted, limit=limit)
     shown.show(found, "changes")

@@ -44,6 +44,24 @@ def _send(st: State, report: Reminders, *, dry_run: bool) -> None:
     mail.send_all(settings, messages, sent=lambda person: noted([person], "email"))
 
 
+def _send_once(st: State, *, days: int, owner: str | None, again: bool, dry_run: bool) -> None:
+    """One sending run at a time per council: a second run while one is sending (a slow mail
+    server, an overlapping cron) sends nothing and says so."""
+    from udsat_cli.core.reminders import reminders
+    from udsat_cli.store.access import run_lock
+
+    with st.read() as council:
+        name = f"remind-{council.id}"
+    with run_lock(st.location, name) as mine:
+        if not mine:
+            output.say("Påmindelserne sendes allerede af en anden kørsel; denne sender intet.")
+            return
+        with st.read() as council:  # read after taking the lock: what the other run recorded
+            report = reminders(council, days=days, owner=owner, again=again, channel="email")
+        if not report.empty:
+            _send(st, report, dry_run=dry_run)
+
+
 @command(app, "remind")
 def remind(
     ctx: typer.Context,
@@ -72,11 +90,10 @@ def remind(
     from udsat_cli.core.reminders import reminders
 
     shown, st = output.choose(fmt, as_json, formats=("text", "json")), state(ctx)
-    with st.read() as council:  # no write lock while reading: cron must never keep writers waiting
-        report = reminders(council, days=days, owner=owner, again=again,
-                           channel="email" if send else "print")  # fmt: skip
     if send:
-        return _send(st, report, dry_run=dry_run) if not report.empty else None
+        return _send_once(st, days=days, owner=owner, again=again, dry_run=dry_run)
+    with st.read() as council:  # no write lock while reading: cron must never keep writers waiting
+        report = reminders(council, days=days, owner=owner, again=again, channel="print")
     shown.show(report, "reminders")
     if not dry_run and not report.empty:
         _note(st, report.owners, "print")

@@ -10,7 +10,7 @@ from udsat_cli.cli.app import app, command, state
 
 @command(app, "undo")
 def undo_command(ctx: typer.Context) -> None:
-    """Fortryd den seneste kommando, der skrev i lageret (kan gentages).
+    """Fortryd rådets seneste kommando, der skrev i lageret (kan gentages).
 
     Eksempel:
 
@@ -21,5 +21,5 @@ def undo_command(ctx: typer.Context) -> None:
 
     st = state(ctx)
     with st.store(mode="write") as store:
-        reverted = undo(store.session, now=st.now)
+        reverted = undo(store.session, council=st.council, now=st.now)
     output.choose().show(reverted, "changes.undone")

@@ -133,11 +133,27 @@ def usage_message(exc: _click.exceptions.ClickException) -> str:
     return message.rstrip(".")  # udsat's own words (ctx.fail with a Danish sentence)
 
 
-def fail(message: str, code: int) -> None:
-    from udsat_cli.store.location import mask_password
+def _bug(exc: BaseException, debug: bool) -> None:
+    """A bug: say so in one sentence, the details with --debug."""
+    if debug:
+        raise exc
+    first = (str(exc).strip().splitlines() or [""])[0]
+    fail(
+        f"Der skete en uventet fejl ({type(exc).__name__}: {first}); "
+        "kør igen med --debug for detaljer",
+        70,
+    )
 
-    end = "" if message.endswith(("?", "!", ".")) else "."
-    print(f"Fejl: {mask_password(message)}{end}", file=sys.stderr)
+
+def fail(message: str, code: int) -> None:
+    """One sentence on stderr, and the exit code. What the person typed is quoted in it, so it
+    is shown without control characters or terminal escapes, and without broken UTF-8."""
+    from udsat_cli.store.location import mask_password
+    from udsat_cli.store.values import shown_text
+
+    shown = shown_text(mask_password(message))
+    end = "" if shown.endswith(("?", "!", ".")) else "."
+    print(f"Fejl: {shown}{end}", file=sys.stderr)
     sys.exit(code)
 
 
@@ -225,6 +241,15 @@ class DanishGroup(_DanishHelp, TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in argv
         standalone = extra.pop("standalone_mode", True)
+        for arg in argv:  # bytes that are not UTF-8 reach Python as lone surrogates
+            if any("\ud800" <= ch <= "\udfff" for ch in arg):
+                shown = arg.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+                fail(f"»{shown}« er ikke gyldig UTF-8; tjek terminalens tegnsæt", 2)
+        # Control characters and terminal escapes never get further than this (tabs and newlines
+        # stay); the store's flush guard does the same for files and imports.
+        from udsat_cli.store.values import clean_text
+
+        argv = [clean_text(arg) for arg in argv]
         try:
             result = super().main(argv, prog_name or "udsat", standalone_mode=False, **extra)
         except UdsatError as exc:
@@ -241,19 +266,25 @@ class DanishGroup(_DanishHelp, TyperGroup):
             help_line = f"se »{_help_of(argv)}«"
             fail(f"{said}; mente du {guess} S{help_line[1:]}" if guess else f"{said}; {help_line}",
                  exc.exit_code)  # fmt: skip
+        except BrokenPipeError:  # »udsat actions | head«: the reader has what it wanted
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+        except OSError as exc:  # a file named on the command line, not the store (that has its own)
+            if exc.filename is None:
+                _bug(exc, debug)
+            from udsat_cli.errors import file_error
+
+            fail(file_error(exc).message.rstrip("."), 2)
         except (Abort, KeyboardInterrupt):
             # Ctrl-C: whatever was being written is rolled back with its transaction.
             print("Afbrudt.", file=sys.stderr)
             sys.exit(130)
-        except Exception as exc:  # a bug: say so in one sentence, details with --debug
-            if debug:
-                raise
-            first = (str(exc).strip().splitlines() or [""])[0]
-            fail(
-                f"Der skete en uventet fejl ({type(exc).__name__}: {first}); "
-                "kør igen med --debug for detaljer",
-                70,
-            )
+        except Exception as exc:
+            _bug(exc, debug)
+        if result == 130:  # Typer turns Ctrl-C into Exit(130) before it reaches us
+            print("Afbrudt.", file=sys.stderr)
         if not standalone:
             return result
         sys.exit(result if isinstance(result, int) else 0)

@@ -68,24 +68,31 @@ def _load(s: str | None) -> dict[str, Any] | None:
     return None if s is None else json.loads(s)
 
 
-def change_log(db: Db, *, action_id: int | None = None, limit: int = 20) -> ChangeLog:
-    """The latest commands that wrote, newest first; with ``action_id`` those touching it."""
+def change_log(
+    db: Db, *, council_id: int | None, action_id: int | None = None, limit: int = 20
+) -> ChangeLog:
+    """The council's latest commands that wrote, newest first; with ``action_id`` those touching
+    that action. ``council_id=None``: a store with no council left (its »init« undone)."""
+    mine = "council_id = :c" if council_id is not None else (
+        "(council_id IS NULL OR council_id NOT IN (SELECT id FROM council))"
+    )  # fmt: skip
     if action_id is None:
         sets = db.all(
-            "SELECT id, at, command, undone_at FROM change_set ORDER BY id DESC LIMIT :n", n=limit
-        )
+            f"SELECT id, at, command, undone_at FROM change_set WHERE {mine} "
+            "ORDER BY id DESC LIMIT :n",
+            c=council_id, n=limit,
+        )  # fmt: skip
     else:
-        sets = db.all(
-            "SELECT id, at, command, undone_at FROM change_set WHERE id IN "
-            "(SELECT change_set_id FROM change_row WHERE action_id = :a) ORDER BY id DESC LIMIT :n",
-            a=action_id,
-            n=limit,
-        )
-    if not sets:
-        if action_id is not None and not db.scalar(
-            "SELECT id FROM action WHERE id = :a", a=action_id
+        if not db.scalar(
+            "SELECT id FROM action WHERE id = :a AND council_id = :c", a=action_id, c=council_id
         ):
             raise NotFoundError(f"Opgave #{action_id} findes ikke.")
+        sets = db.all(
+            f"SELECT id, at, command, undone_at FROM change_set WHERE {mine} AND id IN "
+            "(SELECT change_set_id FROM change_row WHERE action_id = :a) ORDER BY id DESC LIMIT :n",
+            c=council_id, a=action_id, n=limit,
+        )  # fmt: skip
+    if not sets:
         return ChangeLog([], action_id)
     ids, params = in_list("s", [row[0] for row in sets])
     changes: dict[int, list[Change]] = {}
@@ -106,14 +113,28 @@ def change_log(db: Db, *, action_id: int | None = None, limit: int = 20) -> Chan
     return ChangeLog(views, action_id, people, items)
 
 
-def undo(session: Session, *, now: datetime) -> ChangeSetView:
-    """Revert the latest command that is not undone yet, as a whole."""
+def undo(session: Session, *, council: str | None, now: datetime) -> ChangeSetView:
+    """Revert the council's latest command that is not undone yet, as a whole; refused when a
+    later command, by anyone, changed the same rows."""
     from sqlalchemy.exc import IntegrityError
 
-    from udsat_cli.store.journal import undo_latest
+    from udsat_cli.core.context import CouncilNotChosen, find_council
+    from udsat_cli.store.journal import Conflict, undo_latest
 
+    db = Db(session.connection(), alchemy=True)
     try:
-        found = undo_latest(session, at=now)
+        council_id, _ = find_council(db, name=council)
+    except CouncilNotChosen:
+        if council or db.scalar("SELECT COUNT(*) FROM council"):
+            raise
+        raise UdsatError("Der er intet at fortryde.") from None
+    try:
+        found = undo_latest(session, council_id=council_id, at=now)
+    except Conflict as later:
+        raise UdsatError(
+            f"Den seneste kommando kan ikke fortrydes: »{later.command}« fra {_when(later.at)} "
+            "har ændret de samme data siden; fortryd den først"
+        ) from None
     except IntegrityError:
         raise UdsatError(
             "Den seneste kommando kan ikke fortrydes, fordi senere data bygger på den."
@@ -124,3 +145,10 @@ def undo(session: Session, *, now: datetime) -> ChangeSetView:
     changes = [Change(r.table_name, json.loads(r.row_key), r.op, _load(r.old), _load(r.new))
                for r in reversed(rows)]  # fmt: skip
     return ChangeSetView(change_set.id, change_set.at, change_set.command, True, changes)
+
+
+def _when(at: datetime) -> str:
+    from udsat_cli import dates
+
+    local = at.astimezone() if at.tzinfo else at
+    return f"{dates.long_date(local.date())} kl. {local:%H.%M}"

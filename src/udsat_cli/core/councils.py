@@ -23,6 +23,8 @@ def init_council(session: Session, *, now: datetime, name: str) -> str:
     for (existing,) in db.rows("SELECT name FROM council"):
         if existing.casefold() == name.casefold():
             raise UdsatError(f"Rådet »{existing}« findes allerede i lageret.")
-    session.add(Council(name=name, created_at=now))
+    council = Council(name=name, created_at=now)
+    session.add(council)
     session.flush()
+    session.info["udsat.council_id"] = council.id  # the change journal files »init« under it
     return name

@@ -111,14 +111,13 @@ def restore_data(db: Db, data: Any) -> dict[str, int]:
     known = {table for table, _, _ in TABLES}
     if unknown := set(tables) - known:
         raise InputError(f"Eksporten har ukendte tabeller: {', '.join(sorted(unknown))}.")
+    from udsat_cli.core.restore_check import check_export
+
+    check_export(tables, [table for table, _, _ in TABLES])
     for table, _, _ in TABLES:
         rows = tables.get(table) or []
         for row in rows:
-            if not isinstance(row, dict) or not row:
-                raise InputError(f"Eksporten har en ugyldig række i {table}.")
             columns = list(row)
-            if not all(c.isidentifier() for c in columns):
-                raise InputError(f"Eksporten har et ugyldigt kolonnenavn i {table}.")
             db.execute(
                 f"INSERT INTO {table} ({', '.join(columns)}) "
                 f"VALUES ({', '.join(':' + c for c in columns)})",

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
-from udsat_cli.errors import InputError
+from udsat_cli.errors import InputError, UdsatError
 from udsat_cli.importer.fields import is_body
 from udsat_cli.store.db import as_date
 
@@ -189,6 +189,16 @@ def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
     from udsat_cli.core.members import add_member
     from udsat_cli.store.models import ImportLog
 
+    held = council.db.scalar(
+        "SELECT m.date FROM import_log i JOIN meeting m ON m.id = i.meeting_id "
+        "WHERE i.council_id = :c AND i.digest = :d",
+        c=council.id, d=plan.digest,
+    )  # fmt: skip
+    if held is not None:  # imported by another run since this one read it (under the lock now)
+        raise UdsatError(
+            f"{plan.file} er allerede importeret (mødet {dates.long_date(as_date(held))}); "
+            "intet er skrevet."
+        )
     for person in plan.new_people:
         add_member(council, full_name=person.name, role=person.role)
     when = plan.day.isoformat() + (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from udsat_cli.errors import InputError, NotFoundError
+from udsat_cli.errors import InputError, NotFoundError, UdsatError
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -186,12 +186,21 @@ def edit_item(
     background: str | None = None,
     decision: str | None = None,
     reopen: bool = False,
+    expected: tuple[str | None, str | None] | None = None,
+    kept: str | None = None,
 ) -> tuple[int, int]:
+    """Change an item. ``expected``: its texts when the editor opened; if another process has
+    changed them since, nothing is written (the typed text stays in the file ``kept``)."""
     from udsat_cli.core.meetings import find_meeting
     from udsat_cli.core.minutes import refuse_if_approved
 
     found = find_meeting(council, ref)
     item = _item_at(council, found.id, number)
+    if expected is not None and (item.background, item.decision) != expected:
+        raise UdsatError(
+            f"Punkt {number} er ændret af en anden, mens du skrev; intet er ændret. Din tekst er "
+            f"gemt i {kept}"
+        )
     refuse_if_approved(council, found, reopen=reopen)
     if all(v is None for v in (title, kind, background, decision)):
         raise InputError("Intet at ændre; angiv --title, --kind, --background eller --decision.")

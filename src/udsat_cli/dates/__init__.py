@@ -59,9 +59,13 @@ def parse_date(text: str, *, today: date, seasons: Mapping[str, Season] | None =
     iso = text.strip()
     if len(iso) == 10 and iso[4] == iso[7] == "-" and iso.replace("-", "").isdigit():
         try:
-            return date.fromisoformat(iso)  # what scripts and cron pass: no grammar needed
+            found = date.fromisoformat(iso)  # what scripts and cron pass: no grammar needed
         except ValueError:
             pass
+        else:
+            if not 1900 <= found.year <= 2199:
+                raise InputError(f"»{iso}« ligger uden for årene 1900–2199.")
+            return found
     reading = _read(text, today, seasons)
     if reading.time is not None:
         raise InputError(f"»{_quoted(text)}«: her skal der kun stå en dato, ikke et klokkeslæt.")

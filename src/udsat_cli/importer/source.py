@@ -7,9 +7,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from udsat_cli.errors import InputError
-
-MAX_BYTES = 20 * 1024 * 1024
+from udsat_cli.errors import InputError, file_error
 
 
 @dataclass(frozen=True)
@@ -26,21 +24,20 @@ def _error(path: Path, what: str) -> InputError:
 
 
 def load(path: Path) -> list[Line]:
+    from udsat_cli.limits import MINUTES, check_zip, read_bytes
+
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, MINUTES, what="referater")
     except IsADirectoryError:
         raise _error(path, "er en mappe, ikke et referat") from None
     except FileNotFoundError:
         raise InputError(f"Filen {path} findes ikke.") from None
     except OSError as exc:
-        raise InputError(f"Filen {path} kan ikke læses ({exc.strerror}).") from None
-    if len(data) > MAX_BYTES:
-        raise _error(
-            path, f"er for stor ({len(data) // 1_048_576} MB); udsat læser referater op til 20 MB"
-        )
+        raise file_error(exc, path) from None
     if not data.strip():
         raise _error(path, "er tom")
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
+        check_zip(path, data)
         lines = _docx(path, data)
     else:
         lines = _text(path, data)

@@ -34,12 +34,18 @@ def csv_bytes(found: ActionTable, *, separator: str) -> bytes:
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow(found.columns)
     for a in found.actions:
-        writer.writerow([
+        writer.writerow([inert(cell) for cell in (
             str(a.id), a.title, ", ".join(a.owners), LABELS[a.status],
             a.due.isoformat() if a.due else "", a.due_text or "",
             a.meeting.isoformat() if a.meeting else "", a.item or "", a.note or "",
-        ])  # fmt: skip
+        )])  # fmt: skip
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def inert(cell: str) -> str:
+    """A cell Excel will not run: one that starts like a formula (=, +, -, @, a tab or a carriage
+    return) gets a leading apostrophe, as OWASP's rule on CSV injection says."""
+    return f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def council_markdown(record: CouncilRecord) -> Iterator[str]:

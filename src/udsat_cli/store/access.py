@@ -94,14 +94,21 @@ def _is_driver_error(exc: BaseException) -> bool:
 # --- SQLite through the stdlib driver ---------------------------------------------------------
 
 
-def _connect_sqlite(path: Path) -> sqlite3.Connection:
+def _connect_sqlite(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     if not path.exists():
         raise FileNotFoundError(path)
     # Escaped by hand: urllib.parse costs 2.5 ms to import, a tenth of a whole read command.
     uri_path = str(path.resolve()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    conn = sqlite3.connect(f"file:{uri_path}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S)
+    mode = "mode=ro&immutable=1" if immutable else "mode=rw"
+    conn = sqlite3.connect(f"file:{uri_path}?{mode}", uri=True, timeout=BUSY_TIMEOUT_S)
     conn.isolation_level = None  # we issue BEGIN ourselves: one snapshot per command
     return conn
+
+
+def _on_read_only_media(path: Path) -> bool:
+    """A store nobody can write to (a read-only drive, an immutable file): it can still be read,
+    as an unchanging file (SQLite's »immutable«), which needs no lock or shared-memory file."""
+    return not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK)
 
 
 def _applied(db: Db) -> set[str] | None:
@@ -124,8 +131,18 @@ def _lean_sqlite(location: Location, *, write: bool, migrate: bool) -> Iterator[
         raise _translated(location, exc) from exc
     try:
         db = Db(conn, alchemy=False)
-        applied = _applied(db)
+        try:
+            applied = _applied(db)
+        except sqlite3.OperationalError:
+            if write or not _on_read_only_media(location.path):
+                raise
+            conn.close()
+            conn = _connect_sqlite(location.path, immutable=True)
+            db = Db(conn, alchemy=False)
+            applied = _applied(db)
         if applied is None:
+            if db.scalar("SELECT COUNT(*) FROM sqlite_master"):
+                raise _foreign(location)
             raise _missing(location)
         pending = migrations.still_to_apply(applied)
         if pending and migrate:
@@ -213,6 +230,13 @@ def _creation_lock(path: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+def _foreign(location: Location) -> StoreError:
+    return StoreError(
+        f"{location} indeholder andre data end et udsat-lager; udsat skriver ikke i den. "
+        "Vælg en anden fil med --db"
+    )
+
+
 def _refuse_foreign(connection: Any, location: Location) -> None:
     """init writes only into an empty file or an empty schema, never into someone else's data."""
     if connection.dialect.name == "sqlite":
@@ -222,10 +246,7 @@ def _refuse_foreign(connection: Any, location: Location) -> None:
             "SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema()"
         ).scalar()
     if found:
-        raise StoreError(
-            f"{location} indeholder andre data end et udsat-lager; udsat skriver ikke i den. "
-            "Vælg en anden fil med --db"
-        )
+        raise _foreign(location)
 
 
 @contextmanager
@@ -268,14 +289,17 @@ def _session(
     safety: Path | None = None
     try:
         with Session(engine) as session, session.begin():
+            from udsat_cli.store.values import guard
+
+            guard(session)
             connection = session.connection()
             take_write_lock(connection)
             pending = pending_migrations(connection)
             existed = pending is not None
             if pending is None:
+                _refuse_foreign(connection, location)
                 if not create:
                     raise _missing(location)
-                _refuse_foreign(connection, location)
                 pending = list(migrations.NAMES)
             handle = Handle(location, Db(connection, alchemy=True), session, pending=pending)
             if pending and migrate:
@@ -305,3 +329,43 @@ def _session(
         engine.dispose()
         if safety is not None:
             safety.unlink(missing_ok=True)
+
+
+@contextmanager
+def run_lock(location: Location, name: str) -> Iterator[bool]:
+    """One run at a time of a long job (sending mail) for a store and a name: yields False at
+    once when another run holds it. A file lock beside a SQLite store; a session advisory lock on
+    PostgreSQL. Either is let go when the process ends, however it ends."""
+    if location.path is not None:
+        try:
+            import fcntl
+        except ImportError:  # not on POSIX: no lock to take
+            yield True
+            return
+        lock = location.path.with_name(f".{location.path.name}.{name}.lock")
+        fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o600)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            yield True
+        finally:
+            os.close(fd)
+        return
+    from sqlalchemy import text
+
+    from udsat_cli.store.engine import make_engine
+
+    engine = make_engine(location)
+    try:
+        with engine.connect() as connection:
+            got = connection.execute(
+                text("SELECT pg_try_advisory_lock(7511, hashtext(current_schema() || :n))"),
+                {"n": name},
+            ).scalar()
+            connection.commit()
+            yield bool(got)
+    finally:
+        engine.dispose()

@@ -37,12 +37,13 @@ def make_engine(location: Location, *, write: bool = True) -> Engine:
         for pragma in (
             "PRAGMA foreign_keys = ON",
             f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}",
-            "PRAGMA journal_mode = WAL",
             # A command's commit survives a power cut, not only a crashed process (in WAL mode
             # NORMAL may lose the last commits); it costs one fsync per command.
             "PRAGMA synchronous = FULL" if write else "PRAGMA synchronous = NORMAL",
         ):
             dbapi_connection.execute(pragma)
+        if not _foreign(dbapi_connection):  # someone else's SQLite file is left as it is
+            dbapi_connection.execute("PRAGMA journal_mode = WAL")
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
@@ -51,6 +52,12 @@ def make_engine(location: Location, *, write: bool = True) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _foreign(connection: sqlite3.Connection) -> bool:
+    """A SQLite file with tables, none of them udsat's."""
+    names = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    return bool(names) and "udsat_migrations" not in names
 
 
 def _server_engine(location: Location) -> Engine:

@@ -46,6 +46,12 @@ def store_fault(location: Location, exc: BaseException) -> StoreError | None:
     if location.is_sqlite:
         if any(word in lowered for word in _DAMAGED):
             return location.damaged()
+        if _read_only(location) and ("unable to open" in lowered or "readonly" in lowered
+                                     or "read-only" in lowered):  # fmt: skip
+            return StoreError(
+                f"Lageret {location} kan kun læses (et skrivebeskyttet drev, en låst fil eller en "
+                "mappe uden skriveadgang); intet er ændret"
+            )
         for fragment, sentence in _SQLITE:
             if fragment in lowered:
                 return StoreError(sentence.format(loc=location))
@@ -53,6 +59,15 @@ def store_fault(location: Location, exc: BaseException) -> StoreError | None:
     if _is_connection_error(exc):
         return StoreError(f"Kan ikke åbne lageret {location}: {reason.rstrip('.')}")
     return None
+
+
+def _read_only(location: Location) -> bool:
+    import os
+
+    path = location.path
+    return path is not None and path.exists() and (
+        not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+    )
 
 
 def _is_connection_error(exc: BaseException) -> bool:

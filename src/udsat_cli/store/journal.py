@@ -80,9 +80,13 @@ class Recorder:
         session.flush()
         if not self.rows:
             return
+        from udsat_cli.store.values import clean_text
+
         connection = session.connection()
+        council_id = session.info.get("udsat.council_id")
+        shown = clean_text(command, lines=False)[:500]
         set_id = connection.execute(
-            insert(ChangeSet.__table__).values(at=at, command=command[:500])
+            insert(ChangeSet.__table__).values(at=at, command=shown, council_id=council_id)
         ).inserted_primary_key[0]
         connection.execute(
             insert(ChangeRow.__table__),
@@ -121,14 +125,30 @@ def _typed(table: Any, values: dict[str, Any]) -> dict[str, Any]:
     return typed
 
 
-def undo_latest(session: Session, *, at: datetime) -> tuple[ChangeSet, list[ChangeRow]] | None:
-    """Revert the latest change set not undone yet, row by row in reverse; None if none is left."""
-    latest = select(ChangeSet).where(ChangeSet.undone_at.is_(None)).order_by(ChangeSet.id.desc())
+class Conflict(Exception):
+    """A later command, by anyone, changed rows the command to undo also changed."""
+
+    def __init__(self, command: str, at: datetime) -> None:
+        super().__init__(command)
+        self.command, self.at = command, at
+
+
+def undo_latest(
+    session: Session, *, council_id: int, at: datetime
+) -> tuple[ChangeSet, list[ChangeRow]] | None:
+    """Revert the council's latest change set not undone yet, row by row in reverse; None if
+    none is left. Refused (``Conflict``) when a later command touched the same rows."""
+    latest = (
+        select(ChangeSet)
+        .where(ChangeSet.undone_at.is_(None), ChangeSet.council_id == council_id)
+        .order_by(ChangeSet.id.desc())
+    )
     change_set = session.scalars(latest.limit(1)).first()
     if change_set is None:
         return None
     of_set = select(ChangeRow).where(ChangeRow.change_set_id == change_set.id)
     rows = list(session.scalars(of_set.order_by(ChangeRow.id.desc())))
+    _refuse_conflicts(session, change_set, rows)
     connection = session.connection()
     for row in rows:
         table = SQLModel.metadata.tables[row.table_name]
@@ -149,3 +169,19 @@ def undo_latest(session: Session, *, at: datetime) -> tuple[ChangeSet, list[Chan
     session.add(change_set)
     session.flush()
     return change_set, rows
+
+
+def _refuse_conflicts(session: Session, change_set: ChangeSet, rows: list[ChangeRow]) -> None:
+    touched = {(r.table_name, r.row_key) for r in rows}
+    if not touched:
+        return
+    later = (
+        select(ChangeSet.command, ChangeSet.at, ChangeRow.table_name, ChangeRow.row_key)
+        .join(ChangeRow, ChangeRow.change_set_id == ChangeSet.id)
+        .where(ChangeSet.id > change_set.id, ChangeSet.undone_at.is_(None),
+               ChangeRow.table_name.in_({t for t, _ in touched}))
+        .order_by(ChangeSet.id)
+    )  # fmt: skip
+    for command, at, table, key in session.execute(later):
+        if (table, key) in touched:
+            raise Conflict(command, at)

@@ -420,6 +420,26 @@ def m010_event_reminders(execute: Execute, dialect: str) -> None:
     )
 
 
+
+@migration
+def m011_journal_per_council(execute: Execute, dialect: str) -> None:
+    """Each command in the change journal belongs to a council: undo and log keep councils
+    apart in a shared store. Commands from before are the store's only council's, if it has one
+    (with several, they stay with no council, shown to none and undone by none). No foreign key:
+    undoing »init« removes the council its own command belongs to."""
+    _run(
+        execute,
+        dialect,
+        """
+        ALTER TABLE change_set ADD COLUMN council_id INTEGER;
+        CREATE INDEX ix_change_set_council ON change_set (council_id, id)
+        """,
+    )
+    councils = [cid for (cid,) in execute("SELECT id FROM council")]
+    if len(councils) == 1:
+        execute(f"UPDATE change_set SET council_id = {int(councils[0])}")
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 

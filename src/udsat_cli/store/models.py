@@ -235,14 +235,16 @@ class ImportLog(SQLModel, table=True):
 
 
 class ChangeSet(SQLModel, table=True):
-    """One writing command, as the change log and undo see it."""
+    """One writing command, as the change log and undo see it, in the council it wrote to."""
 
     __tablename__ = "change_set"
+    __table_args__ = (Index("ix_change_set_council", "council_id", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime
     command: str = Field(sa_column=Column(String(500), nullable=False))
     undone_at: datetime | None = None
+    council_id: int | None = Field(default=None, sa_column=Column(Integer))
 
 
 class ChangeRow(SQLModel, table=True):
