@@ -13,8 +13,18 @@ _CANDIDATES = (
 )
 
 
-def load_json(name: str) -> Any:
+def _path(name: str) -> Path:
     for folder in _CANDIDATES:
         if (folder / name).is_file():
-            return json.loads((folder / name).read_text(encoding="utf-8"))
+            return folder / name
     raise FileNotFoundError(f"udsat's data file {name} is missing from {_CANDIDATES}")
+
+
+def load_json(name: str) -> Any:
+    return json.loads(_path(name).read_text(encoding="utf-8"))
+
+
+def load_lines(name: str) -> list[str]:
+    """The lines of a shipped word list, without its ``#`` header and blank lines."""
+    text = _path(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]

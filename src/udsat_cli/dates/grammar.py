@@ -126,6 +126,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"[–—‒−]", "-", s)
     s = s.replace(",", " ").replace("'", "")
     s = re.sub(r"(\d)\.(?=[a-zæøå])", r"\1. ", s)  # "1.april" -> "1. april"
+    s = re.sub(r"\b(\d{1,2})/(\d{1,2}) (\d{4})\b", r"\1/\2/\3", s)  # "27/5 2013"
     s = re.sub(r"\bkl\b\.?\s*", "kl. ", s)
     s = re.sub(r"\bdags dato\b", "i dag", s)
     s = re.sub(r"\b(?:d\.|den|dato|senest|ca\.|cirka)(?=\s|$)", " ", s)

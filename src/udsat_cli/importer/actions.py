@@ -1,81 +1,76 @@
-"""Who promised to do what, read from Danish prose.
+"""Who promised to do what, read from Danish prose by its grammar.
 
-A proposal is a subject that can own a task (a person, a unit like "forvaltningen", the council
-itself) followed by a task verb: present tense ("Jette tager kontakt til AP", "Carina sørger for
-…"), a modal with an infinitive ("Søren vil gerne lægge …"), or the forms "Det aftales, at X …",
-"X: opgave", "opgave – ansvarlig: X", "X har opgaven" and "<rådets> … skal afleveres …". Not
-proposals: what was done (past tense), what somebody merely can, could or should ("kan overveje",
-"bør"), statements ("vil gerne understrege"), negations, events people attend, and the
-sagsfremstilling, which describes the case before the meeting.
+A sentence is cut into main clauses (at ";", dashes and coordinators that start a new subject).
+A clause proposes a task when it has a subject that can own one and a committing finite verb:
+
+* subject first: "Jette tager kontakt til AP", "Søren og Allan vil gerne lægge …";
+* inverted (V2), after an opening adverbial or object: "Desuden vil Peter undersøge …",
+  "det har Lone styr på", "Til næste møde tager Søren …";
+* owner in parentheses after the task: "Bestille lokale (Kirsten)";
+* the written forms "Det aftales, at X …", "X: opgave", "opgave – ansvarlig: X", "X har opgaven".
+
+Subjects are people (participants, or names from the Danish name list), the council itself ("vi",
+"rådet"), roles ("formanden"), or "han"/"hun" pointing to the previous sentence's person.
+Verbs are present tense or a committing modal (vil, skal, må) with an infinitive, both read from
+the dictionary's verb forms. Not tasks: the past and perfect (what was done), "kan", "kunne",
+"bør" (possibilities), negations, reporting and feeling verbs, subordinate clauses ("… at vi
+laver"), general rules ("Alle skal …"), outsiders ("Beboerne oplever …") and the agenda's own asks
+("Rådet skal tage stilling til …"). Each proposal carries a confidence and its reason.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from udsat_cli.importer import lexicon as lx
 from udsat_cli.importer.fields import is_body
 
 UPPER = "A-ZÆØÅ"
-NAME = rf"[{UPPER}][\wæøåéü'’-]*\.?"
+NAME = rf"[{UPPER}][\wæøåéüö'’-]*"
 PERSON = rf"{NAME}(?:\s+{NAME}){{0,2}}"
-UNIT = rf"{NAME}\s+&\s+{NAME}"
 BODY = (
-    r"(?:hele\s+|alle\s+)?(?:medlemmerne(?:\s+af\s+\w*rådet)?|rådsmedlemmerne|rådet|\w+rådet"
-    r"|bestyrelsen|bestyrelsesmedlemmerne|vi)"
+    r"(?:hele\s+|alle\s+)?(?:\w*(?:rådets|bestyrelsens)\s+medlemmer|medlemmerne(?:\s+af\s+\w*rådet)?|rådsmedlemmerne|rådet|\w+rådet"
+    r"|bestyrelsen|\w+bestyrelsen|bestyrelsesmedlemmerne|vi)"
 )
-ROLE = (
-    r"(?:formanden|næstformanden|sekretæren|sekretariatet|forvaltningen|administrationen"
-    r"|referenten|driften|kassereren|tovholderen|arbejdsgruppen|udvalget)"
-)
-ATOM = rf"(?:{UNIT}|{PERSON}|(?i:{BODY})|(?i:{ROLE}))"
+ROLE = "(?:" + "|".join(sorted(lx.ROLE_NOUNS, key=len, reverse=True)) + ")"
+ATOM = rf"(?:(?i:{BODY})|(?i:{ROLE})|{NAME}\s+&\s+{NAME}|{PERSON}|(?i:han|hun)|[a-zæøå]+)"
 OWNERS = rf"(?P<owners>{ATOM}(?:\s*(?:,|\bog\b|&)\s*{ATOM})*)"
-ADVERBS = (
-    r"(?:\s+(?:også|gerne|evt\.|eventuelt|derefter|så|nu|selv|først|snarest|hurtigst\s+muligt"
-    r"|meget\s+gerne|rigtig\s+gerne|videre))*"
+ADVERB = "|".join(re.escape(a) for a in sorted(lx.MIDFIELD_ADVERBS, key=len, reverse=True))
+ADVERBS = rf"(?:\s+(?:{ADVERB})(?!\w))*"
+SUBJECT_FIRST = re.compile(rf"(?:^|(?<=[\s,;:–(-]))(?<!\w){OWNERS}{ADVERBS},?\s+(?P<verb>[a-zæøå]+)\b")
+OPENER = "|".join(re.escape(o) for o in sorted(lx.INVERSION_OPENERS, key=len, reverse=True))
+INVERTED = re.compile(
+    rf"(?i:(?P<lead>{OPENER}|(?:til|efter|inden|før|på|ved|under|om|i)\s+\S+(?:\s+\S+){{0,2}}?|\w+))"
+    r"\s+(?P<verb>[a-zæøå]+)\s+"
+    rf"(?P<owners>{PERSON}(?:\s+og\s+{PERSON})?|vi)\b"
 )
-MODAL = (
-    r"(?:vil|skal|må|påtager\s+sig\s+at|lover\s+at|har\s+lovet\s+at|tilbyder\s+at"
-    r"|sørger\s+for\s+at)"
+IN_PARENS = re.compile(
+    rf"^(?P<what>[^()]{{6,}}?)\s*\((?P<owners>{PERSON}(?:\s*(?:,|og|/|&)\s*{PERSON})*)\)\s*[.!]?$"
 )
-VERB = rf"(?P<verb>{MODAL}{ADVERBS}\s+(?P<inf>[a-zæøå]+)|(?P<present>[a-zæøå]+(?:er|r)))\b"
-PATTERN = re.compile(rf"(?:^|(?<=[\s,;:–(-]))(?<!\w){OWNERS}{ADVERBS},?\s+{VERB}")
-
-STOP_OWNERS = {
-    "der", "det", "den", "de", "dem", "hvis", "her", "hvad", "hvordan", "når", "man", "som", "og",
-    "men", "herefter", "dette", "disse", "hvor", "efter", "i", "på", "til", "for", "fra", "med",
-    "næste", "forslag", "ingen", "alle", "nogle", "mange", "flere", "begge", "evt", "evt.", "så",
-    "punkt", "pkt", "ad", "referat", "dagsorden", "mødet", "samtidig", "generelt", "endelig",
-}  # fmt: skip
-PRESENT = {
-    "tager", "sørger", "kontakter", "formulerer", "udarbejder", "skriver", "sender", "undersøger",
-    "følger", "arbejder", "taler", "inviterer", "indkalder", "laver", "tjekker", "spørger",
-    "finder", "booker", "bestiller", "koordinerer", "rundsender", "udsender", "opdaterer",
-    "gennemgår", "afklarer", "kigger", "ser", "ringer", "mailer", "skaffer", "lægger", "samler",
-    "retter", "forbereder", "planlægger", "arrangerer", "giver", "går", "henvender", "indhenter",
-    "kommer", "melder", "deler", "printer", "trykker", "køber", "reserverer", "opretter",
-    "prioriterer", "påtager", "beregner", "holder", "tilretter", "færdiggør",
-    "afleverer", "videresender", "fremsender", "svarer", "besøger", "aftaler", "foreslår",
-}  # fmt: skip
-NOT_TASKS = {"være", "blive", "have", "understrege", "bemærke", "takke", "orientere", "informere",
-             "nævne", "deltage", "høre", "kunne", "gerne", "få", "se", "finde"}  # fmt: skip
-# Danish nouns in the definite form, capitalised at the start of a sentence, are not people:
-# "Uddelingen vil finde sted", "Gennemgangen af …".
-NOUN_ENDINGS = ("ingen", "ningen", "elsen", "heden", "erne", "ene", "skabet", "eriet", "ionen")
-ANAPHOR = re.compile(r"\b(?:dette|det|denne|disse|dem|sagen|punktet)\b", re.I)
-NEGATION = re.compile(r"^\s*(?:ikke|aldrig|ingen)\b")
-PASSIVE_BODY = re.compile(
-    rf"^(?P<owner>[{UPPER}]\w*(?:rådets|bestyrelsens|udvalgets))\s.+?\s(?:skal|må)\s+(?:\w+\s+)?(?P<verb>\w+es)\b"
+AGREED = re.compile(
+    r"\b(?:det\s+)?(?:blev\s+)?(?:aftales|aftalt|aftalte|besluttes|besluttet|besluttede|vedtaget"
+    r"|konkluderet|enige\s+om|enighed\s+om)\s*,?\s+at\s+",
+    re.I,
 )
-AGREED = re.compile(r"\b(?:det\s+aftales|det\s+blev\s+aftalt|aftalt),?\s+at\s+", re.I)
-RESPONSIBLE = re.compile(r"^(?P<what>.+?)\s*[–-]\s*ansvarlige?\s*:\s*(?P<owners>.+?)\.?$", re.I)
+RESPONSIBLE = re.compile(
+    r"^(?P<what>.+?)\s*[–-]?\s*\(?ansvarlige?\s*:\s*(?P<owners>[^)]+?)\)?\.?$", re.I
+)
 HAS_TASK = re.compile(
     rf"^(?P<what>.+?)[,.–-]?\s+(?P<owners>{PERSON}(?:\s+og\s+{PERSON})?)\s+har\s+opgaven\b"
 )
 COLON_TASK = re.compile(
     rf"^(?P<owners>{PERSON}(?:\s*(?:,|og)\s*{PERSON})*)\s*:\s*(?P<what>[a-zæøå].+)$"
 )
+PASSIVE_BODY = re.compile(
+    rf"^(?P<owner>[{UPPER}]\w*(?:rådets|bestyrelsens|udvalgets))\s.+?\s(?:skal|må)\s+(?:\w+\s+)?(?P<verb>\w+es)\b"
+)
+NOUN_ENDINGS = ("ingen", "ningen", "elsen", "heden", "erne", "ene", "skabet", "eriet", "ionen",
+                "ens", "ets", "tet", "ren", "gen")  # fmt: skip
+ANAPHOR = re.compile(r"\b(?:dette|det|denne|disse|dem|sagen|punktet)\b", re.I)
+THRESHOLD = 0.5
 
 
 @dataclass
@@ -83,93 +78,310 @@ class Proposal:
     owners: list[str]
     what: str
     source: str
+    confidence: float = 0.8
+    reason: str = ""
     deadline_text: str | None = None
     deadline: date | None = None
     anchored: bool = False
 
 
+@dataclass
+class Reader:
+    """What the importer knows while reading one document: its people and the last person named."""
+
+    people: list[str] = field(default_factory=list)
+    last_person: str | None = None
+
+    def first_names(self) -> dict[str, str]:
+        return {p.split()[0].casefold(): p.split()[0] for p in self.people if p.split()}
+
+
+_ABBREVIATIONS = ("evt", "ca", "bl.a", "f.eks", "fx", "mht", "vedr", "inkl", "ang", "jf", "dvs",
+                  "pkt", "nr", "kl", "d", "tlf", "ift", "mv", "osv", "etc", "st", "iflg", "hhv")  # fmt: skip
+_ABBREV_END = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\.$", re.I)
+
+
 def sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[\"”«“]?[A-ZÆØÅ0-9])", text)
-    return [p.strip() for p in parts if p.strip()]
+    """Sentences, not cut after abbreviations ("evt.", "bl.a.", "kl.")."""
+    found: list[str] = []
+    for part in re.split(r"(?<=[.!?])\s+(?=[\"”«“]?[A-ZÆØÅ0-9])", text):
+        if found and _ABBREV_END.search(found[-1]):
+            found[-1] = f"{found[-1]} {part}"
+        elif part.strip():
+            found.append(part.strip())
+    return found
 
 
 def split_owners(text: str) -> list[str]:
-    owners = []
-    for part in re.split(r"\s*,\s*|\s+og\s+", text):
-        part = part.strip()
-        if part:
-            owners.append(part)
-    return owners
+    return [p.strip() for p in re.split(r"\s*,\s*|\s+og\s+|\s*/\s*", text) if p.strip()]
 
 
-def _owner_ok(owners: list[str]) -> bool:
-    for owner in owners:
-        words = owner.lower().split()
-        if not words or words[0] in STOP_OWNERS:
-            return False
-        body = is_body(owner) or re.fullmatch(ROLE, words[0])
-        if len(words) == 1 and owner[0].isupper() and words[0].endswith(NOUN_ENDINGS) and not body:
-            return False
-    return True
-
-
-def _verb_ok(m: re.Match[str]) -> bool:
-    if m["inf"]:
-        return m["inf"] not in NOT_TASKS and not (m["inf"].endswith("es") and len(m["inf"]) > 4)
-    word = m["present"]
-    if word not in PRESENT:
-        return False
-    rest = m.string[m.end() :]
-    if word == "melder" and not rest.lstrip().startswith("tilbage"):
-        return False  # "Driften melder, at …" reports; "melder tilbage" is a task
-    if word == "taler" and not re.match(r"\s+(?:\w+\s+)?med\b", rest):
-        return False  # "taler med Martin" is a task; "taler om ensomhed" is talk
-    if word in ("holder", "ser", "går", "kommer", "giver") and not re.match(
-        r"\s+(?:øje|på|i\s+gang|med|videre|tilbage|besked)", rest
+def _subject(owner: str, reader: Reader, at_start: bool) -> tuple[str | None, float, str]:
+    """The owner as it should be recorded, how sure we are it can own a task, and why."""
+    words = owner.split()
+    lower = owner.casefold()
+    first = words[0].casefold()
+    if first in lx.QUANTIFIERS or lower in lx.OUTSIDER_NOUNS or first in ("man", "de", "der"):
+        return None, 0.0, "generelt eller udenforstående subjekt"
+    if lower in ("han", "hun"):
+        if reader.last_person:
+            return reader.last_person, 0.7, f"»{owner}« er {reader.last_person} fra sætningen før"
+        return None, 0.0, "pronomen uden person"
+    if lower == "vi" or is_body(owner) or re.fullmatch(BODY, lower):
+        return owner, 0.85, "rådet selv"
+    if lower in lx.ROLE_NOUNS:
+        return owner, 0.8, "en rolle"
+    if first in lx.SUBJECT_PRONOUNS or first in lx.COORDINATORS or first in lx.PREPOSITIONS or (
+        first in lx.SUBORDINATORS or first in lx.MIDFIELD_ADVERBS or first in lx.INVERSION_OPENERS
     ):
-        return False
-    return True
+        return None, 0.0, "intet subjekt"
+    known = reader.first_names()
+    if owner[0].islower():
+        if len(words) == 1 and first in known:
+            return known[first], 0.75, "deltager skrevet med lille"
+        return None, 0.0, "intet navn"
+    if first in known:
+        return owner, 0.95, "deltager"
+    if re.fullmatch(rf"{NAME}\s+&\s+{NAME}", owner):
+        return owner, 0.75, "en enhed (»X & Y«)"
+    near = difflib.get_close_matches(first, list(known), n=1, cutoff=0.8)
+    if near and len(first) >= 4:
+        return known[near[0]], 0.85, f"stavet som deltageren {known[near[0]]}"
+    if any(lx.is_proper_name(w) for w in words):
+        return owner, 0.75 if reader.people else 0.8, "kendt navn"
+    if len(words) == 1 and lower.endswith(NOUN_ENDINGS):
+        return None, 0.0, "navneord, ikke en person"
+    if words[0].isupper() and len(words[0]) <= 5:
+        return owner, 0.6, "forkortelse"
+    if at_start:  # a capitalised first word that no list knows is more likely a noun
+        return owner, 0.45 if reader.people else 0.5, "ukendt ord først i sætningen"
+    return owner, 0.6, "ukendt navn"
 
 
-def _what(sentence: str, start: int, end: int) -> str:
-    return sentence[start:end].strip(" ,;:–-.")
+def _skip_adverbs(rest: str) -> tuple[str, bool]:
+    words = rest.split()
+    hedged = False
+    while words and words[0].casefold().strip(",") in lx.MIDFIELD_ADVERBS:
+        hedged = hedged or words[0].casefold() in lx.HEDGES
+        words.pop(0)
+    return " ".join(words), hedged
 
 
-def with_context(found: list[Proposal], previous: str | None) -> list[Proposal]:
-    """ "Jette og Nina arbejder videre med dette": the sentence before says what "dette" is."""
-    if previous:
-        for proposal in found:
-            if len(proposal.what.split()) <= 6 and ANAPHOR.search(proposal.what):
-                proposal.source = f"{previous} {proposal.source}"
-    return found
+def _verb(verb: str, rest: str) -> tuple[str | None, float, str]:
+    """The task as an infinitive phrase, how committing the verb is, and why (None: no task)."""
+    verb = verb.casefold()
+    rest, hedged = _skip_adverbs(rest)
+    hedge = 0.15 if hedged else 0.0
+    if rest.split()[:1] and rest.split()[0].casefold() in lx.NEGATIONS:
+        return None, 0.0, "nægtet"
+    phrase = f"{verb} {rest}".strip()
+    for idiom in lx.OWNING_IDIOMS:
+        if phrase.casefold().startswith(idiom):
+            return phrase, 0.9 - hedge, f"udtryk »{idiom}«"
+    if verb in lx.OTHER_MODALS:
+        return None, 0.0, f"»{verb}« er en mulighed, ikke en aftale"
+    if verb in lx.COMMITTING_MODALS:
+        infinitive, *tail = rest.split(" ", 1) if rest else [""]
+        infinitive = infinitive.strip(",.").casefold()
+        if infinitive == "have" or not lx.is_infinitive(infinitive):
+            return None, 0.0, "ingen navnemåde efter modalverbet"
+        ok, why = _task_verb(infinitive, tail[0] if tail else "")
+        if not ok:
+            return None, 0.0, why
+        return rest, 0.9 - hedge, f"»{verb}« + navnemåde »{infinitive}«"
+    if verb in lx.AUXILIARIES:
+        return None, 0.0, "hjælpeverbum: sket eller tilstand"
+    infinitive = lx.infinitive_of_present(verb)
+    if infinitive is None:
+        return None, 0.0, "ikke et verbum i nutid"
+    ok, why = _task_verb(infinitive, rest)
+    if not ok:
+        return None, 0.0, why
+    return phrase, 0.85 - hedge, f"nutid »{verb}«"
 
 
-def proposals(sentence: str) -> list[Proposal]:
+def _task_verb(infinitive: str, rest: str) -> tuple[bool, str]:
+    following = rest.casefold().strip()
+    first, _, after = following.partition(" ")
+    if first in lx.OBJECT_PRONOUNS and after:
+        following = after  # "tager det op", "giver dem besked"
+    if infinitive in lx.PARTICLE_TASKS:
+        particles = lx.PARTICLE_TASKS[infinitive]
+        if any(following.startswith(p) for p in particles):
+            return True, ""
+        return False, f"»{infinitive}« uden en opgave efter sig"
+    if infinitive in lx.NOT_TASK_VERBS:
+        return False, f"»{infinitive}« fortæller eller konstaterer"
+    if infinitive.endswith("es") and len(infinitive) > 4:
+        return False, "passiv"
+    return True, ""
+
+
+def _before_new_subject(rest: str) -> str:
+    """ "… om juni og Ulla Munch kobles på": a new subject with its own verb ends the task."""
+    for m in NEW_SUBJECT.finditer(rest):
+        verb = m["verb"]
+        if verb in lx.COMMITTING_MODALS | lx.OTHER_MODALS | lx.AUXILIARIES or (
+            lx.infinitive_of_present(verb) or lx.is_past(verb) or verb.endswith("es")
+        ):
+            return rest[: m.start()]
+    return rest
+
+
+def _subordinate(text: str, start: int) -> bool:
+    """ "De vil gerne have, at vi laver …": a clause inside another is nobody's promise here."""
+    before = text[:start].rstrip(" ,").casefold().split()
+    return bool(before) and before[-1] in lx.SUBORDINATORS
+
+
+def _proposal(owners_text: str, verb: str, rest: str, text: str, sentence: str,
+              reader: Reader, at_start: bool) -> Proposal | None:  # fmt: skip
+    owners, subject_conf, reasons = [], 1.0, []
+    for owner in split_owners(owners_text):
+        name, confidence, why = _subject(owner, reader, at_start and not owners)
+        if name is None:
+            return None
+        owners.append(name)
+        subject_conf = min(subject_conf, confidence)
+        reasons.append(f"{name}: {why}")
+    what, verb_conf, why = _verb(verb, rest)
+    if what is None:
+        return None
+    if any(is_body(o) or o.casefold() == "vi" for o in owners):
+        infinitive = what.split()[0].casefold() if what.split() else ""
+        if any(f"{infinitive} {w}".startswith(a) or infinitive == a for a in lx.AGENDA_ASKS
+               for w in what.split()[1:2] or [""]):  # fmt: skip
+            return None  # "Rådet skal tage stilling til …": what the meeting is asked
+    if re.search(r"\bhvis\b|\bkun\s+hvis\b", rest, re.I):
+        verb_conf -= 0.3  # a condition: "vil gerne starte igen, men kun hvis …"
+    confidence = round(min(subject_conf, verb_conf), 2)
+    if confidence < THRESHOLD:
+        return None
+    return Proposal(owners, what.strip(" ,;:–-.!"), sentence, confidence,
+                    "; ".join([*reasons, why]))  # fmt: skip
+
+
+BOUNDARY = re.compile(r"(?:[,;:]|\s[–-])\s+(?:(?:og|men|samt)\s+)?|\s(?:og|men|samt|så)\s+")
+CLAUSE_END = re.compile(r"\s*;\s*|\s[–-]\s")
+NEW_SUBJECT = re.compile(rf"(?:,|,?\s+(?:og|men))\s+{PERSON}\s+(?P<verb>[a-zæøå]+)")
+
+
+def proposals(sentence: str, reader: Reader | None = None) -> list[Proposal]:
     """Every action a sentence proposes; a sentence may hold several ("X gør …, og Y gør …")."""
-    found: list[Proposal] = []
-    if m := RESPONSIBLE.match(sentence):
-        return [Proposal(split_owners(m["owners"]), m["what"].strip(), sentence)]
-    if m := HAS_TASK.match(sentence):
-        return [Proposal(split_owners(m["owners"]), m["what"].strip(), sentence)]
-    if m := COLON_TASK.match(sentence):
-        if _owner_ok(split_owners(m["owners"])):
-            return [Proposal(split_owners(m["owners"]), m["what"].strip(), sentence)]
-    if m := PASSIVE_BODY.match(sentence):
-        return [Proposal([m["owner"][:-1]], sentence.strip(" ."), sentence)]
-    text = AGREED.sub("", sentence) if AGREED.search(sentence) else sentence
-    matches = [m for m in PATTERN.finditer(text) if _verb_ok(m)]
-    matches = [m for m in matches if _owner_ok(split_owners(m["owners"]))]
-    matches = [m for m in matches if not NEGATION.match(text[m.end() :])]
-    for n, m in enumerate(matches):
-        end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
-        end = _clause_end(text, m.end(), end)
-        found.append(
-            Proposal(split_owners(m["owners"]), _what(text, m.start("verb"), end), sentence)
-        )
+    reader = reader or Reader()
+    body = sentence.strip()
+    if m := RESPONSIBLE.match(body):
+        return [Proposal(split_owners(m["owners"]), m["what"].strip(" –-"), sentence, 0.9,
+                         "»ansvarlig:« nævner ejeren")]  # fmt: skip
+    if m := HAS_TASK.match(body):
+        return [Proposal(split_owners(m["owners"]), m["what"].strip(), sentence, 0.9,
+                         "»har opgaven«")]  # fmt: skip
+    if m := COLON_TASK.match(body):
+        owners = split_owners(m["owners"])
+        if all(_subject(o, reader, False)[0] for o in owners):
+            return [Proposal(owners, m["what"].strip(), sentence, 0.8, "»Navn: opgave«")]
+    if m := PASSIVE_BODY.match(body):
+        return [Proposal([m["owner"][:-1]], body.strip(" ."), sentence, 0.7,
+                         "rådets opgave i passiv")]  # fmt: skip
+    if body.endswith("?"):
+        return []  # a question asks; it promises nothing
+    text = AGREED.sub("", body, count=1)
+    found = _main_clauses(text, sentence, reader)
+    if not found and (m := IN_PARENS.match(body)):
+        owners = split_owners(m["owners"])
+        if all(_subject(o, reader, False)[1] >= 0.75 for o in owners):
+            found.append(Proposal(owners, m["what"].strip(" ,;:–-."), sentence, 0.75,
+                                  "ejeren står i parentes efter opgaven"))  # fmt: skip
     return found
 
 
-def _clause_end(text: str, start: int, limit: int) -> int:
-    """Where the clause of a match ends: a dash, a semicolon or "og <Name> <verb>" ends it."""
-    m = re.compile(r"\s[–;]\s|\s-\s").search(text, start, limit)
-    return m.start() if m else limit
+@dataclass
+class _Clause:
+    start: int  # where the clause (and so the previous task) begins
+    owners: str
+    verb: str
+    end: int  # end of the finite verb (or of the inverted subject)
+    how: str = ""
+    at_start: bool = False
+
+
+def _main_clauses(text: str, sentence: str, reader: Reader) -> list[Proposal]:
+    """Try a subject (or an inverted opening) at the start and after every clause boundary.
+    "Michael har lavet et billede og sender dem ud": after "og" the subject may be left out."""
+    starts = [0] + [m.end() for m in BOUNDARY.finditer(text)]
+    found: list[_Clause] = []
+    subject = None  # the first clause's subject, for verbs coordinated without one
+    taken_until = -1
+    for start in starts:
+        if start < taken_until:
+            continue
+        clause = None
+        if m := SUBJECT_FIRST.match(text, start):
+            clause = _Clause(start, m["owners"], m["verb"], m.end(), "", start == 0)
+            if start == 0 and _subject(split_owners(m["owners"])[0], reader, True)[1] >= 0.5:
+                subject = m["owners"]
+            if not _made(clause, text, len(text), sentence, reader):
+                clause = None
+        if clause is None and (m := INVERTED.match(text, start)):
+            lead = m["lead"]
+            if " " in lead or _subject(lead, reader, False)[1] < 0.75:
+                clause = _Clause(start, m["owners"], m["verb"], m.end(),
+                                 f"; omvendt ordstilling efter »{lead}«")  # fmt: skip
+                if not _made(clause, text, len(text), sentence, reader):
+                    clause = None
+        if clause is None and subject and re.search(r"\s(?:og|samt)\s+$", text[:start]):
+            if m := re.compile(r"(?P<verb>[a-zæøå]+)\b").match(text, start):
+                clause = _Clause(start, subject, m["verb"], m.end(),
+                                 "; samme subjekt før »og«")  # fmt: skip
+                if not _made(clause, text, len(text), sentence, reader):
+                    clause = None
+        if clause:
+            found.append(clause)
+            taken_until = clause.end
+    # A task ends where the next clause with its own owner begins.
+    made = []
+    for n, clause in enumerate(found):
+        limit = found[n + 1].start if n + 1 < len(found) else len(text)
+        if p := _made(clause, text, limit, sentence, reader):
+            made.append(p)
+    return made
+
+
+def _made(clause: _Clause, text: str, limit: int, sentence: str,
+          reader: Reader) -> Proposal | None:  # fmt: skip
+    end = CLAUSE_END.search(text, clause.end, limit)
+    rest = text[clause.end : end.start() if end else limit]
+    rest = _before_new_subject(rest)
+    rest = re.sub(r"(?:[,;:]|\s(?:og|men|samt|så))\s*$", "", rest.rstrip())
+    p = _proposal(clause.owners, clause.verb, rest, text, sentence, reader, clause.at_start)
+    if p:
+        p.reason += clause.how
+    return p
+
+
+def remember_people(reader: Reader, sentence: str, found: list[Proposal]) -> None:
+    """The person "han"/"hun" in the next sentence points to: this sentence's owner or name."""
+    persons = [o for p in found for o in p.owners if not is_body(o) and o.casefold() != "vi"]
+    if len(persons) == 1:
+        reader.last_person = persons[0]
+        return
+    known = reader.first_names()
+    names = [w for w in re.findall(rf"\b{NAME}", sentence)[1:] if w.casefold() in known]
+    first = re.match(rf"{NAME}", sentence)
+    if first and first[0].casefold() in known:
+        names.insert(0, first[0])
+    if len(set(names)) == 1:
+        reader.last_person = names[0]
+    elif names:
+        reader.last_person = None
+
+
+def with_context(found: list[Proposal], previous: str | None, item: str | None) -> list[Proposal]:
+    """ "Jette og Nina arbejder videre med dette": the title says which item "dette" is about."""
+    for proposal in found:
+        if len(proposal.what.split()) <= 6 and ANAPHOR.search(proposal.what):
+            if previous:
+                proposal.source = f"{previous} {proposal.source}"
+            if item:
+                proposal.what = f"{proposal.what} (ang. {item})"
+    return found

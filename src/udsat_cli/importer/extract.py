@@ -9,7 +9,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from udsat_cli.importer.actions import Proposal, proposals, sentences, with_context
+from udsat_cli.importer.actions import (
+    Proposal,
+    Reader,
+    proposals,
+    remember_people,
+    sentences,
+    with_context,
+)
 from udsat_cli.importer.fields import MeetingFields, read_fields
 from udsat_cli.importer.items import Item, find_items, sections
 from udsat_cli.importer.source import Line, load
@@ -42,7 +49,7 @@ def find_deadline(text: str, context: date | None) -> tuple[str, Any] | None:
             if not phrase or phrase.lower() in ("i dag", "i morgen", "til", "på", "den"):
                 continue
             try:
-                found = read(phrase, today=context or date.today(), prefer="nearest")
+                found = read(phrase, today=context or date.today(), prefer="future")
             except UdsatError:
                 continue
             return phrase, found
@@ -73,16 +80,21 @@ def extract(path: Path) -> Extraction:
     # The same minutes as .docx and as .txt differ in layout, not in words: hash the words.
     words = re.sub(r"[\W_]+", "", " ".join(line.text for line in lines).casefold())
     digest = hashlib.sha256(words.encode()).hexdigest()
-    meeting = read_fields(lines)
+    meeting = read_fields(lines, path.name)
     items = find_items(lines, meeting.field_lines)
     places = sections(lines, items, meeting.field_lines)
     found: list[tuple[Proposal, str | None]] = []
+    people = meeting.participants + meeting.absent + meeting.guests
+    reader = Reader(people + ([meeting.referent] if meeting.referent else []))
     for text, item, section in _paragraphs(lines, places):
         if section == "background" or (item < 0 and items):
             continue
         previous = None
+        reader.last_person = None
+        title = items[item].title if item >= 0 else None
         for sentence in sentences(text):
-            found_here = with_context(proposals(sentence), previous)
+            found_here = with_context(proposals(sentence, reader), previous, title)
+            remember_people(reader, sentence, found_here)
             for proposal in found_here:
                 deadline = find_deadline(proposal.what, meeting.date) or (
                     find_deadline(sentence, meeting.date) if len(found_here) == 1 else None
@@ -91,7 +103,7 @@ def extract(path: Path) -> Extraction:
                     proposal.deadline_text = deadline[0]
                     proposal.anchored = deadline[1].kind != "date"
                     proposal.deadline = deadline[1].date if not proposal.anchored else None
-                found.append((proposal, items[item].title if item >= 0 else None))
+                found.append((proposal, title))
             previous = sentence
     return Extraction(path.stem, digest, meeting, items, found)
 
@@ -127,6 +139,8 @@ def to_json(x: Extraction) -> dict[str, Any]:
                 "deadline_text": p.deadline_text,
                 "deadline": p.deadline.isoformat() if p.deadline else None,
                 "item": item,
+                "confidence": p.confidence,
+                "reason": p.reason,
                 "source": p.source,
             }
             for p, item in x.actions

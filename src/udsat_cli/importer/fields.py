@@ -23,7 +23,8 @@ LABELS = {
     "absent": ("afbud", "afbud fra", "fraværende", "udeblevet", "udeblevet uden afbud",
                "ikke til stede", "ikke mødt", "forfald", "meldt afbud"),
     "guests": ("gæster", "gæst", "inviterede", "desuden deltog", "øvrige deltagere"),
-    "referent": ("referent", "referat taget af", "referatskriver"),
+    "referent": ("referent", "referat taget af", "referatskriver", "valg af referent",
+                 "referent for mødet", "referat ved"),
     "other": ("dagsorden udsendt", "dagorden udsendt", "referat udsendt", "ordstyrer",
               "mødeleder", "mødeleder/ordstyrer", "emne"),
 }  # fmt: skip
@@ -32,6 +33,15 @@ ROLE_WORDS = {"formand", "næstformand", "medlem", "suppleant", "sekretær", "re
               "kasserer", "konsulent", "chefkonsulent", "leder", "afdelingsleder", "formanden",
               "næstformanden"}  # fmt: skip
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-zÆØÅæøå/ ]{2,30}?)\s*\.?\s*:\s*(?P<value>.*)$")
+ENUMERATOR = re.compile(r"^\s*(?:[a-zA-Z]|\d{1,2})\s*[).]\s+")  # "a ) Valg af referent", "1. Deltagere"
+# A label run into its value in text taken from PDFs: "MødestedByrådssalen", "Tid10. maj".
+RUN_IN = re.compile(
+    "^(?P<label>" + "|".join(sorted((lab.capitalize() for labs in LABELS.values() for lab in labs
+                                     if len(lab) >= 4), key=len, reverse=True))
+    + r")(?P<value>[A-ZÆØÅ0-9].*)$"
+)  # fmt: skip
+NOT_NAMES = {"ingen", "alle", "ingen afbud", "alle mødt", "alle til stede", "n/a", "nej", "-",
+             "ikke relevant", "ingen fraværende", "ingen gæster", "alle deltog", "fuldtallig"}  # fmt: skip
 
 
 @dataclass
@@ -51,20 +61,30 @@ class MeetingFields:
 
 def label_of(text: str) -> tuple[str, str] | None:
     """("participants", "Jette, Allan") for "Deltagere: Jette, Allan"; None for other lines."""
+    text = ENUMERATOR.sub("", text, count=1)
     m = LABEL_LINE.match(text)
     if m:
         key = _LABEL_OF.get(" ".join(m["label"].lower().rstrip(".").split()))
         return (key, m["value"].strip()) if key else None
     bare = text.lower().rstrip(".:").strip()
-    if bare in _LABEL_OF and text.rstrip().endswith(":"):
+    if bare in _LABEL_OF and (text.rstrip().endswith(":") or bare in _ALONE):
         return _LABEL_OF[bare], ""
+    if m := RUN_IN.match(text):
+        return _LABEL_OF[m["label"].lower()], m["value"].strip()
     return None
+
+
+# Labels that may stand alone on a line without a colon, the value on the next line (PDF text).
+_ALONE = {"deltagere", "tilstede", "til stede", "tilstedeværende", "fremmødte", "afbud",
+          "fraværende", "referent", "valg af referent", "mødested", "sted", "dato", "tidspunkt",
+          "mødedeltagere", "gæster", "afbud fra"}  # fmt: skip
 
 
 def _is_name(part: str) -> bool:
     words = part.split()
     return (
         0 < len(words) <= 5
+        and part.casefold() not in NOT_NAMES
         and part[0].isupper()
         and not any(ch.isdigit() for ch in part)
         and not part.endswith(":")
@@ -80,16 +100,55 @@ def is_body(name: str) -> bool:
 def split_names(value: str) -> list[tuple[str, str | None]]:
     """ "Jette Nyboe (syg), Allan og Helge Bo, formand" -> [(name, note), ...]."""
     found = []
-    for part in re.split(r",|;|\bog\b|\s&\s|\s[–-]\s", value):
+    notes: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:  # a reason in parentheses may hold commas and "og"
+        notes.append(m[1].strip())
+        return f"\x00{len(notes) - 1}\x00"
+
+    masked = re.sub(r"\(([^)]*)\)", hide, value)
+    for part in re.split(r",|;|\bog\b|\s&\s|\s[–-]\s", masked):
         note = None
-        if m := re.search(r"\(([^)]*)\)", part):
-            note = m[1].strip()
+        if m := re.search(r"\x00(\d+)\x00", part):
+            note = notes[int(m[1])]
             part = part[: m.start()] + part[m.end() :]
+        part = part.replace("\x00", "")
         part = " ".join(part.split()).strip(" .")
         if not part or part.lower() in ROLE_WORDS or is_body(part) or not _is_name(part):
             continue
         found.append((part, note))
     return found
+
+
+def _take(found: MeetingFields, key: str, value: str) -> None:
+    if key == "council" and value and not found.council:
+        found.council = value
+    elif key == "place" and value and not found.place:
+        found.place = value.rstrip(".")
+    elif key in ("participants", "absent", "guests"):
+        for name, note in split_names(value):
+            getattr(found, key).append(name)
+            if note and "referent" in note.lower():
+                found.referent = name
+            elif note and key == "absent":
+                found.reasons[name] = note
+    elif key == "referent" and value and not found.referent:
+        names = split_names(value)
+        found.referent = names[0][0] if names else None
+
+
+COUNCIL = re.compile(
+    r"\b(?:i|for|hos)\s+(?P<name>(?:[A-ZÆØÅ][\w-]*\s+){0,3}[\w-]*(?:[Rr]åd(?:et)?|[Bb]estyrelse(?:n)?"
+    r"|[Uu]dvalg(?:et)?|[Ff]orening(?:en)?|[Ff]agråd))\b"
+)
+
+
+def council_in_title(texts: list[str]) -> str | None:
+    """ "Referat af møde i Stevns Kommunes Udsatteråd" names the council."""
+    for text in texts:
+        if (m := COUNCIL.search(text)) and m["name"][0].isupper():
+            return m["name"]
+    return None
 
 
 def _values(lines: list[Line], start: int, value: str) -> tuple[str, int]:
@@ -103,12 +162,38 @@ def _values(lines: list[Line], start: int, value: str) -> tuple[str, int]:
         text = lines[i].text
         if label_of(text) or text.endswith(":") or lines[i].kind in ("heading", "number"):
             break
+        if ENUMERATOR.match(text) or re.match(r"^\d{1,2}\s*[.)]\s", text):
+            break
         collected.append(text)
         i += 1
     return ", ".join(collected), i - 1
 
 
-def read_fields(lines: list[Line]) -> MeetingFields:
+PROSE_FIELD = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?P<label>til\s*stede|tilstedeværende|deltagere|fremmødte|afbud|"
+    r"fraværende|referent|gæster)(?:\s*:\s*|\s+fra\s+|\s+var\s+)(?P<value>[^.!?]+)",
+    re.IGNORECASE,
+)
+UPPER = "A-ZÆØÅ"
+REFERENT_SENTENCE = re.compile(
+    rf"(?P<name>[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+)?)\s+(?i:(?:blev|er|var)\s+(?:valgt|udpeget)"
+    r"\s+(?:som|til)\s+(?:mødets\s+)?referent)"
+    rf"|(?i:referent(?:\s+blev|\s+var|\s+er|\s*:)|referat\s+taget\s+af|referent\s+for\s+mødet"
+    rf"(?:\s+var|\s+blev|\s*:)?)\s+(?P<after>[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+)?)"
+)
+
+
+def _prose(text: str) -> list[tuple[str, str]]:
+    """ "tilstede: A, B og C. Afbud fra D …. referent: E": a whole header written as prose."""
+    found = []
+    for m in PROSE_FIELD.finditer(text):
+        label = " ".join(m["label"].lower().split())
+        key = {"til stede": "participants", "tilstede": "participants"}.get(label)
+        found.append((key or _LABEL_OF.get(label, "absent"), m["value"].strip()))
+    return found
+
+
+def read_fields(lines: list[Line], name: str = "") -> MeetingFields:
     from udsat_cli.importer.when import clock_range, first_date, place_in_prose
 
     found = MeetingFields()
@@ -119,27 +204,28 @@ def read_fields(lines: list[Line]) -> MeetingFields:
             continue
         key, value = labelled
         value, last = _values(lines, i, value)
-        found.field_lines.update(range(i, last + 1))
-        if key == "council" and value and not found.council:
-            found.council = value
-        elif key == "when" and value and when_text is None:
+        pairs = [(key, value)]
+        if re.search(r"[.!?]\s+\S", value) and len(line.text) > 80:
+            pairs = _prose(line.text)  # a paragraph; its sentences may hold tasks too
+        else:
+            found.field_lines.update(range(i, last + 1))
+        for key, value in pairs:
+            _take(found, key, value)
+        if key == "when" and value and when_text is None:
             when_text = value
         elif key == "clock" and value and clock_text is None:
             clock_text = value
-        elif key == "place" and value and not found.place:
-            found.place = value.rstrip(".")
-        elif key in ("participants", "absent", "guests"):
-            for name, note in split_names(value):
-                getattr(found, key).append(name)
-                if note and "referent" in note.lower():
-                    found.referent = name
-                elif note and key == "absent":
-                    found.reasons[name] = note
-        elif key == "referent" and value and not found.referent:
-            names = split_names(value)
-            found.referent = names[0][0] if names else None
     texts = [line.text for line in lines]
-    day, start, end = first_date(when_text, texts)
+    if not found.referent:
+        for text in texts[:40] + texts[-8:]:
+            if m := REFERENT_SENTENCE.search(text):
+                name = m["name"] or m["after"]
+                if name.split()[0].casefold() not in NOT_NAMES | ROLE_WORDS:
+                    found.referent = name
+                    break
+    if not found.council:
+        found.council = council_in_title(texts[:6])
+    day, start, end = first_date(when_text, texts, name)
     found.date = day
     found.start, found.end = (start, end) if start else clock_range(clock_text or "")
     if found.place is None:

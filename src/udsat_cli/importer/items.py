@@ -74,6 +74,22 @@ def _standalone(lines: list[Line], i: int) -> bool:
     )  # fmt: skip
 
 
+_DOCUMENT_WORDS = re.compile(
+    r"^(?:dagsorden|referat|indkaldelse|bilag|indhold|mødereferat|beslutningsreferat"
+    r"|dagsorden\s+og\s+referat|referat\s+og\s+dagsorden)\s*:?$",
+    re.I,
+)
+
+
+def _document_heading(title: str) -> bool:
+    """ "Dagsorden", "Referat", "Bestyrelsesmøde … 27/5 2013": the document's own headings."""
+    from udsat_cli.importer.when import dates_in
+
+    return bool(_DOCUMENT_WORDS.match(title.strip())) or (
+        bool(re.match(r"(?:referat|dagsorden|\w*møde\b)", title, re.I)) and bool(dates_in(title))
+    )
+
+
 def find_items(lines: list[Line], skip: set[int]) -> list[Item]:
     candidates: list[Item] = []
     kind = None
@@ -95,6 +111,7 @@ def find_items(lines: list[Line], skip: set[int]) -> list[Item]:
             candidates.append(Item(numbered[0], numbered[1].rstrip(":").strip(), kind, i))
         elif structured < 2 and line.kind == "text" and _standalone(lines, i) and i > 0:
             candidates.append(Item(None, text.rstrip(":").strip(), kind, i))
+    candidates = [c for c in candidates if not _document_heading(c.title)]
     for position, item in enumerate(candidates, start=1):
         if item.number is None and all(c.number is None for c in candidates):
             item.number = position

@@ -10,11 +10,12 @@ from udsat_cli.errors import UdsatError
 
 _DATE_START = re.compile(
     r"(?<![\w.])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"
+    r"|\d{1,2}/\d{1,2}\s+\d{4}"
     rf"|\d{{1,2}}\.?\s?{MONTH_WORD}(?:\s+\d{{4}})?)",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(
-    r"(?:kl\.?\s*:?\s*)?(\d{1,2})[.:](\d{2})(?:\s*(?:-|–|til)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?)?"
+    r"(?:kl\.?\s*:?\s*)?(?<![\d.])(\d{1,2})[.:](\d{2})(?![.\d])(?:\s*(?:-|–|til)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?)?"
     r"|kl\.?\s*(\d{1,2})(?:\s*(?:-|–|til)\s*(\d{1,2}))?",
     re.IGNORECASE,
 )
@@ -34,11 +35,15 @@ def _read(text: str, context: date | None) -> tuple[date, str | None, str | None
 
 def dates_in(text: str, context: date | None = None) -> list[tuple[int, date]]:
     """(position, date) of every absolute date in a text."""
+    return [(start, day) for start, _, day in date_spans(text, context)]
+
+
+def date_spans(text: str, context: date | None = None) -> list[tuple[int, int, date]]:
     found = []
     for m in _DATE_START.finditer(text):
         reading = _read(m.group(0).strip(" ."), context)
         if reading:
-            found.append((m.start(), reading[0]))
+            found.append((m.start(), m.end(), reading[0]))
     return found
 
 
@@ -63,22 +68,59 @@ def _hhmm(hour: str | None, minute: str | None) -> str | None:
     return f"{int(hour):02d}:{int(minute or 0):02d}"
 
 
-def first_date(when: str | None, texts: list[str]) -> tuple[date | None, str | None, str | None]:
-    """The meeting's date and time: from the Tid/Dato field, else from the first lines."""
-    candidates = ([when] if when else []) + [t for t in texts[:25] if t]
-    for text in candidates:
-        found = dates_in(text)
-        if found:
-            position, day = found[0]
-            start, end = clock_range(text[position:])
-            return day, start, end
+_KEYWORDS = re.compile(r"møde|referat|dato|\btid\b|\bkl\b|dagsorden|beslutning|afholdt", re.I)
+_NOT_THIS_MEETING = re.compile(
+    r"(?:referat(?:et)?\s+(?:af|fra)|sidste|forrige|næste|seneste|tidligere|godkend\w*|udsendt"
+    r"|frist|deadline|senest|inden|indtil|fra\s+den)\b[^.]*$",
+    re.I,
+)
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def file_date(name: str) -> date | None:
+    """ "referat-2012-06-18.txt": the date many secretaries put in the file name."""
+    if m := _FILE_DATE.search(name):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return None
+
+
+def first_date(
+    when: str | None, texts: list[str], name: str = ""
+) -> tuple[date | None, str | None, str | None]:
+    """The meeting's date and time: from the Tid/Dato field; else a date in a heading or a line
+    about the meeting; else the file name's date; else the first other date near the top. Dates
+    of other meetings ("referat af mødet den …", "næste møde …") and dates in parentheses (the
+    agenda's events) are not the meeting's."""
+    from_name = file_date(name)
+    if when and (spans := date_spans(when, from_name)):
+        start, end = clock_range(when[spans[0][1] :])
+        if start is None:
+            start, end = clock_range(when)
+        return spans[0][2], start, end
+    strong, weak = [], []
+    for text in texts[:30]:
+        for start, end, day in date_spans(text, from_name):
+            before = text[:start]
+            if _NOT_THIS_MEETING.search(before) or before.count("(") > before.count(")"):
+                continue
+            (strong if _KEYWORDS.search(text) else weak).append((day, text, end))
+    if strong or (weak and not from_name):
+        day, text, end = (strong or weak)[0]
+        start_time, end_time = clock_range(text[end:])
+        return day, start_time, end_time
+    if from_name:
+        return from_name, None, None
     return None, None, None
 
 
 _PLACE = re.compile(
     r"kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s+(?:i|på)\s+"
     r"(?P<place>[^.]+?(?:\s+i\s+[^.]+?)?)\s*\.?$"
-    r"|\b(?:afholdt|holdt)\s+(?:i|på)\s+(?P<held>[^.,]+)",
+    r"|\b(?:afholdt|holdt)\s+(?:i|på)\s+(?P<held>[^.,]+)"
+    r"|\d{4}\s+(?P<after>hos\s+[A-ZÆØÅ][^.,]*)",
     re.IGNORECASE,
 )
 
@@ -86,5 +128,5 @@ _PLACE = re.compile(
 def place_in_prose(texts: list[str]) -> str | None:
     for text in texts:
         if m := _PLACE.search(text):
-            return (m["place"] or m["held"]).strip()
+            return (m["place"] or m["held"] or m["after"]).strip()
     return None
