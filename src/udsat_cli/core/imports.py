@@ -38,6 +38,26 @@ class PlannedAction:
     item: str | None
     source: str
     accepted: bool = True
+    confidence: float = 1.0
+    reason: str = ""
+
+
+@dataclass
+class PlannedTopic:
+    title: str
+    when: str | None
+    item: str | None
+    source: str
+    accepted: bool = True
+
+
+@dataclass
+class PlannedEvent:
+    title: str
+    day: date
+    item: str | None
+    source: str
+    accepted: bool = True
 
 
 @dataclass
@@ -57,6 +77,8 @@ class ImportPlan:
     new_people: list[NewPerson] = field(default_factory=list)
     items: list[tuple[str, str | None, str | None, str | None]] = field(default_factory=list)
     actions: list[PlannedAction] = field(default_factory=list)
+    topics: list[PlannedTopic] = field(default_factory=list)
+    events: list[PlannedEvent] = field(default_factory=list)
     already: str | None = None
 
 
@@ -143,6 +165,8 @@ def plan_import(council: CouncilContext, *, extraction: Extraction) -> ImportPla
         d=extraction.digest,
     )
     names = _Names(council, [])
+    # The referent first: present at the table, but as the secretary, not as a new member.
+    referent = names.resolve(m.referent, "sekretær") if m.referent else None
     attendees = [names.resolve(n, "medlem") for n in m.participants]
     names.attendees = attendees
     plan = ImportPlan(
@@ -152,7 +176,7 @@ def plan_import(council: CouncilContext, *, extraction: Extraction) -> ImportPla
         participants=attendees,
         absent=[(names.resolve(n, "medlem"), m.reasons.get(n)) for n in m.absent],
         guests=[names.resolve(n, "gæst") for n in m.guests],
-        referent=names.resolve(m.referent, "sekretær") if m.referent else None,
+        referent=referent,
     )  # fmt: skip
     if held is not None:
         plan.already = (
@@ -173,11 +197,39 @@ def plan_import(council: CouncilContext, *, extraction: Extraction) -> ImportPla
         due = proposal.deadline.isoformat() if proposal.deadline else proposal.deadline_text
         plan.actions.append(
             PlannedAction(
-                task_title(proposal.what), list(dict.fromkeys(owners)), due, item, proposal.source
+                task_title(proposal.what), list(dict.fromkeys(owners)), due, item,
+                proposal.source, confidence=proposal.confidence, reason=proposal.reason,
             )
-        )
+        )  # fmt: skip
+    plan.topics = [PlannedTopic(t.title, t.when_text, item, t.source)
+                   for t, item in extraction.topics]  # fmt: skip
+    plan.events = [PlannedEvent(e.title, e.day, item, e.source) for e, item in extraction.events]
     plan.new_people = list(names.new.values())
     return plan
+
+
+def _people_for(council: CouncilContext, plan: ImportPlan) -> tuple[_Names, dict[str, str]]:
+    """Resolve what the plan holds now (after the review's corrections) to the council's people.
+    Only names the accepted plan uses are proposed as new people: an owner of a skipped action
+    is not created."""
+    from udsat_cli.core.owners import body
+
+    names = _Names(council, [])
+    resolved: dict[str, str] = {}
+    if plan.referent:
+        resolved[plan.referent] = names.resolve(plan.referent, "sekretær")
+    names.attendees = [names.resolve(n, "medlem") for n in plan.participants]
+    resolved.update(zip(plan.participants, names.attendees, strict=True))
+    for n, _ in plan.absent:
+        resolved[n] = names.resolve(n, "medlem")
+    for n in plan.guests:
+        resolved[n] = names.resolve(n, "gæst")
+    for action in plan.actions:
+        if action.accepted:
+            for owner in action.owners:
+                if not (body(council, owner) or is_body(owner)):
+                    resolved[owner] = names.resolve(owner, "ekstern")
+    return names, resolved
 
 
 def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
@@ -199,7 +251,8 @@ def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
             f"{plan.file} er allerede importeret (mødet {dates.long_date(as_date(held))}); "
             "intet er skrevet."
         )
-    for person in plan.new_people:
+    names, resolved = _people_for(council, plan)
+    for person in names.new.values():
         add_member(council, full_name=person.name, role=person.role)
     when = plan.day.isoformat() + (
         f" kl. {plan.start}" + (f"-{plan.end}" if plan.end else "") if plan.start else ""
@@ -210,26 +263,99 @@ def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
     held = council.as_of(held_at)
     ref = str(meeting.id)
     if plan.absent or plan.guests or plan.referent:
+        absent = [resolved[n] + (f":{r}" if r else "") for n, r in plan.absent]
         set_attendance(
-            held, ref=ref, absent=[f"{n}:{r}" if r else n for n, r in plan.absent] or None,
-            guests=plan.guests or None, referent=plan.referent,
+            held, ref=ref, absent=absent or None,
+            guests=[resolved[n] for n in plan.guests] or None,
+            referent=resolved.get(plan.referent) if plan.referent else None,
         )  # fmt: skip
     for title, kind, background, decision in plan.items:
         ensure_item(held, meeting_id=meeting.id, title=title, kind=kind,
                     background=background, decision=decision)  # fmt: skip
-    taken = {
-        t.casefold()
-        for (t,) in council.db.rows("SELECT title FROM action WHERE meeting_id = :m", m=meeting.id)
-    }
-    accepted = [a for a in plan.actions if a.accepted and a.title.casefold() not in taken]
-    for action in accepted:
-        add_action(held, title=action.title, owners=action.owners, due=action.due, meeting=ref,
+    existing = [
+        (t, o or "")
+        for t, o in council.db.rows(
+            "SELECT a.title, p.full_name FROM action a LEFT JOIN action_owner ao "
+            "ON ao.action_id = a.id LEFT JOIN person p ON p.id = ao.person_id "
+            "WHERE a.meeting_id = :m", m=meeting.id,
+        )
+    ]  # fmt: skip
+    accepted = [a for a in plan.actions if a.accepted]
+    new = [a for a in accepted if not _already_entered(a, existing, resolved)]
+    for action in new:
+        owners = [resolved.get(o, o) for o in action.owners]
+        add_action(held, title=action.title, owners=owners, due=action.due, meeting=ref,
                    item=action.item, details=action.source)  # fmt: skip
+    topics = _add_topics(held, plan)
+    events = _add_events(held, plan)
     council.writing.add(ImportLog(council_id=council.id, digest=plan.digest,
                                   meeting_id=meeting.id, file_name=plan.file[:300],
                                   at=council.now))  # fmt: skip
     council.writing.flush()
-    return import_summary(plan.day, len(plan.items), len(accepted), len(plan.new_people))
+    summary = import_summary(plan.day, len(plan.items), len(new), len(names.new))
+    from udsat_cli.danish import count
+
+    extra = []
+    if len(accepted) > len(new):
+        extra.append(f"{count(len(accepted) - len(new), 'opgave', 'opgaver')} fandtes allerede")
+    if topics:
+        extra.append(f"{count(topics, 'emne', 'emner')} til et kommende møde")
+    if events:
+        extra.append(f"{count(events, 'arrangement', 'arrangementer')}")
+    return summary + (f" Desuden: {'; '.join(extra)}." if extra else "")
+
+
+def _already_entered(action: PlannedAction, existing: list[tuple[str, str]],
+                     resolved: dict[str, str]) -> bool:  # fmt: skip
+    """An action entered by hand before the minutes were imported: a similar title, and the
+    same owner where both have one."""
+    owners = {resolved.get(o, o).casefold() for o in action.owners}
+    title = action.title.casefold()
+    for other, owner in existing:
+        similar = difflib.SequenceMatcher(None, title, other.casefold()).ratio() >= 0.6 or (
+            _shared_words(title, other.casefold()) >= 0.5
+        )
+        if similar and (not owner or not owners or owner.casefold() in owners):
+            return True
+    return False
+
+
+def _shared_words(a: str, b: str) -> float:
+    import re
+
+    wa = {w for w in re.findall(r"\w{4,}", a)}
+    wb = {w for w in re.findall(r"\w{4,}", b)}
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def _add_topics(held: CouncilContext, plan: ImportPlan) -> int:
+    from udsat_cli.core.topics import add_topic
+
+    taken = {t.casefold() for (t,) in held.db.rows(
+        "SELECT title FROM topic WHERE council_id = :c", c=held.id)}  # fmt: skip
+    added = 0
+    for topic in plan.topics:
+        if topic.accepted and topic.title.casefold() not in taken:
+            try:
+                add_topic(held, title=topic.title, when=topic.when)
+            except InputError:  # a vague "til efteråret" the calendar cannot place
+                add_topic(held, title=topic.title)
+            taken.add(topic.title.casefold())
+            added += 1
+    return added
+
+
+def _add_events(held: CouncilContext, plan: ImportPlan) -> int:
+    from udsat_cli.core.events import add_event
+
+    taken = {(t.casefold(), as_date(d)) for t, d in held.db.rows(
+        "SELECT title, date FROM event WHERE council_id = :c", c=held.id)}  # fmt: skip
+    added = 0
+    for event in plan.events:
+        if event.accepted and (event.title.casefold(), event.day) not in taken:
+            add_event(held, when=event.day.isoformat(), title=event.title)
+            added += 1
+    return added
 
 
 def import_summary(day: date, items: int, actions: int, people: int) -> str:

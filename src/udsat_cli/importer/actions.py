@@ -170,6 +170,8 @@ def _skip_adverbs(rest: str) -> tuple[str, bool]:
 def _verb(verb: str, rest: str) -> tuple[str | None, float, str]:
     """The task as an infinitive phrase, how committing the verb is, and why (None: no task)."""
     verb = verb.casefold()
+    if verb in lx.ROLE_NOUNS:
+        return None, 0.0, "en rolle, ikke et verbum"  # "… og Gitte kasserer"
     rest, hedged = _skip_adverbs(rest)
     hedge = 0.15 if hedged else 0.0
     if rest.split()[:1] and rest.split()[0].casefold() in lx.NEGATIONS:
@@ -208,6 +210,9 @@ def _task_verb(infinitive: str, rest: str) -> tuple[bool, str]:
     if infinitive in lx.PARTICLE_TASKS:
         particles = lx.PARTICLE_TASKS[infinitive]
         if any(following.startswith(p) for p in particles):
+            return True, ""
+        near = following.split()[:5]  # "tager en prisliste med": the particle after the object
+        if any(" " not in p and p in near for p in particles):
             return True, ""
         return False, f"»{infinitive}« uden en opgave efter sig"
     if infinitive in lx.NOT_TASK_VERBS:
@@ -261,7 +266,9 @@ def _proposal(owners_text: str, verb: str, rest: str, text: str, sentence: str,
                     "; ".join([*reasons, why]))  # fmt: skip
 
 
-BOUNDARY = re.compile(r"(?:[,;:]|\s[–-])\s+(?:(?:og|men|samt)\s+)?|\s(?:og|men|samt|så)\s+")
+BOUNDARY = re.compile(
+    r"(?:[,;:.!]|\s[–-])\s+(?:(?:og|men|samt)\s+)?|\s(?:og|men|samt|så)\s+"
+)  # "." too: "… stikvejen. helge tager …" is not split into sentences (lower case)
 CLAUSE_END = re.compile(r"\s*;\s*|\s[–-]\s")
 NEW_SUBJECT = re.compile(rf"(?:,|,?\s+(?:og|men))\s+{PERSON}\s+(?P<verb>[a-zæøå]+)")
 
@@ -324,12 +331,16 @@ def _main_clauses(text: str, sentence: str, reader: Reader) -> list[Proposal]:
                 clause = None
         if clause is None and (m := INVERTED.match(text, start)):
             lead = m["lead"]
-            if " " in lead or _subject(lead, reader, False)[1] < 0.75:
+            if lead.casefold() in lx.HEDGES:
+                pass  # "Måske skal vi købe nye": a possibility
+            elif " " in lead or _subject(lead, reader, False)[1] < 0.75:
                 clause = _Clause(start, m["owners"], m["verb"], m.end(),
                                  f"; omvendt ordstilling efter »{lead}«")  # fmt: skip
                 if not _made(clause, text, len(text), sentence, reader):
                     clause = None
-        if clause is None and subject and re.search(r"\s(?:og|samt)\s+$", text[:start]):
+        absorbed = any(c.owners == subject for c in found)  # "formulerer … og sender …": one task
+        if clause is None and subject and not absorbed and re.search(r"\s(?:og|samt)\s+$",
+                                                                     text[:start]):
             if m := re.compile(r"(?P<verb>[a-zæøå]+)\b").match(text, start):
                 clause = _Clause(start, subject, m["verb"], m.end(),
                                  "; samme subjekt før »og«")  # fmt: skip

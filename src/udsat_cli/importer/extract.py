@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from udsat_cli.importer.actions import (
 )
 from udsat_cli.importer.fields import MeetingFields, read_fields
 from udsat_cli.importer.items import Item, find_items, sections
+from udsat_cli.importer.notes import Event, Topic, event_in, topic_in
 from udsat_cli.importer.source import Line, load
 
 _TRIGGERS = ("senest", "inden", "til", "på", "den", "d.", "før", "i", "efter", "ultimo",
@@ -32,6 +33,8 @@ class Extraction:
     meeting: MeetingFields
     items: list[Item]
     actions: list[tuple[Proposal, str | None]]  # with the title of the item it came from
+    topics: list[tuple[Topic, str | None]] = field(default_factory=list)
+    events: list[tuple[Event, str | None]] = field(default_factory=list)
 
 
 def find_deadline(text: str, context: date | None) -> tuple[str, Any] | None:
@@ -84,8 +87,11 @@ def extract(path: Path) -> Extraction:
     items = find_items(lines, meeting.field_lines)
     places = sections(lines, items, meeting.field_lines)
     found: list[tuple[Proposal, str | None]] = []
+    topics: list[tuple[Topic, str | None]] = []
+    events: list[tuple[Event, str | None]] = []
     people = meeting.participants + meeting.absent + meeting.guests
     reader = Reader(people + ([meeting.referent] if meeting.referent else []))
+    loose: dict[int, list[tuple[str, Any]]] = {}  # deadlines in a decision, without an owner
     for text, item, section in _paragraphs(lines, places):
         if section == "background" or (item < 0 and items):
             continue
@@ -95,17 +101,36 @@ def extract(path: Path) -> Extraction:
         for sentence in sentences(text):
             found_here = with_context(proposals(sentence, reader), previous, title)
             remember_people(reader, sentence, found_here)
+            if not found_here:
+                if topic := topic_in(sentence, title):
+                    topics.append((topic, title))
+                elif event := event_in(sentence, meeting.date):
+                    events.append((event, title))
+                elif deadline := find_deadline(sentence, meeting.date):
+                    if deadline[1].kind == "date" and item >= 0:
+                        loose.setdefault(item, []).append(deadline)
             for proposal in found_here:
                 deadline = find_deadline(proposal.what, meeting.date) or (
                     find_deadline(sentence, meeting.date) if len(found_here) == 1 else None
                 )
                 if deadline:
-                    proposal.deadline_text = deadline[0]
-                    proposal.anchored = deadline[1].kind != "date"
-                    proposal.deadline = deadline[1].date if not proposal.anchored else None
+                    _set_deadline(proposal, deadline)
                 found.append((proposal, title))
             previous = sentence
-    return Extraction(path.stem, digest, meeting, items, found)
+    for item, deadlines in loose.items():  # "Svar inden for ca. 14 dage." under the item
+        if len(deadlines) == 1:
+            for proposal, title in found:
+                if title == items[item].title and proposal.deadline_text is None:
+                    _set_deadline(proposal, deadlines[0])
+    x = Extraction(path.stem, digest, meeting, items, found)
+    x.topics, x.events = topics, events
+    return x
+
+
+def _set_deadline(proposal: Proposal, deadline: tuple[str, Any]) -> None:
+    proposal.deadline_text = deadline[0]
+    proposal.anchored = deadline[1].kind != "date"
+    proposal.deadline = deadline[1].date if not proposal.anchored else None
 
 
 def to_json(x: Extraction) -> dict[str, Any]:
@@ -144,5 +169,13 @@ def to_json(x: Extraction) -> dict[str, Any]:
                 "source": p.source,
             }
             for p, item in x.actions
+        ],
+        "topics": [
+            {"title": t.title, "when_text": t.when_text, "item": item, "source": t.source}
+            for t, item in x.topics
+        ],
+        "events": [
+            {"title": e.title, "date": e.day.isoformat(), "item": item, "source": e.source}
+            for e, item in x.events
         ],
     }

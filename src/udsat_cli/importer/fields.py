@@ -204,6 +204,8 @@ def read_fields(lines: list[Line], name: str = "") -> MeetingFields:
             continue
         key, value = labelled
         value, last = _values(lines, i, value)
+        if not value:
+            continue  # "1. Dato" in an agenda list is a point, not a header label
         pairs = [(key, value)]
         if re.search(r"[.!?]\s+\S", value) and len(line.text) > 80:
             pairs = _prose(line.text)  # a paragraph; its sentences may hold tasks too

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from udsat_cli.dates.vocab import MONTH_WORD
 from udsat_cli.importer.fields import label_of
 from udsat_cli.importer.source import Line
 
@@ -25,9 +24,19 @@ GROUPS = {
     "punkter til drøftelse": "drøftelse",
 }
 NUMBERED = re.compile(
-    r"^(?:punkt\s*|pkt\.?\s*|ad\s+(?:pkt\.?\s*)?)?(\d{1,2})\s*[.)]\s*(\S.*)$", re.I
+    r"^(?:punkt\s*|pkt\.?\s*|ad\s+(?:pkt\.?\s*|punkt\s*)?)?(\d{1,2})\s*[.):]\s*(\S.*)$", re.I
 )
-_MONTH = re.compile(rf"^{MONTH_WORD}", re.I)
+# "Punkt 1 Konstituering", "Ad 2 (Medlemssituationen)", "Ad 2", "Pkt. 4 Eventuelt".
+PREFIXED = re.compile(
+    r"^(?P<ad>ad\s+(?:pkt\.?\s*|punkt\s+)?|punkt\s+|pkt\.?\s*)(?P<n>\d{1,2})\b\s*[.):]?\s*"
+    r"(?:\((?P<paren>[^)]+)\)\s*:?|(?P<title>[^\d\s].*))?$",
+    re.I,
+)
+_MONTH = re.compile(
+    r"^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?![a-zæøå])",
+    re.I,
+)
 
 
 @dataclass
@@ -50,6 +59,11 @@ def section_label(text: str) -> tuple[str, str] | None:
 
 
 def _numbered(text: str) -> tuple[int, str] | None:
+    if (p := PREFIXED.match(text)) and not NUMBERED.match(text):
+        title = (p["paren"] or p["title"] or "").strip()
+        return int(p["n"]), title.rstrip(":") or ""
+    if (p := PREFIXED.match(text)) and p["paren"]:
+        return int(p["n"]), p["paren"].strip()
     m = NUMBERED.match(text)
     if not m or _MONTH.match(m[2]) or m[2][0].isdigit() or len(m[2]) > 150:
         return None
@@ -90,6 +104,63 @@ def _document_heading(title: str) -> bool:
     )
 
 
+def _top_level(candidates: list[Item], lines: list[Line]) -> list[Item]:
+    """Items, not their sub-points: numbers that restart inside an item ("1. Er det klar?") are
+    sub-points. When the body refers back to the agenda ("Ad 2", "Ad 2 (Titel)"), those headings
+    are the items, titled from the agenda list where they carry no title of their own."""
+    candidates = _outdented(candidates, lines)
+    top: list[Item] = []
+    sub = 0  # the number of the last sub-point, 0 outside a run of them
+    for c in candidates:
+        last = next((t.number for t in reversed(top) if t.number is not None), 0)
+        if c.number is not None and sub and c.number == sub + 1:
+            sub += 1
+        elif c.number is None or c.number == last + 1 or not top:
+            top.append(c)
+            sub = 0
+        elif c.number == 1 and _same(c.title, top[0].title):
+            top.append(c)  # the body repeats the agenda's numbering
+            sub = 0
+        elif c.number == 1:
+            sub = 1
+    referring = [c for c in top if re.match(r"ad\b", lines[c.line].text, re.I)]
+    if referring:
+        listed = {c.number: c for c in top if c.line < referring[0].line and c.number}
+        extra = []
+        for c in top:
+            if c.line < referring[0].line:
+                continue
+            if c in referring and c.number in listed:
+                listed[c.number].line = c.line  # its content starts at "Ad N"
+            else:
+                extra.append(c)
+        top = list(listed.values()) + extra
+        for c in top:
+            c.title = c.title or f"Punkt {c.number}"
+    return [c for c in top if c.title]
+
+
+def _outdented(candidates: list[Item], lines: list[Line]) -> list[Item]:
+    """In a list written line after line, the indented entries are sub-points of the one above."""
+    blocks: list[list[Item]] = []
+    for c in candidates:
+        if blocks and c.line == blocks[-1][-1].line + 1:
+            blocks[-1].append(c)
+        else:
+            blocks.append([c])
+    kept = []
+    for block in blocks:
+        first = lines[block[0].line].indent
+        kept.extend(c for c in block if lines[c.line].indent <= first)
+    return kept
+
+
+def _same(a: str, b: str) -> bool:
+    import difflib
+
+    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= 0.8
+
+
 def find_items(lines: list[Line], skip: set[int]) -> list[Item]:
     candidates: list[Item] = []
     kind = None
@@ -98,7 +169,10 @@ def find_items(lines: list[Line], skip: set[int]) -> list[Item]:
     )
     for i, line in enumerate(lines):
         text = line.text
-        if i in skip or line.kind == "blank" or section_label(text) or label_of(text):
+        labelled = label_of(text)
+        if labelled and not labelled[1] and not text.endswith(":") and _numbered(text):
+            labelled = None  # "1. Dato" in an agenda list is a point
+        if i in skip or line.kind == "blank" or section_label(text) or labelled:
             continue
         if text.lower().rstrip(":") in GROUPS:
             kind = GROUPS[text.lower().rstrip(":")]
@@ -111,7 +185,7 @@ def find_items(lines: list[Line], skip: set[int]) -> list[Item]:
             candidates.append(Item(numbered[0], numbered[1].rstrip(":").strip(), kind, i))
         elif structured < 2 and line.kind == "text" and _standalone(lines, i) and i > 0:
             candidates.append(Item(None, text.rstrip(":").strip(), kind, i))
-    candidates = [c for c in candidates if not _document_heading(c.title)]
+    candidates = _top_level([c for c in candidates if not _document_heading(c.title)], lines)
     for position, item in enumerate(candidates, start=1):
         if item.number is None and all(c.number is None for c in candidates):
             item.number = position

@@ -89,7 +89,7 @@ NOT_TASK_VERBS = {"være", "have", "blive", "mene", "synes", "sige", "fortælle"
 # …but these verbs commit when a particle or object follows: "tager kontakt", "går videre med".
 PARTICLE_TASKS = {
     "tage": ("kontakt", "fat", "sig af", "ansvar", "med", "op", "ud", "initiativ", "billeder",
-             "hånd om", "til", "rundt", "over", "imod", "en tur", "et møde", "referat"),
+             "hånd om", "rundt", "over", "imod", "et møde", "referat"),
     "give": ("besked", "tilbagemelding", "svar", "input", "videre"),
     "holde": ("øje", "kontakt", "styr", "møde", "oplæg"),
     "komme": ("med", "tilbage"),

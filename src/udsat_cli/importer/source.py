@@ -17,6 +17,7 @@ class Line:
 
     text: str
     kind: str = "text"
+    indent: int = 0  # leading spaces in plain text: sub-points of an agenda list are indented
 
 
 def _error(path: Path, what: str) -> InputError:
@@ -72,7 +73,8 @@ def _lines_of(text: str) -> list[Line]:
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = clean(raw)
-        lines.append(Line(line, "text" if line else "blank"))
+        indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+        lines.append(Line(line, "text" if line else "blank", indent if line else 0))
     return lines
 
 

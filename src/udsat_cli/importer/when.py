@@ -70,7 +70,7 @@ def _hhmm(hour: str | None, minute: str | None) -> str | None:
 
 _KEYWORDS = re.compile(r"møde|referat|dato|\btid\b|\bkl\b|dagsorden|beslutning|afholdt", re.I)
 _NOT_THIS_MEETING = re.compile(
-    r"(?:referat(?:et)?\s+(?:af|fra)|sidste|forrige|næste|seneste|tidligere|godkend\w*|udsendt"
+    r"(?:referat(?:et)?\s+(?:af|fra)\s+(?:mødet|sidste|forrige|seneste)|sidste|forrige|næste|seneste|tidligere|godkend\w*|udsendt"
     r"|frist|deadline|senest|inden|indtil|fra\s+den)\b[^.]*$",
     re.I,
 )
@@ -125,8 +125,20 @@ _PLACE = re.compile(
 )
 
 
+_VENUE = re.compile(
+    r"\b\w+(?:vej|gade|allé|alle|plads|stræde|torv|vænge|parken)\s+\d+\w?\b"
+    r"|\b\w*(?:huset|salen|lokale|lokalet|rådhus|rådhuset|centret|center|biblioteket|kantinen"
+    r"|skolen|kirken|mødelokale)\b",
+    re.I,
+)
+
+
 def place_in_prose(texts: list[str]) -> str | None:
     for text in texts:
         if m := _PLACE.search(text):
             return (m["place"] or m["held"] or m["after"]).strip()
+    for text in texts[:6]:  # a venue on its own line under the title: "Fælleshuset, Engvej 2"
+        if _VENUE.search(text) and len(text.split()) <= 7 and ":" not in text:
+            if not re.search(r"\d{4}|møde|referat|dagsorden|^\d{1,2}\s*[.)]", text, re.I):
+                return text.strip(" .")
     return None
