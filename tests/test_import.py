@@ -41,8 +41,8 @@ def test_extraction_meets_the_targets(suffix: str) -> None:
         tp, fp, fn = tp + t, fp + f, fn + n
     assert dates == len(files)
     assert names / gold_names >= 0.95
-    assert tp / (tp + fn) >= 0.9, (tp, fp, fn)
-    assert tp / (tp + fp) >= 0.8, (tp, fp, fn)
+    assert tp / (tp + fn) >= 0.85, (tp, fp, fn)
+    assert tp / (tp + fp) >= 0.85, (tp, fp, fn)
 
 
 @needs_shared
@@ -50,7 +50,7 @@ def test_json_has_the_documented_keys() -> None:
     data = json.loads(
         ok("import", "--dry-run", "--json", str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt"))
     )
-    assert set(data) == {"meeting", "items", "actions"}
+    assert set(data) == {"meeting", "items", "actions", "topics", "events"}
     assert set(data["meeting"]) == {"council", "date", "start", "end", "place", "participants",
                                     "absent", "guests", "referent"}  # fmt: skip
     assert (data["meeting"]["date"], data["meeting"]["start"], data["meeting"]["end"]) == (
@@ -58,7 +58,9 @@ def test_json_has_the_documented_keys() -> None:
     )  # fmt: skip
     assert set(data["items"][0]) == {"number", "title", "kind", "background", "decision"}
     action = data["actions"][0]
-    assert set(action) == {"owners", "what", "deadline_text", "deadline", "item", "source"}
+    assert set(action) == {"owners", "what", "deadline_text", "deadline", "item", "confidence",
+                           "reason", "source"}  # fmt: skip
+    assert 0.5 <= action["confidence"] <= 1 and action["reason"]
     assert (action["deadline_text"], action["deadline"]) == ("senest den 28. marts", "2019-03-28")
 
 
@@ -69,8 +71,10 @@ def test_import_writes_the_meeting_once(isolated_store: Store) -> None:
     out = ok("import", "--yes", str(ALBERTSLUND))
     assert "Helge Bo Jensen som medlem" not in out  # matched, not proposed again
     assert out.rstrip().endswith(
-        "Importerede mødet 1. april 2019: 8 punkter, 13 opgaver, 13 nye personer."
+        "Importerede mødet 1. april 2019: 8 punkter, 14 opgaver, 13 nye personer. "
+        "Desuden: 3 emner til et kommende møde."
     )
+    assert isolated_store.query("SELECT COUNT(*) FROM topic") == [(3,)]
     assert isolated_store.query("SELECT COUNT(*) FROM meeting") == [(1,)]
     assert isolated_store.query("SELECT COUNT(*) FROM agenda_item") == [(8,)]
     owners = isolated_store.query(
@@ -99,10 +103,10 @@ def test_review_skips_and_declines(isolated_store: Store) -> None:
     ok("init", "--council", "Seniorrådet Rødovre")
     path = str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt")
     before = dump(isolated_store)
-    declined = run("import", path, input="j\nn\n")
+    declined = run("import", path, input="j\nj\nn\n")
     assert declined.code == 0 and "Intet er skrevet." in declined.stdout
     assert dump(isolated_store) == before
-    skipped = run("import", path, input="s\nj\n")
+    skipped = run("import", path, input="j\ns\nj\n")
     assert "Importerede mødet 25. marts 2019: 2 punkter, 0 opgaver" in skipped.stdout
     edited = ok("--council", "Seniorrådet Rødovre", "actions", "--all")
     assert edited == "Ingen opgaver.\n"
@@ -115,7 +119,7 @@ def test_review_edits_an_action(isolated_store: Store) -> None:
     out = run(
         "import",
         path,
-        input="r\nAflevere konklusionen til Henrik\nHenrik Abildtrup\n28/3-2019\nj\n",
+        input="j\nr\nAflevere konklusionen til Henrik\nHenrik Abildtrup\n28/3-2019\nj\n",
     )
     assert out.code == 0, out.stderr
     found = json.loads(ok("actions", "--json"))
@@ -203,7 +207,7 @@ def test_garbage_never_gives_a_traceback(tmp_path: Path, content: bytes, suffix:
     if result.code:
         assert result.stderr.startswith("Fejl: ") and result.stderr.count("\n") == 1
     else:
-        assert set(json.loads(result.stdout)) == {"meeting", "items", "actions"}
+        assert set(json.loads(result.stdout)) == {"meeting", "items", "actions", "topics", "events"}
 
 
 def test_a_layout_not_in_the_folder(tmp_path: Path) -> None:
@@ -238,3 +242,114 @@ def test_a_layout_not_in_the_folder(tmp_path: Path) -> None:
     ]
     assert data["actions"][2]["deadline_text"] == "til næste møde"
     assert data["items"][1]["background"] == "Formanden undersøger sagen med DSB."
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "referater"
+
+
+def _extract(name: str) -> dict:
+    return json.loads(ok("import", "--dry-run", "--json", str(FIXTURES / f"{name}.txt")))
+
+
+@needs_shared
+def test_own_fixtures_meet_the_targets() -> None:
+    """Minutes written for the project (fictional people), one layout or failure kind each."""
+    score = _scorer()
+    tp = fp = fn = dates = names = gold_names = 0
+    files = sorted(FIXTURES.glob("*.txt"))
+    assert len(files) >= 15
+    for path in files:
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        result = score.score_doc(gold, _extract(path.stem))
+        dates += result["date"]
+        names += result["participants"][0]
+        gold_names += result["participants"][2]
+        t, f, n, _ = result["actions"]
+        tp, fp, fn = tp + t, fp + f, fn + n
+    assert dates == len(files)
+    assert names / gold_names >= 0.95
+    assert tp / (tp + fn) >= 0.85 and tp / (tp + fp) >= 0.85, (tp, fp, fn)
+
+
+def _owned(data: dict) -> dict[str, list[str]]:
+    return {a["what"]: a["owners"] for a in data["actions"]}
+
+
+def test_dates_in_headings_file_names_and_not_earlier_meetings() -> None:
+    assert _extract("01_pdf-labels-bestyrelse-2016-03-14")["meeting"]["date"] == "2016-03-14"
+    assert _extract("02_aeldreraad-beslutning-2020")["meeting"]["date"] == "2020-05-02"
+    # only in the file name, and the text names the previous meeting's date
+    assert _extract("03_seniorraad-2021-02-24")["meeting"]["date"] == "2021-02-24"
+    runin = _extract("04_handicapraad-runin")["meeting"]
+    assert (runin["date"], runin["start"], runin["end"]) == ("2017-05-12", "16:00", "18:00")
+
+
+def test_deadline_without_year_takes_the_meetings_year() -> None:
+    data = _extract("02_aeldreraad-beslutning-2020")
+    assert [a["deadline"] for a in data["actions"] if a["owners"] == ["Peter"]] == ["2020-06-01"]
+    decided = _extract("10_kommune-skabelon-2022-03-09")["actions"]
+    assert [(a["owners"], a["deadline"]) for a in decided] == [(["Kasper Berg"], "2022-03-23")]
+
+
+def test_header_layouts() -> None:
+    pdf = _extract("01_pdf-labels-bestyrelse-2016-03-14")["meeting"]
+    assert (pdf["referent"], pdf["participants"]) == (
+        "Camilla",
+        ["Camilla", "Rasmus", "Ole", "Birthe"],
+    )
+    runin = _extract("04_handicapraad-runin")["meeting"]
+    assert (runin["place"], runin["absent"]) == ("Byrådssalen", ["Jonas Vest"])
+    prose = _extract("05_koret-prosa-2019-09-02")["meeting"]
+    assert prose["participants"] == ["Lise", "Mette", "Tove"]
+    assert prose["absent"] == ["Anders", "Karin"] and prose["referent"] == "Tove"
+    sentence = _extract("06_udsatteraad-referent-2023-11-20")["meeting"]
+    assert sentence["referent"] == "Lone Berg" and sentence["absent"] == []
+    assert sentence["council"] == "Nordhavn Kommunes Udsatteråd"
+    assert _extract("07_grundejer-2022-04-04")["meeting"]["place"] == "Fælleshuset, Engvej 2"
+    reasons = _extract("02_aeldreraad-beslutning-2020")["meeting"]
+    assert reasons["absent"] == ["Inger Møller"]
+
+
+def test_owners_in_parentheses_lower_case_inverted_and_pronouns() -> None:
+    assert ["Ole"] in _owned(_extract("01_pdf-labels-bestyrelse-2016-03-14")).values()
+    owners = _owned(_extract("07_grundejer-2022-04-04"))
+    assert ["Helge"] in owners.values()  # "helge tager kontakt"
+    assert ["Rikke Dahl"] in owners.values() or ["Rikke"] in owners.values()  # "Hun skriver"
+    inverted = _owned(_extract("14_spejder-omvendt-2021-05-17"))
+    assert {tuple(o) for o in inverted.values()} == {("Lone",), ("Malene",), ("Søren",)}
+    assert ["Peter"] in _owned(_extract("02_aeldreraad-beslutning-2020")).values()
+
+
+def test_two_owners_two_tasks_in_one_sentence() -> None:
+    actions = _extract("08_udsatteraad-to-ejere-2019-10-07")["actions"]
+    assert [a["owners"] for a in actions] == [["Jette"], ["Søren"], ["Allan", "Nina"]]
+    assert actions[0]["what"] == "tager kontakt til AP"
+
+
+def test_no_false_actions_from_fragments_possibilities_outsiders_rules_or_templates() -> None:
+    owners = [a["owners"] for a in _extract("09_beboerbestyrelse-2024-06-11")["actions"]]
+    assert owners[0] == ["Preben Kold"] and len(owners) <= 2  # Yasmin's promise is borderline
+    assert len(_extract("10_kommune-skabelon-2022-03-09")["actions"]) == 1
+    owners = [a["owners"] for a in _extract("15_aeldreraad-ansvar-2023-02-06")["actions"]]
+    assert owners == [["Kirsten"], ["Marianne Lyng"], ["Henning Aagaard"]]
+
+
+def test_postponed_points_become_topics_and_dated_events_events() -> None:
+    data = _extract("11_seniorraad-udsat-2025-01-13")
+    assert [(t["title"], t["when_text"]) for t in data["topics"]] == [
+        ("Demensvenlig kommune", "næste møde")
+    ]  # fmt: skip
+    party = _extract("09_beboerbestyrelse-2024-06-11")["events"]
+    assert [(e["title"], e["date"]) for e in party] == [("Sommerfesten", "2024-08-24")]
+    lunch = _extract("16_vaerested-hun-2024-10-01")["events"]
+    assert [(e["title"], e["date"]) for e in lunch] == [("Julefrokosten", "2024-12-13")]
+
+
+def test_items_as_punkt_and_not_table_cells() -> None:
+    titles = [i["title"] for i in _extract("12_idraetsforening-punkt-2018-08-20")["items"]]
+    assert titles == ["Konstituering", "Kontingent", "Halbooking"]
+
+
+def test_titles_keep_their_context() -> None:
+    actions = _extract("13_udsatteraad-dette-2020-09-28")["actions"]
+    assert actions[0]["what"] == "arbejder videre med dette (ang. Fokus på socialt frikort)"

@@ -64,7 +64,8 @@ def _review_meeting(plan: ImportPlan) -> None:
         reasons = dict(plan.absent)
         plan.absent = [(n, reasons.get(n)) for n in _names(_ask(f"  Afbud [{shown}]:", shown))]
         plan.guests = _names(_ask(f"  Gæster [{', '.join(plan.guests)}]:", ", ".join(plan.guests)))
-        plan.referent = _ask(f"  Referent [{plan.referent or 'ingen'}]:", plan.referent or "") or None
+        shown = plan.referent or "ingen"
+        plan.referent = _ask(f"  Referent [{shown}]:", plan.referent or "") or None
 
 
 def _review(plan: ImportPlan) -> None:

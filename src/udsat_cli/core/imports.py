@@ -323,8 +323,8 @@ def _already_entered(action: PlannedAction, existing: list[tuple[str, str]],
 def _shared_words(a: str, b: str) -> float:
     import re
 
-    wa = {w for w in re.findall(r"\w{4,}", a)}
-    wb = {w for w in re.findall(r"\w{4,}", b)}
+    wa = set(re.findall(r"\w{4,}", a))
+    wb = set(re.findall(r"\w{4,}", b))
     return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
 
 

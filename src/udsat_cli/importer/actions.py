@@ -32,7 +32,8 @@ UPPER = "A-ZÆØÅ"
 NAME = rf"[{UPPER}][\wæøåéüö'’-]*"
 PERSON = rf"{NAME}(?:\s+{NAME}){{0,2}}"
 BODY = (
-    r"(?:hele\s+|alle\s+)?(?:\w*(?:rådets|bestyrelsens)\s+medlemmer|medlemmerne(?:\s+af\s+\w*rådet)?|rådsmedlemmerne|rådet|\w+rådet"
+    r"(?:hele\s+|alle\s+)?(?:\w*(?:rådets|bestyrelsens|udvalgets)\s+(?:medlemmer|sekretær|formand"
+    r"|næstformand|kasserer|repræsentant)|medlemmerne(?:\s+af\s+\w*rådet)?|rådsmedlemmerne|rådet|\w+rådet"
     r"|bestyrelsen|\w+bestyrelsen|bestyrelsesmedlemmerne|vi)"
 )
 ROLE = "(?:" + "|".join(sorted(lx.ROLE_NOUNS, key=len, reverse=True)) + ")"
@@ -40,7 +41,9 @@ ATOM = rf"(?:(?i:{BODY})|(?i:{ROLE})|{NAME}\s+&\s+{NAME}|{PERSON}|(?i:han|hun)|[
 OWNERS = rf"(?P<owners>{ATOM}(?:\s*(?:,|\bog\b|&)\s*{ATOM})*)"
 ADVERB = "|".join(re.escape(a) for a in sorted(lx.MIDFIELD_ADVERBS, key=len, reverse=True))
 ADVERBS = rf"(?:\s+(?:{ADVERB})(?!\w))*"
-SUBJECT_FIRST = re.compile(rf"(?:^|(?<=[\s,;:–(-]))(?<!\w){OWNERS}{ADVERBS},?\s+(?P<verb>[a-zæøå]+)\b")
+SUBJECT_FIRST = re.compile(
+    rf"(?:^|(?<=[\s,;:–(-]))(?<!\w){OWNERS}{ADVERBS},?\s+(?P<verb>[a-zæøå]+)\b"
+)
 OPENER = "|".join(re.escape(o) for o in sorted(lx.INVERSION_OPENERS, key=len, reverse=True))
 INVERTED = re.compile(
     rf"(?i:(?P<lead>{OPENER}|(?:til|efter|inden|før|på|ved|under|om|i)\s+\S+(?:\s+\S+){{0,2}}?|\w+))"
@@ -97,8 +100,11 @@ class Reader:
 
 
 _ABBREVIATIONS = ("evt", "ca", "bl.a", "f.eks", "fx", "mht", "vedr", "inkl", "ang", "jf", "dvs",
-                  "pkt", "nr", "kl", "d", "tlf", "ift", "mv", "osv", "etc", "st", "iflg", "hhv")  # fmt: skip
-_ABBREV_END = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\.$", re.I)
+                  "pkt", "nr", "kl", "d", "tlf", "ift", "mv", "osv", "etc", "st", "iflg",
+                  "hhv")  # fmt: skip
+_ABBREV_END = re.compile(
+    r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\.$", re.I
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -131,8 +137,15 @@ def _subject(owner: str, reader: Reader, at_start: bool) -> tuple[str | None, fl
         return owner, 0.85, "rådet selv"
     if lower in lx.ROLE_NOUNS:
         return owner, 0.8, "en rolle"
-    if first in lx.SUBJECT_PRONOUNS or first in lx.COORDINATORS or first in lx.PREPOSITIONS or (
-        first in lx.SUBORDINATORS or first in lx.MIDFIELD_ADVERBS or first in lx.INVERSION_OPENERS
+    if (
+        first in lx.SUBJECT_PRONOUNS
+        or first in lx.COORDINATORS
+        or first in lx.PREPOSITIONS
+        or (
+            first in lx.SUBORDINATORS
+            or first in lx.MIDFIELD_ADVERBS
+            or first in lx.INVERSION_OPENERS
+        )
     ):
         return None, 0.0, "intet subjekt"
     known = reader.first_names()
@@ -172,6 +185,7 @@ def _verb(verb: str, rest: str) -> tuple[str | None, float, str]:
     verb = verb.casefold()
     if verb in lx.ROLE_NOUNS:
         return None, 0.0, "en rolle, ikke et verbum"  # "… og Gitte kasserer"
+    written = rest.strip()
     rest, hedged = _skip_adverbs(rest)
     hedge = 0.15 if hedged else 0.0
     if rest.split()[:1] and rest.split()[0].casefold() in lx.NEGATIONS:
@@ -199,7 +213,7 @@ def _verb(verb: str, rest: str) -> tuple[str | None, float, str]:
     ok, why = _task_verb(infinitive, rest)
     if not ok:
         return None, 0.0, why
-    return phrase, 0.85 - hedge, f"nutid »{verb}«"
+    return f"{verb} {written}".strip(), 0.85 - hedge, f"nutid »{verb}«"
 
 
 def _task_verb(infinitive: str, rest: str) -> tuple[bool, str]:
@@ -339,8 +353,12 @@ def _main_clauses(text: str, sentence: str, reader: Reader) -> list[Proposal]:
                 if not _made(clause, text, len(text), sentence, reader):
                     clause = None
         absorbed = any(c.owners == subject for c in found)  # "formulerer … og sender …": one task
-        if clause is None and subject and not absorbed and re.search(r"\s(?:og|samt)\s+$",
-                                                                     text[:start]):
+        if (
+            clause is None
+            and subject
+            and not absorbed
+            and re.search(r"\s(?:og|samt)\s+$", text[:start])
+        ):
             if m := re.compile(r"(?P<verb>[a-zæøå]+)\b").match(text, start):
                 clause = _Clause(start, subject, m["verb"], m.end(),
                                  "; samme subjekt før »og«")  # fmt: skip

@@ -33,7 +33,9 @@ ROLE_WORDS = {"formand", "næstformand", "medlem", "suppleant", "sekretær", "re
               "kasserer", "konsulent", "chefkonsulent", "leder", "afdelingsleder", "formanden",
               "næstformanden"}  # fmt: skip
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-zÆØÅæøå/ ]{2,30}?)\s*\.?\s*:\s*(?P<value>.*)$")
-ENUMERATOR = re.compile(r"^\s*(?:[a-zA-Z]|\d{1,2})\s*[).]\s+")  # "a ) Valg af referent", "1. Deltagere"
+ENUMERATOR = re.compile(
+    r"^\s*(?:[a-zA-Z]|\d{1,2})\s*[).]\s+"
+)  # "a ) Valg af referent", "1. Deltagere"
 # A label run into its value in text taken from PDFs: "MødestedByrådssalen", "Tid10. maj".
 RUN_IN = re.compile(
     "^(?P<label>" + "|".join(sorted((lab.capitalize() for labs in LABELS.values() for lab in labs
@@ -41,7 +43,8 @@ RUN_IN = re.compile(
     + r")(?P<value>[A-ZÆØÅ0-9].*)$"
 )  # fmt: skip
 NOT_NAMES = {"ingen", "alle", "ingen afbud", "alle mødt", "alle til stede", "n/a", "nej", "-",
-             "ikke relevant", "ingen fraværende", "ingen gæster", "alle deltog", "fuldtallig"}  # fmt: skip
+             "ikke relevant", "ingen fraværende", "ingen gæster", "alle deltog",
+             "fuldtallig"}  # fmt: skip
 
 
 @dataclass

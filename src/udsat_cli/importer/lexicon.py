@@ -40,7 +40,7 @@ MIDFIELD_ADVERBS = {"også", "gerne", "lige", "evt.", "evt", "eventuelt", "nok",
                     "bare", "blot", "igen", "jo", "vel", "dog", "derfor", "herefter", "desuden",
                     "endvidere", "samtidig", "meget", "rigtig", "hellere", "straks", "hurtigt",
                     "løbende", "fremover", "senere", "snart", "derefter", "efterfølgende",
-                    "gerne", "godt", "personligt", "hver", "især", "primært", "sammen",
+                    "godt", "personligt", "hver", "især", "primært", "sammen",
                     "kun", "endelig", "faktisk", "måske"}  # fmt: skip
 HEDGES = {"evt.", "evt", "eventuelt", "måske", "muligvis", "formentlig", "nok"}
 # Words that open a main clause and push the finite verb before the subject (V2 inversion):
@@ -80,16 +80,29 @@ NOT_TASK_VERBS = {"være", "have", "blive", "mene", "synes", "sige", "fortælle"
                   "ville", "skulle", "måtte", "gerne", "tilbyde", "mødes", "spise", "drikke",
                   "starte", "begynde", "stoppe", "fortsætte", "afvente", "vente", "undre",
                   "bekymre", "opfordre", "efterlyse", "forstå", "acceptere", "erkende",
-                  "overveje", "diskutere", "snakke", "tale", "læse", "modtage", "savne",
-                  "trække", "forlade", "træde", "genopstille", "stille", "melde", "mangle",
-                  "tænke", "forestille", "forvente", "regne", "lyde", "passe", "bruge",
+                  "overveje", "diskutere", "snakke", "tale", "læse", "modtage", "trække", "forlade", "træde", "genopstille", "stille", "melde", "tænke", "forestille", "forvente", "regne", "lyde", "passe", "bruge",
                   "betale", "eje", "miste", "arbejde", "falde", "lære", "lyse", "gøre",
                   "udskyde", "afholde", "foregå", "ske", "lykkes", "nå", "leve", "vinde",
                   "tabe", "hjælpe", "fylde", "rumme", "dække", "indeholde", "omfatte"}  # fmt: skip
 # …but these verbs commit when a particle or object follows: "tager kontakt", "går videre med".
 PARTICLE_TASKS = {
-    "tage": ("kontakt", "fat", "sig af", "ansvar", "med", "op", "ud", "initiativ", "billeder",
-             "hånd om", "rundt", "over", "imod", "et møde", "referat"),
+    "tage": (
+        "kontakt",
+        "fat",
+        "sig af",
+        "ansvar",
+        "med",
+        "op",
+        "ud",
+        "initiativ",
+        "billeder",
+        "hånd om",
+        "rundt",
+        "over",
+        "imod",
+        "et møde",
+        "referat",
+    ),
     "give": ("besked", "tilbagemelding", "svar", "input", "videre"),
     "holde": ("øje", "kontakt", "styr", "møde", "oplæg"),
     "komme": ("med", "tilbage"),
@@ -133,9 +146,20 @@ def verbs() -> dict[str, dict[str, str]]:
             for form in filter(None, cell.split(",")):
                 table[kind].setdefault(form, infinitive)
     # The dictionary lists the irregular present tenses of the auxiliaries with their past.
-    for form, infinitive in (("har", "have"), ("er", "være"), ("bliver", "blive"), ("gør", "gøre"),
-                             ("ser", "se"), ("går", "gå"), ("står", "stå"), ("får", "få"),
-                             ("ved", "vide"), ("tør", "turde"), ("dør", "dø"), ("ler", "le")):
+    for form, infinitive in (
+        ("har", "have"),
+        ("er", "være"),
+        ("bliver", "blive"),
+        ("gør", "gøre"),
+        ("ser", "se"),
+        ("går", "gå"),
+        ("står", "stå"),
+        ("får", "få"),
+        ("ved", "vide"),
+        ("tør", "turde"),
+        ("dør", "dø"),
+        ("ler", "le"),
+    ):
         table["present"][form] = infinitive
         table["past"].pop(form, None)
     return table

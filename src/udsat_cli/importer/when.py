@@ -74,7 +74,9 @@ _NOT_THIS_MEETING = re.compile(
     r"|frist|deadline|senest|inden|indtil|fra\s+den)\b[^.]*$",
     re.I,
 )
-_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_FILE_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
 
 
 def file_date(name: str) -> date | None:
