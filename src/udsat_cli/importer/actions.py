@@ -253,8 +253,8 @@ def _subordinate(text: str, start: int) -> bool:
     return bool(before) and before[-1] in lx.SUBORDINATORS
 
 
-def _proposal(owners_text: str, verb: str, rest: str, text: str, sentence: str,
-              reader: Reader, at_start: bool) -> Proposal | None:  # fmt: skip
+def _proposal(owners_text: str, verb: str, rest: str, sentence: str, reader: Reader,
+              at_start: bool) -> Proposal | None:  # fmt: skip
     owners, subject_conf, reasons = [], 1.0, []
     for owner in split_owners(owners_text):
         name, confidence, why = _subject(owner, reader, at_start and not owners)
@@ -382,7 +382,7 @@ def _made(clause: _Clause, text: str, limit: int, sentence: str,
     rest = text[clause.end : end.start() if end else limit]
     rest = _before_new_subject(rest)
     rest = re.sub(r"(?:[,;:]|\s(?:og|men|samt|så))\s*$", "", rest.rstrip())
-    p = _proposal(clause.owners, clause.verb, rest, text, sentence, reader, clause.at_start)
+    p = _proposal(clause.owners, clause.verb, rest, sentence, reader, clause.at_start)
     if p:
         p.reason += clause.how
     return p

@@ -122,9 +122,7 @@ def extract(path: Path) -> Extraction:
             for proposal, title in found:
                 if title == items[item].title and proposal.deadline_text is None:
                     _set_deadline(proposal, deadlines[0])
-    x = Extraction(path.stem, digest, meeting, items, found)
-    x.topics, x.events = topics, events
-    return x
+    return Extraction(path.stem, digest, meeting, items, found, topics, events)
 
 
 def _set_deadline(proposal: Proposal, deadline: tuple[str, Any]) -> None:

@@ -14,7 +14,6 @@ from functools import cache
 
 SUBJECT_PRONOUNS = {"jeg", "du", "han", "hun", "den", "det", "vi", "i", "de", "man", "denne",
                     "dette", "disse", "der", "hvem", "hvad", "nogen", "noget", "ingen", "intet"}  # fmt: skip
-PERSONAL_PRONOUNS = {"han": "person", "hun": "person", "vi": "body", "jeg": "person"}
 OBJECT_PRONOUNS = {"mig", "dig", "ham", "hende", "os", "jer", "dem", "sig", "det", "den",
                    "dette", "denne", "disse"}  # fmt: skip
 # Modals that commit ("Søren vil lægge …", "Jette skal ringe …", "Allan må tage …") and those that
