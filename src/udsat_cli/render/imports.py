@@ -33,7 +33,7 @@ def plan_lines(plan: ImportPlan) -> Iterator[str]:
     yield from header(rows)
     if plan.new_people:
         yield ""
-        yield "Nye personer (oprettes, hvis det de står ved, tages med):"
+        yield "Nye personer (ansvarlige for opgaver oprettes kun, hvis opgaven tages med):"
         for person in plan.new_people:
             yield f"  · {person.name} {ROLE_WORDS[person.role]}"
     yield ""
