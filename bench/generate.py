@@ -67,6 +67,7 @@ TOPICS = (
 )
 PER_COUNCIL = 3750  # 30 years x 10 meetings x 12.5 actions
 BENCH_TODAY = date(2026, 6, 15)
+GENERATOR_VERSION = 1  # raise it when the stores' shape changes: cached stores are then remade
 
 
 def council_name(number: int) -> str:

@@ -2,8 +2,13 @@
 
 Times whole processes (a warm-up, then --runs runs; median, min-max and peak RSS per process via
 os.wait4), prints a Markdown table per size with the ratios to the floors, and writes JSON with
---json FILE. Stores are generated once per size into bench/.cache/ and reused. Not a test: it
-asserts nothing, it measures.
+--json FILE. Stores are generated once per size into bench/.cache/ and reused; with
+``--backend postgresql`` the same rows are loaded into a database per size on the server
+``.ci/postgres`` starts (or ``--url``). Not a test: it asserts nothing, it measures.
+
+udsat's modules are compiled to bytecode first, as pip does when it installs a package: the
+floors' libraries in site-packages are compiled, and a store-less comparison would otherwise
+charge udsat for compiling its source on every run where PYTHONDONTWRITEBYTECODE is set.
 """
 
 from __future__ import annotations
@@ -27,13 +32,13 @@ sys.path.insert(0, str(HERE))
 
 from generate import (  # noqa: E402  (SQLAlchemy stays out of this process: see store_for)
     BENCH_TODAY,
+    GENERATOR_VERSION,
     council_name,
     export_taskwarrior,
     owner_of_first_council,
 )
 
 CACHE = HERE / ".cache"
-GENERATOR_VERSION = 1
 PY = sys.executable
 UDSAT = str(Path(PY).with_name("udsat"))
 
@@ -91,8 +96,18 @@ def open_ids(store: Path, count: int) -> list[int]:
         ]
 
 
-def bench_size(size: int, runs: int, task_max: int) -> dict:
-    store = store_for(size)
+def last_meeting(store: Path) -> str:
+    """The date of council 1's last meeting before the benchmark's today (for ``minutes``)."""
+    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as conn:
+        (held,) = conn.execute(
+            "SELECT MAX(date) FROM meeting WHERE council_id = 1 AND date < ?",
+            (BENCH_TODAY.isoformat(),),
+        ).fetchone()
+    return held
+
+
+def sqlite_targets(size: int, store: Path, runs: int) -> tuple[str, str, list[int], list[str]]:
+    """(read store, write copy, open ids in the copy, floor argv) on SQLite."""
     work = CACHE / f"write-{size}.db"  # writes go to a copy, so the cached store stays as made
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
@@ -101,26 +116,52 @@ def bench_size(size: int, runs: int, task_max: int) -> dict:
     copy = "import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))"
     subprocess.run([PY, "-c", copy, str(store), str(work)], check=True)
     os.chmod(work, 0o600)
+    floor = [PY, str(HERE / "floors/typer_sqlite.py"), str(store)]
+    return str(store), str(work), open_ids(work, runs + 1), floor
+
+
+def _postgres(*args: str) -> str:
+    """bench/postgres.py in a child process (psycopg stays out of this one: see store_for)."""
+    out = subprocess.run(
+        [PY, str(HERE / "postgres.py"), *args], check=True, capture_output=True, text=True
+    )
+    return out.stdout.strip()
+
+
+def postgres_targets(
+    size: int, store: Path, runs: int, url: str
+) -> tuple[str, str, list[int], list[str]]:
+    """(read database, write copy, open ids in the copy, floor argv) on PostgreSQL."""
+    started = time.perf_counter()
+    read = _postgres("prepare", url, str(size), str(store))
+    if time.perf_counter() - started > 5:
+        print(f"  indlæst i PostgreSQL på {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    write = _postgres("copy", url, str(size))
+    ids = [int(i) for i in _postgres("open-ids", write, str(runs + 1)).split()]
+    return read, write, ids, [PY, str(HERE / "floors/typer_psycopg.py"), read]
+
+
+def bench_size(size: int, runs: int, task_max: int, url: str | None) -> dict:
+    store = store_for(size)
+    if url:
+        read, work, ids, floor = postgres_targets(size, store, runs, url)
+        floor_label = "Typer + psycopg opfølgning"
+        write_floor = "import typer, sqlmodel, psycopg"  # a write on PostgreSQL uses all three
+    else:
+        read, work, ids, floor = sqlite_targets(size, store, runs)
+        floor_label = "Typer + sqlite3 opfølgning"
+        write_floor = "import typer, sqlmodel"
     env = {k: v for k, v in os.environ.items() if not k.startswith("UDSAT_")}
     today = BENCH_TODAY.isoformat()
-    common = ["--db", str(store), "--today", today, "--council", council_name(1)]
-    write = ["--db", str(work), "--today", today, "--council", council_name(1)]
-    ids = open_ids(work, runs + 1)
+    common = ["--db", read, "--today", today, "--council", council_name(1)]
+    write = ["--db", work, "--today", today, "--council", council_name(1)]
     owner = owner_of_first_council()
+    held = last_meeting(store)
     cases: dict[str, tuple[str, Callable[[int], list[str]]]] = {
         "python -c pass": ("floor", lambda i: [PY, "-c", "pass"]),
         "Typer-app --help": ("floor", lambda i: [PY, str(HERE / "floors/typer_help.py"), "--help"]),
-        "Typer + sqlite3 opfølgning": (
-            "floor",
-            lambda i: [
-                PY,
-                str(HERE / "floors/typer_sqlite.py"),
-                str(store),
-                council_name(1),
-                today,
-            ],
-        ),
-        "import typer, sqlmodel": ("floor", lambda i: [PY, "-c", "import typer, sqlmodel"]),
+        floor_label: ("floor", lambda i: [*floor, council_name(1), today]),
+        write_floor: ("floor", lambda i: [PY, "-c", write_floor]),
         "udsat --help": ("start", lambda i: [UDSAT, "--help"]),
         "udsat --version": ("start", lambda i: [UDSAT, "--version"]),
         'udsat date "næste fredag"': (
@@ -149,9 +190,20 @@ def bench_size(size: int, runs: int, task_max: int) -> dict:
             ],
         ),
         "udsat done ID": ("write", lambda i: [UDSAT, *write, "done", str(ids[i])]),
+        "udsat agenda": ("report", lambda i: [UDSAT, *common, "agenda"]),
+        "udsat minutes MØDE": ("report", lambda i: [UDSAT, *common, "minutes", held]),
     }
+    if has_command("annual-report"):
+        year = str(BENCH_TODAY.year - 1)
+        cases["udsat annual-report ÅR"] = (
+            "report",
+            lambda i: [UDSAT, *common, "annual-report", year],
+        )
+    if has_command("publish"):
+        site = CACHE / f"site-{size}"
+        cases["udsat publish MAPPE"] = ("report", lambda i: [UDSAT, *common, "publish", str(site)])
     if has_command("remind"):
-        quiet = ["--db", str(store), "--today", "1990-01-01", "--council", council_name(1)]
+        quiet = ["--db", read, "--today", "1990-01-01", "--council", council_name(1)]
         cases["udsat remind (intet forfaldent)"] = ("read", lambda i: [UDSAT, *quiet, "remind"])
         # --again: prints and records every run, as the first run of a day does
         cases["udsat remind (forfaldne)"] = ("read", lambda i: [UDSAT, *write, "remind", "--again"])
@@ -188,8 +240,8 @@ def ratios(results: dict) -> dict[str, float | None]:
 
     floors = {
         "start": m("Typer-app --help"),
-        "read": m("Typer + sqlite3 opfølgning"),
-        "write": m("import typer, sqlmodel"),
+        "read": m("Typer + sqlite3 opfølgning") or m("Typer + psycopg opfølgning"),
+        "write": m("import typer, sqlmodel") or m("import typer, sqlmodel, psycopg"),
         "peer": m("udsat followups --next-meeting"),
     }
     out = {}
@@ -203,7 +255,7 @@ def table(size: int, results: dict) -> list[str]:
     rel = ratios(results)
     floor_name = {
         "start": "Typer --help",
-        "read": "Typer+sqlite3",
+        "read": "Typer+psycopg" if "Typer + psycopg opfølgning" in results else "Typer+sqlite3",
         "write": "import",
         "peer": "udsat followups",
     }
@@ -214,7 +266,12 @@ def table(size: int, results: dict) -> list[str]:
         "|---|---:|---:|---:|---|",
     ]
     for label, r in results.items():
-        ratio = f"{rel[label]}× {floor_name[r['group']]}" if rel[label] else "gulv"
+        if r["group"] == "report":
+            ratio = "rapport (mål: < 1 s)"
+        else:
+            ratio = f"{rel[label]}× {floor_name[r['group']]}" if rel[label] else "gulv"
+        if r["exit_codes"] != [0]:  # a failing command is fast for the wrong reason
+            ratio += f" (afslutningskode {', '.join(map(str, r['exit_codes']))})"
         lines.append(
             f"| {label} | {r['median_ms']:.0f} ms | {r['min_ms']:.0f}–{r['max_ms']:.0f} ms | "
             f"{r['rss_mib']:.0f} MiB | {ratio} |"
@@ -233,16 +290,33 @@ def main() -> None:
         help="largest size to load into Taskwarrior (1,000,000 takes ~30 s a run)",
     )
     parser.add_argument("--json", type=Path, help="write all results here")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument(
+        "--url",
+        help="a PostgreSQL server (a role with CREATEDB); default: the one .ci/postgres starts",
+    )
     args = parser.parse_args()
+    url = None
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} kerner, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+    if args.backend == "postgresql":
+        url = args.url or subprocess.run(
+            [str(HERE.parent / ".ci/postgres")], check=True, capture_output=True, text=True
+        ).stdout.strip()
+        machine += f", PostgreSQL {_postgres('version', url)} på samme maskine"
+    subprocess.run([PY, "-m", "compileall", "-q", str(HERE.parent / "src")], check=True)
     report = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} kerner, "
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
+        "machine": machine,
+        "backend": args.backend,
         "today": BENCH_TODAY.isoformat(),
         "sizes": {},
     }
+    print(f"Maskine: {machine}", file=sys.stderr)
     for size in (int(s) for s in args.sizes.split(",")):
         print(f"Størrelse {size:,}", file=sys.stderr)
-        results = bench_size(size, args.runs, args.task_max)
+        results = bench_size(size, args.runs, args.task_max, url)
         report["sizes"][size] = {"results": results, "ratios": ratios(results)}
         print("\n".join(table(size, results)) + "\n")
     if args.json:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,32 @@ def test_an_empty_database_is_not_a_store_until_init(isolated_store: Store) -> N
     assert isolated_store.tables() == []
     assert "intet møde planlagt" in ok("date", "næste", "møde")
     assert isolated_store.tables() == []
+
+
+PG_READS = [
+    ["followups", "--next-meeting"], ["actions", "--owner", "Jette"], ["remind"], ["agenda"],
+    ["meeting", "list"], ["member", "list"], ["log"], ["export"], ["minutes", "1"],
+]  # fmt: skip
+
+
+def test_read_commands_run_on_psycopg_alone(isolated_store: Store) -> None:
+    """A read on PostgreSQL runs on psycopg: SQLAlchemy and SQLModel would cost ~300 ms more."""
+    ok("init", "--council", "Udsatterådet")
+    ok("member", "add", "Jette Nyboe")
+    ok("meeting", "add", "1. december 2026 kl. 16-18")
+    ok("meeting", "add", "12. januar 2027 kl. 16-18")
+    ok("add-action", "Kontakte AP", "--owner", "Jette", "--meeting", "1", "--due", "næste møde")
+    for argv in PG_READS:
+        code = (
+            "import sys\n"
+            "from udsat_cli.cli import main\n"
+            f"sys.argv = ['udsat', '--today', '2026-12-02', *{argv!r}]\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+            "heavy = [m for m in ('sqlalchemy', 'sqlmodel', 'pydantic') if m in sys.modules]\n"
+            "print('HEAVY:' + ','.join(heavy), 'psycopg' in sys.modules)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert out.returncode == 0, (argv, out.stderr)
+        assert out.stdout.splitlines()[-1] == "HEAVY: True", argv
+        if argv[0] == "followups":
+            assert "Kontakte AP" in out.stdout

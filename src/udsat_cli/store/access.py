@@ -1,7 +1,8 @@
 """The one way into a store: ``open_store`` gives a command its transaction.
 
-mode "read"    one snapshot, no lock. On a SQLite file it runs through the stdlib driver, so read
-               commands never import SQLAlchemy (hundreds of milliseconds at start-up).
+mode "read"    one snapshot, no lock. It runs on the bare driver (the stdlib's sqlite3, or psycopg
+               on PostgreSQL), so read commands never import SQLAlchemy (hundreds of
+               milliseconds at start-up).
 mode "write"   an ORM session in one transaction, with the write lock taken up front; with
                ``command`` every row it touches goes into the change journal (log, undo).
 mode "record"  a small write through the same lean path as a read: bookkeeping (the reminder log)
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from udsat_cli.errors import StoreError
 from udsat_cli.store import migrations
-from udsat_cli.store.db import BUSY_TIMEOUT_S, Db
+from udsat_cli.store.db import BUSY_TIMEOUT_S, Db, PsycopgDb
 from udsat_cli.store.faults import store_fault
 from udsat_cli.store.location import Location
 
@@ -63,7 +64,14 @@ def open_store(
         with _lean_sqlite(location, write=mode == "record", migrate=migrate) as handle:
             yield handle
     else:
-        with _server(location, write=mode == "record", migrate=migrate) as handle:
+        from udsat_cli.store.postgres import libpq_target
+
+        write, target = mode == "record", libpq_target(location)
+        if target is not None:
+            server = _lean_postgres(location, target, write=write, migrate=migrate)
+        else:
+            server = _server(location, write=write, migrate=migrate)
+        with server as handle:
             yield handle
 
 
@@ -162,6 +170,48 @@ def _lean_sqlite(location: Location, *, write: bool, migrate: bool) -> Iterator[
         raise _translated(location, exc) from exc
     finally:
         conn.close()
+
+
+# --- PostgreSQL through psycopg alone ---------------------------------------------------------
+
+
+@contextmanager
+def _lean_postgres(
+    location: Location, target: tuple[str, dict[str, str]], *, write: bool, migrate: bool
+) -> Iterator[Handle]:
+    """A read sees one snapshot and takes no lock; a record queues behind other writers."""
+    from udsat_cli.store.postgres import connect
+
+    for attempt in (1, 2):
+        try:
+            conn = connect(location, target)
+        except Exception as exc:
+            raise _translated(location, exc) from exc
+        try:
+            db = PsycopgDb(conn)
+            if write:
+                db.execute("SELECT pg_advisory_xact_lock(7510, hashtext(current_schema()))")
+            else:
+                db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            if db.scalar("SELECT to_regclass('udsat_migrations')") is None:
+                raise _missing(location)
+            applied = {name for (name,) in db.rows("SELECT name FROM udsat_migrations")}
+            pending = migrations.still_to_apply(applied)
+            if not pending or not migrate:
+                yield Handle(location, db, pending=pending)
+                conn.commit() if write else conn.rollback()
+                return
+        except Exception as exc:
+            translated = _translated(location, exc)
+            if translated is exc:
+                raise
+            raise translated from exc
+        finally:
+            conn.close()
+        if attempt == 1:  # bring the store up to date, then read again in a new transaction
+            with _write(location, create=False, command=None, migrate=True):
+                pass
+    raise StoreError(f"Lageret {location} kunne ikke opdateres.")
 
 
 # --- SQLAlchemy: writes, and every store that is not a SQLite file ----------------------------

@@ -1,8 +1,8 @@
 """The SQL interface every query in ``core`` runs through.
 
-Queries are portable SQL with ``:name`` parameters. On SQLite they run through the stdlib driver, so
-read commands never import SQLAlchemy (hundreds of milliseconds at start-up); on any other URL, and
-inside a write session, the same SQL text runs through SQLAlchemy.
+Queries are portable SQL with ``:name`` parameters. A read runs them straight on the driver (the
+stdlib's sqlite3, or psycopg on PostgreSQL), so read commands never import SQLAlchemy (hundreds of
+milliseconds at start-up); inside a write session the same SQL text runs through SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -96,3 +96,39 @@ def as_datetime(value: Any) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
     return datetime.fromisoformat(str(value))
+
+
+class PsycopgDb(Db):
+    """The same SQL on a bare psycopg connection: ``:name`` becomes ``%(name)s``."""
+
+    def __init__(self, connection: Any) -> None:
+        super().__init__(connection, alchemy=False)
+
+    @property
+    def dialect(self) -> str:
+        return "postgresql"
+
+    def rows(self, sql: str, **params: Any) -> Iterator[Row]:
+        yield from self._connection.execute(pyformat(sql), params)
+
+    def records(self, sql: str, **params: Any) -> Iterator[dict[str, Any]]:
+        cursor = self._connection.execute(pyformat(sql), params)
+        keys = [d.name for d in cursor.description]
+        yield from (dict(zip(keys, row, strict=True)) for row in cursor)
+
+    def execute(self, sql: str, **params: Any) -> None:
+        self._connection.execute(pyformat(sql), params)
+
+
+_PYFORMAT: dict[str, str] = {}
+
+
+def pyformat(sql: str) -> str:
+    """``:name`` -> ``%(name)s`` (a ``::type`` cast is left alone) and ``%`` -> ``%%``."""
+    found = _PYFORMAT.get(sql)
+    if found is None:
+        import re
+
+        escaped = sql.replace("%", "%%")
+        found = _PYFORMAT[sql] = re.sub(r"(?<![:\w]):([A-Za-z_]\w*)", r"%(\1)s", escaped)
+    return found

@@ -65,6 +65,15 @@ def _server_engine(location: Location) -> Engine:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+    from udsat_cli.store import postgres
+
+    target = postgres.libpq_target(location)
+    if target is not None:  # the very connection a read makes, so both see the same server
+        return create_engine(
+            "postgresql+psycopg://",
+            creator=lambda: postgres.connect(location, target),
+            poolclass=NullPool,
+        )
     try:
         url = make_url(location.url or "")
     except ArgumentError:
