@@ -35,12 +35,15 @@ COMMANDS = sorted(_commands())
 
 
 ALL_COMMANDS = {
-    "actions", "add-action", "agenda", "attendance", "backup", "calendar", "date", "demo", "done",
-    "drop", "event add", "event list", "export", "followups", "import", "init", "item add",
+    "actions", "add-action", "agenda", "annual-report", "attendance", "backup", "calendar",
+    "council set", "council show", "date", "demo", "done", "drop", "event add", "event list",
+    "export", "followups", "hearing add", "hearing answer", "hearing edit", "hearing list",
+    "import", "init", "item add",
     "item edit", "item list", "item move", "log", "meeting add", "meeting cancel", "meeting list",
     "meeting move", "meeting plan", "meeting show", "member add", "member edit", "member leave",
     "member list", "migrate", "minutes approve", "minutes note", "minutes show", "postpone",
-    "remind", "restore", "search", "season list", "season set", "topic add", "topic drop",
+    "remind", "restore", "search", "season list", "season set", "send-agenda", "topic add",
+    "topic drop",
     "topic list", "undo", "update",
 }  # fmt: skip
 
@@ -82,7 +85,8 @@ READS = [
     ["remind", "--format", "json"], ["meeting", "list"], ["meeting", "show", "2"],
     ["member", "list"], ["agenda"], ["minutes", "2"], ["search", "frikort"], ["log"],
     ["date", "næste", "møde"], ["topic", "list"], ["event", "list"], ["season", "list"],
-    ["item", "list", "2"], ["export"], ["calendar"],
+    ["item", "list", "2"], ["export"], ["calendar"], ["hearing", "list"], ["council", "show"],
+    ["annual-report", "2026"],
 ]  # fmt: skip
 
 

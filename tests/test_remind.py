@@ -141,7 +141,8 @@ def test_json_and_dry_run_record_nothing(due: Store) -> None:
     ]  # fmt: skip
     soren = report["owners"][2]
     assert set(soren) == {
-        "name", "email", "overdue", "due_soon", "resumed", "for_meeting", "events"
+        "name", "email", "overdue", "due_soon", "resumed", "for_meeting", "events", "hearings",
+        "duties",
     }  # fmt: skip
     assert [a["id"] for a in soren["overdue"]] == [2] and soren["due_soon"] == []
     only = json.loads(ok(*MAY, "remind", "--format", "json", "--owner", "Nina", "--dry-run"))

@@ -20,7 +20,10 @@ from udsat_cli.config import Smtp
 from udsat_cli.errors import UdsatError
 
 if TYPE_CHECKING:
+    from udsat_cli.core.notices import Notice, Recipient
     from udsat_cli.core.reminders import OwnerReminder, Reminders
+
+DOCX = "vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class SendError(UdsatError):
@@ -52,6 +55,30 @@ def message(person: OwnerReminder, report: Reminders, *, sender: str) -> EmailMe
         sender=sender, name=person.name, address=person.email,
         subject=subject(person, report), body=email_body(person, report),
     )  # fmt: skip
+
+
+def notice_message(notice: Notice, recipient: Recipient, *, sender: str,
+                   agenda_docx: bytes) -> EmailMessage:  # fmt: skip
+    """The notice of meeting to one member: the agenda in the body and as Word, and the meeting
+    as a calendar invitation."""
+    from email.headerregistry import Address as Parsed
+
+    from udsat_cli.render import notice as render
+
+    assert recipient.email is not None
+    msg = new_message(
+        sender=sender, name=recipient.name, address=recipient.email,
+        subject=render.subject(notice), body=render.body(notice, recipient),
+    )  # fmt: skip
+    organizer = msg["From"].addresses[0]
+    assert isinstance(organizer, Parsed)
+    msg.add_attachment(agenda_docx, maintype="application", subtype=DOCX,
+                       filename=render.file_name(notice))  # fmt: skip
+    invite = render.invitation(notice, recipient, organizer=organizer.addr_spec)
+    # As UTF-8 text, not bytes: a calendar part without a charset reads »Rådhuset« as Latin-1.
+    msg.add_attachment(invite.decode("utf-8"), subtype="calendar", filename="invitation.ics",
+                       params={"method": "REQUEST"})  # fmt: skip
+    return msg
 
 
 def _connect(settings: Smtp) -> smtplib.SMTP:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import gettext
 import re
 import sys
-from difflib import get_close_matches
 from typing import Any
 
 from typer import _click
@@ -213,6 +212,8 @@ class DanishGroup(_DanishHelp, TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else None
         if name is not None and not name.startswith("-") and name not in self.commands:
+            from difflib import get_close_matches  # only for a mistyped command: 1.5 ms
+
             close = [f"»{c}«" for c in get_close_matches(name, list(self.commands), n=3)]
             hint = f"; mente du {join_names(close, 'eller')}?" if close else ""
             ctx.fail(f"Ukendt kommando »{name}«{hint}")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from udsat_cli.core.events import EventView, events_between
 from udsat_cli.core.followups import FollowupReport, followups
+from udsat_cli.core.hearings import HearingView, hearings_for_meeting
 from udsat_cli.core.meetings import MeetingRef
 from udsat_cli.core.members import members_on
 from udsat_cli.core.minutes import ItemRecord, meeting_items
@@ -23,6 +24,7 @@ APPROVAL = "Godkendelse af referat og dagsorden"
 FOLLOWUP = "Opfølgning på beslutningspunkter fra sidste møde"
 ECONOMY = "Økonomi"
 EVENTS = "Kommende arrangementer"
+HEARINGS = "Høringer"
 ANY_OTHER = "Eventuelt"
 _FIRST = (("approval", APPROVAL, ("godkendelse",)), ("followups", FOLLOWUP, ("opfølgning",)))
 _LAST = (
@@ -35,7 +37,7 @@ _LAST = (
 @dataclass
 class AgendaPoint:
     number: int
-    kind: str  # approval, followups, item, topic, economy, events or other
+    kind: str  # approval, followups, item, topic, hearings, economy, events or other
     title: str
     item: ItemRecord | None = None
 
@@ -50,6 +52,12 @@ class Agenda:
     topics: list[TopicView]
     events: list[EventView]
     points: list[AgendaPoint]
+    hearings: list[HearingView] = field(default_factory=list)  # to answer at this meeting
+
+    @property
+    def loose_hearings(self) -> list[HearingView]:
+        """Those with no item of their own: they are taken under the point »Høringer«."""
+        return [h for h in self.hearings if h.meeting is None]
 
 
 def _standing(item: ItemRecord, words: tuple[str, ...]) -> bool:
@@ -57,7 +65,9 @@ def _standing(item: ItemRecord, words: tuple[str, ...]) -> bool:
     return any(title.startswith(w) or f" {w}" in title for w in words)
 
 
-def agenda_points(items: list[ItemRecord], topics: list[TopicView]) -> list[AgendaPoint]:
+def agenda_points(
+    items: list[ItemRecord], topics: list[TopicView], *, hearings: bool = False
+) -> list[AgendaPoint]:
     """Approval and follow-up first, the meeting's items and the queued topics, then economy,
     events and "Eventuelt" last. A meeting's own item that is a standing point takes that
     point's place, so no standing point appears twice."""
@@ -75,7 +85,9 @@ def agenda_points(items: list[ItemRecord], topics: list[TopicView]) -> list[Agen
 
     first, last = standing(_FIRST), standing(_LAST)
     points = first + [("item", i.title, i) for i in rest]
-    points += [("topic", t.title, None) for t in topics] + last
+    points += [("topic", t.title, None) for t in topics]
+    points += [("hearings", HEARINGS, None)] if hearings else []
+    points += last
     return [AgendaPoint(n, kind, title, item) for n, (kind, title, item) in
             enumerate(points, start=1)]  # fmt: skip
 
@@ -88,6 +100,7 @@ def agenda(council: CouncilContext, *, meeting: str | None = None) -> Agenda:
     queued = [
         t for t in topic_list(council).topics if t.meeting and t.meeting.id == target.id
     ]
+    hearings = hearings_for_meeting(council, target)
     return Agenda(
         council=council.name,
         meeting=target,
@@ -96,5 +109,6 @@ def agenda(council: CouncilContext, *, meeting: str | None = None) -> Agenda:
         items=items,
         topics=queued,
         events=events_between(council, start=target.date, end=target.date + EVENT_HORIZON),
-        points=agenda_points(items, queued),
+        points=agenda_points(items, queued, hearings=any(h.meeting is None for h in hearings)),
+        hearings=hearings,
     )

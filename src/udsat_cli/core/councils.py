@@ -1,7 +1,8 @@
-"""Creating a council (and with it, on first use, the store)."""
+"""Creating a council (and with it, on first use, the store), and its standing-order settings."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,8 @@ from udsat_cli.errors import InputError, UdsatError
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from udsat_cli.core.context import CouncilContext
 
 
 def init_council(session: Session, *, now: datetime, name: str) -> str:
@@ -28,3 +31,40 @@ def init_council(session: Session, *, now: datetime, name: str) -> str:
     session.flush()
     session.info["udsat.council_id"] = council.id  # the change journal files »init« under it
     return name
+
+
+@dataclass
+class CouncilSettings:
+    """What the standing order (forretningsorden) fixes: proposals close and the agenda goes out
+    so many days before a meeting."""
+
+    council: str
+    proposals_days: int | None
+    agenda_days: int | None
+
+
+def council_settings(council: CouncilContext) -> CouncilSettings:
+    row = council.db.one(
+        "SELECT proposals_days, agenda_days FROM council WHERE id = :c", c=council.id
+    )
+    return CouncilSettings(council.name, *(row or (None, None)))
+
+
+def set_council(
+    council: CouncilContext, *, proposals_days: int | None = None, agenda_days: int | None = None
+) -> CouncilSettings:
+    from udsat_cli.store.models import Council
+
+    row = council.writing.get(Council, council.id)
+    if proposals_days is not None:
+        row.proposals_days = proposals_days or None  # 0 takes the rule away
+    if agenda_days is not None:
+        row.agenda_days = agenda_days or None
+    if row.proposals_days and row.agenda_days and row.proposals_days < row.agenda_days:
+        raise InputError(
+            "Forslag skal være inde, før dagsordenen sendes ud: --proposals-days skal være "
+            "mindst lige så stort som --agenda-days."
+        )
+    council.writing.add(row)
+    council.writing.flush()
+    return CouncilSettings(council.name, row.proposals_days, row.agenda_days)

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from udsat_cli.core.actions import add_action, update_action
 from udsat_cli.core.attendance import set_attendance
 from udsat_cli.core.context import council_context
-from udsat_cli.core.councils import init_council
+from udsat_cli.core.councils import init_council, set_council
 from udsat_cli.core.events import add_event
+from udsat_cli.core.hearings import add_hearing, answer_hearing
 from udsat_cli.core.items import add_item
 from udsat_cli.core.meetings import add_meeting
 from udsat_cli.core.members import add_member
@@ -72,4 +73,17 @@ def load_demo(session: Session, *, now: datetime) -> str:
                           due=day(a["postpone_days"]), note=a.get("note"))  # fmt: skip
         elif a["status"] != "open":
             update_action(council, action_id=action.id, status=a["status"], note=a.get("note"))
+    set_council(council, **demo.get("settings", {}))
+    for h in demo.get("hearings", []):
+        received = council.as_of(now + timedelta(days=h["received_days"]))
+        deadline = f"{day(h['deadline_days'])} {h.get('deadline_time', '')}".strip()
+        hearing_id = add_hearing(
+            received, title=h["title"], sender=h["from"], deadline=deadline,
+            received=day(h["received_days"]), answer_by=h.get("answer_by", "meeting"),
+            item_meeting=meeting_days[h["item"]] if "item" in h else None,
+        )  # fmt: skip
+        if "answer" in h:
+            answer_hearing(council, hearing_id=hearing_id, text=h["answer"],
+                           on=day(h["answer_days"]))  # fmt: skip
+    council.notices.clear()  # the demo's own dates may warn; the demo is as it should be
     return name

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 FORMAT = "udsat-export"
 VERSION = 1
-BOOLEANS = {("meeting", "cancelled")}
+BOOLEANS = {("meeting", "cancelled"), ("agenda_notice", "changed")}
 
 IN_MEETINGS = "meeting_id IN (SELECT id FROM meeting WHERE council_id = :c)"
 IN_ACTIONS = "action_id IN (SELECT id FROM action WHERE council_id = :c)"
@@ -48,6 +48,9 @@ TABLES: list[tuple[str, tuple[str, ...], str]] = [
     ("action_body_owner", ("action_id", "position"), IN_ACTIONS),
     ("meeting_guest", ("meeting_id", "position"), IN_MEETINGS),
     ("event_reminder_log", ("id",), IN_EVENTS),
+    ("hearing", ("id",), "council_id = :c"),
+    ("agenda_notice", ("id",), IN_MEETINGS),
+    ("duty_reminder_log", ("id",), "council_id = :c"),
 ]  # fmt: skip
 
 

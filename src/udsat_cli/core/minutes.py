@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from udsat_cli import dates
 from udsat_cli.core.actions import ActionView, select_actions, with_people
 from udsat_cli.core.deadlines import resolve_deadline
+from udsat_cli.core.hearings import HearingView, hearings_answered
 from udsat_cli.core.meetings import MeetingRef, find_meeting, latest_meeting
 from udsat_cli.core.members import members_on
 from udsat_cli.errors import InputError, UdsatError
@@ -56,6 +57,7 @@ class Minutes:
     opening_note: str | None = None
     approved: date | None = None  # the day these minutes were approved
     previous_approved: date | None = None  # the meeting whose minutes were approved at this one
+    hearings: list[HearingView] = field(default_factory=list)  # answered since the last meeting
 
 
 def _approval(council: CouncilContext, meeting_id: int) -> datetime | None:
@@ -226,4 +228,8 @@ def minutes_of(council: CouncilContext, meeting: MeetingRef) -> Minutes:
         opening_note=note,
         approved=as_datetime(approved).date() if approved else None,
         previous_approved=previous_approved,
+        hearings=hearings_answered(
+            council, after=previous.date if previous else None, until=meeting.date,
+            meeting_id=meeting.id,
+        ),
     )

@@ -4,7 +4,11 @@ due_soon     open actions due within N days (meeting-anchored deadlines included
 resumed      postponed actions whose day has come: they are to be taken up again;
 for_meeting  what the follow-up report of a meeting within N days takes up (and deadlines in
              words that name no day, »snarest«, which are due by that meeting);
-events       the events within N days the person attends (an event alone reminds too).
+events       the events within N days the person attends (an event alone reminds too);
+hearings     open consultations whose deadline is within N days (or passed), to the secretary
+             and the chair, who answer or put them on an agenda;
+duties       the standing order's days within N days: proposals close, the agenda goes out (to
+             the secretary, else the chair).
 
 Actions owned by the council itself, by a unit or by nobody go to the referent (of the action's
 meeting, else the council's secretary, else its chair). Whatever was reminded to a person today
@@ -19,6 +23,7 @@ from typing import TYPE_CHECKING
 from udsat_cli.core.actions import OPEN, ActionView, owner_names, select_actions
 from udsat_cli.core.events import EventView, events_between
 from udsat_cli.core.followups import carried_section
+from udsat_cli.core.hearings import HearingView, hearings_due
 from udsat_cli.core.meetings import MeetingRef, latest_meeting, next_meeting
 from udsat_cli.store.db import Db, in_list
 
@@ -27,6 +32,19 @@ if TYPE_CHECKING:
 
 CHUNK = 500
 GROUPS = ("overdue", "due_soon", "resumed", "for_meeting")
+
+
+@dataclass
+class Duty:
+    """A day the standing order fixes before a meeting."""
+
+    kind: str  # proposals (forslag skal være inde) or agenda (dagsordenen sendes ud)
+    day: date
+    meeting: MeetingRef
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}-{self.meeting.id}"
 
 
 @dataclass
@@ -39,6 +57,8 @@ class OwnerReminder:
     resumed: list[ActionView] = field(default_factory=list)
     for_meeting: list[ActionView] = field(default_factory=list)
     events: list[EventView] = field(default_factory=list)
+    hearings: list[HearingView] = field(default_factory=list)
+    duties: list[Duty] = field(default_factory=list)
 
     @property
     def actions(self) -> list[ActionView]:
@@ -102,7 +122,11 @@ def _already(db: Db, *, day: date) -> set[tuple[str, int, int, str]]:
     events = db.rows(
         "SELECT event_id, person_id, channel FROM event_reminder_log WHERE day = :d", d=day
     )
-    return {("action", *row) for row in actions} | {("event", *row) for row in events}
+    duties = db.rows(
+        "SELECT duty, person_id, channel FROM duty_reminder_log WHERE day = :d", d=day
+    )
+    return ({("action", *row) for row in actions} | {("event", *row) for row in events}
+            | {("duty", *row) for row in duties})  # fmt: skip
 
 
 def _group(action: ActionView, horizon: date, meeting: MeetingRef | None,
@@ -170,11 +194,47 @@ def reminders(
     for event, who in _attending(council, start=today, end=horizon):
         if person := remind("event", event.id, who):
             person.events.append(event)
+    officers = _officers(council)
+    for hearing in hearings_due(council, until=horizon):
+        for who in officers:
+            if person := remind("duty", f"hearing-{hearing.id}", who):
+                person.hearings.append(hearing)
+    for duty in _duties(council, start=today, end=horizon):
+        for who in officers[:1]:
+            if person := remind("duty", duty.key, who):
+                person.duties.append(duty)
     for person in people.values():
         for group in GROUPS:
             getattr(person, group).sort(key=lambda a: (a.due or date.max, a.id))
     owners_sorted = sorted(people.values(), key=lambda p: p.name)
     return Reminders(council.name, today, days, meeting, owners_sorted)
+
+
+def _officers(council: CouncilContext) -> list[tuple[int, str, str | None]]:
+    """The secretary first, then the chair: who answers for the council's own duties."""
+    return [
+        tuple(row)
+        for row in council.db.rows(
+            "SELECT id, full_name, email FROM person WHERE council_id = :c AND role IN "
+            "('sekretær', 'formand') AND member_to IS NULL ORDER BY role DESC, id",
+            c=council.id,
+        )
+    ]
+
+
+def _duties(council: CouncilContext, *, start: date, end: date) -> list[Duty]:
+    from udsat_cli.core.councils import council_settings
+
+    settings = council_settings(council)
+    found = []
+    for kind, days in (("proposals", settings.proposals_days), ("agenda", settings.agenda_days)):
+        if not days:
+            continue
+        for meeting in council.plan.meetings:
+            day = meeting.date - timedelta(days=days)
+            if start <= day <= end:
+                found.append(Duty(kind, day, meeting))
+    return sorted(found, key=lambda d: (d.day, d.kind))
 
 
 def _followed_up_at(action: ActionView, meeting: MeetingRef, previous: MeetingRef | None) -> bool:
@@ -207,6 +267,14 @@ def record(council: CouncilContext, *, owners: list[OwnerReminder], channel: str
     """Note that these owners were reminded of these actions and events today. Bookkeeping
     outside the change journal: never undone, and it never blocks undo of an earlier command."""
     for person in owners:
+        duties = [f"hearing-{h.id}" for h in person.hearings] + [d.key for d in person.duties]
+        for duty in duties:
+            council.db.execute(
+                "INSERT INTO duty_reminder_log (council_id, person_id, duty, day, channel, at) "
+                "VALUES (:c, :p, :k, :d, :ch, :at)",
+                c=council.id, p=person.person_id, k=duty, d=council.today, ch=channel,
+                at=council.now,
+            )  # fmt: skip
         logs = (("reminder_log", "action_id", person.actions),
                 ("event_reminder_log", "event_id", person.events))  # fmt: skip
         for table, column, things in logs:

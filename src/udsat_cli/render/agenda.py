@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
-from udsat_cli.render import followups
+from udsat_cli.render import followups, hearings
 from udsat_cli.render.common import header, join_names, md
 from udsat_cli.render.minutes import GROUP_TITLES
 
@@ -66,6 +66,9 @@ def text(agenda: Agenda) -> Iterator[str]:
         elif point.kind == "events":
             yield ""
             yield from ([f"   · {event_line(e)}" for e in agenda.events] or [f"   {NO_EVENTS}"])
+        elif point.kind == "hearings":
+            yield ""
+            yield from (f"   · {hearings.line(h)}" for h in agenda.loose_hearings)
 
 
 def markdown(agenda: Agenda) -> Iterator[str]:
@@ -87,6 +90,9 @@ def markdown(agenda: Agenda) -> Iterator[str]:
         elif point.kind == "events":
             yield ""
             yield from ([f"- {md(event_line(e))}" for e in agenda.events] or [NO_EVENTS])
+        elif point.kind == "hearings":
+            yield ""
+            yield from (f"- {md(hearings.line(h))}" for h in agenda.loose_hearings)
 
 
 def docx(agenda: Agenda) -> bytes:
@@ -106,5 +112,8 @@ def docx(agenda: Agenda) -> bytes:
                 doc.add_paragraph(event_line(event), style="List Bullet")
             if not agenda.events:
                 doc.add_paragraph(NO_EVENTS)
+        elif point.kind == "hearings":
+            for hearing in agenda.loose_hearings:
+                doc.add_paragraph(hearings.line(hearing), style="List Bullet")
     doc.core_properties.subject = followups.TITLE
     return word.to_bytes(doc)

@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from udsat_cli.core.actions import ActionList, ActionView
     from udsat_cli.core.agenda import Agenda
+    from udsat_cli.core.annual import AnnualReport
     from udsat_cli.core.changes import ChangeLog, ChangeSetView
+    from udsat_cli.core.councils import CouncilSettings
     from udsat_cli.core.deadlines import Explanation
     from udsat_cli.core.events import EventList, EventView
     from udsat_cli.core.followups import FollowupReport
+    from udsat_cli.core.hearings import HearingList, HearingView
     from udsat_cli.core.meetings import MeetingDetail, MeetingList, MeetingRef
     from udsat_cli.core.members import MemberList
     from udsat_cli.core.minutes import ItemRecord, Minutes
@@ -160,6 +163,7 @@ def minutes(m: Minutes) -> dict[str, Any]:
         "approved": _iso(m.approved),
         "items": [item(i) for i in m.items],
         "other_actions": [action(a) for a in m.other_actions],
+        "hearings": [hearing(h) for h in m.hearings],
     }
 
 
@@ -172,6 +176,7 @@ def agenda(a: Agenda) -> dict[str, Any]:
         "items": [item(i) for i in a.items],
         "topics": [topic(t) for t in a.topics],
         "events": [event(e) for e in a.events],
+        "hearings": [hearing(h) for h in a.hearings],
     }
 
 
@@ -187,6 +192,11 @@ def reminders(r: Reminders) -> dict[str, Any]:
                 "resumed": [action(a) for a in p.resumed],
                 "for_meeting": [action(a) for a in p.for_meeting],
                 "events": [event(e) for e in p.events],
+                "hearings": [hearing(h) for h in p.hearings],
+                "duties": [
+                    {"kind": d.kind, "day": _iso(d.day), "meeting": meeting(d.meeting)}
+                    for d in p.duties
+                ],
             }
             for p in r.owners
         ],
@@ -234,3 +244,46 @@ def imports_extractions(found: list) -> Any:
 
     data = [to_json(x) for x in found]
     return data[0] if len(data) == 1 else data
+
+
+def hearing(h: HearingView) -> dict[str, Any]:
+    return {
+        "id": h.id, "title": h.title, "sender": h.sender, "received": _iso(h.received),
+        "deadline": _iso(h.deadline), "deadline_time": h.deadline_time,
+        "answer_by": h.answer_by, "status": h.status, "material": h.material,
+        "meeting": meeting(h.meeting), "item_number": h.item_number,
+        "last_meeting_before": meeting(h.last_meeting_before),
+        "needs_chair": h.needs_chair, "also_to": h.also_to,
+        "answer": h.answer, "answered_on": _iso(h.answered_on),
+    }  # fmt: skip
+
+
+def hearings(found: HearingList) -> list[dict[str, Any]]:
+    return [hearing(h) for h in found.hearings]
+
+
+def councils_settings(found: CouncilSettings) -> dict[str, Any]:
+    return {"council": found.council, "proposals_days": found.proposals_days,
+            "agenda_days": found.agenda_days}  # fmt: skip
+
+
+def annual(r: AnnualReport) -> dict[str, Any]:
+    f = r.followups
+    return {
+        "council": r.council, "year": r.year,
+        "meetings": {"held": [meeting(m) for m in r.held],
+                     "cancelled": [meeting(m) for m in r.cancelled],
+                     "planned": [meeting(m) for m in r.planned]},
+        "attendance": [{"name": a.name, "role": a.role, "meetings": a.meetings,
+                        "present": a.present, "absent": a.absent} for a in r.attendance],
+        "items": [{"meeting": _iso(i.meeting), "number": i.number, "title": i.title,
+                   "kind": i.kind, "decision": i.decision} for i in r.items],
+        "items_by_kind": r.items_by_kind(),
+        "decisions": len(r.decisions),
+        "hearings": [hearing(h) for h in r.hearings],
+        "followups": {"agreed": f.agreed, "done": f.done, "dropped": f.dropped,
+                      "open": f.open, "postponed": f.postponed},
+        "events": [event(e) for e in r.events],
+        "joined": [{"name": c.name, "role": c.role, "date": _iso(c.day)} for c in r.joined],
+        "left": [{"name": c.name, "role": c.role, "date": _iso(c.day)} for c in r.left],
+    }  # fmt: skip

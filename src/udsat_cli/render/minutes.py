@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli import dates
+from udsat_cli.render import hearings
 from udsat_cli.render.common import header, join_names, md
 
 if TYPE_CHECKING:
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
 TITLE = "Referat"
 OTHER = "Øvrige opgaver"
+HEARINGS = "Høringssvar"
 GROUP_TITLES = {"beslutning": "Beslutningspunkter", "orientering": "Orienteringspunkter",
                 "drøftelse": "Drøftelsespunkter"}  # fmt: skip
 
@@ -110,6 +112,10 @@ def text(doc: Minutes) -> Iterator[str]:
         yield ""
         yield OTHER
         yield from (f"· {decided(a)}" for a in doc.other_actions)
+    if doc.hearings:
+        yield ""
+        yield HEARINGS
+        yield from hearings.answers(doc.hearings)
 
 
 def markdown(doc: Minutes, *, level: int = 1) -> Iterator[str]:
@@ -141,6 +147,12 @@ def markdown(doc: Minutes, *, level: int = 1) -> Iterator[str]:
         yield f"{h}# {OTHER}"
         yield ""
         yield from (f"- {md(decided(a))}" for a in doc.other_actions)
+    if doc.hearings:
+        yield ""
+        yield f"{h}# {HEARINGS}"
+        yield ""
+        for line in hearings.answers(doc.hearings):
+            yield f"- {md(line[2:])}" if line.startswith("· ") else f"  {md(line.strip())}"
 
 
 def docx(doc: Minutes) -> bytes:
@@ -171,6 +183,13 @@ def add_items(document: Any, doc: Minutes) -> None:
         document.add_heading(OTHER, level=1)
         for action in doc.other_actions:
             document.add_paragraph(decided(action), style="List Bullet")
+    if doc.hearings:
+        document.add_heading(HEARINGS, level=1)
+        for line in hearings.answers(doc.hearings):
+            if line.startswith("· "):
+                document.add_paragraph(line[2:], style="List Bullet")
+            else:
+                document.add_paragraph(line.strip())
 
 
 def header_text(doc: Minutes) -> Iterator[str]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
+from udsat_cli.render import hearings
 from udsat_cli.render.agenda import event_line
 from udsat_cli.render.common import count, due_text, join_names, meeting_line
 
@@ -47,6 +48,25 @@ def owner_lines(person: OwnerReminder, report: Reminders) -> Iterator[str]:
             yield ""
         yield "Arrangementer, du deltager i:"
         yield from (f"· {event_line(e)}" for e in person.events)
+    if person.hearings:
+        if person.actions or person.events:
+            yield ""
+        yield f"Høringer med frist inden for {count(report.days, 'dag', 'dage')}:"
+        for h in person.hearings:
+            yield f"· #{h.id} {hearings.line(h)}"
+            if note := hearings.warning(h, report.today):
+                yield f"  OBS: {note}"
+            elif h.answer_by == "meeting" and h.last_meeting_before:
+                yield f"  Besvares på mødet {dates.long_date(h.last_meeting_before.date)}"
+    if person.duties:
+        if person.actions or person.events or person.hearings:
+            yield ""
+        yield "Forretningsordenens frister:"
+        for d in person.duties:
+            what = "Forslag til dagsordenen skal være inde" if d.kind == "proposals" else (
+                "Dagsordenen skal sendes ud")  # fmt: skip
+            yield (f"· {what} {dates.long_date(d.day)} (mødet "
+                   f"{dates.long_date(d.meeting.date)})")  # fmt: skip
 
 
 def text(report: Reminders) -> Iterator[str]:
@@ -84,6 +104,10 @@ def counts(person: OwnerReminder, report: Reminders) -> list[str]:
                      f"{dates.long_date(report.meeting.date)}")  # fmt: skip
     if person.events:
         found.append(count(len(person.events), "arrangement", "arrangementer"))
+    if person.hearings:
+        found.append(count(len(person.hearings), "høring", "høringer") + " med frist")
+    if person.duties:
+        found.append(count(len(person.duties), "frist", "frister") + " før et møde")
     return found
 
 

@@ -440,6 +440,61 @@ def m011_journal_per_council(execute: Execute, dialect: str) -> None:
         execute(f"UPDATE change_set SET council_id = {int(councils[0])}")
 
 
+@migration
+def m012_hearings_and_notices(execute: Execute, dialect: str) -> None:
+    """The council's duties: consultations (høringer) with their deadlines and answers, the
+    standing order's days before a meeting, the notices of meeting sent, and a log of the
+    reminders of duties (one a day, as for actions)."""
+    _run(
+        execute,
+        dialect,
+        """
+        ALTER TABLE council ADD COLUMN proposals_days INTEGER;
+        ALTER TABLE council ADD COLUMN agenda_days INTEGER;
+        CREATE TABLE hearing (
+            id {pk},
+            council_id INTEGER NOT NULL REFERENCES council (id),
+            ref VARCHAR(40) NOT NULL,
+            title VARCHAR(500) NOT NULL,
+            sender VARCHAR(300) NOT NULL,
+            received DATE,
+            deadline DATE NOT NULL,
+            deadline_time VARCHAR(5),
+            answer_by VARCHAR(10) NOT NULL,
+            status VARCHAR(20) NOT NULL,
+            material VARCHAR(1000),
+            item_id INTEGER REFERENCES agenda_item (id),
+            answer TEXT,
+            answered_on DATE,
+            created_at {ts} NOT NULL
+        );
+        CREATE INDEX ix_hearing_council_deadline ON hearing (council_id, deadline);
+        CREATE INDEX ix_hearing_ref ON hearing (ref);
+        CREATE TABLE agenda_notice (
+            id {pk},
+            meeting_id INTEGER NOT NULL REFERENCES meeting (id),
+            address VARCHAR(320) NOT NULL,
+            name VARCHAR(200) NOT NULL,
+            sequence INTEGER NOT NULL,
+            digest VARCHAR(64) NOT NULL,
+            changed BOOLEAN NOT NULL,
+            sent_at {ts} NOT NULL
+        );
+        CREATE INDEX ix_agenda_notice_meeting ON agenda_notice (meeting_id);
+        CREATE TABLE duty_reminder_log (
+            id {pk},
+            council_id INTEGER NOT NULL REFERENCES council (id),
+            person_id INTEGER NOT NULL REFERENCES person (id),
+            duty VARCHAR(40) NOT NULL,
+            day DATE NOT NULL,
+            channel VARCHAR(10) NOT NULL,
+            at {ts} NOT NULL
+        );
+        CREATE INDEX ix_duty_reminder_log_day ON duty_reminder_log (day, person_id)
+        """,
+    )
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 

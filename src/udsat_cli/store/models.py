@@ -25,6 +25,8 @@ class Council(Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_column=Column(String(200), nullable=False, unique=True))
     created_at: datetime
+    proposals_days: int | None = None  # the standing order: proposals close N days before
+    agenda_days: int | None = None  # and the agenda goes out N days before a meeting
 
 
 class Person(Table, table=True):
@@ -267,3 +269,60 @@ class ChangeRow(Table, table=True):
     old: str | None = Field(default=None, sa_column=Column(Text))
     new: str | None = Field(default=None, sa_column=Column(Text))
     action_id: int | None = Field(default=None, sa_column=Column(Integer, index=True))
+
+
+class Hearing(Table, table=True):
+    """A consultation (høring) the council is asked to answer by a deadline. One sent to several
+    councils of a shared store is one row per council, sharing ``ref``: each answers on its own."""
+
+    __tablename__ = "hearing"
+    __table_args__ = (
+        Index("ix_hearing_council_deadline", "council_id", "deadline"),
+        Index("ix_hearing_ref", "ref"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    council_id: int = Field(sa_column=_fk("council.id", nullable=False))
+    ref: str = Field(sa_column=Column(String(40), nullable=False))
+    title: str = Field(sa_column=Column(String(500), nullable=False))
+    sender: str = Field(sa_column=Column(String(300), nullable=False))
+    received: date | None = None
+    deadline: date
+    deadline_time: str | None = Field(default=None, sa_column=Column(String(5)))
+    answer_by: str = Field(sa_column=Column(String(10), nullable=False))  # meeting or chair
+    status: str = Field(sa_column=Column(String(20), nullable=False))
+    material: str | None = Field(default=None, sa_column=Column(String(1000)))
+    item_id: int | None = Field(default=None, sa_column=_fk("agenda_item.id", nullable=True))
+    answer: str | None = Field(default=None, sa_column=Column(Text))
+    answered_on: date | None = None
+    created_at: datetime
+
+
+class AgendaNotice(Table, table=True):
+    """One notice of meeting (indkaldelse) sent to one address."""
+
+    __tablename__ = "agenda_notice"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(sa_column=_fk("meeting.id", nullable=False, index=True))
+    address: str = Field(sa_column=Column(String(320), nullable=False))
+    name: str = Field(sa_column=Column(String(200), nullable=False))
+    sequence: int
+    digest: str = Field(sa_column=Column(String(64), nullable=False))
+    changed: bool
+    sent_at: datetime
+
+
+class DutyReminderLog(Table, table=True):
+    """A duty (a consultation's deadline, proposals closing, the agenda due out) reminded."""
+
+    __tablename__ = "duty_reminder_log"
+    __table_args__ = (Index("ix_duty_reminder_log_day", "day", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    council_id: int = Field(sa_column=_fk("council.id", nullable=False))
+    person_id: int = Field(sa_column=_fk("person.id", nullable=False))
+    duty: str = Field(sa_column=Column(String(40), nullable=False))
+    day: date
+    channel: str = Field(sa_column=Column(String(10), nullable=False))
+    at: datetime

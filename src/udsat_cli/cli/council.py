@@ -1,0 +1,58 @@
+"""udsat council: the council's own settings (its standing order)."""
+
+from __future__ import annotations
+
+import typer
+
+from udsat_cli.cli import output
+from udsat_cli.cli.app import app, command, state, sub_app
+
+council_app = sub_app("Rådets egne indstillinger (forretningsordenen).")
+app.add_typer(council_app, name="council")
+
+
+@command(council_app, "set")
+def council_set(
+    ctx: typer.Context,
+    proposals_days: int | None = typer.Option(
+        None, "--proposals-days", metavar="N", min=0, max=90,
+        help="Forslag til dagsordenen skal være inde N dage før mødet (0 fjerner fristen).",
+    ),
+    agenda_days: int | None = typer.Option(
+        None, "--agenda-days", metavar="N", min=0, max=90,
+        help="Dagsordenen sendes ud N dage før mødet (0 fjerner fristen).",
+    ),
+) -> None:  # fmt: skip
+    """Sæt forretningsordenens frister før et møde; udsat remind minder sekretæren om dem.
+
+    Eksempel:
+
+    \b
+      udsat council set --proposals-days 12 --agenda-days 8
+    """
+    from udsat_cli.core.councils import set_council
+
+    with state(ctx).write() as council:
+        found = set_council(council, proposals_days=proposals_days, agenda_days=agenda_days)
+    output.choose().show(found, "councils.settings")
+
+
+@command(council_app, "show")
+def council_show(
+    ctx: typer.Context,
+    fmt: str | None = output.format_option("text", "json"),
+    as_json: bool = output.JSON,
+) -> None:
+    """Vis rådets indstillinger.
+
+    Eksempel:
+
+    \b
+      udsat council show
+    """
+    from udsat_cli.core.councils import council_settings
+
+    shown = output.choose(fmt, as_json, formats=("text", "json"))
+    with state(ctx).read() as council:
+        found = council_settings(council)
+    shown.show(found, "councils.settings")

@@ -1,0 +1,351 @@
+"""Consultations (høringer): the municipality asks, the council answers by a deadline.
+
+A consultation is answered at a meeting (the usual way) or by the chair alone between meetings
+(a formandsbeslutning), which it must be when no meeting lies before the deadline. One sent to
+several councils of a shared store is one row per council with a shared ``ref``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from udsat_cli import dates
+from udsat_cli.core.meetings import MeetingRef
+from udsat_cli.errors import InputError, NotFoundError, UdsatError
+from udsat_cli.store.db import as_date
+
+if TYPE_CHECKING:
+    from udsat_cli.core.context import CouncilContext
+
+STATUS_LABELS = {
+    "received": "modtaget",
+    "in_progress": "under behandling",
+    "answered": "besvaret",
+    "not_answered": "ikke besvaret",
+}
+OPEN = ("received", "in_progress")
+ANSWER_BY = {"meeting": "på et møde", "chair": "af formanden (formandsbeslutning)"}
+
+
+@dataclass
+class HearingView:
+    id: int
+    title: str
+    sender: str
+    received: date | None
+    deadline: date
+    deadline_time: str | None
+    answer_by: str
+    status: str
+    material: str | None
+    answer: str | None
+    answered_on: date | None
+    meeting: MeetingRef | None  # the meeting whose agenda has it (hearing add --item)
+    item_number: int | None
+    last_meeting_before: MeetingRef | None  # the last chance to answer at a meeting
+    also_to: list[str] = field(default_factory=list)  # other councils asked the same
+
+    @property
+    def open(self) -> bool:
+        return self.status in OPEN
+
+    def overdue(self, today: date) -> bool:
+        return self.open and self.deadline < today
+
+    @property
+    def needs_chair(self) -> bool:
+        """Answered at a meeting, but no meeting lies before the deadline."""
+        return self.open and self.answer_by == "meeting" and self.last_meeting_before is None
+
+
+@dataclass
+class HearingList:
+    council: str
+    today: date
+    hearings: list[HearingView]
+
+
+def status_code(text: str) -> str:
+    wanted = " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
+    for code, label in STATUS_LABELS.items():
+        if wanted in (label, code.replace("_", " ")):
+            return code
+    raise InputError(
+        f"Ukendt status »{text}« for en høring; brug en af: {', '.join(STATUS_LABELS.values())}."
+    )
+
+
+def _answer_by(text: str) -> str:
+    wanted = text.strip().casefold()
+    found = {"meeting": "meeting", "møde": "meeting", "mødet": "meeting", "chair": "chair",
+             "formand": "chair", "formanden": "chair"}.get(wanted)  # fmt: skip
+    if found is None:
+        raise InputError(f"»{text}«: en høring besvares på et møde (meeting) eller af formanden "
+                         "(formand).")  # fmt: skip
+    return found
+
+
+def last_meeting_before(council: CouncilContext, deadline: date, time: str | None,
+                        *, start: date) -> MeetingRef | None:  # fmt: skip
+    """The last meeting from ``start`` that is held before the deadline (on the deadline's day
+    only if it starts before the deadline's hour)."""
+    found = None
+    for meeting in council.plan.meetings:
+        if meeting.date < start or meeting.date > deadline:
+            continue
+        if meeting.date == deadline and not (time and meeting.start and meeting.start < time):
+            continue
+        found = meeting
+    return found
+
+
+def _deadline_words(deadline: date, time: str | None) -> str:
+    return dates.long_date(deadline) + (f" kl. {time.replace(':', '.')}" if time else "")
+
+
+def add_hearing(
+    council: CouncilContext,
+    *,
+    title: str,
+    sender: str,
+    deadline: str,
+    received: str | None = None,
+    material: str | None = None,
+    answer_by: str = "meeting",
+    item_meeting: str | None = None,
+    also_to: tuple[str, ...] = (),
+) -> int:
+    """Record a consultation; warns (on stderr) when no meeting lies before its deadline."""
+    import secrets
+
+    from udsat_cli.store.models import Hearing
+
+    title, sender = " ".join(title.split()), " ".join(sender.split())
+    if not title or not sender:
+        raise InputError("En høring skal have en titel og en afsender (--from).")
+    when = dates.read_when(deadline, today=council.today)
+    day, time = when.date, when.time
+    got = dates.parse_date(received, today=council.today) if received else council.today
+    if got > day:
+        raise InputError(
+            f"Høringen kan ikke være modtaget efter sin frist ({dates.long_date(day)})."
+        )
+    how = _answer_by(answer_by)
+    ref = secrets.token_hex(8)
+    councils = [(council.id, council.name), *_other_councils(council, also_to)]
+    first = None
+    for cid, _name in councils:
+        row = Hearing(
+            council_id=cid, ref=ref, title=title, sender=sender, received=got, deadline=day,
+            deadline_time=time, answer_by=how, status="received",
+            material=material.strip() if material and material.strip() else None,
+            created_at=council.now,
+        )  # fmt: skip
+        council.writing.add(row)
+        council.writing.flush()
+        first = first or row
+    if item_meeting:
+        _put_on_agenda(council, first, item_meeting)
+    if day < council.today:
+        council.notices.append(f"Fristen {_deadline_words(day, time)} er allerede overskredet.")
+    elif how == "meeting" and first.item_id is None and (
+        last_meeting_before(council, day, time, start=council.today) is None
+    ):
+        council.notices.append(
+            f"Intet møde i {council.name} ligger før fristen {_deadline_words(day, time)}: svaret "
+            f"må blive en formandsbeslutning (udsat hearing edit {first.id} --answer formand)."
+        )
+    return first.id
+
+
+def _other_councils(council: CouncilContext, names: tuple[str, ...]) -> list[tuple[int, str]]:
+    found = []
+    for name in names:
+        row = council.db.one(
+            "SELECT id, name FROM council WHERE lower(name) = lower(:n)", n=" ".join(name.split())
+        )
+        if row is None:
+            raise NotFoundError(f"Der er intet råd ved navn »{name}« i lageret.")
+        if row[0] != council.id and row not in found:
+            found.append((row[0], row[1]))
+    return found
+
+
+def _put_on_agenda(council: CouncilContext, hearing, meeting_ref: str) -> None:  # noqa: ANN001
+    from udsat_cli.core.items import ensure_item
+    from udsat_cli.core.meetings import find_meeting
+
+    meeting = find_meeting(council, meeting_ref)
+    if meeting.date > hearing.deadline:
+        raise InputError(
+            f"Mødet {dates.long_date(meeting.date)} ligger efter høringsfristen "
+            f"{dates.long_date(hearing.deadline)}."
+        )
+    item = ensure_item(council, meeting_id=meeting.id, title=f"Høring: {hearing.title}",
+                       kind="beslutning", background=_background(hearing))  # fmt: skip
+    hearing.item_id = item.id
+    council.writing.add(hearing)
+    council.writing.flush()
+
+
+def _background(hearing) -> str:  # noqa: ANN001
+    lines = [f"Høring fra {hearing.sender}. Høringsfrist: "
+             f"{_deadline_words(hearing.deadline, hearing.deadline_time)}."]  # fmt: skip
+    if hearing.material:
+        lines.append(f"Materiale: {hearing.material}")
+    return "\n".join(lines)
+
+
+def _row(council: CouncilContext, hearing_id: int):  # noqa: ANN202
+    from udsat_cli.store.models import Hearing
+
+    row = council.writing.get(Hearing, hearing_id)
+    if row is None or row.council_id != council.id:
+        raise NotFoundError(
+            f"Høring #{hearing_id} findes ikke i {council.name}; se høringerne med: "
+            "udsat hearing list."
+        )
+    return row
+
+
+def answer_hearing(
+    council: CouncilContext, *, hearing_id: int, text: str | None = None,
+    file: Path | None = None, on: str | None = None,
+) -> str:  # fmt: skip
+    """Record the council's answer (høringssvar): its text and the day it was sent."""
+    row = _row(council, hearing_id)
+    if row.status == "answered":
+        raise UdsatError(f"Høring #{hearing_id} er allerede besvaret "
+                         f"({dates.long_date(as_date(row.answered_on))}).")  # fmt: skip
+    answer = read_answer(file) if file is not None else (text or "").strip()
+    if not answer:
+        raise InputError("Skriv høringssvaret med --text, eller giv filen med --file.")
+    row.answer = answer
+    row.answered_on = dates.parse_date(on, today=council.today) if on else council.today
+    row.status = "answered"
+    council.writing.add(row)
+    council.writing.flush()
+    return row.title
+
+
+def read_answer(path: Path) -> str:
+    """The text of a høringssvar: a Word file's paragraphs, or a text file."""
+    if not path.is_file():
+        raise InputError(f"Filen {path} findes ikke.")
+    if path.suffix.lower() == ".docx":
+        try:
+            from docx import Document
+
+            doc = Document(str(path))
+        except Exception as exc:  # a damaged or mis-named file: python-docx has no one error
+            raise InputError(f"{path} kan ikke læses som et Word-dokument.") from exc
+        return "\n".join(p.text for p in doc.paragraphs if p.text.strip()).strip()
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except UnicodeDecodeError:
+        raise InputError(f"{path} er hverken et Word-dokument eller tekst i UTF-8.") from None
+
+
+def edit_hearing(
+    council: CouncilContext, *, hearing_id: int, status: str | None = None,
+    answer_by: str | None = None, deadline: str | None = None,
+) -> str:  # fmt: skip
+    row = _row(council, hearing_id)
+    if status is not None:
+        row.status = status_code(status)
+        if row.status != "answered":
+            row.answered_on = None
+    if answer_by is not None:
+        row.answer_by = _answer_by(answer_by)
+    if deadline is not None:
+        when = dates.read_when(deadline, today=council.today)
+        row.deadline, row.deadline_time = when.date, when.time
+    council.writing.add(row)
+    council.writing.flush()
+    return row.title
+
+
+_SELECT = """
+SELECT h.id, h.title, h.sender, h.received, h.deadline, h.deadline_time, h.answer_by, h.status,
+       h.material, h.answer, h.answered_on, h.ref, m.id, m.date, m.start_time, m.end_time,
+       m.place, i.number
+FROM hearing h
+LEFT JOIN agenda_item i ON i.id = h.item_id
+LEFT JOIN meeting m ON m.id = i.meeting_id
+"""
+
+
+def select_hearings(council: CouncilContext, *, where: str, **params) -> list[HearingView]:  # noqa: ANN003
+    rows = council.db.all(_SELECT + "WHERE h.council_id = :c AND " + where +
+                          " ORDER BY h.deadline, h.id", c=council.id, **params)  # fmt: skip
+    refs = sorted({row[11] for row in rows})
+    others: dict[str, list[str]] = {}
+    if refs:
+        from udsat_cli.store.db import in_list
+
+        marks, names = in_list("r", refs)
+        for ref, name in council.db.rows(
+            "SELECT h.ref, c.name FROM hearing h JOIN council c ON c.id = h.council_id "
+            f"WHERE h.ref IN {marks} AND h.council_id <> :c ORDER BY c.name",
+            c=council.id, **names,
+        ):  # fmt: skip
+            others.setdefault(ref, []).append(name)
+    found = []
+    for (hid, title, sender, received, deadline, time, how, status, material, answer, answered,
+         ref, mid, mdate, start, end, place, number) in rows:  # fmt: skip
+        deadline = as_date(deadline)
+        meeting = MeetingRef(mid, as_date(mdate), start, end, place) if mid else None
+        found.append(HearingView(
+            hid, title, sender, as_date(received), deadline, time, how, status, material, answer,
+            as_date(answered), meeting, number,
+            last_meeting_before(council, deadline, time, start=council.today),
+            others.get(ref, []),
+        ))  # fmt: skip
+    return found
+
+
+def hearing_list(council: CouncilContext, *, open_only: bool = False) -> HearingList:
+    where = "h.status IN ('received', 'in_progress')" if open_only else "1 = 1"
+    return HearingList(council.name, council.today, select_hearings(council, where=where))
+
+
+def hearings_due(council: CouncilContext, *, until: date) -> list[HearingView]:
+    """Open consultations whose deadline falls by ``until`` (passed ones too)."""
+    return select_hearings(
+        council, where="h.status IN ('received', 'in_progress') AND h.deadline <= :u", u=until
+    )
+
+
+def hearings_for_meeting(council: CouncilContext, meeting: MeetingRef) -> list[HearingView]:
+    """What the meeting is to answer: consultations on its agenda, and open ones to be answered
+    at a meeting for which it is the last meeting before the deadline."""
+    found = select_hearings(
+        council,
+        where="(i.meeting_id = :m OR (h.status IN ('received', 'in_progress') "
+        "AND h.answer_by = 'meeting' AND h.item_id IS NULL AND h.deadline >= :d))",
+        m=meeting.id, d=meeting.date,
+    )  # fmt: skip
+    chosen = []
+    for hearing in found:
+        if hearing.meeting is not None:
+            chosen.append(hearing)
+            continue
+        last = last_meeting_before(council, hearing.deadline, hearing.deadline_time,
+                                   start=meeting.date)  # fmt: skip
+        if last is not None and last.id == meeting.id:
+            chosen.append(hearing)
+    return chosen
+
+
+def hearings_answered(council: CouncilContext, *, after: date | None, until: date,
+                      meeting_id: int | None = None) -> list[HearingView]:  # fmt: skip
+    """Consultations answered in (after, until], or on the agenda of ``meeting_id``."""
+    return select_hearings(
+        council,
+        where="h.status = 'answered' AND ((h.answered_on > :a AND h.answered_on <= :u) "
+        "OR i.meeting_id = :m)",
+        a=after or date(1900, 1, 1), u=until, m=meeting_id if meeting_id is not None else -1,
+    )  # fmt: skip

@@ -1,0 +1,152 @@
+"""The annual report (årsberetning) as plain text, Markdown and Word: counts in words a citizen
+reads first (»10 møder, 16 høringssvar«), then the lists they stand for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from udsat_cli import dates
+from udsat_cli.danish import count, join_names
+from udsat_cli.render.common import md, table
+
+if TYPE_CHECKING:
+    from udsat_cli.core.annual import AnnualReport
+
+KIND_NAMES = {"beslutning": ("beslutningspunkt", "beslutningspunkter"),
+              "orientering": ("orienteringspunkt", "orienteringspunkter"),
+              "drøftelse": ("drøftelsespunkt", "drøftelsespunkter"),
+              "andet": ("andet punkt", "andre punkter")}  # fmt: skip
+
+
+def title(r: AnnualReport) -> str:
+    return f"Årsberetning {r.year}"
+
+
+def summary(r: AnnualReport) -> list[str]:
+    """The year in two or three sentences."""
+    held = count(len(r.held), "møde", "møder")
+    extra = []
+    if r.cancelled:
+        extra.append(f"{count(len(r.cancelled), 'møde', 'møder')} blev aflyst")
+    if r.planned:
+        extra.append(f"{count(len(r.planned), 'møde', 'møder')} er endnu ikke holdt")
+    aside = f" ({join_names(extra)})" if extra else ""
+    first = (f"I {r.year} holdt {r.council} {held}{aside}, behandlede "
+             f"{count(len(r.items), 'punkt', 'punkter')}, traf "
+             f"{count(len(r.decisions), 'beslutning', 'beslutninger')} og afgav "
+             f"{count(len(r.hearings), 'høringssvar', 'høringssvar')}.")  # fmt: skip
+    f = r.followups
+    second = "På årets møder blev ingen opgaver aftalt."
+    if f.agreed:
+        second = (f"På årets møder blev {count(f.agreed, 'opgave', 'opgaver')} aftalt: "
+                  f"{f.done} er udført, {f.dropped} er droppet, {f.open} er stadig åbne og "
+                  f"{f.postponed} er udsat.")  # fmt: skip
+    lines = [first, second]
+    if r.events:
+        lines.append(f"Rådet deltog i {count(len(r.events), 'arrangement', 'arrangementer')}.")
+    return lines
+
+
+def _draft(r: AnnualReport) -> str:
+    return (f"Udkast til rådets godkendelse, dannet {dates.long_date(r.today)} ud fra rådets "
+            "møder, referater, opgaver og høringer.")  # fmt: skip
+
+
+def _attendance_rows(r: AnnualReport) -> list[list[str]]:
+    return [[a.name, a.role, str(a.present), str(a.absent), str(a.meetings)] for a in r.attendance]
+
+
+ATTENDANCE_HEADERS = ["Medlem", "Rolle", "Til stede", "Afbud", "Møder"]
+
+
+def _kinds(r: AnnualReport) -> str:
+    parts = [count(n, *KIND_NAMES.get(kind, (kind, kind))) for kind, n in r.items_by_kind().items()]
+    return join_names(parts) or "ingen punkter"
+
+
+def _sections(r: AnnualReport) -> Iterator[tuple[str, list[str]]]:
+    """(heading, lines) for the lists behind the counts; tables are rendered by each form."""
+    yield "Møder", [dates.meeting_when(m.date, m.start, m.end) for m in r.held] + [
+        f"{dates.meeting_when(m.date, m.start, m.end)} (aflyst)" for m in r.cancelled
+    ] + [f"{dates.meeting_when(m.date, m.start, m.end)} (planlagt)" for m in r.planned]
+    yield "Behandlede punkter", [f"{_kinds(r)}."] + [
+        f"{dates.long_date(i.meeting)}, punkt {i.number}: {i.title}" for i in r.items
+    ]
+    yield "Beslutninger", [
+        f"{dates.long_date(i.meeting)}, punkt {i.number}, {i.title}: "
+        f"{' '.join(i.decision.split())}" for i in r.decisions
+    ]  # fmt: skip
+    yield "Høringssvar", [
+        f"{h.title} (fra {h.sender}), besvaret {dates.long_date(h.answered_on)}"
+        + (" af formanden" if h.answer_by == "chair" else "") for h in r.hearings
+    ]  # fmt: skip
+    yield "Arrangementer", [f"{dates.long_date(e.date)} – {e.title}" for e in r.events]
+    changes = [f"Indtrådt: {c.name} ({c.role}), {dates.long_date(c.day)}" for c in r.joined]
+    changes += [f"Udtrådt: {c.name} ({c.role}), {dates.long_date(c.day)}" for c in r.left]
+    yield "Ændringer i rådet", changes
+
+
+def text(r: AnnualReport) -> Iterator[str]:
+    yield f"{title(r)} – {r.council}"
+    yield ""
+    yield _draft(r)
+    yield ""
+    yield from summary(r)
+    yield ""
+    yield "FREMMØDE"
+    yield from (table(ATTENDANCE_HEADERS, _attendance_rows(r)) if r.attendance
+                else ["Ingen møder holdt."])  # fmt: skip
+    for heading, lines in _sections(r):
+        yield ""
+        yield heading.upper()
+        yield from (f"· {line}" for line in lines) if lines else ["Ingen."]
+
+
+def markdown(r: AnnualReport) -> Iterator[str]:
+    yield f"# {md(title(r))} – {md(r.council)}"
+    yield ""
+    yield f"*{md(_draft(r))}*"
+    yield ""
+    yield " ".join(md(line) for line in summary(r))
+    yield ""
+    yield "## Fremmøde"
+    yield ""
+    if r.attendance:
+        yield "| " + " | ".join(ATTENDANCE_HEADERS) + " |"
+        yield "|---|---|---:|---:|---:|"
+        yield from ("| " + " | ".join(md(c) for c in row) + " |" for row in _attendance_rows(r))
+    else:
+        yield "Ingen møder holdt."
+    for heading, lines in _sections(r):
+        yield ""
+        yield f"## {heading}"
+        yield ""
+        yield from (f"- {md(line)}" for line in lines) if lines else ["Ingen."]
+
+
+def docx(r: AnnualReport) -> bytes:
+    from udsat_cli.render import word
+
+    doc = word.document(title(r), [("Forum", r.council), ("År", str(r.year))])
+    doc.add_paragraph(_draft(r)).runs[0].italic = True
+    for line in summary(r):
+        doc.add_paragraph(line)
+    doc.add_heading("Fremmøde", level=1)
+    if r.attendance:
+        grid = doc.add_table(rows=1, cols=len(ATTENDANCE_HEADERS))
+        grid.style = "Table Grid"
+        for cell, name in zip(grid.rows[0].cells, ATTENDANCE_HEADERS, strict=True):
+            cell.text = name
+            cell.paragraphs[0].runs[0].bold = True
+        for row in _attendance_rows(r):
+            for cell, value in zip(grid.add_row().cells, row, strict=True):
+                cell.text = value
+    else:
+        doc.add_paragraph("Ingen møder holdt.")
+    for heading, lines in _sections(r):
+        doc.add_heading(heading, level=1)
+        for line in lines or ["Ingen."]:
+            doc.add_paragraph(line, style="List Bullet" if lines else None)
+    doc.core_properties.subject = f"{title(r)} for {r.council}"
+    return word.to_bytes(doc)

@@ -1,0 +1,256 @@
+"""The council's duties: consultations with their deadlines, the notice of meeting sent by mail,
+and the annual report, each through the command line as a secretary uses them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO_TODAY, Store, demo_council, ok, run
+from tests.test_remind import Inbox, smtp  # noqa: F401  (the loopback SMTP server fixture)
+
+AUG = ("--today", "2026-08-20")
+
+
+@pytest.fixture
+def aeldreraad(isolated_store: Store) -> Store:
+    ok(*AUG, "init", "--council", "Ældrerådet")
+    ok(*AUG, "member", "add", "Jette Nyboe", "--role", "formand", "--email", "jette@example.dk")
+    ok(*AUG, "member", "add", "Karen Holm", "--role", "sekretær", "--email", "karen@example.dk")
+    ok(*AUG, "member", "add", "Bo Berg", "--email", "bo@example.dk")
+    ok(*AUG, "member", "add", "Ulla Dam")  # no address: told to the secretary
+    ok(*AUG, "meeting", "add", "1. september 2026 kl. 16-18", "--place", "Rådhuset")
+    ok(*AUG, "meeting", "add", "20. oktober 2026 kl. 16-18", "--place", "Rådhuset")
+    return isolated_store
+
+
+def test_a_consultation_with_no_meeting_before_its_deadline_warns(aeldreraad: Store) -> None:
+    fine = run(*AUG, "hearing", "add", "Budget 2027", "--from", "Sundheds- og Socialudvalget",
+               "--deadline", "16. september kl. 9")  # fmt: skip
+    assert (fine.code, fine.stdout, fine.stderr) == (0, "Tilføjede høring #1.\n", "")
+    # After the September meeting, the next is in October: too late for 25 September.
+    late = run("--today", "2026-09-02", "hearing", "add", "Lukning af dagcenter", "--from",
+               "Ældreudvalget", "--deadline", "25. september")  # fmt: skip
+    assert late.code == 0
+    assert late.stderr == (
+        "Intet møde i Ældrerådet ligger før fristen 25. september 2026: svaret må blive en "
+        "formandsbeslutning (udsat hearing edit 2 --answer formand).\n"
+    )
+    chair = run("--today", "2026-09-02", "hearing", "add", "Åbningstider", "--from",
+                "Borgerservice", "--deadline", "25. september", "--answer", "formand")  # fmt: skip
+    assert chair.stderr == ""
+    listed = json.loads(ok("--today", "2026-09-02", "hearing", "list", "--json"))
+    assert [(h["id"], h["deadline"], h["deadline_time"], h["needs_chair"]) for h in listed] == [
+        (1, "2026-09-16", "09:00", True), (2, "2026-09-25", None, True),
+        (3, "2026-09-25", None, False),
+    ]  # fmt: skip
+    assert aeldreraad.query("SELECT status, answer_by FROM hearing ORDER BY id") == [
+        ("received", "meeting"), ("received", "meeting"), ("received", "chair")
+    ]  # fmt: skip
+
+
+def test_bad_consultations_are_refused_in_danish(aeldreraad: Store) -> None:
+    bad = run(*AUG, "hearing", "add", "X", "--from", "Y", "--deadline", "31. februar")
+    assert (bad.code, bad.stderr) == (2, "Fejl: »31. februar« er ikke en gyldig dato.\n")
+    missing = run(*AUG, "hearing", "answer", "9", "--text", "Svar")
+    assert missing.code == 3 and "Høring #9 findes ikke" in missing.stderr
+    assert aeldreraad.query("SELECT COUNT(*) FROM hearing") == [(0,)]
+
+
+def test_one_consultation_to_several_councils_is_answered_by_each(aeldreraad: Store) -> None:
+    ok(*AUG, "init", "--council", "Handicaprådet")
+    ok(*AUG, "--council", "Ældrerådet", "hearing", "add", "Budget 2027", "--from", "Udvalget",
+       "--deadline", "16. september", "--also-to", "Handicaprådet")  # fmt: skip
+    ok(*AUG, "--council", "Ældrerådet", "hearing", "answer", "1", "--text", "Vi anbefaler.")
+    other = json.loads(ok(*AUG, "--council", "Handicaprådet", "hearing", "list", "--json"))
+    assert [(h["title"], h["status"], h["also_to"]) for h in other] == [
+        ("Budget 2027", "received", ["Ældrerådet"])
+    ]
+    assert aeldreraad.query("SELECT council_id, status FROM hearing ORDER BY council_id") == [
+        (1, "answered"), (2, "received")
+    ]  # fmt: skip
+
+
+def test_reminders_and_agenda_take_up_consultations_and_standing_order(aeldreraad: Store) -> None:
+    ok(*AUG, "council", "set", "--proposals-days", "12", "--agenda-days", "8")
+    ok(*AUG, "hearing", "add", "Kvalitetsstandard", "--from", "Ældreudvalget", "--deadline",
+       "10. september")  # fmt: skip
+    reminded = ok("--today", "2026-08-20", "remind", "--days", "21")
+    assert reminded == (
+        "Jette Nyboe <jette@example.dk>\n"
+        "  Høringer med frist inden for 21 dage:\n"
+        "  · #1 Kvalitetsstandard (fra Ældreudvalget, frist 10. september 2026)\n"
+        "    Besvares på mødet 1. september 2026\n"
+        "\n"
+        "Karen Holm <karen@example.dk>\n"
+        "  Høringer med frist inden for 21 dage:\n"
+        "  · #1 Kvalitetsstandard (fra Ældreudvalget, frist 10. september 2026)\n"
+        "    Besvares på mødet 1. september 2026\n"
+        "\n"
+        "  Forretningsordenens frister:\n"
+        "  · Forslag til dagsordenen skal være inde 20. august 2026 (mødet 1. september 2026)\n"
+        "  · Dagsordenen skal sendes ud 24. august 2026 (mødet 1. september 2026)\n"
+        "\n"
+        "Næste møde: tirsdag d. 1. september 2026 kl. 16.00–18.00 · Rådhuset\n"
+    )
+    assert run("--today", "2026-08-20", "remind", "--days", "21").stdout == ""  # once a day
+    agenda = ok(*AUG, "agenda")
+    assert "3. Høringer\n\n   · Kvalitetsstandard (fra Ældreudvalget, frist 10. september" in agenda
+    printed = json.loads(ok(*AUG, "agenda", "--json"))
+    assert [h["title"] for h in printed["hearings"]] == ["Kvalitetsstandard"]
+    assert json.loads(ok(*AUG, "council", "show", "--json")) == {
+        "council": "Ældrerådet", "proposals_days": 12, "agenda_days": 8
+    }  # fmt: skip
+
+
+def test_an_answered_consultation_is_in_the_minutes_and_the_annual_report(
+    aeldreraad: Store, tmp_path: Path
+) -> None:
+    ok(*AUG, "hearing", "add", "Trafikplan", "--from", "Teknikudvalget", "--deadline",
+       "3. september", "--item", "1")  # fmt: skip
+    assert "3. Høring: Trafikplan" in ok(*AUG, "agenda")
+    answer = tmp_path / "svar.docx"
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Ældrerådet bakker op om trafikplanen.")
+    doc.add_paragraph("Rådet ønsker flere bænke ved stoppestederne.")
+    doc.save(str(answer))
+    ok("--today", "2026-09-01", "hearing", "answer", "1", "--file", str(answer))
+    minutes = ok("--today", "2026-09-02", "minutes", "1")
+    assert minutes.endswith(
+        "Høringssvar\n"
+        "· Trafikplan (fra Teknikudvalget), besvaret 1. september 2026\n"
+        "  Ældrerådet bakker op om trafikplanen.\n"
+        "  Rådet ønsker flere bænke ved stoppestederne.\n"
+    )
+    report = json.loads(ok("--today", "2026-12-02", "annual-report", "2026", "--json"))
+    assert [(h["title"], h["answered_on"]) for h in report["hearings"]] == [
+        ("Trafikplan", "2026-09-01")
+    ]
+    assert "afgav 1 høringssvar" in ok("--today", "2026-12-02", "annual-report", "2026")
+
+
+@pytest.mark.sqlite_only
+def test_send_agenda_mails_each_member_the_agenda_and_an_invitation(aeldreraad: Store,
+                                                                    smtp) -> None:  # noqa: F811
+    from icalendar import Calendar
+
+    inbox = smtp(Inbox())
+    sent = run(*AUG, "send-agenda", "--next-meeting")
+    assert sent.code == 0, sent.stderr
+    assert sent.stdout == (
+        "Indkaldelsen er sendt til 3 modtagere: Jette Nyboe, Bo Berg og Karen Holm.\n"
+    )
+    assert "Uden e-mailadresse – giv dem dagsordenen på anden vis: Ulla Dam." in sent.stderr
+    assert sorted(r[0] for r in inbox.recipients) == [
+        "bo@example.dk", "jette@example.dk", "karen@example.dk"
+    ]  # fmt: skip
+    first = inbox.messages[0]
+    assert first["Subject"] == "Indkaldelse: Ældrerådet, møde 1. september 2026"
+    parts = {p.get_content_type(): p for p in first.iter_attachments()}
+    import io
+
+    from docx import Document
+
+    word = Document(io.BytesIO(parts[
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    ].get_content()))  # fmt: skip
+    assert word.paragraphs[0].text == "Dagsorden"
+    invite = parts["text/calendar"]
+    assert invite.get_param("method") == "REQUEST"
+    cal = Calendar.from_ical(invite.get_content())
+    event = next(iter(cal.walk("VEVENT")))
+    assert str(cal["method"]) == "REQUEST"
+    assert str(event["uid"]) == "meeting-1@council-1.udsat" and int(event["sequence"]) == 0
+    assert event.decoded("dtstart").isoformat() == "2026-09-01T16:00:00+02:00"
+    assert str(event["location"]) == "Rådhuset"
+    assert run(*AUG, "send-agenda").stderr.endswith("Ingen at sende til.\n")  # nothing changed
+
+    ok(*AUG, "meeting", "move", "1", "2. september 2026 kl. 16-18")
+    again = run(*AUG, "send-agenda")
+    assert again.stdout.startswith("Ændret dagsorden er sendt til 3 modtagere")
+    moved = inbox.messages[-1]
+    assert moved["Subject"] == "Ændret dagsorden: Ældrerådet, møde 2. september 2026"
+    invite = next(p for p in moved.iter_attachments() if p.get_content_type() == "text/calendar")
+    event = next(iter(Calendar.from_ical(invite.get_content()).walk("VEVENT")))
+    assert int(event["sequence"]) == 1 and str(event["uid"]) == "meeting-1@council-1.udsat"
+    assert aeldreraad.query(
+        "SELECT address, sequence, changed FROM agenda_notice ORDER BY id"
+    ) == [(a, 0, 0) for a in ("jette@example.dk", "bo@example.dk", "karen@example.dk")] + [
+        (a, 1, 1) for a in ("jette@example.dk", "bo@example.dk", "karen@example.dk")
+    ]  # fmt: skip
+
+
+@pytest.mark.sqlite_only
+def test_a_dropped_connection_leaves_a_record_of_who_got_the_notice(aeldreraad: Store,
+                                                                   smtp) -> None:  # noqa: F811
+    inbox = smtp(Inbox(drop_after=1))
+    failed = run(*AUG, "send-agenda")
+    assert failed.code == 75
+    assert "Sendte 1 af 3 indkaldelser" in failed.stderr and "Traceback" not in failed.stderr
+    assert aeldreraad.query("SELECT address FROM agenda_notice") == [("jette@example.dk",)]
+    inbox.drop_after = None
+    rest = run(*AUG, "send-agenda")
+    assert rest.stdout == "Indkaldelsen er sendt til 2 modtagere: Bo Berg og Karen Holm.\n"
+    assert "Har allerede fået denne dagsorden: Jette Nyboe" in rest.stderr
+    assert len(inbox.messages) == 3
+
+
+def test_the_demo_councils_annual_report_counts_what_the_store_holds(
+    isolated_store: Store, tmp_path: Path
+) -> None:
+    demo = demo_council(isolated_store)
+    year = DEMO_TODAY[:4]
+    report = json.loads(ok("--today", DEMO_TODAY, "annual-report", year, "--json"))
+    held = demo.query(
+        "SELECT id FROM meeting WHERE cancelled = 0 AND date >= :s AND date <= :t ORDER BY date",
+        s=f"{year}-01-01", t=DEMO_TODAY,
+    ) if demo.is_sqlite else demo.query(
+        "SELECT id FROM meeting WHERE NOT cancelled AND date >= :s AND date <= :t ORDER BY date",
+        s=f"{year}-01-01", t=DEMO_TODAY,
+    )  # fmt: skip
+    assert [m["id"] for m in report["meetings"]["held"]] == [m for (m,) in held]
+    ids = ", ".join(str(m) for (m,) in held)
+    (items,) = demo.query(f"SELECT COUNT(*) FROM agenda_item WHERE meeting_id IN ({ids})")
+    (decided,) = demo.query(
+        f"SELECT COUNT(*) FROM agenda_item WHERE meeting_id IN ({ids}) AND decision IS NOT NULL"
+    )
+    assert (len(report["items"]), report["decisions"]) == (items[0], decided[0])
+    by_status = dict(demo.query(
+        f"SELECT status, COUNT(*) FROM action WHERE meeting_id IN ({ids}) GROUP BY status"
+    ))  # fmt: skip
+    assert report["followups"] == {
+        "agreed": sum(by_status.values()), "done": by_status.get("done", 0),
+        "dropped": by_status.get("dropped", 0),
+        "open": by_status.get("open", 0) + by_status.get("in_progress", 0),
+        "postponed": by_status.get("postponed", 0),
+    }  # fmt: skip
+    absences = dict(demo.query(
+        f"SELECT p.full_name, COUNT(*) FROM attendance a JOIN person p ON p.id = a.person_id "
+        f"WHERE a.meeting_id IN ({ids}) AND a.status = 'absent' GROUP BY p.full_name"
+    ))  # fmt: skip
+    assert absences and all(
+        a["absent"] == absences.get(a["name"], 0) and a["present"] + a["absent"] == a["meetings"]
+        for a in report["attendance"]
+    )
+    answered = demo.query(
+        "SELECT title FROM hearing WHERE status = 'answered' AND answered_on >= :s",
+        s=f"{year}-01-01",
+    )
+    assert [h["title"] for h in report["hearings"]] == [t for (t,) in answered] != []
+    text = ok("--today", DEMO_TODAY, "annual-report", year)
+    assert f"holdt Udsatterådet Solbjerg (demo) {len(held)} møder" in text
+    assert f"afgav {len(answered)} høringssvar" in text
+
+    out = tmp_path / "årsberetning.docx"
+    ok("--today", DEMO_TODAY, "annual-report", year, "--format", "docx", "-o", str(out))
+    from docx import Document
+
+    doc = Document(str(out))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:3] == ["Fremmøde", "Møder", "Behandlede punkter"]
+    assert doc.tables[1].rows[0].cells[0].text == "Medlem"
+    assert len(doc.tables[1].rows) == len(report["attendance"]) + 1
