@@ -162,15 +162,16 @@ def add_hearing(
 
 
 def _other_councils(council: CouncilContext, names: tuple[str, ...]) -> list[tuple[int, str]]:
+    # Compared in Python: SQLite's lower() leaves »Æ« as it is.
+    rows = council.db.rows("SELECT id, name FROM council")
+    councils = {name.casefold(): (cid, name) for cid, name in rows}
     found = []
     for name in names:
-        row = council.db.one(
-            "SELECT id, name FROM council WHERE lower(name) = lower(:n)", n=" ".join(name.split())
-        )
+        row = councils.get(" ".join(name.split()).casefold())
         if row is None:
             raise NotFoundError(f"Der er intet råd ved navn »{name}« i lageret.")
         if row[0] != council.id and row not in found:
-            found.append((row[0], row[1]))
+            found.append(row)
     return found
 
 
@@ -178,7 +179,14 @@ def _put_on_agenda(council: CouncilContext, hearing, meeting_ref: str) -> None: 
     from udsat_cli.core.items import ensure_item
     from udsat_cli.core.meetings import find_meeting
 
-    meeting = find_meeting(council, meeting_ref)
+    try:
+        meeting = find_meeting(council, meeting_ref)
+    except InputError:  # »næste møde«, »mødet i september«: read as a deadline is read
+        from udsat_cli.core.deadlines import explain
+
+        meeting = explain(council, today=council.today, text=meeting_ref).meeting
+        if meeting is None:
+            raise
     if meeting.date > hearing.deadline:
         raise InputError(
             f"Mødet {dates.long_date(meeting.date)} ligger efter høringsfristen "
