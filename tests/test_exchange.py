@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from tests.conftest import Store, dump, ok, run
@@ -91,11 +92,13 @@ def test_calendar_feed(new_store, tmp_path: Path) -> None:
 
     store = _demo(new_store)
     base = ("--db", store.arg, "--today", "2026-11-22")
-    feed = Calendar.from_ical(run(*base, "calendar").stdout)
+    printed = run(*base, "calendar").stdout
+    feed = Calendar.from_ical(printed)
     events = list(feed.walk("VEVENT"))
-    todos = list(feed.walk("VTODO"))
-    assert len(events) == 3
-    meeting = events[-1]
+    assert list(feed.walk("VTODO")) == []  # deadlines are all-day events by default
+    meetings = [e for e in events if str(e["uid"]).startswith("meeting-")]
+    assert len(meetings) == 3
+    meeting = meetings[-1]
     assert str(meeting["uid"]) == "meeting-3@council-1.udsat"
     start = meeting.decoded("dtstart")
     assert (start.isoformat(), str(start.tzinfo)) == (
@@ -106,6 +109,16 @@ def test_calendar_feed(new_store, tmp_path: Path) -> None:
         meeting.decoded("dtend").hour == 18 and str(meeting["location"]) == "Værestedet, Torvet 4"
     )
     assert int(meeting["sequence"]) == 0
+    deadline = next(e for e in events if str(e["uid"]) == "action-1@council-1.udsat")
+    assert type(deadline.decoded("dtstart")).__name__ == "date"  # all day, no hour
+    assert (deadline.decoded("dtend") - deadline.decoded("dtstart")).days == 1
+    assert str(deadline["transp"]) == "TRANSPARENT"
+    council_events = [e for e in events if str(e["uid"]).startswith("event-")]
+    assert [str(e["summary"]) for e in council_events] == [
+        "Netværksmøde for udsatteråd", "Dialogmøde med Sundheds- og Socialudvalget"
+    ]  # fmt: skip
+    assert not re.search(r"\b(Meeting|Deadline|Owner|generated)\b", printed)
+    todos = list(Calendar.from_ical(run(*base, "calendar", "--todo").stdout).walk("VTODO"))
     assert {str(t["uid"]) for t in todos} >= {"action-1@council-1.udsat"}
     done = next(t for t in todos if str(t["summary"]).startswith("Få trykt pjecer"))
     assert str(done["status"]) == "COMPLETED"
@@ -113,7 +126,7 @@ def test_calendar_feed(new_store, tmp_path: Path) -> None:
     moved = Calendar.from_ical(run(*base, "calendar").stdout)
     again = [c for c in moved.walk("VEVENT") if str(c["uid"]) == "meeting-3@council-1.udsat"][0]
     assert int(again["sequence"]) == 1 and again.decoded("dtstart").hour == 17
-    mine = Calendar.from_ical(run(*base, "calendar", "--owner", "Omar").stdout)
+    mine = Calendar.from_ical(run(*base, "calendar", "--owner", "Omar", "--todo").stdout)
     assert {str(t["summary"]) for t in mine.walk("VTODO")} == {
         "Tage ansvaret for bisidderordningen",
         "Lægge et udkast til tekst i den lukkede Facebookgruppe",

@@ -127,3 +127,18 @@ def sender_address(text: str) -> str:
     if found is None:
         raise ConfigError(f"[smtp] sender »{text}« er ikke én e-mailadresse.")
     return str(Address(display_name=found[0], addr_spec=found[1]))
+
+
+def document_template(given: str | None) -> Path | None:
+    """The Word template: the one named on the command line, else ``[documents] template`` in
+    the settings (a missing settings file means none)."""
+    if given:
+        return Path(given).expanduser()
+    path = config_path()
+    if not path.exists():
+        return None
+    section = _read(path).get("documents")
+    name = section.get("template") if isinstance(section, dict) else None
+    if name is not None and not isinstance(name, str):
+        raise ConfigError("[documents] template skal være stien til en .docx-fil.")
+    return Path(name).expanduser() if name else None

@@ -19,6 +19,7 @@ def agenda_command(
     as_json: bool = output.JSON,
     out: str | None = output.OUT,
     force: bool = output.FORCE,
+    template: str | None = output.TEMPLATE,
 ) -> None:
     """Skriv dagsordenen til næste møde, med opfølgningen fra sidste møde.
 
@@ -29,7 +30,8 @@ def agenda_command(
     """
     from udsat_cli.core.agenda import agenda
 
-    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS)
+    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS,
+                          template=template)  # fmt: skip
     with state(ctx).read() as council:
         record = agenda(council, meeting=meeting)
     shown.show(record, "agenda")

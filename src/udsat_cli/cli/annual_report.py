@@ -16,6 +16,7 @@ def annual_report_command(
     as_json: bool = output.JSON,
     out: str | None = output.OUT,
     force: bool = output.FORCE,
+    template: str | None = output.TEMPLATE,
 ) -> None:
     """Skriv et udkast til årsberetningen: møder, fremmøde, beslutninger, høringssvar og opgaver.
 
@@ -26,7 +27,8 @@ def annual_report_command(
     """
     from udsat_cli.core.annual import annual_report
 
-    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS)
+    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS,
+                          template=template)  # fmt: skip
     with state(ctx).read() as council:
         report = annual_report(council, year=year)
     shown.show(report, "annual")

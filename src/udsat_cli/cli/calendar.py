@@ -17,10 +17,13 @@ def calendar_command(
         metavar="NAVN",
         help="Kun denne persons opgaver (navn, kaldenavn eller fornavn).",
     ),
+    todo: bool = typer.Option(
+        False, "--todo", help="Frister som opgaver (VTODO) frem for heldagsbegivenheder."
+    ),
     out: str | None = output.OUT,
     force: bool = output.FORCE,
 ) -> None:
-    """Skriv møder og frister som iCalendar, som en kalender kan abonnere på.
+    """Skriv møder, arrangementer og frister som iCalendar, som en kalender kan abonnere på.
 
     Eksempel:
 
@@ -32,4 +35,4 @@ def calendar_command(
 
     with state(ctx).read() as council:
         data = calendar_data(council, owner=owner)
-    output.emit(ical(data), out, force=force)
+    output.emit(ical(data, todo=todo), out, force=force)

@@ -16,7 +16,8 @@ def export_command(
     out: str | None = output.OUT,
     everything: bool = typer.Option(False, "--all", help="Hele lageret, alle råd (kun json)."),
     separator: str = typer.Option(
-        ",", "--separator", metavar="TEGN", help='CSV-skilletegn, fx ";".'
+        ";", "--separator", metavar="TEGN",
+        help='CSV-skilletegn (standard »;«, som dansk Excel venter; fx ",").',
     ),
     force: bool = output.FORCE,
 ) -> None:
@@ -25,7 +26,7 @@ def export_command(
     Eksempel:
 
     \b
-      udsat export --format csv --separator ";" -o opgaver.csv
+      udsat export --format csv -o opgaver.csv
       udsat export --all -o udsat-eksport.json
     """
     from udsat_cli.core.export import export

@@ -21,6 +21,7 @@ def followups_command(
     as_json: bool = output.JSON,
     out: str | None = output.OUT,
     force: bool = output.FORCE,
+    template: str | None = output.TEMPLATE,
 ) -> None:
     """Vis opfølgningen på beslutningspunkter til næste møde.
 
@@ -31,7 +32,8 @@ def followups_command(
     """
     from udsat_cli.core.followups import followups
 
-    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS)
+    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS,
+                          template=template)  # fmt: skip
     with state(ctx).read() as council:
         report = followups(council, meeting=meeting)
     shown.show(report, "followups")

@@ -22,6 +22,7 @@ def minutes_show(
     as_json: bool = output.JSON,
     out: str | None = output.OUT,
     force: bool = output.FORCE,
+    template: str | None = output.TEMPLATE,
 ) -> None:
     """Skriv referatet af et afholdt møde (»udsat minutes MØDE« er det samme).
 
@@ -32,7 +33,8 @@ def minutes_show(
     """
     from udsat_cli.core.minutes import minutes
 
-    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS)
+    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS,
+                          template=template)  # fmt: skip
     with state(ctx).read() as council:
         record = minutes(council, ref=ref)
     shown.show(record, "minutes")

@@ -27,7 +27,7 @@ def send_notice(st: State, notice: Notice, *, dry_run: bool) -> None:
         output.say("Ingen at sende til.")
         return
     settings = config.smtp()
-    attachment = docx(notice.agenda)
+    attachment = docx(notice.agenda, template=config.document_template(None))
     messages = [(p, mail.notice_message(notice, p, sender=settings.sender, agenda_docx=attachment))
                 for p in notice.to_send]  # fmt: skip
     if dry_run:

@@ -32,6 +32,10 @@ def format_option(*formats: str) -> Any:
 JSON = typer.Option(False, "--json", help="Udskriv som JSON (det samme som --format json).")
 OUT = typer.Option(None, "-o", "--output", metavar="FIL", help="Skriv til en fil.")
 FORCE = typer.Option(False, "--force", help="Overskriv en eksisterende fil.")
+TEMPLATE = typer.Option(
+    None, "--template", metavar="SKABELON.docx",
+    help="Kommunens Word-skabelon som grundlag (ellers [documents] template i indstillingerne).",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class Output:
     fmt: str | None  # None: Rich on a terminal, plain text elsewhere
     out: str | None = None
     force: bool = False
+    template: str | None = None  # a Word template, for docx
 
     @property
     def is_json(self) -> bool:
@@ -56,7 +61,10 @@ class Output:
             payload = getattr(jsonout, view.replace(".", "_"))(data)
             self._write((jsonout.dumps(payload) + "\n").encode())
         elif self.fmt == "docx":
-            self._write(getattr(module, f"{prefix}docx")(data))
+            from udsat_cli.config import document_template
+
+            template = document_template(self.template)
+            self._write(getattr(module, f"{prefix}docx")(data, template=template))
         elif self.fmt is None and self.out is None and hasattr(module, f"{prefix}rich") and (
             sys.stdout.isatty()
         ):
@@ -89,6 +97,7 @@ def choose(
     force: bool = False,
     *,
     formats: tuple[str, ...] = TEXT_FORMATS,
+    template: str | None = None,
 ) -> Output:
     """The output a command's options ask for, checked before the command does anything."""
     if as_json:
@@ -101,7 +110,9 @@ def choose(
             raise InputError(f"Ukendt format »{fmt}«; brug en af: {', '.join(formats)}.")
     if fmt == "docx" and out is None:
         raise InputError("Et Word-dokument skal skrives til en fil; angiv -o FIL.docx.")
-    return Output(fmt, out, force)
+    if template is not None and fmt != "docx":
+        raise InputError("--template bruges kun med --format docx.")
+    return Output(fmt, out, force, template)
 
 
 def say(line: str) -> None:

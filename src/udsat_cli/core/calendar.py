@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 @dataclass
 class Entry:
     uid: str
-    kind: str  # meeting or deadline
+    kind: str  # meeting, deadline or event
     summary: str
     description: str
     day: date
@@ -25,7 +25,7 @@ class Entry:
     end: str | None
     place: str | None
     sequence: int
-    status: str  # CONFIRMED/CANCELLED for meetings, NEEDS-ACTION/COMPLETED/CANCELLED for deadlines
+    status: str  # CONFIRMED/CANCELLED; for deadlines NEEDS-ACTION/COMPLETED/CANCELLED
 
 
 @dataclass
@@ -76,4 +76,14 @@ def calendar_data(council: CouncilContext, *, owner: str | None = None) -> Calen
             day=action.due, start=None, end=None, place=None,
             sequence=sequences.get(action.id, 0), status=status.get(action.status, "NEEDS-ACTION"),
         ))  # fmt: skip
+    if owner is None:  # the council's own events (an owner's calendar holds their tasks)
+        from udsat_cli.core.events import events_between
+
+        for event in events_between(council, start=date(1900, 1, 1)):
+            who = f"\nDeltagere fra rådet: {', '.join(event.attendees)}." if event.attendees else ""
+            entries.append(Entry(
+                uid=f"event-{event.id}@{domain}", kind="event", summary=event.title,
+                description=f"Arrangement for {council.name}.{who}", day=event.date,
+                start=event.time, end=None, place=None, sequence=0, status="CONFIRMED",
+            ))  # fmt: skip
     return CalendarData(council.name, entries)

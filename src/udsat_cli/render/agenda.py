@@ -12,6 +12,8 @@ from udsat_cli.render.common import header, join_names, md
 from udsat_cli.render.minutes import GROUP_TITLES
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from udsat_cli.core.agenda import Agenda
     from udsat_cli.core.events import EventView
 
@@ -95,10 +97,10 @@ def markdown(agenda: Agenda) -> Iterator[str]:
             yield from (f"- {md(hearings.line(h))}" for h in agenda.loose_hearings)
 
 
-def docx(agenda: Agenda) -> bytes:
+def docx(agenda: Agenda, *, template: Path | None = None) -> bytes:
     from udsat_cli.render import word
 
-    doc = word.document(TITLE, header_rows(agenda))
+    doc = word.document(TITLE, header_rows(agenda), forum=agenda.council, template=template)
     for heading, point in _groups(agenda):
         if heading:
             doc.add_paragraph().add_run(heading).bold = True

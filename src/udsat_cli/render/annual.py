@@ -11,6 +11,8 @@ from udsat_cli.danish import count, join_names
 from udsat_cli.render.common import md, table
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from udsat_cli.core.annual import AnnualReport
 
 KIND_NAMES = {"beslutning": ("beslutningspunkt", "beslutningspunkter"),
@@ -125,10 +127,11 @@ def markdown(r: AnnualReport) -> Iterator[str]:
         yield from (f"- {md(line)}" for line in lines) if lines else ["Ingen."]
 
 
-def docx(r: AnnualReport) -> bytes:
+def docx(r: AnnualReport, *, template: Path | None = None) -> bytes:
     from udsat_cli.render import word
 
-    doc = word.document(title(r), [("Forum", r.council), ("År", str(r.year))])
+    doc = word.document(title(r), [("Forum", r.council), ("År", str(r.year))],
+                        forum=r.council, template=template)  # fmt: skip
     doc.add_paragraph(_draft(r)).runs[0].italic = True
     for line in summary(r):
         doc.add_paragraph(line)

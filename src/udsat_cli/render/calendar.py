@@ -1,4 +1,6 @@
-"""iCalendar (RFC 5545): meetings as events in Europe/Copenhagen, deadlines as to-dos."""
+"""iCalendar (RFC 5545): meetings and the council's events as events in Europe/Copenhagen;
+deadlines as all-day events (subscribed calendars show those, most ignore to-dos), or as to-dos
+with ``todo=True``."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ if TYPE_CHECKING:
 ZONE = "Europe/Copenhagen"
 
 
-def ical(data: CalendarData) -> bytes:
+def ical(data: CalendarData, *, todo: bool = False) -> bytes:
     from zoneinfo import ZoneInfo
 
     from icalendar import Calendar, Event, Todo
@@ -24,15 +26,24 @@ def ical(data: CalendarData) -> bytes:
     cal.add("x-wr-timezone", ZONE)
     stamp = datetime.now(UTC).replace(microsecond=0)
     for entry in data.entries:
-        component = Event() if entry.kind == "meeting" else Todo()
+        as_todo = todo and entry.kind == "deadline"
+        component = Todo() if as_todo else Event()
         component.add("uid", entry.uid)
         component.add("dtstamp", stamp)
         component.add("summary", entry.summary)
         component.add("description", entry.description)
         component.add("sequence", entry.sequence)
-        component.add("status", entry.status)
-        if entry.kind == "deadline":
+        if entry.kind != "deadline" or as_todo:
+            component.add("status", entry.status)
+        elif entry.status == "CANCELLED":  # a dropped task: a cancelled event
+            component.add("status", "CANCELLED")
+        if as_todo:
             component.add("due", entry.day)
+        elif entry.kind == "deadline":
+            component.add("categories", "Frist")
+            component.add("dtstart", entry.day)
+            component.add("dtend", entry.day + timedelta(days=1))
+            component.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
         elif entry.start:
             hour, minute = (int(p) for p in entry.start.split(":"))
             begin = datetime(

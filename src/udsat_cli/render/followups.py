@@ -14,6 +14,8 @@ from udsat_cli.core.actions import LABELS
 from udsat_cli.render.common import count, due_text, join_names, md, meeting_line, owners_label
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from udsat_cli.core.actions import ActionView
     from udsat_cli.core.followups import FollowupReport
 
@@ -143,7 +145,9 @@ def markdown(report: FollowupReport) -> Iterator[str]:
 # --- Word -------------------------------------------------------------------------------------
 
 
-def body_docx(doc: Any, report: FollowupReport) -> None:
+def body_docx(doc: Any, report: FollowupReport, *, level: int = 2) -> None:
+    """Sections and items as Word headings at ``level`` and below (the agenda's point 2 is a
+    level-1 heading of its own), so the navigation pane and screen readers see them."""
     if not report.actions:
         doc.add_paragraph(EMPTY)
         return
@@ -151,18 +155,19 @@ def body_docx(doc: Any, report: FollowupReport) -> None:
     for this, title, actions in grouped(report.actions):
         if this != section:
             section = this
-            doc.add_paragraph().add_run(SECTION_TITLES[this]).bold = True
-        doc.add_paragraph().add_run(title).italic = True
+            doc.add_heading(SECTION_TITLES[this], level=level)
+        doc.add_heading(title, level=level + 1)
         for action in actions:
             doc.add_paragraph(minutes_line(action), style="List Bullet")
 
 
-def docx(report: FollowupReport) -> bytes:
+def docx(report: FollowupReport, *, template: Path | None = None) -> bytes:
     from udsat_cli.render import word
 
     doc = word.document(TITLE, [("Forum", report.council),
-                                ("Møde", meeting_line(report.meeting))])  # fmt: skip
-    body_docx(doc, report)
+                                ("Møde", meeting_line(report.meeting))],
+                        forum=report.council, template=template)  # fmt: skip
+    body_docx(doc, report, level=1)
     return word.to_bytes(doc)
 
 

@@ -11,6 +11,8 @@ from udsat_cli.render import hearings
 from udsat_cli.render.common import header, join_names, md
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from udsat_cli.core.actions import ActionView
     from udsat_cli.core.minutes import ItemRecord, Minutes
 
@@ -155,10 +157,11 @@ def markdown(doc: Minutes, *, level: int = 1) -> Iterator[str]:
             yield f"- {md(line[2:])}" if line.startswith("· ") else f"  {md(line.strip())}"
 
 
-def docx(doc: Minutes) -> bytes:
+def docx(doc: Minutes, *, template: Path | None = None) -> bytes:
     from udsat_cli.render import word
 
-    document = word.document(TITLE, header_rows(doc))
+    document = word.document(TITLE, header_rows(doc), forum=doc.council, author=doc.referent,
+                             template=template)  # fmt: skip
     add_items(document, doc)
     return word.to_bytes(document)
 
