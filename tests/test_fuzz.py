@@ -26,6 +26,7 @@ VALID = {
     "words": "frikort", "files": "findes-ikke.txt", "when": "6. maj 2019", "name": "Kim Larsen",
     "start": "1/6", "end": "31/8", "number": "1", "topic_id": "1", "text": "Velkommen.",
     "sender": "Socialforvaltningen", "deadline": "6. maj 2019", "hearing_id": "1", "year": "2019",
+    "folder": "side",
 }  # fmt: skip
 
 
@@ -104,7 +105,7 @@ def _fuzz_busy() -> None:
 @pytest.mark.no_store
 def test_every_argument_is_covered() -> None:
     names = {name for name, _ in TARGETS}
-    assert len(names) == len(TARGETS) == 162  # every option that takes text, and every argument
+    assert len(names) == len(TARGETS) == 167  # every option that takes text, and every argument
     assert {"add-action title", "meeting plan --every", "search words", "--db actions"} <= names
 
 

@@ -42,6 +42,7 @@ ALL_COMMANDS = {
     "item edit", "item list", "item move", "log", "meeting add", "meeting cancel", "meeting list",
     "meeting move", "meeting plan", "meeting show", "member add", "member edit", "member leave",
     "member list", "migrate", "minutes approve", "minutes note", "minutes show", "postpone",
+    "publish",
     "remind", "restore", "search", "season list", "season set", "send-agenda", "topic add",
     "topic drop",
     "topic list", "undo", "update",

@@ -17,6 +17,7 @@ COMMAND_MODULES = {
     "update": "actions",
     "done": "actions",
     "postpone": "actions",
+    "publish": "publish",
     "drop": "actions",
     "agenda": "agenda",
     "annual-report": "annual_report",

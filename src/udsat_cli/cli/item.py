@@ -82,6 +82,12 @@ def _edited(st, ref: str, number: int) -> tuple[str, str, tuple, str]:  # noqa: 
     return background, decision, (current.background, current.decision), str(kept)
 
 
+_PUBLIC = typer.Option(
+    None, "--public-decision", metavar="TEKST",
+    help="Et lukket punkts beslutning, som den må offentliggøres.",
+)  # fmt: skip
+
+
 @command(item_app, "add")
 def item_add(
     ctx: typer.Context,
@@ -94,6 +100,10 @@ def item_add(
     decision_file: str | None = _DECISION_FILE,
     edit: bool = _EDIT,
     reopen: bool = _REOPEN,
+    closed: bool = typer.Option(
+        False, "--closed", help="Lukket punkt: kun titlen (og --public-decision) offentliggøres."
+    ),
+    public_decision: str | None = _PUBLIC,
 ) -> None:
     """Tilføj et punkt til et mødes dagsorden.
 
@@ -109,7 +119,8 @@ def item_add(
         background, decision = _edit(background, decision)
     with state(ctx).write() as council:
         _, number = add_item(council, ref=ref, title=title, kind=kind, background=background,
-                             decision=decision, reopen=reopen)  # fmt: skip
+                             decision=decision, reopen=reopen, closed=closed,
+                             public_decision=public_decision)  # fmt: skip
     print(f"Tilføjede punkt {number}: {' '.join(title.split())}.")
 
 
@@ -126,6 +137,10 @@ def item_edit(
     decision_file: str | None = _DECISION_FILE,
     edit: bool = _EDIT,
     reopen: bool = _REOPEN,
+    closed: bool | None = typer.Option(
+        None, "--closed/--open", help="Gør punktet lukket (eller åbent igen)."
+    ),
+    public_decision: str | None = _PUBLIC,
 ) -> None:
     """Ret et punkts titel, type, sagsfremstilling eller beslutning.
 
@@ -143,10 +158,16 @@ def item_edit(
         background, decision, expected, kept = _edited(st, ref, number)
     with st.write() as council:
         edit_item(council, ref=ref, number=number, title=title, kind=kind, background=background,
-                  decision=decision, reopen=reopen, expected=expected, kept=kept)  # fmt: skip
+                  decision=decision, reopen=reopen, expected=expected, kept=kept, closed=closed,
+                  public_decision=public_decision)  # fmt: skip
+    _forget(kept)
+    print(f"Opdaterede punkt {number}.")
+
+
+def _forget(kept: str | None) -> None:
+    """The typed text is stored: the file that kept it in case of a conflict goes."""
     if kept is not None:
         Path(kept).unlink(missing_ok=True)
-    print(f"Opdaterede punkt {number}.")
 
 
 @command(item_app, "move")

@@ -158,6 +158,8 @@ def add_item(
     background: str | None = None,
     decision: str | None = None,
     reopen: bool = False,
+    closed: bool = False,
+    public_decision: str | None = None,
 ) -> tuple[int, int]:
     """Add an item at the end of a meeting's agenda; returns (meeting id, item number)."""
     from udsat_cli.core.meetings import find_meeting
@@ -166,7 +168,20 @@ def add_item(
     found = find_meeting(council, ref)
     refuse_if_approved(council, found, reopen=reopen)
     item = _append(council, found.id, title, kind, background, decision)
+    if closed or public_decision is not None:
+        _close(item, closed=closed or None, public_decision=public_decision)
+        council.writing.add(item)
+        council.writing.flush()
     return found.id, item.number
+
+
+def _close(item, *, closed: bool | None, public_decision: str | None) -> None:  # noqa: ANN001
+    if closed is not None:
+        item.closed = closed
+    if public_decision is not None:
+        item.public_decision = _text(public_decision)
+    if item.public_decision and not item.closed:
+        raise InputError("--public-decision gælder kun et lukket punkt; tilføj --closed.")
 
 
 def _item_at(council: CouncilContext, meeting_id: int, number: int):  # noqa: ANN202
@@ -188,6 +203,8 @@ def edit_item(
     reopen: bool = False,
     expected: tuple[str | None, str | None] | None = None,
     kept: str | None = None,
+    closed: bool | None = None,
+    public_decision: str | None = None,
 ) -> tuple[int, int]:
     """Change an item. ``expected``: its texts when the editor opened; if another process has
     changed them since, nothing is written (the typed text stays in the file ``kept``)."""
@@ -202,8 +219,9 @@ def edit_item(
             f"gemt i {kept}"
         )
     refuse_if_approved(council, found, reopen=reopen)
-    if all(v is None for v in (title, kind, background, decision)):
+    if all(v is None for v in (title, kind, background, decision, closed, public_decision)):
         raise InputError("Intet at ændre; angiv --title, --kind, --background eller --decision.")
+    _close(item, closed=closed, public_decision=public_decision)
     if title is not None:
         if not title.strip():
             raise InputError("Et punkts titel må ikke være tom.")

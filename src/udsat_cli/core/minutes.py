@@ -42,6 +42,8 @@ class ItemRecord:
     background: str | None
     decision: str | None
     actions: list[ActionView] = field(default_factory=list)
+    closed: bool = False  # a closed item: only its title and public_decision are published
+    public_decision: str | None = None
 
 
 @dataclass
@@ -164,10 +166,11 @@ def meeting_items(
     """A meeting's items, each with the actions decided under it, and the actions under none.
     ``as_decided``: the actions as the minutes record them, not as they stand today."""
     items = {
-        iid: ItemRecord(number, title, kind, background, decision)
-        for iid, number, title, kind, background, decision in council.db.rows(
-            "SELECT id, number, title, kind, background, decision FROM agenda_item "
-            "WHERE meeting_id = :m ORDER BY number",
+        iid: ItemRecord(number, title, kind, background, decision, closed=bool(closed),
+                        public_decision=public)  # fmt: skip
+        for iid, number, title, kind, background, decision, closed, public in council.db.rows(
+            "SELECT id, number, title, kind, background, decision, closed, public_decision "
+            "FROM agenda_item WHERE meeting_id = :m ORDER BY number",
             m=meeting.id,
         )
     }

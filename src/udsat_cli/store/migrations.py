@@ -495,6 +495,21 @@ def m012_hearings_and_notices(execute: Execute, dialect: str) -> None:
     )
 
 
+@migration
+def m013_closed_items(execute: Execute, dialect: str) -> None:
+    """Items treated behind closed doors (lukkede punkter): published with their title and,
+    where given, the decision text approved for publication, nothing else."""
+    false = "0" if dialect == "sqlite" else "false"
+    _run(
+        execute,
+        dialect,
+        f"""
+        ALTER TABLE agenda_item ADD COLUMN closed BOOLEAN NOT NULL DEFAULT {false};
+        ALTER TABLE agenda_item ADD COLUMN public_decision TEXT
+        """,
+    )
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 

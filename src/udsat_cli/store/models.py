@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pydantic import ConfigDict
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -72,6 +82,10 @@ class AgendaItem(Table, table=True):
     kind: str | None = Field(default=None, sa_column=Column(String(20)))
     background: str | None = Field(default=None, sa_column=Column(Text))
     decision: str | None = Field(default=None, sa_column=Column(Text))
+    closed: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )  # treated behind closed doors: published as its title and public_decision only
+    public_decision: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class Action(Table, table=True):

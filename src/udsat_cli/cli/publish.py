@@ -1,0 +1,41 @@
+"""udsat publish: the council's public pages, as a folder to copy to the municipality's website."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from udsat_cli.cli.app import app, command, state
+
+
+@command(app, "publish")
+def publish(
+    ctx: typer.Context,
+    folder: Path = typer.Argument(..., metavar="MAPPE", help="Hvor siden skrives."),
+    templates: Path | None = typer.Option(
+        None, "--templates", metavar="MAPPE",
+        help="Egne skabeloner (index.html, referat.html …) frem for de medfølgende.",
+    ),
+    base_url: str | None = typer.Option(
+        None, "--url", metavar="ADRESSE", help="Sidens offentlige adresse (til nyhedsfeedet)."
+    ),
+) -> None:  # fmt: skip
+    """Skriv rådets offentlige sider: mødeplan, godkendte referater, medlemmer og høringssvar.
+
+    Kun godkendte referater kommer med; lukkede punkter vises med titel og den beslutning, der
+    må offentliggøres; e-mailadresser og noter aldrig.
+
+    Eksempel:
+
+    \b
+      udsat publish side/ --url https://www.kommune.dk/udsatteraadet
+    """
+    from udsat_cli.core.publish import site, write_site
+    from udsat_cli.render.site import pages
+    from udsat_cli.render.site_report import summary
+
+    with state(ctx).read() as council:
+        data = site(council)
+    result = write_site(folder, pages(data, templates=templates, base_url=base_url))
+    print(summary(result, data))
