@@ -101,7 +101,7 @@ def test_reminders_and_agenda_take_up_consultations_and_standing_order(aeldreraa
     printed = json.loads(ok(*AUG, "agenda", "--json"))
     assert [h["title"] for h in printed["hearings"]] == ["Kvalitetsstandard"]
     assert json.loads(ok(*AUG, "council", "show", "--json")) == {
-        "council": "Ældrerådet", "proposals_days": 12, "agenda_days": 8
+        "council": "Ældrerådet", "proposals_days": 12, "agenda_days": 8, "quorum": None
     }  # fmt: skip
 
 

@@ -34,6 +34,7 @@ COMMAND_MODULES = {
     "import": "import_minutes",
     "init": "init",
     "item": "item",
+    "live": "live",
     "log": "log",
     "meeting": "meeting",
     "member": "member",

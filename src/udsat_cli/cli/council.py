@@ -22,6 +22,10 @@ def council_set(
         None, "--agenda-days", metavar="N", min=0, max=90,
         help="Dagsordenen sendes ud N dage før mødet (0 fjerner fristen).",
     ),
+    quorum: int | None = typer.Option(
+        None, "--quorum", metavar="N", min=0, max=200,
+        help="Så mange medlemmer skal være til stede (standard: halvdelen; 0 fjerner det).",
+    ),
 ) -> None:  # fmt: skip
     """Sæt forretningsordenens frister før et møde; udsat remind minder sekretæren om dem.
 
@@ -33,7 +37,8 @@ def council_set(
     from udsat_cli.core.councils import set_council
 
     with state(ctx).write() as council:
-        found = set_council(council, proposals_days=proposals_days, agenda_days=agenda_days)
+        found = set_council(council, proposals_days=proposals_days, agenda_days=agenda_days,
+                            quorum=quorum)  # fmt: skip
     output.choose().show(found, "councils.settings")
 
 

@@ -41,17 +41,19 @@ class CouncilSettings:
     council: str
     proposals_days: int | None
     agenda_days: int | None
+    quorum: int | None = None
 
 
 def council_settings(council: CouncilContext) -> CouncilSettings:
     row = council.db.one(
-        "SELECT proposals_days, agenda_days FROM council WHERE id = :c", c=council.id
+        "SELECT proposals_days, agenda_days, quorum FROM council WHERE id = :c", c=council.id
     )
-    return CouncilSettings(council.name, *(row or (None, None)))
+    return CouncilSettings(council.name, *(row or (None, None, None)))
 
 
 def set_council(
-    council: CouncilContext, *, proposals_days: int | None = None, agenda_days: int | None = None
+    council: CouncilContext, *, proposals_days: int | None = None, agenda_days: int | None = None,
+    quorum: int | None = None,
 ) -> CouncilSettings:
     from udsat_cli.store.models import Council
 
@@ -60,6 +62,8 @@ def set_council(
         row.proposals_days = proposals_days or None  # 0 takes the rule away
     if agenda_days is not None:
         row.agenda_days = agenda_days or None
+    if quorum is not None:
+        row.quorum = quorum or None
     if row.proposals_days and row.agenda_days and row.proposals_days < row.agenda_days:
         raise InputError(
             "Forslag skal være inde, før dagsordenen sendes ud: --proposals-days skal være "
@@ -67,4 +71,4 @@ def set_council(
         )
     council.writing.add(row)
     council.writing.flush()
-    return CouncilSettings(council.name, row.proposals_days, row.agenda_days)
+    return CouncilSettings(council.name, row.proposals_days, row.agenda_days, row.quorum)

@@ -16,3 +16,5 @@ def settings_text(found: CouncilSettings) -> Iterator[str]:
     yield found.council
     yield f"  Forslag til dagsordenen senest: {days(found.proposals_days, '--proposals-days')}"
     yield f"  Dagsordenen sendes ud senest:   {days(found.agenda_days, '--agenda-days')}"
+    quorum = f"{found.quorum} medlemmer" if found.quorum else "halvdelen af medlemmerne"
+    yield f"  Beslutningsdygtigt med:         {quorum}"

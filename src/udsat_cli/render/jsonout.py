@@ -264,7 +264,7 @@ def hearings(found: HearingList) -> list[dict[str, Any]]:
 
 def councils_settings(found: CouncilSettings) -> dict[str, Any]:
     return {"council": found.council, "proposals_days": found.proposals_days,
-            "agenda_days": found.agenda_days}  # fmt: skip
+            "agenda_days": found.agenda_days, "quorum": found.quorum}  # fmt: skip
 
 
 def annual(r: AnnualReport) -> dict[str, Any]:

@@ -510,6 +510,12 @@ def m013_closed_items(execute: Execute, dialect: str) -> None:
     )
 
 
+@migration
+def m014_council_quorum(execute: Execute, dialect: str) -> None:
+    """How many members must be present for the council to decide (beslutningsdygtighed)."""
+    _run(execute, dialect, "ALTER TABLE council ADD COLUMN quorum INTEGER")
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 

@@ -37,6 +37,7 @@ class Council(Table, table=True):
     created_at: datetime
     proposals_days: int | None = None  # the standing order: proposals close N days before
     agenda_days: int | None = None  # and the agenda goes out N days before a meeting
+    quorum: int | None = None  # members present for the council to decide (default: half)
 
 
 class Person(Table, table=True):

@@ -1,0 +1,34 @@
+"""udsat live: minute the meeting in a full-screen terminal program."""
+
+from __future__ import annotations
+
+import typer
+
+from udsat_cli.cli.app import app, command, state
+
+
+@command(app, "live")
+def live(
+    ctx: typer.Context,
+    meeting: str | None = typer.Argument(
+        None, metavar="[MØDE]", help="Mødets nummer eller dato (standard: dagens eller næste)."
+    ),
+) -> None:
+    """Tag referat under mødet: fremmøde, punkterne én for én, opgaver og opfølgning.
+
+    Hvert felt gemmes, når det er udfyldt; `udsat minutes` skriver referatet bagefter.
+
+    Eksempel:
+
+    \b
+      udsat live
+    """
+    import sys
+
+    from udsat_cli.errors import InputError
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise InputError("udsat live er et fuldskærmsprogram og skal køres i en terminal.")
+    from udsat_cli.tui.live import LiveApp
+
+    LiveApp(state(ctx), meeting=meeting).run()

@@ -1,0 +1,1 @@
+"""Full-screen programs (Textual): only ``udsat live`` imports this."""
