@@ -4,8 +4,8 @@ with ``todo=True``."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from udsat_cli.core.calendar import CalendarData
@@ -14,11 +14,8 @@ ZONE = "Europe/Copenhagen"
 
 
 def ical(data: CalendarData, *, todo: bool = False) -> bytes:
-    from zoneinfo import ZoneInfo
-
     from icalendar import Calendar, Event, Todo
 
-    zone = ZoneInfo(ZONE)
     cal = Calendar()
     cal.add("prodid", "-//udsat//udsat//DA")
     cal.add("version", "2.0")
@@ -44,24 +41,36 @@ def ical(data: CalendarData, *, todo: bool = False) -> bytes:
             component.add("dtstart", entry.day)
             component.add("dtend", entry.day + timedelta(days=1))
             component.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
-        elif entry.start:
-            hour, minute = (int(p) for p in entry.start.split(":"))
-            begin = datetime(
-                entry.day.year, entry.day.month, entry.day.day, hour, minute, tzinfo=zone
-            )
-            if entry.end:
-                h2, m2 = (int(p) for p in entry.end.split(":"))
-                finish = begin.replace(hour=h2, minute=m2)
-            else:
-                finish = begin + timedelta(hours=2)
-            component.add("dtstart", begin)
-            component.add("dtend", finish)
         else:
-            component.add("dtstart", entry.day)
-            component.add("dtend", entry.day + timedelta(days=1))
+            add_span(component, entry.day, entry.start, entry.end)
         if entry.place:
             component.add("location", entry.place)
         cal.add_component(component)
+    return finished(cal)
+
+
+def add_span(component: Any, day: date, start: str | None, end: str | None) -> None:
+    """DTSTART/DTEND of a meeting or an event: its hours in Europe/Copenhagen (two hours when
+    no end is known), or the whole day when no time is."""
+    from zoneinfo import ZoneInfo
+
+    if not start:
+        component.add("dtstart", day)
+        component.add("dtend", day + timedelta(days=1))
+        return
+    hour, minute = (int(p) for p in start.split(":"))
+    begin = datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(ZONE))
+    if end:
+        h2, m2 = (int(p) for p in end.split(":"))
+        finish = begin.replace(hour=h2, minute=m2)
+    else:
+        finish = begin + timedelta(hours=2)
+    component.add("dtstart", begin)
+    component.add("dtend", finish)
+
+
+def finished(cal: Any) -> bytes:
+    """The calendar as bytes, with the time zones it uses and none of icalendar's English."""
     if hasattr(cal, "add_missing_timezones"):
         cal.add_missing_timezones()
         for zone_part in cal.walk("VTIMEZONE"):  # icalendar's note on it is English

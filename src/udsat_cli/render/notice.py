@@ -4,12 +4,12 @@ Google show as a meeting to accept."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
 from udsat_cli.render import agenda as agenda_render
-from udsat_cli.render.calendar import ZONE
+from udsat_cli.render.calendar import add_span, finished
 
 if TYPE_CHECKING:
     from udsat_cli.core.notices import Notice, Recipient
@@ -55,12 +55,9 @@ def file_name(notice: Notice) -> str:
 def invitation(notice: Notice, recipient: Recipient, *, organizer: str) -> bytes:
     """One VEVENT with a stable UID; SEQUENCE is the meeting's revision, so a moved meeting
     updates the one already in the calendar instead of adding a second."""
-    from zoneinfo import ZoneInfo
-
     from icalendar import Calendar, Event, vCalAddress, vText
 
     m = notice.agenda.meeting
-    zone = ZoneInfo(ZONE)
     cal = Calendar()
     cal.add("prodid", "-//udsat//udsat//DA")
     cal.add("version", "2.0")
@@ -71,19 +68,7 @@ def invitation(notice: Notice, recipient: Recipient, *, organizer: str) -> bytes
     event.add("sequence", notice.sequence)
     event.add("summary", f"Møde i {notice.council}")
     event.add("description", "Dagsordenen er vedhæftet mailen.")
-    if m.start:
-        hour, minute = (int(p) for p in m.start.split(":"))
-        begin = datetime(m.date.year, m.date.month, m.date.day, hour, minute, tzinfo=zone)
-        if m.end:
-            h2, m2 = (int(p) for p in m.end.split(":"))
-            finish = begin.replace(hour=h2, minute=m2)
-        else:
-            finish = begin + timedelta(hours=2)
-        event.add("dtstart", begin)
-        event.add("dtend", finish)
-    else:
-        event.add("dtstart", m.date)
-        event.add("dtend", m.date + timedelta(days=1))
+    add_span(event, m.date, m.start, m.end)
     if m.place:
         event.add("location", m.place)
     chair = vCalAddress(f"mailto:{organizer}")
@@ -95,8 +80,4 @@ def invitation(notice: Notice, recipient: Recipient, *, organizer: str) -> bytes
     event.add("attendee", guest)
     event.add("status", "CONFIRMED")
     cal.add_component(event)
-    if hasattr(cal, "add_missing_timezones"):
-        cal.add_missing_timezones()
-        for zone_part in cal.walk("VTIMEZONE"):  # icalendar's note on it is English
-            zone_part.pop("COMMENT", None)
-    return cal.to_ical()
+    return finished(cal)
