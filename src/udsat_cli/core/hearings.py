@@ -102,10 +102,6 @@ def last_meeting_before(council: CouncilContext, deadline: date, time: str | Non
     return found
 
 
-def _deadline_words(deadline: date, time: str | None) -> str:
-    return dates.long_date(deadline) + (f" kl. {time.replace(':', '.')}" if time else "")
-
-
 def add_hearing(
     council: CouncilContext,
     *,
@@ -150,13 +146,14 @@ def add_hearing(
     if item_meeting:
         _put_on_agenda(council, first, item_meeting)
     if day < council.today:
-        council.notices.append(f"Fristen {_deadline_words(day, time)} er allerede overskredet.")
+        council.notices.append(f"Fristen {dates.long_date_at(day, time)} er allerede overskredet.")
     elif how == "meeting" and first.item_id is None and (
         last_meeting_before(council, day, time, start=council.today) is None
     ):
         council.notices.append(
-            f"Intet møde i {council.name} ligger før fristen {_deadline_words(day, time)}: svaret "
-            f"må blive en formandsbeslutning (udsat hearing edit {first.id} --answer formand)."
+            f"Intet møde i {council.name} ligger før fristen {dates.long_date_at(day, time)}: "
+            "svaret må blive en formandsbeslutning "
+            f"(udsat hearing edit {first.id} --answer formand)."
         )
     return first.id
 
@@ -201,7 +198,7 @@ def _put_on_agenda(council: CouncilContext, hearing, meeting_ref: str) -> None: 
 
 def _background(hearing) -> str:  # noqa: ANN001
     lines = [f"Høring fra {hearing.sender}. Høringsfrist: "
-             f"{_deadline_words(hearing.deadline, hearing.deadline_time)}."]  # fmt: skip
+             f"{dates.long_date_at(hearing.deadline, hearing.deadline_time)}."]  # fmt: skip
     if hearing.material:
         lines.append(f"Materiale: {hearing.material}")
     return "\n".join(lines)

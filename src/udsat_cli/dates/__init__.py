@@ -11,7 +11,14 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from udsat_cli.dates.show import clock, long_date, meeting_when, names_a_day, weekday_date
+from udsat_cli.dates.show import (
+    clock,
+    long_date,
+    long_date_at,
+    meeting_when,
+    names_a_day,
+    weekday_date,
+)
 from udsat_cli.dates.vocab import MONTH_WORD, MONTHS, NUMBERS, WEEKDAYS, day_off, weekday_number
 from udsat_cli.errors import InputError
 
@@ -21,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MONTHS", "MONTH_WORD", "NUMBERS", "WEEKDAYS", "Reading", "Season", "clock", "day_off",
     "weekday_number",
-    "default_seasons", "long_date", "meeting_when", "parse_date", "parse_deadline",
+    "default_seasons", "long_date", "long_date_at", "meeting_when", "parse_date", "parse_deadline",
     "parse_meeting_time", "read", "read_day", "read_when", "weekday_date", "names_a_day",
 ]  # fmt: skip
 

@@ -31,6 +31,11 @@ def clock(start: str | None, end: str | None = None) -> str:
     return f"{text}–{end.replace(':', '.')}" if end else text
 
 
+def long_date_at(d: date, time: str | None = None) -> str:
+    """16. september 2026 kl. 09.00 (a deadline with its hour)"""
+    return " ".join(part for part in (long_date(d), clock(time)) if part)
+
+
 def meeting_when(d: date, start: str | None = None, end: str | None = None) -> str:
     """mandag d. 1. april 2019 kl. 16.00–18.00"""
     return " ".join(part for part in (weekday_date(d), clock(start, end)) if part)

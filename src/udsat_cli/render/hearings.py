@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 
 
 def deadline(h: HearingView) -> str:
-    time = f" kl. {h.deadline_time.replace(':', '.')}" if h.deadline_time else ""
-    return f"{dates.long_date(h.deadline)}{time}"
+    return dates.long_date_at(h.deadline, h.deadline_time)
 
 
 def warning(h: HearingView, today: date) -> str | None:

@@ -14,7 +14,6 @@ from udsat_cli import dates
 from udsat_cli.render.minutes import decided
 
 if TYPE_CHECKING:
-    from udsat_cli.core.meetings import MeetingRef
     from udsat_cli.core.publish import Site
 
 
@@ -24,13 +23,6 @@ def _paragraphs(text: str) -> Markup:
         Markup("<p>{}</p>").format(Markup("<br>\n").join(escape(line) for line in b.splitlines()))
         for b in blocks
     )
-
-
-def _clock(m: MeetingRef) -> str:
-    if not m.start:
-        return ""
-    start = m.start.replace(":", ".")
-    return f"kl. {start}–{m.end.replace(':', '.')}" if m.end else f"kl. {start}"
 
 
 def _stamp(moment: datetime) -> str:
@@ -62,7 +54,8 @@ def pages(site: Site, *, templates: Path | None = None, base_url: str | None = N
         keep_trailing_newline=True,
     )  # fmt: skip
     env.globals.update(
-        council=site.council, today=site.today, long_date=dates.long_date, clock=_clock,
+        council=site.council, today=site.today, long_date=dates.long_date,
+        clock=lambda m: dates.clock(m.start, m.end),
         meeting_when=lambda m: dates.meeting_when(m.date, m.start, m.end),
         paragraphs=_paragraphs, decided=decided, stamp=_stamp,
     )  # fmt: skip
