@@ -8,7 +8,7 @@ several councils of a shared store is one row per council with a shared ``ref``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,14 +92,13 @@ def last_meeting_before(council: CouncilContext, deadline: date, time: str | Non
                         *, start: date) -> MeetingRef | None:  # fmt: skip
     """The last meeting from ``start`` that is held before the deadline (on the deadline's day
     only if it starts before the deadline's hour)."""
-    found = None
-    for meeting in council.plan.meetings:
-        if meeting.date < start or meeting.date > deadline:
-            continue
-        if meeting.date == deadline and not (time and meeting.start and meeting.start < time):
-            continue
-        found = meeting
-    return found
+    plan = council.plan
+    found = plan.latest_on_or_before(deadline)
+    if found is not None and found.date == deadline and not (
+        time and found.start and found.start < time
+    ):
+        found = plan.latest_on_or_before(deadline - timedelta(days=1))
+    return found if found is not None and found.date >= start else None
 
 
 def add_hearing(

@@ -75,10 +75,12 @@ def live_meeting(council: CouncilContext, *, meeting: str | None = None) -> Live
         )
     }
     members = members_on(council, target.date)
-    seats = [Seat(m.id, m.full_name, m.short_name, *marks.get(m.id, ("present", None)))
-             for m in members]  # fmt: skip
-    seats = [s if s.status in ("present", "absent") else Seat(s.person_id, s.name, s.short,
-             "present", None) for s in seats]  # fmt: skip
+    seats = []
+    for m in members:
+        status, reason = marks.get(m.id, ("present", None))
+        if status != "absent":  # no mark, or a member who came as a guest, is there
+            status, reason = "present", None
+        seats.append(Seat(m.id, m.full_name, m.short_name, status, reason))
     quorum = council_settings(council).quorum or (len(members) + 1) // 2
     items, _ = meeting_items(council, target, as_decided=True)
     report = followups(council, meeting=str(target.id))

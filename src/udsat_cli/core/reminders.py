@@ -95,11 +95,7 @@ def _people_of(db: Db, ids: list[int]) -> dict[int, list[tuple[int, str, str | N
 
 def _referents(council: CouncilContext, ids: list[int]) -> dict[int, tuple[int, str, str | None]]:
     """For actions no person owns: who is reminded instead (see the module's docstring)."""
-    fallback = council.db.one(
-        "SELECT id, full_name, email FROM person WHERE council_id = :c AND role IN "
-        "('sekretær', 'formand') AND member_to IS NULL ORDER BY role DESC, id",
-        c=council.id,
-    )
+    fallback = next(iter(_officers(council)), None)
     found = {}
     for start in range(0, len(ids), CHUNK):
         placeholders, params = in_list("a", ids[start : start + CHUNK])
