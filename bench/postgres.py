@@ -69,22 +69,14 @@ def _fill(url: str, sqlite_store: Path) -> None:
     with _admin(url) as conn:
         for table, key, _ in TABLES:
             wanted = [r[1] for r in source.execute(f"PRAGMA table_info({table})")]
-            have = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT column_name FROM information_schema.columns "
-                    "WHERE table_name = %s AND is_generated = 'NEVER'",
-                    (table,),
-                )
-            }
-            columns = [c for c in wanted if c in have]
             types = dict(
                 conn.execute(
                     "SELECT column_name, data_type FROM information_schema.columns "
-                    "WHERE table_name = %s",
+                    "WHERE table_name = %s AND is_generated = 'NEVER'",
                     (table,),
                 ).fetchall()
             )
+            columns = [c for c in wanted if c in types]
             booleans = {i for i, c in enumerate(columns) if types[c] == "boolean"}
             cols = ", ".join(columns)
             with conn.cursor().copy(f"COPY {table} ({cols}) FROM STDIN") as copy:

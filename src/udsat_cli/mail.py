@@ -61,8 +61,6 @@ def notice_message(notice: Notice, recipient: Recipient, *, sender: str,
                    agenda_docx: bytes) -> EmailMessage:  # fmt: skip
     """The notice of meeting to one member: the agenda in the body and as Word, and the meeting
     as a calendar invitation."""
-    from email.headerregistry import Address as Parsed
-
     from udsat_cli.render import notice as render
 
     assert recipient.email is not None
@@ -71,7 +69,7 @@ def notice_message(notice: Notice, recipient: Recipient, *, sender: str,
         subject=render.subject(notice), body=render.body(notice, recipient),
     )  # fmt: skip
     organizer = msg["From"].addresses[0]
-    assert isinstance(organizer, Parsed)
+    assert isinstance(organizer, Address)
     msg.add_attachment(agenda_docx, maintype="application", subtype=DOCX,
                        filename=render.file_name(notice))  # fmt: skip
     invite = render.invitation(notice, recipient, organizer=organizer.addr_spec)

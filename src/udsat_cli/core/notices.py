@@ -38,7 +38,6 @@ class Notice:
     already: list[Recipient]  # got this very notice before
     without_email: list[Recipient]
     changed: bool  # an earlier notice of this meeting said something else
-    cancelled: bool = False
     sent: list[Recipient] = field(default_factory=list)
 
 
