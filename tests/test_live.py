@@ -69,11 +69,18 @@ async def _type(pilot, app, selector: str, text: str, *, enter: bool = True) -> 
         await pilot.pause()
 
 
-def _shot(app, name: str) -> None:  # noqa: ANN001
-    """An SVG of the screen (Textual's own), and a PNG of it where a browser can draw it."""
+def _shot(app, name: str) -> Path:  # noqa: ANN001
+    """An SVG of the screen, as Textual draws it (turned into PNG afterwards: see _pngs)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     svg = ARTIFACTS / f"live-{name}.svg"
     app.save_screenshot(filename=svg.name, path=str(ARTIFACTS))
+    assert svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
+    return svg
+
+
+def _pngs(shots: list[Path]) -> None:
+    """Each SVG drawn by one Chromium into a PNG a person can look at, after the app has ended
+    (a browser started inside the app's event loop stalls it)."""
     chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
     if not (chromium and driver):
         return
@@ -86,15 +93,19 @@ def _shot(app, name: str) -> None:  # noqa: ANN001
                  "--no-first-run", "--disable-background-networking", "--window-size=1800,1200"):
         options.add_argument(flag)
     browser = webdriver.Chrome(service=Service(driver), options=options)
+    browser.set_page_load_timeout(120)
     try:
-        browser.get(svg.as_uri())
-        browser.save_screenshot(str(svg.with_suffix(".png")))
+        for svg in shots:
+            browser.get(svg.as_uri())
+            assert browser.save_screenshot(str(svg.with_suffix(".png")))
     finally:
         browser.quit()
 
 
 def test_a_meeting_minuted_live_is_in_the_store_and_the_minutes(meeting_day: Store) -> None:
     from textual.widgets import Select, Static, TabbedContent
+
+    shots: list[Path] = []
 
     async def script(app, pilot) -> None:  # noqa: ANN001
         assert app.query_one(TabbedContent).active == "fremmoede"  # attendance first
@@ -103,7 +114,7 @@ def test_a_meeting_minuted_live_is_in_the_store_and_the_minutes(meeting_day: Sto
         await pilot.pause()
         assert "2 af 4 medlemmer er til stede" in str(app.query_one("#quorum", Static).render())
         await _type(pilot, app, "#referent", "Carina")
-        _shot(app, "fremmoede")
+        shots.append(_shot(app, "fremmoede"))
 
         app.action_tab("dagsorden")
         await pilot.pause()
@@ -119,7 +130,7 @@ def test_a_meeting_minuted_live_is_in_the_store_and_the_minutes(meeting_day: Sto
         await _type(pilot, app, "#action-due", "næste møde")
         await pilot.press("ctrl+r")
         await pilot.pause()
-        _shot(app, "oplaesning")
+        shots.append(_shot(app, "oplaesning"))
         await pilot.press("escape")
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -127,19 +138,20 @@ def test_a_meeting_minuted_live_is_in_the_store_and_the_minutes(meeting_day: Sto
         await _type(pilot, app, "#action-title", "Samle viden om frikortet", enter=False)
         await _type(pilot, app, "#action-owner", "Helge", enter=False)
         await _type(pilot, app, "#action-due", "1. juni 2019")
-        _shot(app, "dagsorden")
+        shots.append(_shot(app, "dagsorden"))
 
         app.action_tab("opfoelgning")
         await pilot.pause()
         app.query_one("#fu-status-1", Select).value = "done"
         await pilot.pause()
         await _type(pilot, app, "#fu-note-1", "AP er kontaktet")
-        _shot(app, "opfoelgning")
+        shots.append(_shot(app, "opfoelgning"))
         await pilot.press("f1")
         await pilot.pause()
-        _shot(app, "hjaelp")
+        shots.append(_shot(app, "hjaelp"))
 
     _run(meeting_day, script)
+    _pngs(shots)
     assert sorted(meeting_day.query(
         "SELECT p.full_name, a.status, a.reason FROM attendance a JOIN person p ON "
         "p.id = a.person_id"
