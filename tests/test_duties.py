@@ -100,8 +100,12 @@ def test_reminders_and_agenda_take_up_consultations_and_standing_order(aeldreraa
     assert "3. Høringer\n\n   · Kvalitetsstandard (fra Ældreudvalget, frist 10. september" in agenda
     printed = json.loads(ok(*AUG, "agenda", "--json"))
     assert [h["title"] for h in printed["hearings"]] == ["Kvalitetsstandard"]
-    assert json.loads(ok(*AUG, "council", "show", "--json")) == {
-        "council": "Ældrerådet", "proposals_days": 12, "agenda_days": 8, "quorum": None
+    shown = json.loads(ok(*AUG, "council", "show", "--json"))
+    assert shown.pop("points_after")[-1] == {"key": "other", "title": "Eventuelt"}
+    assert shown.pop("points_before")[0]["key"] == "approval"
+    assert shown == {
+        "council": "Ældrerådet", "proposals_days": 12, "agenda_days": 8, "quorum": None,
+        "group_items": True
     }  # fmt: skip
 
 
@@ -214,9 +218,11 @@ def test_the_demo_councils_annual_report_counts_what_the_store_holds(
     )  # fmt: skip
     assert [m["id"] for m in report["meetings"]["held"]] == [m for (m,) in held]
     ids = ", ".join(str(m) for (m,) in held)
-    (items,) = demo.query(f"SELECT COUNT(*) FROM agenda_item WHERE meeting_id IN ({ids})")
+    own = f"meeting_id IN ({ids}) AND standing IS NULL"  # standing points are no business
+    (items,) = demo.query(f"SELECT COUNT(*) FROM agenda_item WHERE {own}")
     (decided,) = demo.query(
-        f"SELECT COUNT(*) FROM agenda_item WHERE meeting_id IN ({ids}) AND decision IS NOT NULL"
+        f"SELECT COUNT(*) FROM agenda_item WHERE {own} AND decision IS NOT NULL "
+        "AND (kind IS NULL OR kind = 'beslutning')"
     )
     assert (len(report["items"]), report["decisions"]) == (items[0], decided[0])
     by_status = dict(demo.query(

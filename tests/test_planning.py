@@ -74,15 +74,18 @@ def test_moving_and_cancelling_meetings_moves_deadlines(council: Store) -> None:
     ok("meeting", "plan", "23. maj 2019", "13. juni 2019", "4. juli 2019")
     assert _due(1, "2019-04-02") == ("2019-05-23", "næste møde (23. maj 2019)")
     assert _due(2, "2019-04-02") == ("2019-06-13", "mødet i juni (13. juni 2019)")
-    assert ok("meeting", "move", "23. maj 2019", "28. maj 2019 kl. 16-18") == (
+    assert ok("--today", "2019-04-02", "meeting", "move", "23. maj 2019",
+              "28. maj 2019 kl. 16-18") == (  # fmt: skip
         "Flyttede mødet fra 23. maj 2019 til tirsdag d. 28. maj 2019 kl. 16.00–18.00.\n"
     )
     assert _due(1, "2019-04-02") == ("2019-05-28", "næste møde (28. maj 2019)")
-    assert ok("meeting", "cancel", "28/5-2019") == "Aflyste mødet tirsdag d. 28. maj 2019.\n"
+    assert ok("--today", "2019-04-02", "meeting", "cancel", "28/5-2019") == (
+        "Aflyste mødet tirsdag d. 28. maj 2019.\n"
+    )
     assert _due(1, "2019-04-02") == ("2019-06-13", "næste møde (13. juni 2019)")
-    ok("meeting", "cancel", "13/6-2019")
+    ok("--today", "2019-04-02", "meeting", "cancel", "13/6-2019")
     assert _due(2, "2019-04-02") == ("2019-07-04", "mødet i juni (4. juli 2019)")
-    assert run("meeting", "cancel", "3").stderr == (
+    assert run("--today", "2019-04-02", "meeting", "cancel", "3").stderr == (
         "Fejl: Mødet d. 28. maj 2019 er allerede aflyst.\n"
     )
     assert "28. maj 2019   kl. 16.00–18.00                          aflyst" in ok("meeting", "list")

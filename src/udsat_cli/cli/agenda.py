@@ -20,18 +20,26 @@ def agenda_command(
     out: str | None = output.OUT,
     force: bool = output.FORCE,
     template: str | None = output.TEMPLATE,
-) -> None:
+    issue: bool = typer.Option(
+        False, "--issue",
+        help="Udsend dagsordenen: de faste punkter, emnerne og høringerne bliver mødets punkter.",
+    ),
+) -> None:  # fmt: skip
     """Skriv dagsordenen til næste møde, med opfølgningen fra sidste møde.
+
+    Dagsordenens numre er punkternes numre i alle kommandoer og i referatet. Med --issue er den
+    udsendt: derefter er dagsordenen mødets punkter, og en ændring gør den til en ændret dagsorden.
 
     Eksempel:
 
     \b
       udsat agenda --next-meeting --format docx -o dagsorden.docx
+      udsat agenda --meeting "23. maj 2019" --issue
     """
-    from udsat_cli.core.agenda import agenda
+    from udsat_cli.core.agenda import agenda, issue_agenda
 
     shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS,
                           template=template)  # fmt: skip
-    with state(ctx).read() as council:
-        record = agenda(council, meeting=meeting)
+    with state(ctx).write() if issue else state(ctx).read() as council:
+        record = (issue_agenda if issue else agenda)(council, meeting=meeting)
     shown.show(record, "agenda")

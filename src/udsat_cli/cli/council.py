@@ -26,19 +26,37 @@ def council_set(
         None, "--quorum", metavar="N", min=0, max=200,
         help="Så mange medlemmer skal være til stede (standard: halvdelen; 0 fjerner det).",
     ),
+    points_before: list[str] | None = typer.Option(
+        None, "--points-before", metavar="TITEL",
+        help='Faste punkter før mødets egne (gentag; "" for ingen).',
+    ),
+    points_after: list[str] | None = typer.Option(
+        None, "--points-after", metavar="TITEL",
+        help='Faste punkter efter mødets egne (gentag; "" for ingen).',
+    ),
+    default_points: bool = typer.Option(
+        False, "--reset-points", help="Tilbage til udsats faste punkter."
+    ),
+    group_items: bool | None = typer.Option(
+        None, "--group-items/--no-group-items",
+        help="Punkterne under én overskrift pr. type (standard) eller i rækkefølge med typen.",
+    ),
 ) -> None:  # fmt: skip
-    """Sæt forretningsordenens frister før et møde; udsat remind minder sekretæren om dem.
+    """Sæt forretningsordenens frister, de faste punkter på dagsordenen og hvordan punkterne
+    grupperes; udsat remind minder sekretæren om fristerne.
 
     Eksempel:
 
     \b
       udsat council set --proposals-days 12 --agenda-days 8
+      udsat council set --points-before "Godkendelse af dagsorden" --points-after Eventuelt
     """
     from udsat_cli.core.councils import set_council
 
     with state(ctx).write() as council:
         found = set_council(council, proposals_days=proposals_days, agenda_days=agenda_days,
-                            quorum=quorum)  # fmt: skip
+                            quorum=quorum, points_before=points_before, points_after=points_after,
+                            default_points=default_points, group_items=group_items)  # fmt: skip
     output.choose().show(found, "councils.settings")
 
 

@@ -92,7 +92,9 @@ _PUBLIC = typer.Option(
 def item_add(
     ctx: typer.Context,
     ref: str = _REF,
-    title: str = typer.Argument(..., metavar="TITEL", help="Punktets titel."),
+    title: str | None = typer.Argument(
+        None, metavar="[TITEL]", help="Punktets titel (med --topic: emnets, hvis den udelades)."
+    ),
     kind: str | None = _KIND,
     background: str | None = _BACKGROUND,
     background_file: str | None = _BACKGROUND_FILE,
@@ -104,13 +106,18 @@ def item_add(
         False, "--closed", help="Lukket punkt: kun titlen (og --public-decision) offentliggøres."
     ),
     public_decision: str | None = _PUBLIC,
-) -> None:
-    """Tilføj et punkt til et mødes dagsorden.
+    topic: int | None = typer.Option(
+        None, "--topic", metavar="NR", min=1, max=2**31 - 1,
+        help="Tag et punkt fra listen (udsat topic list) op på mødet; det går af listen.",
+    ),
+) -> None:  # fmt: skip
+    """Tilføj et punkt til et mødes dagsorden, før de faste punkter til sidst.
 
     Eksempel:
 
     \b
       udsat item add 1/4-2019 "Fokus på socialt frikort" --background-file frikort.txt
+      udsat item add "23. maj 2019" --topic 3
     """
     from udsat_cli.core.items import add_item
 
@@ -118,10 +125,10 @@ def item_add(
     if edit:
         background, decision = _edit(background, decision)
     with state(ctx).write() as council:
-        _, number = add_item(council, ref=ref, title=title, kind=kind, background=background,
-                             decision=decision, reopen=reopen, closed=closed,
-                             public_decision=public_decision)  # fmt: skip
-    print(f"Tilføjede punkt {number}: {' '.join(title.split())}.")
+        added = add_item(council, ref=ref, title=title or "", kind=kind, background=background,
+                         decision=decision, reopen=reopen, closed=closed,
+                         public_decision=public_decision, topic=topic)  # fmt: skip
+    print(f"Tilføjede punkt {added.number}: {added.title}.")
 
 
 @command(item_app, "edit")
@@ -192,6 +199,31 @@ def item_move(
         meeting_id = move_item(council, ref=ref, number=number, to=to, reopen=reopen)
         record = minutes(council, ref=str(meeting_id))
     output.choose().show(record, "items")
+
+
+@command(item_app, "delete")
+def item_delete(
+    ctx: typer.Context,
+    ref: str = _REF,
+    number: int = _NUMBER,
+    with_actions: bool = typer.Option(
+        False, "--with-actions", help="Slet også punktets opgaver (de kan fortrydes med undo)."
+    ),
+    reopen: bool = _REOPEN,
+) -> None:
+    """Slet et punkt, der er lagt ind ved en fejl; punkterne efter rykker op.
+
+    Eksempel:
+
+    \b
+      udsat item delete "1. april 2019" 4
+    """
+    from udsat_cli.core.items import delete_item
+
+    with state(ctx).write() as council:
+        gone = delete_item(council, ref=ref, number=number, with_actions=with_actions,
+                           reopen=reopen)  # fmt: skip
+    output.choose().show(gone, "items.deleted")
 
 
 @command(item_app, "list")

@@ -11,6 +11,9 @@ meeting_app = sub_app("Rådets møder.")
 app.add_typer(meeting_app, name="meeting")
 _REF = typer.Argument(..., metavar="MØDE", help="Mødets nummer eller dato.")
 _FORMAT = output.format_option(*output.TEXT_FORMATS)
+_CORRECTION = typer.Option(
+    False, "--reopen", help="En rettelse af et holdt møde (et godkendt referat åbnes igen)."
+)
 
 
 @command(meeting_app, "add")
@@ -115,8 +118,10 @@ def meeting_move(
     ctx: typer.Context,
     ref: str = _REF,
     when: str = typer.Argument(..., metavar="TIDSPUNKT", help="Ny dag (og evt. tid)."),
+    reopen: bool = _CORRECTION,
 ) -> None:
-    """Flyt et møde; frister som »næste møde« flytter med.
+    """Flyt et møde; frister som »næste møde« flytter med. Et holdt møde flyttes kun som en
+    rettelse af datoen (--reopen).
 
     Eksempel:
 
@@ -127,14 +132,15 @@ def meeting_move(
     from udsat_cli.core.meetings import move_meeting
 
     with state(ctx).write() as council:
-        before, after = move_meeting(council, ref=ref, when=when)
+        before, after = move_meeting(council, ref=ref, when=when, reopen=reopen)
     print(f"Flyttede mødet fra {dates.long_date(before.date)} til "
           f"{dates.meeting_when(after.date, after.start, after.end)}.")  # fmt: skip
 
 
 @command(meeting_app, "cancel")
-def meeting_cancel(ctx: typer.Context, ref: str = _REF) -> None:
-    """Aflys et møde; frister som »næste møde« går videre til det følgende.
+def meeting_cancel(ctx: typer.Context, ref: str = _REF, reopen: bool = _CORRECTION) -> None:
+    """Aflys et møde; frister som »næste møde« går videre til det følgende. Et møde med et
+    referat kan ikke aflyses.
 
     Eksempel:
 
@@ -145,5 +151,5 @@ def meeting_cancel(ctx: typer.Context, ref: str = _REF) -> None:
     from udsat_cli.core.meetings import cancel_meeting
 
     with state(ctx).write() as council:
-        cancelled = cancel_meeting(council, ref=ref)
+        cancelled = cancel_meeting(council, ref=ref, reopen=reopen)
     print(f"Aflyste mødet {dates.weekday_date(cancelled.date)}.")

@@ -23,26 +23,40 @@ def minutes_show(
     out: str | None = output.OUT,
     force: bool = output.FORCE,
     template: str | None = output.TEMPLATE,
-) -> None:
+    approved: bool = typer.Option(
+        False, "--approved", help="Kun det godkendte referat (Word: præcis den godkendte fil)."
+    ),
+    version: int | None = typer.Option(
+        None, "--version", metavar="N", min=1, max=10_000,
+        help="En tidligere godkendt udgave (se udsat log).",
+    ),
+) -> None:  # fmt: skip
     """Skriv referatet af et afholdt møde (»udsat minutes MØDE« er det samme).
+
+    Et godkendt referat skrives, som det blev godkendt; som Word er det den samme fil.
 
     Eksempel:
 
     \b
       udsat minutes show "1. april 2019" --format docx -o referat-2019-04-01.docx
+      udsat minutes show "1. april 2019" --approved -o referat.docx
     """
-    from udsat_cli.core.minutes import minutes
+    from udsat_cli.core.approved import minutes_document
 
-    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS,
-                          template=template)  # fmt: skip
+    shown = output.choose(fmt or ("docx" if approved and out else None), as_json, out, force,
+                          formats=output.DOC_FORMATS, template=template)  # fmt: skip
     with state(ctx).read() as council:
-        record = minutes(council, ref=ref)
-    shown.show(record, "minutes")
+        record, kept = minutes_document(council, ref=ref, version=version, approved=approved,
+                                        word=shown.fmt == "docx" and not template)  # fmt: skip
+    shown.show(record, "minutes") if kept is None else shown.emit(kept)
 
 
 @command(minutes_app, "approve")
-def minutes_approve(ctx: typer.Context, ref: str = _REF) -> None:
-    """Godkend et mødes referat; derefter ændres det kun med --reopen.
+def minutes_approve(
+    ctx: typer.Context, ref: str = _REF, template: str | None = output.TEMPLATE
+) -> None:
+    """Godkend et mødes referat: det gemmes, som det er nu (også som Word-fil), og ændres
+    derefter kun med --reopen, som gemmer den godkendte udgave.
 
     Eksempel:
 
@@ -50,11 +64,13 @@ def minutes_approve(ctx: typer.Context, ref: str = _REF) -> None:
       udsat minutes approve "1. april 2019"
     """
     from udsat_cli import dates
-    from udsat_cli.core.minutes import approve_minutes
+    from udsat_cli.approval import approve
+    from udsat_cli.config import document_template
 
     with state(ctx).write() as council:
-        meeting = approve_minutes(council, ref=ref)
-    print(f"Referatet af mødet {dates.long_date(meeting.date)} er godkendt.")
+        done = approve(council, ref=ref, template=document_template(template))
+    version = f" (udgave {done.version})" if done.version > 1 else ""
+    print(f"Referatet af mødet {dates.long_date(done.meeting.date)} er godkendt{version}.")
 
 
 @command(minutes_app, "note")

@@ -86,6 +86,10 @@ class Output:
             else:
                 self._write(("\n".join(lines) + "\n").encode())
 
+    def emit(self, data: bytes) -> None:
+        """Bytes made elsewhere (a kept Word file), where this output goes."""
+        self._write(data)
+
     def _write(self, data: bytes) -> None:
         emit(data, self.out, force=self.force)
 

@@ -31,6 +31,6 @@ def send_agenda(
     from udsat_cli.core.notices import plan_notice
 
     st = state(ctx)
-    with st.read() as council:
-        notice = plan_notice(council, meeting=meeting, again=again)
+    with st.read() if dry_run else st.write() as council:  # sending issues the agenda
+        notice = plan_notice(council, meeting=meeting, again=again, issue=not dry_run)
     send_notice(st, notice, dry_run=dry_run)

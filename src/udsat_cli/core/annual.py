@@ -2,7 +2,9 @@
 
 Everything is counted from the store, for one council and one calendar year: the meetings held
 and cancelled, who attended, the items treated and decided, the consultations answered, the
-follow-ups agreed and what became of them, the events, and who joined and left.
+follow-ups agreed and what became of them, the events the council took part in, and who joined
+and left. Approved minutes are read as they were approved (core.approved): a closed item shows
+only its public decision, and attendance is the minutes' own.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from typing import TYPE_CHECKING
 from udsat_cli.core.events import EventView, events_between
 from udsat_cli.core.hearings import HearingView, hearings_answered
 from udsat_cli.core.meetings import MeetingRef
-from udsat_cli.core.members import is_member_on, member_list
 from udsat_cli.errors import InputError
 from udsat_cli.store.db import as_date
 
@@ -37,7 +38,13 @@ class TreatedItem:
     number: int
     title: str
     kind: str | None
-    decision: str | None
+    decision: str | None  # a closed item's public decision only
+    closed: bool = False
+
+    @property
+    def is_decision(self) -> bool:
+        """A decision item (not an orientation or discussion) with a decision written."""
+        return bool(self.decision) and self.kind in (None, "beslutning")
 
 
 @dataclass
@@ -74,7 +81,14 @@ class AnnualReport:
 
     @property
     def decisions(self) -> list[TreatedItem]:
-        return [i for i in self.items if i.decision]
+        return [i for i in self.items if i.is_decision]
+
+    @property
+    def meetings(self) -> list[tuple[MeetingRef, str]]:
+        """Every meeting of the year in date order: (meeting, held/cancelled/planned)."""
+        found = [(m, "held") for m in self.held] + [(m, "cancelled") for m in self.cancelled]
+        found += [(m, "planned") for m in self.planned]
+        return sorted(found, key=lambda pair: (pair[0].date, pair[0].id))
 
     def items_by_kind(self) -> dict[str, int]:
         found: dict[str, int] = {}
@@ -95,59 +109,70 @@ def annual_report(council: CouncilContext, *, year: int) -> AnnualReport:
     ):  # fmt: skip
         ref = MeetingRef(mid, as_date(day), s, e, place)
         (cancelled if was_cancelled else held if ref.date <= council.today else planned).append(ref)
+    records = [_record(council, m) for m in held]
     return AnnualReport(
         council=council.name, year=year, today=council.today, held=held, cancelled=cancelled,
-        planned=planned, attendance=_attendance(council, held), items=_items(council, held),
+        planned=planned, attendance=_attendance(council, records), items=_items(records),
         hearings=[h for h in hearings_answered(council, after=date(year - 1, 12, 31), until=end)
                   if h.answered_on and h.answered_on.year == year],
         followups=_followups(council, held),
-        events=events_between(council, start=start, end=min(end, council.today)),
+        events=[e for e in events_between(council, start=start, end=min(end, council.today))
+                if e.attendees],
         joined=_changes(council, "member_from", start, end),
         left=_changes(council, "member_to", start, end),
     )  # fmt: skip
 
 
-def _attendance(council: CouncilContext, held: list[MeetingRef]) -> list[Attendance]:
-    """A member counts as present unless marked absent, as the minutes print it."""
-    absent: set[tuple[int, int]] = set()
-    if held:
-        from udsat_cli.store.db import in_list
+@dataclass
+class _Held:
+    """What the year's report needs of one held meeting: from its kept minutes if approved."""
 
-        marks, params = in_list("m", [m.id for m in held])
-        absent = {
-            (mid, pid)
-            for mid, pid in council.db.rows(
-                f"SELECT meeting_id, person_id FROM attendance WHERE meeting_id IN {marks} "
-                "AND status = 'absent'",
-                **params,
-            )
-        }
-    found = []
-    for member in sorted(member_list(council, include_left=True).members, key=lambda m: m.id):
-        meetings = [m for m in held if is_member_on(member, m.date)]
-        if not meetings:
-            continue
-        away = sum((m.id, member.id) in absent for m in meetings)
-        found.append(Attendance(member.full_name, member.role, len(meetings),
-                                len(meetings) - away, away))  # fmt: skip
-    return found
+    meeting: MeetingRef
+    present: list[str]
+    absent: list[str]
+    items: list[TreatedItem]
 
 
-def _items(council: CouncilContext, held: list[MeetingRef]) -> list[TreatedItem]:
-    if not held:
-        return []
-    from udsat_cli.store.db import in_list
+def _record(council: CouncilContext, meeting: MeetingRef) -> _Held:
+    from udsat_cli.core.approved import kept_minutes
+    from udsat_cli.core.attendance import roll
+    from udsat_cli.core.items import read_items
 
-    marks, params = in_list("m", [m.id for m in held])
-    return [
-        TreatedItem(as_date(day), number, title, kind, decision)
-        for day, number, title, kind, decision in council.db.rows(
-            "SELECT m.date, i.number, i.title, i.kind, i.decision FROM agenda_item i "
-            f"JOIN meeting m ON m.id = i.meeting_id WHERE i.meeting_id IN {marks} "
-            "ORDER BY m.date, i.number",
-            **params,
-        )
+    kept = kept_minutes(council, meeting=meeting)
+    if kept is not None:
+        present, absent, items = kept.participants, [a.name for a in kept.absent], kept.items
+    else:
+        taken = roll(council, meeting)
+        present, absent = taken.present, [name for name, _ in taken.absent]
+        items = read_items(council, meeting.id)
+    treated = [
+        TreatedItem(meeting.date, i.number, i.title, i.kind,
+                    i.public_decision if i.closed else i.decision, i.closed)  # fmt: skip
+        for i in items
+        if not i.standing
     ]
+    return _Held(meeting, present, absent, treated)
+
+
+def _attendance(council: CouncilContext, records: list[_Held]) -> list[Attendance]:
+    """Each member's meetings, as the minutes record who was present and who sent afbud."""
+    roles = dict(council.db.rows(
+        "SELECT full_name, role FROM person WHERE council_id = :c", c=council.id
+    ))  # fmt: skip
+    found: dict[str, Attendance] = {}
+    for record in records:
+        for name, here in [(n, True) for n in record.present] + [(n, False) for n in record.absent]:
+            if roles.get(name) in ("gæst", "ekstern"):
+                continue
+            row = found.setdefault(name, Attendance(name, roles.get(name, "medlem"), 0, 0, 0))
+            row.meetings += 1
+            row.present += here
+            row.absent += not here
+    return list(found.values())
+
+
+def _items(records: list[_Held]) -> list[TreatedItem]:
+    return [item for record in records for item in record.items]
 
 
 def _followups(council: CouncilContext, held: list[MeetingRef]) -> FollowupCounts:

@@ -1,21 +1,89 @@
 """Who came to a meeting: absences with reasons, guests, the referent.
 
+The first time attendance is recorded (or the live screen opens, or the minutes are approved) the
+roll is taken: every member of the council on the meeting's day gets a row, present unless marked
+otherwise, and from then on the minutes read these rows, never today's member list. A member who
+joins or leaves later, or is added with an earlier start, does not change a meeting already held.
+
 Recording adds to what is there: ``--absent Ulla`` after four other afbud makes five. A mark is
-taken away with ``remove``, all of them at once with ``replace``. A guest need not be a person in
-the store (»Lene Holm (forvaltningen)«): an unknown guest is kept as written, never made a member.
+taken away with ``remove`` (a member is then present again), all of them at once with
+``replace``. A guest need not be a person in the store (»Lene Holm (forvaltningen)«): an unknown
+guest is kept as written, never made a member.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from udsat_cli.errors import InputError, NotFoundError
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
+    from udsat_cli.core.meetings import MeetingRef
 
 _DANISH = {"absent": "meldt afbud", "guest": "gæst", "present": "til stede"}
 MAX_NAME = 300
+
+
+@dataclass
+class Roll:
+    present: list[str]
+    absent: list[tuple[str, str | None]]  # (name, reason)
+    guests: list[str]
+    taken: bool  # stored with the meeting (else: computed from the members of that day)
+
+
+def roll(council: CouncilContext, meeting: MeetingRef) -> Roll:
+    """Who was at a meeting, as stored with it, or (before the roll is taken) as the members of
+    that day and the marks recorded so far have it."""
+    db = council.db
+    taken = db.scalar("SELECT roll_taken_at FROM meeting WHERE id = :m", m=meeting.id) is not None
+    marks = {
+        pid: (status, name, reason)
+        for pid, status, name, reason in db.rows(
+            "SELECT a.person_id, a.status, p.full_name, a.reason FROM attendance a "
+            "JOIN person p ON p.id = a.person_id WHERE a.meeting_id = :m ORDER BY p.id",
+            m=meeting.id,
+        )
+    }
+    if taken:
+        present = [n for s, n, _ in marks.values() if s == "present"]
+    else:
+        from udsat_cli.core.members import members_on
+
+        members = members_on(council, meeting.date)
+        present = [m.full_name for m in members if marks.get(m.id, ("present",))[0] == "present"]
+        present += [n for s, n, _ in marks.values() if s == "present" and n not in present]
+    guests = [n for s, n, _ in marks.values() if s == "guest"]
+    guests += [name for (name,) in db.rows(
+        "SELECT name FROM meeting_guest WHERE meeting_id = :m ORDER BY position", m=meeting.id
+    )]  # fmt: skip
+    absent = [(n, r) for s, n, r in marks.values() if s == "absent"]
+    return Roll(present, absent, guests, taken)
+
+
+def take_roll(council: CouncilContext, *, meeting: MeetingRef) -> bool:
+    """Store the meeting's attendance for every member of that day (present unless marked);
+    once only. Returns whether it was taken now."""
+    from sqlmodel import select
+
+    from udsat_cli.core.members import members_on
+    from udsat_cli.store.models import Attendance, Meeting
+
+    session = council.writing
+    row = session.get(Meeting, meeting.id)
+    if row.roll_taken_at is not None:
+        return False
+    marked = {a.person_id for a in session.exec(
+        select(Attendance).where(Attendance.meeting_id == meeting.id))}  # fmt: skip
+    for member in members_on(council, meeting.date):
+        if member.id not in marked:
+            session.add(Attendance(meeting_id=meeting.id, person_id=member.id, status="present"))
+    row.roll_taken_at = council.now
+    session.add(row)
+    session.flush()
+    return True
 
 
 def _split(entry: str) -> tuple[str, str | None]:
@@ -39,9 +107,8 @@ def set_attendance(
     """Record a meeting's attendance; members with no mark were present. Returns its id."""
     from sqlmodel import select
 
-    from udsat_cli.core.meetings import find_meeting
-    from udsat_cli.core.members import find_person
-    from udsat_cli.core.minutes import refuse_if_approved
+    from udsat_cli.core.meetings import find_meeting, refuse_if_approved
+    from udsat_cli.core.members import find_person, is_member_on, member_list
     from udsat_cli.core.owners import person_matches
     from udsat_cli.store.models import Attendance, Meeting, MeetingGuest
 
@@ -52,21 +119,35 @@ def set_attendance(
         )
     found = find_meeting(council, ref)
     refuse_if_approved(council, found, reopen=reopen)
+    if found.date <= council.today:  # held (afbud given ahead wait for the day's members)
+        take_roll(council, meeting=found)
+    members = {m.id for m in member_list(council, include_left=True).members
+               if is_member_on(m, found.date)}  # fmt: skip
     marks = {row.person_id: row for row in session.exec(
         select(Attendance).where(Attendance.meeting_id == found.id))}  # fmt: skip
     free = list(session.exec(select(MeetingGuest).where(MeetingGuest.meeting_id == found.id)
                              .order_by(MeetingGuest.position)))  # fmt: skip
     if replace:
-        for row in [*marks.values(), *free]:
+        for row in free:
             session.delete(row)
-        marks, free = {}, []
+        for pid, row in list(marks.items()):
+            if pid in members:  # a member of the day is on the roll: present again
+                row.status, row.reason = "present", None
+                session.add(row)
+            else:
+                session.delete(marks.pop(pid))
+        free = []
     for name in remove or []:
         key = " ".join(name.split()).casefold()
         guest = next((g for g in free if g.name.casefold() == key), None)
-        hits = [pid for pid, _ in person_matches(council, name) if pid in marks]
+        hits = [pid for pid, _ in person_matches(council, name)
+                if pid in marks and (pid not in members or marks[pid].status != "present")]
         if guest is not None:
             free.remove(guest)
             session.delete(guest)
+        elif len(hits) == 1 and hits[0] in members:  # back on the roll as present
+            marks[hits[0]].status, marks[hits[0]].reason = "present", None
+            session.add(marks[hits[0]])
         elif len(hits) == 1:
             session.delete(marks.pop(hits[0]))
         else:

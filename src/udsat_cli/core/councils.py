@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from udsat_cli.core.standing import DEFAULT, StandingList, chosen, dump, standing_list
 from udsat_cli.errors import InputError, UdsatError
 
 if TYPE_CHECKING:
@@ -42,22 +43,41 @@ class CouncilSettings:
     proposals_days: int | None
     agenda_days: int | None
     quorum: int | None = None
+    points: StandingList = field(default=DEFAULT)  # the standing points of the agenda
+    group_items: bool = True
 
 
 def council_settings(council: CouncilContext) -> CouncilSettings:
     row = council.db.one(
-        "SELECT proposals_days, agenda_days, quorum FROM council WHERE id = :c", c=council.id
+        "SELECT proposals_days, agenda_days, quorum, group_items FROM council WHERE id = :c",
+        c=council.id,
     )
-    return CouncilSettings(council.name, *(row or (None, None, None)))
+    days, agenda_days, quorum, grouped = row or (None, None, None, None)
+    return CouncilSettings(council.name, days, agenda_days, quorum, standing_list(council),
+                           grouped is None or bool(grouped))  # fmt: skip
 
 
 def set_council(
     council: CouncilContext, *, proposals_days: int | None = None, agenda_days: int | None = None,
-    quorum: int | None = None,
+    quorum: int | None = None, points_before: list[str] | None = None,
+    points_after: list[str] | None = None, default_points: bool = False,
+    group_items: bool | None = None,
 ) -> CouncilSettings:
+    """Change what is given; the standing points apply to meetings planned from now on (and
+    to the points an unissued agenda still lacks)."""
     from udsat_cli.store.models import Council
 
     row = council.writing.get(Council, council.id)
+    if default_points and (points_before is not None or points_after is not None):
+        raise InputError("Angiv enten --reset-points eller de faste punkter, ikke begge.")
+    if default_points:
+        row.standing_points = None
+    elif points_before is not None or points_after is not None:
+        row.standing_points = dump(
+            chosen(standing_list(council), before=points_before, after=points_after)
+        )
+    if group_items is not None:
+        row.group_items = group_items
     if proposals_days is not None:
         row.proposals_days = proposals_days or None  # 0 takes the rule away
     if agenda_days is not None:
@@ -71,4 +91,4 @@ def set_council(
         )
     council.writing.add(row)
     council.writing.flush()
-    return CouncilSettings(council.name, row.proposals_days, row.agenda_days, row.quorum)
+    return council_settings(council)

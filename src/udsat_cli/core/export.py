@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 FORMAT = "udsat-export"
 VERSION = 1
-BOOLEANS = {("meeting", "cancelled"), ("agenda_notice", "changed")}
+BOOLEANS = {("meeting", "cancelled"), ("agenda_notice", "changed"), ("agenda_item", "closed"),
+            ("council", "group_items")}  # fmt: skip
+BINARY = {("minutes_version", "docx")}  # base64 in the export
 
 IN_MEETINGS = "meeting_id IN (SELECT id FROM meeting WHERE council_id = :c)"
 IN_ACTIONS = "action_id IN (SELECT id FROM action WHERE council_id = :c)"
@@ -34,13 +36,13 @@ TABLES: list[tuple[str, tuple[str, ...], str]] = [
     ("council", ("id",), "id = :c"),
     ("person", ("id",), "council_id = :c"),
     ("meeting", ("id",), "council_id = :c"),
+    ("topic", ("id",), "council_id = :c"),  # before the items that take topics up
     ("agenda_item", ("id",), IN_MEETINGS),
     ("action", ("id",), "council_id = :c"),
     ("action_owner", ("action_id", "person_id"), IN_ACTIONS),
     ("action_event", ("id",), IN_ACTIONS),
     ("council_season", ("council_id", "name"), "council_id = :c"),
     ("attendance", ("meeting_id", "person_id"), IN_MEETINGS),
-    ("topic", ("id",), "council_id = :c"),
     ("event", ("id",), "council_id = :c"),
     ("event_attendee", ("event_id", "person_id"), IN_EVENTS),
     ("reminder_log", ("id",), IN_ACTIONS),
@@ -51,12 +53,17 @@ TABLES: list[tuple[str, tuple[str, ...], str]] = [
     ("hearing", ("id",), "council_id = :c"),
     ("agenda_notice", ("id",), IN_MEETINGS),
     ("duty_reminder_log", ("id",), "council_id = :c"),
+    ("minutes_version", ("id",), IN_MEETINGS),
 ]  # fmt: skip
 
 
 def _plain(table: str, column: str, value: Any) -> Any:
     if (table, column) in BOOLEANS:
-        return bool(value)
+        return None if value is None else bool(value)
+    if (table, column) in BINARY and value is not None:
+        import base64
+
+        return base64.b64encode(bytes(value)).decode("ascii")
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="microseconds").replace("+00:00", "")
     if isinstance(value, date):
@@ -121,6 +128,7 @@ def restore_data(db: Db, data: Any) -> dict[str, int]:
         rows = tables.get(table) or []
         for row in rows:
             columns = list(row)
+            row = {k: _stored(table, k, v) for k, v in row.items()}
             db.execute(
                 f"INSERT INTO {table} ({', '.join(columns)}) "
                 f"VALUES ({', '.join(':' + c for c in columns)})",
@@ -135,6 +143,16 @@ def restore_data(db: Db, data: Any) -> dict[str, int]:
                     f"(SELECT MAX(id) FROM {table}))"
                 )
     return counts
+
+
+def _stored(table: str, column: str, value: Any) -> Any:
+    if (table, column) in BINARY and value is not None:
+        import base64
+
+        return base64.b64decode(value)
+    if (table, column) in BOOLEANS and value is not None:
+        return bool(value)
+    return value
 
 
 CSV_COLUMNS = ["Nr.", "Opgave", "Ansvarlige", "Status", "Frist", "Frist (tekst)", "Møde", "Punkt",

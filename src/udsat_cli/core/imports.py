@@ -271,7 +271,7 @@ def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
         )  # fmt: skip
     for title, kind, background, decision in plan.items:
         ensure_item(held, meeting_id=meeting.id, title=title, kind=kind,
-                    background=background, decision=decision)  # fmt: skip
+                    background=background, decision=decision, append=True)  # fmt: skip
     existing = [
         (t, o or "")
         for t, o in council.db.rows(

@@ -1,17 +1,53 @@
-"""Agenda items: title, kind, sagsfremstilling (background) and beslutning (decision)."""
+"""Agenda items: title, kind, sagsfremstilling (background) and beslutning (decision).
+
+The items of a meeting are its agenda's points, in one numbering that the agenda, the minutes and
+every command share. Standing points (core.standing) are items too, marked with what they are. A
+new item goes before the standing points at the end (»Eventuelt« stays last) and, where the
+council groups its items by kind, after the last item of its kind.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from udsat_cli.errors import InputError, NotFoundError, UdsatError
+from udsat_cli.store.db import as_date
 
 if TYPE_CHECKING:
+    from udsat_cli.core.actions import ActionView
     from udsat_cli.core.context import CouncilContext
     from udsat_cli.core.meetings import MeetingRef
 
 KINDS = ("beslutning", "orientering", "drøftelse")
+
+
+@dataclass
+class ItemRecord:
+    number: int
+    title: str
+    kind: str | None
+    background: str | None
+    decision: str | None
+    actions: list[ActionView] = field(default_factory=list)
+    closed: bool = False  # a closed item: only its title and public_decision are published
+    public_decision: str | None = None
+    standing: str | None = None  # a standing point: approval, followups, events ... (core.standing)
+    id: int | None = None
+
+
+def read_items(council: CouncilContext, meeting_id: int) -> list[ItemRecord]:
+    """A meeting's items in their order, without their actions."""
+    return [
+        ItemRecord(number, title, kind, background, decision, closed=bool(closed),
+                   public_decision=public, standing=standing, id=iid)  # fmt: skip
+        for iid, number, title, kind, background, decision, closed, public, standing
+        in council.db.rows(
+            "SELECT id, number, title, kind, background, decision, closed, public_decision, "
+            "standing FROM agenda_item WHERE meeting_id = :m ORDER BY number",
+            m=meeting_id,
+        )
+    ]
 
 
 @dataclass
@@ -110,8 +146,66 @@ def _items(council: CouncilContext, meeting_id: int) -> list:
     return list(council.writing.exec(query.order_by(AgendaItem.number)).all())
 
 
-def _append(
-    council: CouncilContext,
+def _renumber(council: CouncilContext, items: list) -> None:
+    for position, item in enumerate(items, start=1):
+        if item.number != position:
+            item.number = position
+            council.writing.add(item)
+
+
+def insert_position(
+    council: CouncilContext, items: list, kind: str | None, *, upcoming: bool
+) -> int:
+    """Where a new item goes among ``items`` (rows in their order): before the standing points
+    at the end and, on the agenda of a meeting to come in a council that groups by kind, right
+    after the last item of its kind (a held meeting is entered in the order it was held)."""
+    from udsat_cli.core.standing import HEARINGS, standing_list
+
+    after = {p.key for p in standing_list(council).after} | {HEARINGS}
+    end = len(items)
+    while end > 0 and items[end - 1].standing in after:
+        end -= 1
+    if kind and upcoming and grouped_council(council):
+        same = [i for i, item in enumerate(items[:end]) if item.kind == kind]
+        if same:
+            return same[-1] + 1
+    return end
+
+
+def grouped_council(council: CouncilContext) -> bool:
+    value = council.db.scalar("SELECT group_items FROM council WHERE id = :c", c=council.id)
+    return value is None or bool(value)
+
+
+def insert_item(council: CouncilContext, meeting_id: int, item: Any, *, at: int | None = None):  # noqa: ANN201
+    """Put a new AgendaItem row into the meeting's numbering (at ``at``, 0-based, or where
+    ``insert_position`` says); the items after it move one down."""
+    items = _items(council, meeting_id)
+    position = at
+    if position is None:
+        day = as_date(council.db.scalar("SELECT date FROM meeting WHERE id = :m", m=meeting_id))
+        upcoming = day is not None and day >= council.today
+        position = insert_position(council, items, item.kind, upcoming=upcoming)
+    items.insert(position, item)
+    _renumber(council, items)
+    council.writing.add(item)
+    council.writing.flush()
+    changed_after_issue(council, meeting_id)
+    return item
+
+
+def changed_after_issue(council: CouncilContext, meeting_id: int) -> None:
+    """An issued agenda whose items change before the meeting becomes an »Ændret dagsorden«."""
+    from udsat_cli.store.models import Meeting
+
+    meeting = council.writing.get(Meeting, meeting_id)
+    if meeting.agenda_issued_at is not None and meeting.date >= council.today:
+        meeting.agenda_changed_at = council.now
+        council.writing.add(meeting)
+        council.writing.flush()
+
+
+def _new(
     meeting_id: int,
     title: str,
     kind: str | None = None,
@@ -123,13 +217,10 @@ def _append(
     title = " ".join(title.split())
     if not title:
         raise InputError("Et punkts titel må ikke være tom.")
-    item = AgendaItem(
-        meeting_id=meeting_id, number=len(_items(council, meeting_id)) + 1, title=title,
-        kind=_kind(kind), background=_text(background), decision=_text(decision),
+    return AgendaItem(
+        meeting_id=meeting_id, number=0, title=title, kind=_kind(kind),
+        background=_text(background), decision=_text(decision),
     )  # fmt: skip
-    council.writing.add(item)
-    council.writing.flush()
-    return item
 
 
 def ensure_item(
@@ -140,13 +231,23 @@ def ensure_item(
     kind: str | None = None,
     background: str | None = None,
     decision: str | None = None,
+    append: bool = False,
 ):  # noqa: ANN201  (an AgendaItem row)
-    """The meeting's item with this title (any case), added at the end if it has none."""
+    """The meeting's item with this title (any case), added in its place if it has none
+    (``append``: at the end, as minutes being imported have it)."""
     wanted = " ".join(title.split()).casefold()
-    for item in _items(council, meeting_id):
+    items = _items(council, meeting_id)
+    for item in items:
         if item.title.casefold() == wanted:
             return item
-    return _append(council, meeting_id, title, kind, background, decision)
+    new = _new(meeting_id, title, kind, background, decision)
+    return insert_item(council, meeting_id, new, at=len(items) if append else None)
+
+
+class Added(NamedTuple):
+    meeting_id: int
+    number: int
+    title: str
 
 
 def add_item(
@@ -160,19 +261,68 @@ def add_item(
     reopen: bool = False,
     closed: bool = False,
     public_decision: str | None = None,
-) -> tuple[int, int]:
-    """Add an item at the end of a meeting's agenda; returns (meeting id, item number)."""
-    from udsat_cli.core.meetings import find_meeting
-    from udsat_cli.core.minutes import refuse_if_approved
+    topic: int | None = None,
+) -> Added:
+    """Add an item to a meeting's agenda in its place (see ``insert_position``); ``topic`` takes a
+    point of the list up on this meeting (its title unless one is given), which leaves the list."""
+    from udsat_cli.core.meetings import find_meeting, refuse_if_approved
 
     found = find_meeting(council, ref)
     refuse_if_approved(council, found, reopen=reopen)
-    item = _append(council, found.id, title, kind, background, decision)
+    topic_row = _topic_to_take(council, topic) if topic is not None else None
+    if topic_row is not None and not title.strip():
+        title = topic_row.title
+    if not title.strip():
+        raise InputError("Angiv punktets titel (eller et punkt fra listen med --topic NR).")
+    item = _new(found.id, title, kind, background, decision)
+    item.standing = _standing_of(council, found.id, item.title)
+    if topic_row is not None:
+        item.topic_id = topic_row.id
     if closed or public_decision is not None:
         _close(item, closed=closed or None, public_decision=public_decision)
-        council.writing.add(item)
-        council.writing.flush()
-    return found.id, item.number
+    insert_item(council, found.id, item)
+    return Added(found.id, item.number, item.title)
+
+
+def _standing_of(council: CouncilContext, meeting_id: int, title: str) -> str | None:
+    """An item added under the exact title of one of the council's standing points, on a
+    meeting that lacks that point, is that point (a past meeting entered by hand)."""
+    from udsat_cli.core.standing import standing_list
+
+    for point in (*standing_list(council).before, *standing_list(council).after):
+        if point.title.casefold() == title.casefold():
+            taken = council.db.scalar(
+                "SELECT 1 FROM agenda_item WHERE meeting_id = :m AND standing = :k",
+                m=meeting_id, k=point.key,
+            )  # fmt: skip
+            return None if taken else point.key
+    return None
+
+
+def _topic_to_take(council: CouncilContext, topic_id: int):  # noqa: ANN202  (a Topic row)
+    from udsat_cli.store.models import Topic
+
+    row = council.writing.get(Topic, topic_id) if 0 < topic_id < 2**31 else None
+    if row is None or row.council_id != council.id:
+        raise NotFoundError(
+            f"Punkt #{topic_id} findes ikke på listen; se den med: udsat topic list."
+        )
+    if row.dropped_at is not None:
+        raise UdsatError(f"Punkt #{topic_id} »{row.title}« er taget af listen.")
+    taken = council.db.one(
+        "SELECT m.date, i.number FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
+        "WHERE i.topic_id = :t",
+        t=topic_id,
+    )
+    if taken is not None:
+        from udsat_cli import dates
+        from udsat_cli.store.db import as_date
+
+        raise UdsatError(
+            f"Punkt #{topic_id} »{row.title}« er allerede taget op som punkt {taken[1]} på mødet "
+            f"{dates.long_date(as_date(taken[0]))}."
+        )
+    return row
 
 
 def _close(item, *, closed: bool | None, public_decision: str | None) -> None:  # noqa: ANN001
@@ -208,8 +358,7 @@ def edit_item(
 ) -> tuple[int, int]:
     """Change an item. ``expected``: its texts when the editor opened; if another process has
     changed them since, nothing is written (the typed text stays in the file ``kept``)."""
-    from udsat_cli.core.meetings import find_meeting
-    from udsat_cli.core.minutes import refuse_if_approved
+    from udsat_cli.core.meetings import find_meeting, refuse_if_approved
 
     found = find_meeting(council, ref)
     item = _item_at(council, found.id, number)
@@ -225,7 +374,9 @@ def edit_item(
     if title is not None:
         if not title.strip():
             raise InputError("Et punkts titel må ikke være tom.")
-        item.title = " ".join(title.split())
+        if " ".join(title.split()) != item.title:
+            item.title = " ".join(title.split())
+            changed_after_issue(council, found.id)
     if kind is not None:
         item.kind = _kind(kind)
     if background is not None:
@@ -241,8 +392,7 @@ def move_item(
     council: CouncilContext, *, ref: str, number: int, to: int, reopen: bool = False
 ) -> int:
     """Move item ``number`` to position ``to``; the items between shift one place."""
-    from udsat_cli.core.meetings import find_meeting
-    from udsat_cli.core.minutes import refuse_if_approved
+    from udsat_cli.core.meetings import find_meeting, refuse_if_approved
 
     found = find_meeting(council, ref)
     refuse_if_approved(council, found, reopen=reopen)
@@ -252,8 +402,57 @@ def move_item(
         raise InputError(f"Mødet har punkterne 1–{len(items)}; der er intet punkt {to}.")
     items.remove(moving)
     items.insert(to - 1, moving)
-    for position, item in enumerate(items, start=1):
-        item.number = position
-        council.writing.add(item)
+    _renumber(council, items)
     council.writing.flush()
+    if to != number:
+        changed_after_issue(council, found.id)
     return found.id
+
+
+@dataclass
+class Deleted:
+    meeting: MeetingRef
+    number: int
+    title: str
+    actions: list[int]  # the actions deleted with it (--with-actions)
+
+
+def delete_item(
+    council: CouncilContext, *, ref: str, number: int, with_actions: bool = False,
+    reopen: bool = False,
+) -> Deleted:  # fmt: skip
+    """Take an item added by mistake off the meeting; the items after it move up. An item with
+    follow-ups is kept unless they go too (``with_actions``) or are moved first (update --item).
+    A topic it took up goes back on the list; a consultation on it goes back to »Høringer«."""
+    from sqlmodel import select
+
+    from udsat_cli.core.meetings import find_meeting, refuse_if_approved
+    from udsat_cli.store.models import Hearing
+
+    found = find_meeting(council, ref)
+    refuse_if_approved(council, found, reopen=reopen)
+    item = _item_at(council, found.id, number)
+    actions = [aid for (aid,) in council.db.rows(
+        "SELECT id FROM action WHERE item_id = :i ORDER BY id", i=item.id
+    )]  # fmt: skip
+    if actions and not with_actions:
+        listed = ", ".join(f"#{a}" for a in actions)
+        raise UdsatError(
+            f"Punkt {number} »{item.title}« har opgaverne {listed}; flyt dem først med "
+            "udsat update NR --item PUNKT, eller slet dem med punktet: --with-actions."
+        )
+    if actions:
+        from udsat_cli.core.actions import delete_actions
+
+        delete_actions(council, action_ids=actions)
+    for hearing in council.writing.exec(select(Hearing).where(Hearing.item_id == item.id)):
+        hearing.item_id = None
+        council.writing.add(hearing)
+        council.notify(f"Høringen »{hearing.title}« står ikke længere på et punkt.")
+    council.writing.delete(item)
+    council.writing.flush()
+    rest = [i for i in _items(council, found.id) if i.id != item.id]
+    _renumber(council, rest)
+    council.writing.flush()
+    changed_after_issue(council, found.id)
+    return Deleted(found, number, item.title, actions)

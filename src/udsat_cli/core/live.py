@@ -10,8 +10,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from udsat_cli.core.actions import ActionView
+from udsat_cli.core.items import ItemRecord
 from udsat_cli.core.meetings import MeetingRef
-from udsat_cli.core.minutes import ItemRecord
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -39,6 +39,7 @@ class LiveMeeting:
     followups: list[ActionView]  # the last meeting's, as the follow-up report takes them up
     owners: list[str]  # what an owner field completes from
     attendance_taken: bool
+    roll_taken: bool = False  # the attendance is stored for every member of the day
 
     @property
     def present(self) -> int:
@@ -52,8 +53,11 @@ class LiveMeeting:
                 f"medlemmer er til stede, der skal være mindst {self.quorum}.")  # fmt: skip
 
     def resume_at(self) -> int:
-        """The item to continue with: the first without a decision (after a restart, too)."""
-        for n, item in enumerate(self.items):
+        """The item to continue with (after a restart, too): the first without a decision after
+        the last one decided (standing points often have none)."""
+        decided = [n for n, item in enumerate(self.items) if item.decision]
+        start = decided[-1] + 1 if decided else 0
+        for n, item in enumerate(self.items[start:], start=start):
             if not item.decision:
                 return n
         return max(len(self.items) - 1, 0)
@@ -63,7 +67,7 @@ def live_meeting(council: CouncilContext, *, meeting: str | None = None) -> Live
     """Today's meeting, else the next one (or the one ``meeting`` names)."""
     from udsat_cli.core.councils import council_settings
     from udsat_cli.core.followups import followups, target_meeting
-    from udsat_cli.core.members import members_on
+    from udsat_cli.core.members import member_list, members_on
     from udsat_cli.core.minutes import meeting_items
 
     target = target_meeting(council, meeting)
@@ -74,7 +78,14 @@ def live_meeting(council: CouncilContext, *, meeting: str | None = None) -> Live
             m=target.id,
         )
     }
+    roll_taken = council.db.scalar(
+        "SELECT roll_taken_at FROM meeting WHERE id = :m", m=target.id
+    ) is not None
     members = members_on(council, target.date)
+    if roll_taken:  # the roll as stored: a member who joined since is not on it
+        everyone = {m.id: m for m in member_list(council, include_left=True).members}
+        members = [everyone[pid] for pid in sorted(marks)
+                   if marks[pid][0] != "guest" and pid in everyone]  # fmt: skip
     seats = []
     for m in members:
         status, reason = marks.get(m.id, ("present", None))
@@ -89,7 +100,8 @@ def live_meeting(council: CouncilContext, *, meeting: str | None = None) -> Live
     return LiveMeeting(
         council=council.name, meeting=target, today=council.today, seats=seats, quorum=quorum,
         items=items, followups=report.actions, owners=[*owners, *OWNER_WORDS],
-        attendance_taken=bool(marks),
+        attendance_taken=any(status != "present" for status, _ in marks.values()),
+        roll_taken=roll_taken,
     )  # fmt: skip
 
 

@@ -84,8 +84,13 @@ def load_plan(council: CouncilContext) -> Plan:
     )
 
 
+class CancelledMeeting(NotFoundError):
+    """The meeting named exists, but it was cancelled."""
+
+
 def find_meeting(council: CouncilContext, ref: str, *, cancelled: bool = False) -> MeetingRef:
-    """REF is a meeting's number or its date. ``cancelled``: a cancelled meeting may be named."""
+    """REF is a meeting's number or its date. ``cancelled``: a cancelled meeting may be named;
+    otherwise naming one says that it was cancelled (never that it does not exist)."""
     ref = ref.strip()
     if ref.isascii() and ref.isdigit():
         row = int(ref) <= MAX_ID and council.db.one(
@@ -93,15 +98,17 @@ def find_meeting(council: CouncilContext, ref: str, *, cancelled: bool = False) 
             id=int(ref),
             c=council.id,
         )
-        if not row or (row[5] and not cancelled):
+        if not row:
             raise NotFoundError(
                 f"Møde {ref} findes ikke i {council.name}; se møderne med: udsat meeting list."
             )
+        if row[5] and not cancelled:
+            raise _cancelled(_ref(row[:5]))
         return _ref(row[:5])
     when = dates.parse_date(ref, today=council.today)
     found = council.plan.on(when)
-    if found is None and cancelled:
-        found = _ref(
+    if found is None:
+        gone = _ref(
             council.db.one(
                 f"SELECT {_COLUMNS} FROM meeting WHERE council_id = :c AND date = :d "
                 "ORDER BY id DESC",
@@ -109,12 +116,84 @@ def find_meeting(council: CouncilContext, ref: str, *, cancelled: bool = False) 
                 d=when,
             )
         )
+        if gone is not None and not cancelled:
+            raise _cancelled(gone)
+        found = gone
     if found is None:
         raise NotFoundError(
             f"{council.name} har intet møde d. {dates.long_date(when)}; "
             "se møderne med: udsat meeting list."
         )
     return found
+
+
+def _cancelled(meeting: MeetingRef) -> CancelledMeeting:
+    return CancelledMeeting(
+        f"Mødet d. {dates.long_date(meeting.date)} (møde {meeting.id}) er aflyst; se møderne "
+        "med: udsat meeting list."
+    )
+
+
+def refuse_if_approved(council: CouncilContext, meeting: MeetingRef, *, reopen: bool) -> None:
+    """Approved minutes stay as approved, unless the change is asked for with --reopen, which
+    takes the approval back (the approved version stays kept, see core.approved)."""
+    if council.db.scalar("SELECT approved_at FROM meeting WHERE id = :m", m=meeting.id) is None:
+        return
+    when = dates.long_date(meeting.date)
+    if not reopen:
+        raise UdsatError(
+            f"Referatet af mødet {when} er godkendt og ændres ikke; brug --reopen, hvis det skal "
+            "ændres alligevel"
+        )
+    from udsat_cli.core.approved import reopen_minutes
+
+    reopen_minutes(council, meeting_id=meeting.id)
+    council.notify(
+        f"Referatet af mødet {when} er åbnet igen (den godkendte udgave er gemt, se udsat log); "
+        f"godkend det igen med: udsat minutes approve {meeting.id}."
+    )
+
+
+def has_minutes(council: CouncilContext, meeting_id: int) -> bool:
+    """Whether a meeting's record holds what only a held meeting has: approved minutes, a
+    decision, a follow-up, an opening note, a referent, an afbud or a guest."""
+    return bool(
+        council.db.scalar(
+            "SELECT 1 FROM meeting m WHERE m.id = :m AND (m.approved_at IS NOT NULL "
+            "OR m.opening_note IS NOT NULL OR m.referent_id IS NOT NULL "
+            "OR EXISTS (SELECT 1 FROM agenda_item i WHERE i.meeting_id = m.id "
+            "AND i.decision IS NOT NULL) "
+            "OR EXISTS (SELECT 1 FROM action a WHERE a.meeting_id = m.id) "
+            "OR EXISTS (SELECT 1 FROM attendance t WHERE t.meeting_id = m.id "
+            "AND t.status <> 'present') "
+            "OR EXISTS (SELECT 1 FROM meeting_guest g WHERE g.meeting_id = m.id))",
+            m=meeting_id,
+        )
+    )
+
+
+def _refuse_held(
+    council: CouncilContext, found: MeetingRef, *, cancel: bool, reopen: bool
+) -> None:
+    """A held meeting stays as it was held: one that lies in the past or has minutes is moved
+    only as a correction of its date (--reopen), and one with minutes is never cancelled."""
+    when = dates.long_date(found.date)
+    recorded = has_minutes(council, found.id)
+    if cancel and recorded:
+        raise UdsatError(
+            f"Mødet d. {when} er holdt og har et referat; et holdt møde kan ikke aflyses."
+        )
+    if reopen or not (recorded or found.date < council.today):
+        return
+    if cancel:
+        raise UdsatError(
+            f"Mødet d. {when} ligger før i dag; blev det ikke holdt, så aflys det med --reopen."
+        )
+    why = "har et referat" if recorded else "ligger før i dag"
+    raise UdsatError(
+        f"Mødet d. {when} {why}; et holdt møde flyttes ikke. Er det en rettelse af datoen, "
+        "så flyt det med --reopen."
+    )
 
 
 def latest_meeting(council: CouncilContext, *, on_or_before: date) -> MeetingRef | None:
@@ -278,6 +357,7 @@ def plan_meetings(
     """Plan meetings on the given days, or a series from ``start`` to ``until``. A series never
     falls on a weekend or a public holiday unless ``any_day``: such a day moves to the next
     working day. A day given by name is kept, with a word on stderr if it is not a working day."""
+    from udsat_cli.core.standing import add_standing_items
     from udsat_cli.store.models import Meeting
 
     session = council.writing
@@ -321,6 +401,8 @@ def plan_meetings(
         )  # fmt: skip
         session.add(meeting)
         session.flush()
+        if day >= today:  # a meeting to come: its agenda starts with the standing points
+            add_standing_items(council, meeting_id=meeting.id)
         added.append(MeetingRef(meeting.id, day, begin, end, meeting.place))
         council.replan()
     return added
@@ -330,12 +412,17 @@ def add_meeting(council: CouncilContext, *, when: str, place: str | None = None)
     return plan_meetings(council, whens=[when], place=place)[0]
 
 
-def move_meeting(council: CouncilContext, *, ref: str, when: str) -> tuple[MeetingRef, MeetingRef]:
-    """Move a meeting to another day (and time, if given); returns (before, after)."""
+def move_meeting(
+    council: CouncilContext, *, ref: str, when: str, reopen: bool = False
+) -> tuple[MeetingRef, MeetingRef]:
+    """Move a meeting to another day (and time, if given); returns (before, after). A held
+    meeting is moved only as a correction (``reopen``), which takes its approval back."""
     from udsat_cli.store.models import Meeting
 
     found = find_meeting(council, ref)
     day, begin, end = dates.parse_meeting_time(when, today=council.today)
+    _refuse_held(council, found, cancel=False, reopen=reopen)
+    refuse_if_approved(council, found, reopen=reopen)
     _refuse_taken(council, day, moving=found.id)
     meeting = council.writing.get(Meeting, found.id)
     meeting.date = day
@@ -348,14 +435,16 @@ def move_meeting(council: CouncilContext, *, ref: str, when: str) -> tuple[Meeti
     return found, MeetingRef(meeting.id, day, meeting.start_time, meeting.end_time, meeting.place)
 
 
-def cancel_meeting(council: CouncilContext, *, ref: str) -> MeetingRef:
-    """Cancel a meeting: it leaves the plan, but its record and its actions stay."""
+def cancel_meeting(council: CouncilContext, *, ref: str, reopen: bool = False) -> MeetingRef:
+    """Cancel a meeting: it leaves the plan, but stays in the list as »aflyst«. A meeting with
+    minutes is never cancelled; one in the past only as a correction (``reopen``)."""
     from udsat_cli.store.models import Meeting
 
     found = find_meeting(council, ref, cancelled=True)
     meeting = council.writing.get(Meeting, found.id)
     if meeting.cancelled:
         raise UdsatError(f"Mødet d. {dates.long_date(meeting.date)} er allerede aflyst.")
+    _refuse_held(council, found, cancel=True, reopen=reopen)
     meeting.cancelled = True
     meeting.revision += 1
     council.writing.add(meeting)
@@ -373,16 +462,18 @@ class MeetingDetail:
     meeting: MeetingRef
     items: list[tuple[int, str]]
     actions: list  # ActionView, soonest item first
+    cancelled: bool = False
 
 
 def meeting_detail(council: CouncilContext, *, ref: str) -> MeetingDetail:
     from udsat_cli.core.actions import select_actions, with_people
 
-    found = find_meeting(council, ref)
+    found = find_meeting(council, ref, cancelled=True)
     items = council.db.all(
         "SELECT number, title FROM agenda_item WHERE meeting_id = :m ORDER BY number", m=found.id
     )
     actions = select_actions(council, where="a.meeting_id = :m ORDER BY i.number, a.id",
                              m=found.id)  # fmt: skip
+    cancelled = bool(council.db.scalar("SELECT cancelled FROM meeting WHERE id = :m", m=found.id))
     return MeetingDetail(council.name, found, [(n, t) for n, t in items],
-                         list(with_people(council, actions)))  # fmt: skip
+                         list(with_people(council, actions)), cancelled)  # fmt: skip

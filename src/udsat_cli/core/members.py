@@ -149,18 +149,33 @@ def add_member(
     role = parse_role(role)
     clean_email = _clean_email(email) if email is not None else None
     _refuse_duplicate(council, full_name)
+    start = dates.parse_date(member_from, today=council.today) if member_from else None
+    if start is None and role not in NOT_MEMBERS and _has_held_meetings(council):
+        start = council.today  # a new member joins now, not the meetings already held
+        council.notify(
+            f"{full_name} er medlem fra i dag ({dates.long_date(start)}); brug --from for en "
+            "anden dag."
+        )
     person = Person(
         council_id=council.id,
         full_name=full_name,
         short_name=" ".join(short_name.split()) if short_name else None,
         role=role,
         email=clean_email,
-        member_from=dates.parse_date(member_from, today=council.today) if member_from else None,
+        member_from=start,
         created_at=council.now,
     )
     council.writing.add(person)
     council.writing.flush()
     return _member(person)
+
+
+def _has_held_meetings(council: CouncilContext) -> bool:
+    """Whether the council has met (a council being set up has members from its start)."""
+    return bool(council.db.scalar(
+        "SELECT 1 FROM meeting WHERE council_id = :c AND date < :d AND cancelled = :no",
+        c=council.id, d=council.today, no=False,
+    ))  # fmt: skip
 
 
 def _load(council: CouncilContext, name: str):  # noqa: ANN202

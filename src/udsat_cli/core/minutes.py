@@ -1,11 +1,18 @@
-"""The minutes (referat) of a held meeting, as data, and keeping them as the meeting decided.
+"""The minutes (referat) of a held meeting, as data: written from the meeting's agenda, every
+point in order with the standing ones, and the follow-up discussion as the meeting held it.
 
-Each follow-up is shown as it stood when the minutes were written: its creation and the
-corrections made while this meeting was the latest (``update --title/--owner/--due/--item``),
-up to the approval of the minutes. What happened later (done, postponed, dropped, a new deadline)
-belongs to the next follow-up report, not to these minutes. ``approve`` marks the minutes
-approved; an approved meeting's items, decisions and attendance change only with ``--reopen``,
-which takes the approval back (the change journal keeps the command).
+Approved minutes are read from the copy kept at approval (core.approved), never computed again:
+whatever changes later in the store (a member added, a meeting moved, an action done) does not
+reach them. Until then they are computed from the store, in this way:
+
+- attendance as stored with the meeting (core.attendance takes the roll from the members of that
+  day when attendance is first recorded); before that, as the members of that day would have it;
+- each follow-up decided at the meeting as it stood when the minutes were written: its creation
+  and the corrections made while this meeting was the latest (``update --title/--owner/--due/
+  --item``). What happened later (done, postponed, dropped) belongs to the next follow-up;
+- under the follow-up point (or the approval point, where a council has none), what this meeting
+  heard of each follow-up from the meetings before: its status at the meeting's end and the note
+  given since the last meeting.
 """
 
 from __future__ import annotations
@@ -15,17 +22,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from udsat_cli import dates
 from udsat_cli.core.actions import ActionView, select_actions, with_people
 from udsat_cli.core.deadlines import resolve_deadline
 from udsat_cli.core.hearings import HearingView, hearings_answered
+from udsat_cli.core.items import ItemRecord, grouped_council, read_items
 from udsat_cli.core.meetings import MeetingRef, find_meeting, latest_meeting
-from udsat_cli.core.members import members_on
-from udsat_cli.errors import InputError, UdsatError
+from udsat_cli.core.standing import APPROVAL, FOLLOWUPS
 from udsat_cli.store.db import as_date, as_datetime
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
+
+FOLLOWUP_TITLE = "Opfølgning på beslutningspunkter fra sidste møde"
 
 
 @dataclass
@@ -35,15 +43,18 @@ class Absence:
 
 
 @dataclass
-class ItemRecord:
-    number: int
+class Reported:
+    """A follow-up from an earlier meeting as this meeting took it up: its status at the end of
+    the meeting, and the note given on it since the last meeting (None: nothing new was said)."""
+
+    id: int
     title: str
-    kind: str | None
-    background: str | None
-    decision: str | None
-    actions: list[ActionView] = field(default_factory=list)
-    closed: bool = False  # a closed item: only its title and public_decision are published
-    public_decision: str | None = None
+    owners: tuple[str, ...]
+    due_text: str | None
+    status: str
+    note: str | None
+    meeting: date | None  # the meeting that agreed it
+    changed: bool  # its status changed since the last meeting
 
 
 @dataclass
@@ -60,55 +71,15 @@ class Minutes:
     approved: date | None = None  # the day these minutes were approved
     previous_approved: date | None = None  # the meeting whose minutes were approved at this one
     hearings: list[HearingView] = field(default_factory=list)  # answered since the last meeting
-
-
-def _approval(council: CouncilContext, meeting_id: int) -> datetime | None:
-    return as_datetime(
-        council.db.scalar("SELECT approved_at FROM meeting WHERE id = :m", m=meeting_id)
-    )
-
-
-def refuse_if_approved(council: CouncilContext, meeting: MeetingRef, *, reopen: bool) -> None:
-    """Approved minutes stay as approved, unless the change is asked for with --reopen, which
-    takes the approval back."""
-    if _approval(council, meeting.id) is None:
-        return
-    when = dates.long_date(meeting.date)
-    if not reopen:
-        raise UdsatError(
-            f"Referatet af mødet {when} er godkendt og ændres ikke; brug --reopen, hvis det skal "
-            "ændres alligevel"
-        )
-    from udsat_cli.store.models import Meeting
-
-    row = council.writing.get(Meeting, meeting.id)
-    row.approved_at = None
-    council.writing.add(row)
-    council.writing.flush()
-    council.notify(
-        f"Referatet af mødet {when} er åbnet igen (se udsat log); godkend det igen med: "
-        f"udsat minutes approve {meeting.id}."
-    )
-
-
-def approve_minutes(council: CouncilContext, *, ref: str) -> MeetingRef:
-    from udsat_cli.store.models import Meeting
-
-    meeting = find_meeting(council, ref)
-    if meeting.date > council.today:
-        raise InputError(f"Mødet {dates.long_date(meeting.date)} er ikke holdt endnu.")
-    row = council.writing.get(Meeting, meeting.id)
-    if row.approved_at is not None:
-        when = dates.long_date(meeting.date)
-        raise UdsatError(f"Referatet af mødet {when} er allerede godkendt.")
-    row.approved_at = council.now
-    council.writing.add(row)
-    council.writing.flush()
-    return meeting
+    reported: list[Reported] = field(default_factory=list)  # the follow-up discussion
+    reported_under: int | None = None  # the number of the point it stands under (None: its own)
+    grouped: bool = False  # items under one heading per kind; else in order, kind shown
+    version: int | None = None  # the approved version these are (None: not approved)
 
 
 def set_opening_note(council: CouncilContext, *, ref: str, text: str, reopen: bool) -> MeetingRef:
     """The words the minutes open with (»Velkommen til Lisbeth Andersen.«); empty removes them."""
+    from udsat_cli.core.meetings import refuse_if_approved
     from udsat_cli.store.models import Meeting
 
     meeting = find_meeting(council, ref)
@@ -118,6 +89,12 @@ def set_opening_note(council: CouncilContext, *, ref: str, text: str, reopen: bo
     council.writing.add(row)
     council.writing.flush()
     return meeting
+
+
+def _approval(council: CouncilContext, meeting_id: int) -> datetime | None:
+    return as_datetime(
+        council.db.scalar("SELECT approved_at FROM meeting WHERE id = :m", m=meeting_id)
+    )
 
 
 def _as_decided(council: CouncilContext, meeting: MeetingRef, actions: list[ActionView]) -> None:
@@ -165,15 +142,7 @@ def meeting_items(
 ) -> tuple[list[ItemRecord], list[ActionView]]:
     """A meeting's items, each with the actions decided under it, and the actions under none.
     ``as_decided``: the actions as the minutes record them, not as they stand today."""
-    items = {
-        iid: ItemRecord(number, title, kind, background, decision, closed=bool(closed),
-                        public_decision=public)  # fmt: skip
-        for iid, number, title, kind, background, decision, closed, public in council.db.rows(
-            "SELECT id, number, title, kind, background, decision, closed, public_decision "
-            "FROM agenda_item WHERE meeting_id = :m ORDER BY number",
-            m=meeting.id,
-        )
-    }
+    items = {item.id: item for item in read_items(council, meeting.id)}
     found = list(with_people(council, select_actions(
         council, where="a.meeting_id = :m ORDER BY a.id", m=meeting.id
     )))  # fmt: skip
@@ -186,27 +155,39 @@ def meeting_items(
     return list(items.values()), others
 
 
-def minutes(council: CouncilContext, *, ref: str) -> Minutes:
-    return minutes_of(council, find_meeting(council, ref))
+def kinds_grouped(items: list[ItemRecord]) -> bool:
+    """Whether each kind of item stands in one run, so one heading per kind can head it."""
+    seen: set[str] = set()
+    previous = None
+    for item in items:
+        if item.kind and item.kind != previous:
+            if item.kind in seen:
+                return False
+            seen.add(item.kind)
+        previous = item.kind or previous
+    return True
 
 
-def minutes_of(council: CouncilContext, meeting: MeetingRef) -> Minutes:
+def minutes(council: CouncilContext, *, ref: str, version: int | None = None) -> Minutes:
+    """A meeting's minutes: the approved ones as kept (``version``: an earlier approved one)."""
+    return minutes_of(council, find_meeting(council, ref), version=version)
+
+
+def minutes_of(
+    council: CouncilContext, meeting: MeetingRef, *, version: int | None = None
+) -> Minutes:
+    from udsat_cli.core.approved import kept_minutes
+
+    kept = kept_minutes(council, meeting=meeting, version=version)
+    return kept if kept is not None else written_minutes(council, meeting)
+
+
+def written_minutes(council: CouncilContext, meeting: MeetingRef) -> Minutes:
+    """The minutes as the store holds the meeting now (what approval keeps)."""
+    from udsat_cli.core.attendance import roll
+
     db = council.db
-    marks = {
-        pid: (status, name, reason)
-        for pid, status, name, reason in db.rows(
-            "SELECT a.person_id, a.status, p.full_name, a.reason FROM attendance a "
-            "JOIN person p ON p.id = a.person_id WHERE a.meeting_id = :m ORDER BY p.id",
-            m=meeting.id,
-        )
-    }
-    members = members_on(council, meeting.date)
-    present = [m.full_name for m in members if marks.get(m.id, ("present",))[0] == "present"]
-    present += [n for s, n, _ in marks.values() if s == "present" and n not in present]
-    guests = [n for s, n, _ in marks.values() if s == "guest"]
-    guests += [name for (name,) in db.rows(
-        "SELECT name FROM meeting_guest WHERE meeting_id = :m ORDER BY position", m=meeting.id
-    )]  # fmt: skip
+    taken = roll(council, meeting)
     referent, note, approved = db.one(
         "SELECT p.full_name, m.opening_note, m.approved_at FROM meeting m "
         "LEFT JOIN person p ON p.id = m.referent_id WHERE m.id = :m",
@@ -219,12 +200,15 @@ def minutes_of(council: CouncilContext, meeting: MeetingRef) -> Minutes:
         at = _approval(council, previous.id)
         if at is not None and previous.date < at.date() <= meeting.date:
             previous_approved = previous.date
+    under = next((i.number for i in items if i.standing == FOLLOWUPS), None)
+    if under is None:
+        under = next((i.number for i in items if i.standing == APPROVAL), None)
     return Minutes(
         council=council.name,
         meeting=meeting,
-        participants=present,
-        absent=[Absence(n, r) for s, n, r in marks.values() if s == "absent"],
-        guests=guests,
+        participants=taken.present,
+        absent=[Absence(n, r) for n, r in taken.absent],
+        guests=taken.guests,
         referent=referent,
         items=items,
         other_actions=others,
@@ -235,4 +219,106 @@ def minutes_of(council: CouncilContext, meeting: MeetingRef) -> Minutes:
             council, after=previous.date if previous else None, until=meeting.date,
             meeting_id=meeting.id,
         ),
-    )
+        reported=reported_at(council, meeting, previous),
+        reported_under=under,
+        grouped=grouped_council(council) and kinds_grouped(items),
+    )  # fmt: skip
+
+
+# --- the follow-up discussion ---------------------------------------------------------------
+
+
+def _day(value: Any) -> date:
+    """The local day of a stored moment (stored in UTC, without an offset, on SQLite)."""
+    from datetime import UTC
+
+    moment = as_datetime(value)
+    assert moment is not None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().date()
+
+
+def reported_at(
+    council: CouncilContext, meeting: MeetingRef, previous: MeetingRef | None
+) -> list[Reported]:
+    """What the meeting heard of the follow-ups its agenda took up (the follow-up report for it,
+    as it stood going into the meeting): each one's status at the meeting's end and the note
+    given since the last meeting."""
+    from udsat_cli.core.actions import ACTIVE
+    from udsat_cli.core.followups import SECTIONS, carried_section
+    from udsat_cli.store.db import in_list
+
+    start = previous.date if previous else date.min
+    prev_id = previous.id if previous else -1
+    active, params = in_list("s", list(ACTIVE))
+    candidates = [
+        a for a in select_actions(
+            council,
+            where=f"a.council_id = :c AND (a.meeting_id = :prev OR ((a.status IN {active} "
+            "OR a.closed_at >= :start) AND (a.meeting_id IS NULL OR a.meeting_id <> :this)))",
+            c=council.id, prev=prev_id, start=start, this=meeting.id, **params,
+        )
+        if a.meeting is None or a.meeting < meeting.date
+    ]  # fmt: skip
+    if not candidates:
+        return []
+    history = _history(council, [a.id for a in candidates], until=meeting.date)
+    chosen = []
+    for action in candidates:
+        events = history.get(action.id, [])
+        if not events:
+            continue  # created after the meeting
+        before = _status_on(events, start)
+        if action.meeting is not None and previous is not None and action.meeting == previous.date:
+            action.section = "previous_meeting"
+        else:
+            action.status = before
+            action.section = carried_section(action, meeting=meeting)
+            if action.section is None:
+                continue
+        after = _status_on(events, meeting.date)
+        said = [note for day, _, note in events if note and start < day <= meeting.date]
+        action.status = after
+        action.note = said[-1] if said else None
+        chosen.append((action, before != after))
+    chosen.sort(key=lambda pair: (SECTIONS.index(pair[0].section or "open"),
+                                  pair[0].meeting or date.min, pair[0].id))  # fmt: skip
+    found = list(with_people(council, [a for a, _ in chosen]))
+    changed = {a.id: c for a, c in chosen}
+    notes = {a.id: a.note for a, _ in chosen}
+    return [
+        Reported(a.id, a.title, a.owners, a.due_text, a.status, notes[a.id], a.meeting,
+                 changed[a.id])  # fmt: skip
+        for a in found
+    ]
+
+
+def _history(
+    council: CouncilContext, ids: list[int], *, until: date
+) -> dict[int, list[tuple[date, str | None, str | None]]]:
+    """Each action's events up to ``until``: (day, new status or None, note)."""
+    from udsat_cli.store.db import in_list
+
+    found: dict[int, list[tuple[date, str | None, str | None]]] = {}
+    for chunk in range(0, len(ids), 500):
+        marks, params = in_list("a", ids[chunk : chunk + 500])
+        for aid, kind, at, new, note in council.db.rows(
+            "SELECT action_id, kind, at, new, note FROM action_event "
+            f"WHERE action_id IN {marks} ORDER BY action_id, id",
+            **params,
+        ):
+            day = _day(at)
+            if day > until:
+                continue
+            status = "open" if kind == "created" else new if kind == "status" else None
+            found.setdefault(aid, []).append((day, status, note))
+    return found
+
+
+def _status_on(events: list[tuple[date, str | None, str | None]], day: date) -> str:
+    status = "open"
+    for when, new, _ in events:
+        if when <= day and new is not None:
+            status = new
+    return status

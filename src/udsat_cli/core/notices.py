@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from udsat_cli.core.agenda import Agenda, agenda
+from udsat_cli.core.agenda import Agenda, agenda, issue_agenda
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -46,10 +46,11 @@ def meeting_uid(council_id: int, meeting_id: int) -> str:
     return f"meeting-{meeting_id}@council-{council_id}.udsat"
 
 
-def plan_notice(council: CouncilContext, *, meeting: str | None = None,
-                again: bool = False) -> Notice:  # fmt: skip
-    """The notice of the next meeting (or ``meeting``): its agenda and who still needs it."""
-    found = agenda(council, meeting=meeting)
+def plan_notice(council: CouncilContext, *, meeting: str | None = None, again: bool = False,
+                issue: bool = False) -> Notice:  # fmt: skip
+    """The notice of the next meeting (or ``meeting``): its agenda and who still needs it.
+    ``issue``: the agenda is issued now, if it was not (send-agenda sends the agenda out)."""
+    found = (issue_agenda if issue else agenda)(council, meeting=meeting)
     target = found.meeting
     sequence = council.db.scalar("SELECT revision FROM meeting WHERE id = :m", m=target.id) or 0
     digest = _digest(found, sequence)

@@ -4,7 +4,7 @@ referat, the members (names and roles), the consultation answers.
 Here is decided what must not be published, so no template can leak it: unapproved minutes are
 left out whole; a closed item (lukket punkt) keeps only its title and the decision text approved
 for publication; no e-mail address, note, reason for an absence or follow-up of a closed item is
-in the data at all.
+in the data at all. Approved minutes are published as they were approved (core.approved).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from udsat_cli.core.actions import ActionView
 from udsat_cli.core.hearings import HearingView, select_hearings
 from udsat_cli.core.meetings import MeetingRef
-from udsat_cli.core.minutes import minutes_of
+from udsat_cli.core.minutes import Reported, minutes_of
 from udsat_cli.store.db import as_datetime
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ class PublicItem:
     decision: str | None
     followups: list[ActionView]  # as the minutes record them, without their notes
     closed: bool
+    standing: str | None = None
 
 
 @dataclass
@@ -45,6 +46,9 @@ class PublicMinutes:
     guests: list[str]
     referent: str | None
     items: list[PublicItem]
+    opening_note: str | None = None  # »Velkommen til Lisbeth Andersen.«
+    reported: list[Reported] | None = None  # the follow-up discussion, without its notes
+    reported_under: int | None = None
 
 
 @dataclass
@@ -88,13 +92,15 @@ def site(council: CouncilContext) -> Site:
                 None if i.closed else i.background,
                 i.public_decision if i.closed else i.decision,
                 [] if i.closed else [replace(a, note=None) for a in i.actions],
-                i.closed,
+                i.closed, i.standing,
             )  # fmt: skip
             for i in record.items
         ]
         published.append(PublicMinutes(
-            ref, as_datetime(approved), page, record.participants,
+            record.meeting, as_datetime(approved), page, record.participants,
             [a.name for a in record.absent], record.guests, record.referent, items,
+            record.opening_note, [replace(r, note=None) for r in record.reported],
+            record.reported_under,
         ))  # fmt: skip
     meetings = [
         PublicMeeting(MeetingRef(mid, _day(day), s, e, p), bool(cancelled), pages.get(mid))

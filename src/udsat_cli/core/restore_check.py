@@ -16,7 +16,9 @@ TABLE_NAMES = {
     "council_season": "sæsoner", "attendance": "fremmøde", "topic": "punkter til listen",
     "event": "arrangementer", "event_attendee": "deltagere", "reminder_log": "påmindelser",
     "import_log": "importer", "action_body_owner": "ansvarlige", "meeting_guest": "gæster",
-    "event_reminder_log": "påmindelser om arrangementer",
+    "event_reminder_log": "påmindelser om arrangementer", "hearing": "høringer",
+    "agenda_notice": "indkaldelser", "duty_reminder_log": "påmindelser om frister",
+    "minutes_version": "godkendte referater",
 }  # fmt: skip
 
 
@@ -32,6 +34,8 @@ def _codes() -> dict[tuple[str, str], set[str]]:
                                  "text"},  # fmt: skip
         ("attendance", "status"): {"absent", "guest", "present"},
         ("agenda_item", "kind"): set(KINDS),
+        ("agenda_item", "standing"): {"approval", "followups", "hearings", "economy", "events",
+                                      "other", "own"},
         ("action_body_owner", "kind"): {"council", "unit"},
         ("reminder_log", "channel"): {"print", "email"},
         ("event_reminder_log", "channel"): {"print", "email"},
@@ -47,7 +51,7 @@ def _refuse(table: str, n: int, column: str, value: Any, why: str) -> InputError
 
 
 def _value(table: str, n: int, column: Any, value: Any, codes: dict) -> None:
-    from sqlalchemy import Boolean, Date, DateTime, Integer, String
+    from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String
 
     from udsat_cli.addresses import is_address
     from udsat_cli.store.values import clean_text
@@ -58,7 +62,15 @@ def _value(table: str, n: int, column: Any, value: Any, codes: dict) -> None:
         if not column.nullable and not column.primary_key and column.server_default is None:
             raise _refuse(table, n, name, "", "mangler")
         return
-    if isinstance(kind, Boolean):
+    if isinstance(kind, LargeBinary):
+        import base64
+        import binascii
+
+        try:
+            base64.b64decode(str(value), validate=True)
+        except (binascii.Error, ValueError):
+            raise _refuse(table, n, name, "…", "er ikke en fil (base64)") from None
+    elif isinstance(kind, Boolean):
         if value not in (True, False, 0, 1):
             raise _refuse(table, n, name, value, "er ikke ja eller nej")
     elif isinstance(kind, Integer):

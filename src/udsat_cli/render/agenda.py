@@ -9,16 +9,21 @@ from typing import TYPE_CHECKING
 from udsat_cli import dates
 from udsat_cli.render import followups, hearings
 from udsat_cli.render.common import header, join_names, md
-from udsat_cli.render.minutes import GROUP_TITLES
+from udsat_cli.render.minutes import sections
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from udsat_cli.core.agenda import Agenda
+    from udsat_cli.core.agenda import Agenda, AgendaPoint
     from udsat_cli.core.events import EventView
 
 TITLE = "Dagsorden"
+CHANGED = "Ændret dagsorden"
 NO_EVENTS = "Ingen tilmeldte arrangementer."
+
+
+def title(agenda: Agenda) -> str:
+    return CHANGED if agenda.changed else TITLE
 
 
 def header_rows(agenda: Agenda) -> list[tuple[str, str]]:
@@ -37,28 +42,25 @@ def event_line(event: EventView) -> str:
     return f"{when} – {event.title}{who}"
 
 
-def _groups(agenda: Agenda) -> Iterator[tuple[str | None, object]]:
-    """(heading or None, point): the meeting's items grouped by kind, as the minutes are."""
-    kind = None
-    for point in agenda.points:
-        item_kind = point.item.kind if point.kind == "item" and point.item else None
-        if item_kind and item_kind != kind:
-            kind = item_kind
-            yield GROUP_TITLES[item_kind], point
-        else:
-            yield None, point
+def _groups(agenda: Agenda) -> Iterator[tuple[str | None, AgendaPoint, str]]:
+    """(heading or None, point, title line), by the minutes' one rule for kinds."""
+    return sections(agenda.points, grouped=agenda.grouped, kind_of=_item_kind)
+
+
+def _item_kind(point: AgendaPoint) -> str | None:
+    return point.item.kind if point.item is not None else None
 
 
 def text(agenda: Agenda) -> Iterator[str]:
-    yield TITLE
+    yield title(agenda)
     yield ""
     yield from header(header_rows(agenda))
-    for heading, point in _groups(agenda):
+    for heading, point, line in _groups(agenda):
         if heading:
             yield ""
             yield heading.upper()
         yield ""
-        yield f"{point.number}. {point.title}"
+        yield f"{point.number}. {line}"
         if point.kind == "followups":
             yield from (f"   {line}".rstrip() for line in followups.body_text(agenda.followups))
         elif point.item and point.item.background:
@@ -74,15 +76,15 @@ def text(agenda: Agenda) -> Iterator[str]:
 
 
 def markdown(agenda: Agenda) -> Iterator[str]:
-    yield f"# {TITLE}"
+    yield f"# {title(agenda)}"
     yield ""
     yield from (f"**{label}:** {md(value)}  " for label, value in header_rows(agenda))
-    for heading, point in _groups(agenda):
+    for heading, point, line in _groups(agenda):
         if heading:
             yield ""
             yield f"**{heading}**"
         yield ""
-        yield f"## {point.number}. {md(point.title)}"
+        yield f"## {point.number}. {md(line)}"
         if point.kind == "followups":
             yield from followups.body_markdown(agenda.followups)
         elif point.item and point.item.background:
@@ -100,11 +102,12 @@ def markdown(agenda: Agenda) -> Iterator[str]:
 def docx(agenda: Agenda, *, template: Path | None = None) -> bytes:
     from udsat_cli.render import word
 
-    doc = word.document(TITLE, header_rows(agenda), forum=agenda.council, template=template)
-    for heading, point in _groups(agenda):
+    doc = word.document(title(agenda), header_rows(agenda), forum=agenda.council,
+                        template=template)  # fmt: skip
+    for heading, point, line in _groups(agenda):
         if heading:
             doc.add_paragraph().add_run(heading).bold = True
-        doc.add_heading(f"{point.number}. {point.title}", level=1)
+        doc.add_heading(f"{point.number}. {line}", level=1)
         if point.kind == "followups":
             followups.body_docx(doc, agenda.followups)
         elif point.item and point.item.background:

@@ -42,7 +42,7 @@ def summary(r: AnnualReport) -> list[str]:
     second = "På årets møder blev ingen opgaver aftalt."
     if f.agreed:
         second = (f"På årets møder blev {count(f.agreed, 'opgave', 'opgaver')} aftalt: "
-                  f"{f.done} er udført, {f.dropped} er droppet, {f.open} er stadig åbne og "
+                  f"{f.done} er udført, {f.dropped} er bortfaldet, {f.open} er stadig åbne og "
                   f"{f.postponed} er udsat.")  # fmt: skip
     lines = [first, second]
     if r.events:
@@ -62,6 +62,15 @@ def _attendance_rows(r: AnnualReport) -> list[list[str]]:
 ATTENDANCE_HEADERS = ["Medlem", "Rolle", "Til stede", "Afbud", "Møder"]
 
 
+def first_sentence(text: str | None) -> str:
+    """The decision's first sentence: the line a citizen reads in a list of decisions."""
+    import re
+
+    words = " ".join((text or "").split())
+    found = re.match(r"(.+?[.!?])(?:\s+(?=[A-ZÆØÅ\d»\"])|$)", words)
+    return found.group(1) if found else words
+
+
 def _kinds(r: AnnualReport) -> str:
     parts = [count(n, *KIND_NAMES.get(kind, (kind, kind))) for kind, n in r.items_by_kind().items()]
     return join_names(parts) or "ingen punkter"
@@ -69,16 +78,17 @@ def _kinds(r: AnnualReport) -> str:
 
 def _sections(r: AnnualReport) -> Iterator[tuple[str, list[str]]]:
     """(heading, lines) for the lists behind the counts; tables are rendered by each form."""
-    yield "Møder", [dates.meeting_when(m.date, m.start, m.end) for m in r.held] + [
-        f"{dates.meeting_when(m.date, m.start, m.end)} (aflyst)" for m in r.cancelled
-    ] + [f"{dates.meeting_when(m.date, m.start, m.end)} (planlagt)" for m in r.planned]
+    marks = {"held": "", "cancelled": " (aflyst)", "planned": " (planlagt)"}
+    yield "Møder", [
+        f"{dates.meeting_when(m.date, m.start, m.end)}{marks[state]}" for m, state in r.meetings
+    ]
     yield "Behandlede punkter", [f"{_kinds(r)}."] + [
         f"{dates.long_date(i.meeting)}, punkt {i.number}: {i.title}" for i in r.items
     ]
     yield "Beslutninger", [
-        f"{dates.long_date(i.meeting)}, punkt {i.number}, {i.title}: "
-        f"{' '.join(i.decision.split())}" for i in r.decisions
-    ]  # fmt: skip
+        f"{dates.long_date(i.meeting)}, punkt {i.number}, {i.title}: {first_sentence(i.decision)}"
+        for i in r.decisions
+    ]
     yield "Høringssvar", [
         f"{h.title} (fra {h.sender}), besvaret {dates.long_date(h.answered_on)}"
         + (" af formanden" if h.answer_by == "chair" else "") for h in r.hearings

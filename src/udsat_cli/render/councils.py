@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from udsat_cli.core.standing import CARRIES
+
 if TYPE_CHECKING:
     from udsat_cli.core.councils import CouncilSettings
+    from udsat_cli.core.standing import StandingPoint
 
 
 def settings_text(found: CouncilSettings) -> Iterator[str]:
@@ -18,3 +21,17 @@ def settings_text(found: CouncilSettings) -> Iterator[str]:
     yield f"  Dagsordenen sendes ud senest:   {days(found.agenda_days, '--agenda-days')}"
     quorum = f"{found.quorum} medlemmer" if found.quorum else "halvdelen af medlemmerne"
     yield f"  Beslutningsdygtigt med:         {quorum}"
+    grouping = "under én overskrift pr. type" if found.group_items else "i rækkefølge med typen"
+    yield f"  Punkterne står:                 {grouping}"
+    own = "rådets egne" if found.points.own else "udsats; ret dem med --points-before/-after"
+    yield f"  Faste punkter ({own}):"
+    for point in found.points.before:
+        yield f"    {_point(point)}"
+    yield "    … mødets egne punkter …"
+    for point in found.points.after:
+        yield f"    {_point(point)}"
+
+
+def _point(point: StandingPoint) -> str:
+    carries = CARRIES.get(point.key)
+    return point.title + (f" (med {carries})" if carries else "")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from udsat_cli.core.items import Deleted
     from udsat_cli.core.minutes import Minutes
 
 
@@ -14,3 +15,12 @@ def text(record: Minutes) -> Iterator[str]:
         yield "Mødet har ingen punkter endnu."
         return
     yield from (f"{item.number}. {item.title}" for item in record.items)
+
+
+def deleted_text(gone: Deleted) -> Iterator[str]:
+    from udsat_cli import dates
+
+    when = dates.long_date(gone.meeting.date)
+    yield f"Slettede punkt {gone.number} »{gone.title}« fra mødet {when}."
+    if gone.actions:
+        yield "Med det gik opgaverne " + ", ".join(f"#{a}" for a in gone.actions) + "."

@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from udsat_cli.core.events import EventList, EventView
     from udsat_cli.core.followups import FollowupReport
     from udsat_cli.core.hearings import HearingList, HearingView
+    from udsat_cli.core.items import Deleted, ItemRecord
     from udsat_cli.core.meetings import MeetingDetail, MeetingList, MeetingRef
     from udsat_cli.core.members import MemberList
-    from udsat_cli.core.minutes import ItemRecord, Minutes
+    from udsat_cli.core.minutes import Minutes, Reported
     from udsat_cli.core.reminders import Reminders
     from udsat_cli.core.search import SearchResult
     from udsat_cli.core.seasons import SeasonList
@@ -66,15 +67,31 @@ def item(i: ItemRecord) -> dict[str, Any]:
         "number": i.number,
         "title": i.title,
         "kind": i.kind,
+        "standing": i.standing,
         "background": i.background,
         "decision": i.decision,
+        "closed": i.closed,
+        "public_decision": i.public_decision,
         "actions": [action(a) for a in i.actions],
     }
 
 
+def items_deleted(gone: Deleted) -> dict[str, Any]:
+    return {"meeting": meeting(gone.meeting), "number": gone.number, "title": gone.title,
+            "actions": gone.actions}  # fmt: skip
+
+
+def reported(r: Reported) -> dict[str, Any]:
+    return {"id": r.id, "title": r.title, "owners": list(r.owners), "due_text": r.due_text,
+            "status": r.status, "note": r.note, "meeting": _iso(r.meeting),
+            "changed": r.changed}  # fmt: skip
+
+
 def topic(t: TopicView) -> dict[str, Any]:
     return {"id": t.id, "title": t.title, "for": _iso(t.for_date), "meeting": meeting(t.meeting),
-            "dropped": t.dropped, "note": t.note}  # fmt: skip
+            "dropped": t.dropped, "note": t.note,
+            "taken": {"date": _iso(t.taken[0]), "item": t.taken[1]} if t.taken else None,
+            }  # fmt: skip
 
 
 def event(e: EventView) -> dict[str, Any]:
@@ -118,6 +135,7 @@ def meetings_detail(detail: MeetingDetail) -> dict[str, Any]:
     return {
         "council": detail.council,
         "meeting": meeting(detail.meeting),
+        "cancelled": detail.cancelled,
         "items": [{"number": n, "title": t} for n, t in detail.items],
         "actions": [action(a) for a in detail.actions],
     }
@@ -152,16 +170,22 @@ def events(found: EventList) -> list[dict[str, Any]]:
 
 
 def minutes(m: Minutes) -> dict[str, Any]:
+    """Also the data an approved referat is kept as (core.approved reads it back)."""
     return {
         "council": m.council,
         "meeting": meeting(m.meeting),
+        "version": m.version,
+        "approved": _iso(m.approved),
+        "previous_approved": _iso(m.previous_approved),
         "participants": m.participants,
         "absent": [{"name": a.name, "reason": a.reason} for a in m.absent],
         "guests": m.guests,
         "referent": m.referent,
         "opening_note": m.opening_note,
-        "approved": _iso(m.approved),
+        "grouped": m.grouped,
         "items": [item(i) for i in m.items],
+        "followups": [reported(r) for r in m.reported],
+        "reported_under": m.reported_under,
         "other_actions": [action(a) for a in m.other_actions],
         "hearings": [hearing(h) for h in m.hearings],
     }
@@ -264,7 +288,11 @@ def hearings(found: HearingList) -> list[dict[str, Any]]:
 
 def councils_settings(found: CouncilSettings) -> dict[str, Any]:
     return {"council": found.council, "proposals_days": found.proposals_days,
-            "agenda_days": found.agenda_days, "quorum": found.quorum}  # fmt: skip
+            "agenda_days": found.agenda_days, "quorum": found.quorum,
+            "group_items": found.group_items,
+            "points_before": [{"key": p.key, "title": p.title} for p in found.points.before],
+            "points_after": [{"key": p.key, "title": p.title} for p in found.points.after],
+            }  # fmt: skip
 
 
 def annual(r: AnnualReport) -> dict[str, Any]:

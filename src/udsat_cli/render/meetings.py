@@ -49,7 +49,7 @@ def planned_text(added: list[MeetingRef]) -> Iterator[str]:
 
 def detail_text(detail: MeetingDetail) -> Iterator[str]:
     yield f"{detail.council} · møde {detail.meeting.id}"
-    yield meeting_line(detail.meeting)
+    yield meeting_line(detail.meeting) + (" · aflyst" if detail.cancelled else "")
     if detail.items:
         yield ""
         yield "Dagsorden"

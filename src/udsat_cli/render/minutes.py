@@ -1,9 +1,14 @@
-"""The minutes (referat) as plain text, Markdown and Word: the header fields, then each item with
-its sagsfremstilling, decision and follow-ups as the meeting decided them."""
+"""The minutes (referat) as plain text, Markdown and Word: the header fields, then every point of
+the agenda in order — the standing ones too, the follow-up discussion under its point — each with
+its sagsfremstilling, decision and follow-ups as the meeting decided them.
+
+One rule for the kinds, in every form: where the minutes are grouped (core decides), a heading
+opens each kind's run of items; otherwise each item shows its kind after its title.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli import dates
@@ -14,25 +19,45 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from udsat_cli.core.actions import ActionView
-    from udsat_cli.core.minutes import ItemRecord, Minutes
+    from udsat_cli.core.items import ItemRecord
+    from udsat_cli.core.minutes import Minutes, Reported
 
 TITLE = "Referat"
 OTHER = "Øvrige opgaver"
 HEARINGS = "Høringssvar"
+FOLLOWUPS = "Opfølgning på beslutningspunkter fra sidste møde"
+NO_FOLLOWUPS = "Ingen opfølgningspunkter fra sidste møde."
+CLOSED = "Lukket punkt"
 GROUP_TITLES = {"beslutning": "Beslutningspunkter", "orientering": "Orienteringspunkter",
                 "drøftelse": "Drøftelsespunkter"}  # fmt: skip
+KIND_NAMES = {"beslutning": "beslutningspunkt", "orientering": "orienteringspunkt",
+              "drøftelse": "drøftelsespunkt"}  # fmt: skip
+STATUS = {"open": "åben", "in_progress": "i gang", "done": "udført", "postponed": "udsat",
+          "dropped": "bortfaldet"}  # fmt: skip
 
 
-def grouped(items: list) -> Iterator[tuple[str | None, object]]:
-    """(heading or None, item): a heading where a run of items of one kind begins, as real
-    minutes group »Beslutningspunkter« and »Orienteringspunkter«."""
-    kind = None
-    for item in items:
-        if item.kind and item.kind != kind:
-            kind = item.kind
-            yield GROUP_TITLES[kind], item
-        else:
-            yield None, item
+def _kind(entry: Any) -> str | None:
+    return entry.kind
+
+
+def sections(
+    entries: list, *, grouped: bool, kind_of: Callable[[Any], str | None] = _kind
+) -> Iterator[tuple[str | None, Any, str]]:
+    """(heading or None, entry, title with its kind) for each item or agenda point, by the rule for
+    kinds: grouped, a heading where a kind's run begins (an item of no kind stays under the
+    heading before it); otherwise the kind after the title."""
+    previous = None
+    for entry in entries:
+        kind = kind_of(entry)
+        heading = None
+        title = entry.title
+        if grouped:
+            if kind and kind != previous:
+                heading = GROUP_TITLES[kind]
+        elif kind:
+            title += f" ({KIND_NAMES[kind]})"
+        previous = kind or previous
+        yield heading, entry, title
 
 
 def header_rows(doc: Minutes) -> list[tuple[str, str]]:
@@ -51,24 +76,29 @@ def header_rows(doc: Minutes) -> list[tuple[str, str]]:
     return rows
 
 
-def _opening(doc: Minutes) -> list[str]:
-    """The opening note, and that the last minutes were approved (where no item says so)."""
-    lines = [doc.opening_note] if doc.opening_note else []
-    if doc.previous_approved and not _approval_item(doc):
-        lines.append(_approved_line(doc))
-    return lines
+def _approval_item(doc: Minutes) -> ItemRecord | None:
+    return next((i for i in doc.items if i.standing == "approval"), None)
 
 
-def _approval_item(doc: Minutes) -> object | None:
-    return next((i for i in doc.items if i.title.casefold().startswith("godkendelse")), None)
-
-
-def _approved_line(doc: Minutes) -> str:
-    assert doc.previous_approved is not None
+def _approved_line(doc: Minutes) -> str | None:
+    if doc.previous_approved is None:
+        return None
     return f"Referatet fra mødet {dates.long_date(doc.previous_approved)} blev godkendt."
 
 
-def decision_label(item: ItemRecord) -> str:
+def _opening(doc: Minutes) -> list[str]:
+    """The opening note, and that the last minutes were approved (where no point says so)."""
+    lines = [doc.opening_note] if doc.opening_note else []
+    line = _approved_line(doc)
+    if line and _approval_item(doc) is None:
+        lines.append(line)
+    return lines
+
+
+def decision_label(item: ItemRecord) -> str | None:
+    """A standing point's text needs no label; an item's is its decision (or orientation)."""
+    if item.standing:
+        return None
     return "Orientering" if item.kind == "orientering" else "Beslutning"
 
 
@@ -80,13 +110,38 @@ def decided(action: ActionView) -> str:
     return action.title + (f" ({', '.join(said)})" if said else "")
 
 
-def _texts(item: ItemRecord, doc: Minutes) -> list[tuple[str, str]]:
+def reported_line(r: Reported) -> str:
+    """A follow-up as the meeting heard of it: »Tage kontakt til AP (Jette Nyboe): i gang – De
+    vil gerne interviewe rådet.«"""
+    who = f" ({join_names(r.owners)})" if r.owners else ""
+    said = f" – {r.note}" if r.note else ""
+    return f"{r.title}{who}: {STATUS.get(r.status, r.status)}{said}"
+
+
+def _texts(item: ItemRecord, doc: Minutes) -> list[tuple[str | None, str]]:
+    """(label or None, text) under an item; nothing for what is empty."""
     decision = item.decision
-    if doc.previous_approved and item is _approval_item(doc):
-        line = _approved_line(doc)
+    line = _approved_line(doc)
+    if line and item is _approval_item(doc):
         decision = f"{line}\n{decision}" if decision and line not in decision else line
-    return [(label, text) for label, text in (("Sagsfremstilling", item.background),
-                                              (decision_label(item), decision)) if text]
+    found: list[tuple[str | None, str]] = []
+    if item.background:
+        found.append(("Sagsfremstilling", item.background))
+    if decision:
+        found.append((decision_label(item), decision))
+    return found
+
+
+def _discussion(doc: Minutes) -> list[str]:
+    return [reported_line(r) for r in doc.reported]
+
+
+def _carries_discussion(doc: Minutes, item: ItemRecord) -> bool:
+    """The follow-up discussion stands under its point (said to be empty there), or under the
+    approval point where a council has no follow-up point (and only if there is one)."""
+    if doc.reported_under != item.number:
+        return False
+    return bool(doc.reported) or item.standing == "followups"
 
 
 def text(doc: Minutes) -> Iterator[str]:
@@ -96,15 +151,26 @@ def text(doc: Minutes) -> Iterator[str]:
     for line in _opening(doc):
         yield ""
         yield line
-    for heading, item in grouped(doc.items):
+    if doc.reported_under is None and doc.reported:
+        yield ""
+        yield FOLLOWUPS
+        yield from (f"· {line}" for line in _discussion(doc))
+    for heading, item, title in sections(doc.items, grouped=doc.grouped):
         if heading:
             yield ""
             yield heading.upper()
         yield ""
-        yield f"{item.number}. {item.title}"
+        yield f"{item.number}. {title}"
+        if item.closed:
+            yield CLOSED
+        if _carries_discussion(doc, item):
+            yield ""
+            lines = [f"· {line}" for line in _discussion(doc)]
+            yield from lines or [NO_FOLLOWUPS]
         for label, body in _texts(item, doc):
             yield ""
-            yield f"{label}:"
+            if label:
+                yield f"{label}:"
             yield from body.splitlines()
         if item.actions:
             yield ""
@@ -128,16 +194,29 @@ def markdown(doc: Minutes, *, level: int = 1) -> Iterator[str]:
     for line in _opening(doc):
         yield ""
         yield md(line)
-    sub = h + ("##" if any(i.kind for i in doc.items) else "#")  # headings never skip a level
-    for heading, item in grouped(doc.items):
+    if doc.reported_under is None and doc.reported:
+        yield ""
+        yield f"{h}# {FOLLOWUPS}"
+        yield ""
+        yield from (f"- {md(line)}" for line in _discussion(doc))
+    sub = h + ("##" if doc.grouped and any(i.kind for i in doc.items) else "#")
+    for heading, item, title in sections(doc.items, grouped=doc.grouped):
         if heading:
             yield ""
             yield f"{h}# {heading}"
         yield ""
-        yield f"{sub} {item.number}. {md(item.title)}"
+        yield f"{sub} {item.number}. {md(title)}"
+        if item.closed:
+            yield ""
+            yield f"*{CLOSED}*"
+        if _carries_discussion(doc, item):
+            yield ""
+            lines = [f"- {md(line)}" for line in _discussion(doc)]
+            yield from lines or [NO_FOLLOWUPS]
         for label, body in _texts(item, doc):
             yield ""
-            yield f"**{label}:**"
+            if label:
+                yield f"**{label}:**"
             yield from (md(line) for line in body.splitlines())
         if item.actions:
             yield ""
@@ -170,29 +249,39 @@ def add_items(document: Any, doc: Minutes) -> None:
     from udsat_cli.render import word
 
     for line in _opening(doc):
-        document.add_paragraph(line)
-    level = 2 if any(i.kind for i in doc.items) else 1
-    for heading, item in grouped(doc.items):
+        word.text(document, line)
+    if doc.reported_under is None and doc.reported:
+        document.add_heading(FOLLOWUPS, level=1)
+        word.bullets(document, _discussion(doc))
+    level = 2 if doc.grouped and any(i.kind for i in doc.items) else 1
+    for heading, item, title in sections(doc.items, grouped=doc.grouped):
         if heading:
             document.add_heading(heading, level=1)
-        document.add_heading(f"{item.number}. {item.title}", level=level)
+        document.add_heading(f"{item.number}. {title}", level=level)
+        if item.closed:
+            word.closed_mark(document, CLOSED)
+        if _carries_discussion(doc, item):
+            word.bullets(document, _discussion(doc))
+            if not doc.reported:
+                word.text(document, NO_FOLLOWUPS)
         for label, body in _texts(item, doc):
-            word.labelled(document, label, body)
+            if label:
+                word.labelled(document, label, body)
+            else:
+                word.text(document, body)
         if item.actions:
-            document.add_paragraph().add_run("Opfølgning:").bold = True
-            for action in item.actions:
-                document.add_paragraph(decided(action), style="List Bullet")
+            word.label(document, "Opfølgning")
+            word.bullets(document, [decided(a) for a in item.actions])
     if doc.other_actions:
         document.add_heading(OTHER, level=1)
-        for action in doc.other_actions:
-            document.add_paragraph(decided(action), style="List Bullet")
+        word.bullets(document, [decided(a) for a in doc.other_actions])
     if doc.hearings:
         document.add_heading(HEARINGS, level=1)
         for line in hearings.answers(doc.hearings):
             if line.startswith("· "):
-                document.add_paragraph(line[2:], style="List Bullet")
+                word.bullets(document, [line[2:]])
             else:
-                document.add_paragraph(line.strip())
+                word.text(document, line.strip())
 
 
 def header_text(doc: Minutes) -> Iterator[str]:

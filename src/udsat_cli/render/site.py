@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from udsat_cli import dates
-from udsat_cli.render.minutes import decided
+from udsat_cli.render.minutes import decided, reported_line
 
 if TYPE_CHECKING:
     from udsat_cli.core.publish import Site
@@ -57,7 +57,7 @@ def pages(site: Site, *, templates: Path | None = None, base_url: str | None = N
         council=site.council, today=site.today, long_date=dates.long_date,
         clock=lambda m: dates.clock(m.start, m.end),
         meeting_when=lambda m: dates.meeting_when(m.date, m.start, m.end),
-        paragraphs=_paragraphs, decided=decided, stamp=_stamp,
+        paragraphs=_paragraphs, decided=decided, reported=reported_line, stamp=_stamp,
     )  # fmt: skip
 
     def render(name: str, **values: object) -> bytes:

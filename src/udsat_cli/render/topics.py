@@ -18,4 +18,6 @@ def text(found: TopicList) -> Iterator[str]:
     for t in found.topics:
         where = f"mødet {dates.long_date(t.meeting.date)}" if t.meeting else "intet møde planlagt"
         state = " (taget af listen)" if t.dropped else ""
+        if t.taken:
+            state = f" (taget op som punkt {t.taken[1]} på mødet {dates.long_date(t.taken[0])})"
         yield f"#{t.id} {t.title} → {where}{state}"

@@ -141,10 +141,28 @@ def _field(paragraph: Any, code: str) -> None:
             run._r.append(shown)
 
 
-def labelled(doc: Any, label: str, text: str) -> None:
-    doc.add_paragraph().add_run(f"{label}:").bold = True
-    for line in text.splitlines():
+def label(doc: Any, name: str) -> None:
+    doc.add_paragraph().add_run(f"{name}:").bold = True
+
+
+def labelled(doc: Any, name: str, body: str) -> None:
+    label(doc, name)
+    text(doc, body)
+
+
+def text(doc: Any, body: str) -> None:
+    for line in body.splitlines():
         doc.add_paragraph(line)
+
+
+def bullets(doc: Any, lines: list[str]) -> None:
+    for line in lines:
+        doc.add_paragraph(line, style="List Bullet")
+
+
+def closed_mark(doc: Any, words: str) -> None:
+    """»Lukket punkt« under a closed item's heading, in the internal minutes."""
+    doc.add_paragraph().add_run(words).italic = True
 
 
 def to_bytes(doc: Any) -> bytes:

@@ -30,6 +30,10 @@ BOOKKEEPING = {
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, bytes | memoryview):  # a kept Word file
+        import base64
+
+        return base64.b64encode(bytes(value)).decode("ascii")
     return value
 
 
@@ -109,13 +113,17 @@ def _action_of(table: str, key: dict[str, Any], values: dict[str, Any]) -> int |
 
 def _typed(table: Any, values: dict[str, Any]) -> dict[str, Any]:
     """JSON values back to what the columns hold."""
-    from sqlalchemy import Boolean, Date, DateTime
+    from sqlalchemy import Boolean, Date, DateTime, LargeBinary
 
     typed = {}
     for name, value in values.items():
         kind = table.c[name].type
         kind = getattr(kind, "impl", kind)  # SQLModel's UTC datetime decorates DateTime
-        if value is not None and isinstance(kind, DateTime):
+        if value is not None and isinstance(kind, LargeBinary):
+            import base64
+
+            value = base64.b64decode(value)
+        elif value is not None and isinstance(kind, DateTime):
             value = datetime.fromisoformat(value)
         elif value is not None and isinstance(kind, Date):
             value = date.fromisoformat(value)

@@ -52,6 +52,11 @@ def apply_migrations(connection: Any) -> list[str]:
             continue
         try:
             fn(connection.exec_driver_sql, connection.dialect.name)
+            if step := migrations.after(fn.__name__):
+                import importlib
+
+                module, _, function = step.partition(":")
+                getattr(importlib.import_module(module), function)(connection)
         except Exception as exc:
             raise MigrationFailed(fn.__name__, exc) from exc
         connection.execute(

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -38,6 +39,9 @@ class Council(Table, table=True):
     proposals_days: int | None = None  # the standing order: proposals close N days before
     agenda_days: int | None = None  # and the agenda goes out N days before a meeting
     quorum: int | None = None  # members present for the council to decide (default: half)
+    # The council's own standing points (JSON, see core.standing); None: the default list.
+    standing_points: str | None = Field(default=None, sa_column=Column(Text))
+    group_items: bool | None = None  # items grouped by kind on agenda and minutes (None: yes)
 
 
 class Person(Table, table=True):
@@ -71,6 +75,9 @@ class Meeting(Table, table=True):
     revision: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
     approved_at: datetime | None = None
     opening_note: str | None = Field(default=None, sa_column=Column(Text))
+    agenda_issued_at: datetime | None = None  # from then on the items are the agenda's points
+    agenda_changed_at: datetime | None = None  # an item changed after the agenda was issued
+    roll_taken_at: datetime | None = None  # attendance holds a row for every member of the day
 
 
 class AgendaItem(Table, table=True):
@@ -87,6 +94,8 @@ class AgendaItem(Table, table=True):
         default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
     )  # treated behind closed doors: published as its title and public_decision only
     public_decision: str | None = Field(default=None, sa_column=Column(Text))
+    standing: str | None = Field(default=None, sa_column=Column(String(20)))  # a standing point
+    topic_id: int | None = Field(default=None, sa_column=_fk("topic.id", nullable=True))
 
 
 class Action(Table, table=True):
@@ -125,7 +134,10 @@ class ActionEvent(Table, table=True):
     """Append-only history of an action: creation, every status change, deadline change, note."""
 
     __tablename__ = "action_event"
-    __table_args__ = (Index("ix_action_event_action", "action_id", "id"),)
+    __table_args__ = (
+        Index("ix_action_event_action", "action_id", "id"),
+        Index("ix_action_event_at", "at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     action_id: int = Field(sa_column=_fk("action.id", nullable=False))
@@ -341,3 +353,19 @@ class DutyReminderLog(Table, table=True):
     day: date
     channel: str = Field(sa_column=Column(String(10), nullable=False))
     at: datetime
+
+
+class MinutesVersion(Table, table=True):
+    """A referat as it was approved: its data (what ``minutes --json`` prints) and the Word file.
+    Reopening keeps it (``reopened_at``); the next approval is the next version."""
+
+    __tablename__ = "minutes_version"
+    __table_args__ = (UniqueConstraint("meeting_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(sa_column=_fk("meeting.id", nullable=False))
+    version: int
+    approved_at: datetime
+    reopened_at: datetime | None = None
+    data: str = Field(sa_column=Column(Text, nullable=False))
+    docx: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

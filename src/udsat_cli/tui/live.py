@@ -104,6 +104,8 @@ class LiveApp(App[None]):
         self.state = state
         self.meeting_ref = meeting
         self.view = self._load()
+        if self.view.meeting.date <= state.today and not self.view.roll_taken:
+            self._take_roll()
         self.current = self.view.resume_at()
 
     # --- the store ----------------------------------------------------------------------------
@@ -115,6 +117,14 @@ class LiveApp(App[None]):
             found = live_meeting(council, meeting=self.meeting_ref)
         self.meeting_ref = str(found.meeting.id)
         return found
+
+    def _take_roll(self) -> None:
+        """The meeting is under way: its attendance is stored from the members of the day."""
+        from udsat_cli.core.attendance import take_roll
+
+        with replace(self.state, command="udsat live – fremmøde").write() as council:
+            take_roll(council, meeting=self.view.meeting)
+        self.view = self._load()
 
     def write(self, what: str, change: Callable[[Any], Any], *, where: str) -> bool:
         """One change in one transaction, as ``udsat live – WHAT`` in the log. A Danish error
