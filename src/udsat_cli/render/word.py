@@ -30,6 +30,12 @@ LABEL_WIDTH_MM = 28  # the header's label column: »Deltagere:« in bold 11 pt f
 CLOSED = "Lukket punkt"
 BULLET, NUMBER = "List Bullet", "List Number"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TABLE_PROPERTIES = (  # the order of <w:tblPr>'s children in the schema
+    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
+    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+    "w:tblPrChange",
+)  # fmt: skip
 
 _BULLET_LINE = re.compile(r"[-–•·*▪]\s+(?P<text>\S.*)")
 _MONTH = "|".join(dates.MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
@@ -87,11 +93,7 @@ def _fields(doc: Any, rows: list[tuple[str, str]]) -> None:
     both read as label and value)."""
     from docx.shared import Mm, Pt
 
-    section = doc.sections[-1]
-    try:
-        width = section.page_width - section.left_margin - section.right_margin
-    except TypeError:  # a template section without a page size
-        width = Mm(160)
+    width = _text_width(doc)
     label_width = Mm(LABEL_WIDTH_MM)
     table = doc.add_table(rows=0, cols=2)
     table.autofit = False
@@ -106,6 +108,65 @@ def _fields(doc: Any, rows: list[tuple[str, str]]) -> None:
             cell.paragraphs[0].paragraph_format.space_after = Pt(2)
 
 
+def grid(doc: Any, headers: list[str], rows: list[list[str]], *, weights: list[float],
+         right: frozenset[int] = frozenset()) -> Any:  # fmt: skip
+    """A data table with ruled cells, its header row in bold and repeated on every page (screen
+    readers read it as the header), columns as wide as ``weights`` share the text width, the
+    columns in ``right`` (numbers) right-aligned. A template without »Table Grid« gets the
+    rules as direct formatting."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+
+    table = doc.add_table(rows=1, cols=len(headers))
+    try:
+        table.style = doc.styles["Table Grid"]
+    except KeyError:
+        _table_property(table, _borders("single"))
+    table.autofit = False
+    width = _text_width(doc)
+    for column, weight in zip(table.columns, weights, strict=True):
+        column.width = int(width * weight / sum(weights))
+    repeat = OxmlElement("w:tblHeader")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    for values, bold in [(headers, True)] + [(row, False) for row in rows]:
+        cells = table.rows[0].cells if bold else table.add_row().cells
+        for number, (cell, value) in enumerate(zip(cells, values, strict=True)):
+            cell.text = value
+            paragraph = cell.paragraphs[0]
+            if bold:
+                paragraph.runs[0].bold = True
+            if number in right:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return table
+
+
+def _text_width(doc: Any) -> int:
+    from docx.shared import Mm
+
+    section = doc.sections[-1]
+    try:
+        return section.page_width - section.left_margin - section.right_margin
+    except TypeError:  # a template section without a page size
+        return Mm(160)
+
+
+def _borders(kind: str) -> Any:
+    """<w:tblBorders> with every side and inner line ``kind`` (»nil« or »single«)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), kind)
+        if kind != "nil":
+            border.set(qn("w:sz"), "4")
+            border.set(qn("w:space"), "0")
+            border.set(qn("w:color"), "auto")
+        borders.append(border)
+    return borders
+
+
 def _borderless(table: Any, width: int) -> None:
     """No borders whatever the table style says, flush with the text's left edge."""
     from docx.oxml import OxmlElement
@@ -117,22 +178,24 @@ def _borderless(table: Any, width: int) -> None:
     indent = OxmlElement("w:tblInd")
     indent.set(qn("w:w"), "0")
     indent.set(qn("w:type"), "dxa")
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        border = OxmlElement(f"w:{side}")
-        border.set(qn("w:val"), "nil")
-        borders.append(border)
+    borders = _borders("nil")
     margins = OxmlElement("w:tblCellMar")
     for side, twips in (("left", 0), ("right", 113)):  # 2 mm between label and value
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), str(twips))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    later = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
-    props.insert_element_before(indent, "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar",
-                                *later)  # fmt: skip
-    props.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", *later)
-    props.insert_element_before(margins, *later)
+    for element in (indent, borders, margins):
+        _table_property(table, element)
+
+
+def _table_property(table: Any, element: Any) -> None:
+    """Into <w:tblPr> where the schema puts it (Word refuses a file with them out of order)."""
+    props = table._tbl.tblPr
+    tag = element.tag.replace(W, "w:")
+    for old in props.findall(element.tag):
+        props.remove(old)
+    props.insert_element_before(element, *TABLE_PROPERTIES[TABLE_PROPERTIES.index(tag) + 1 :])
 
 
 def _base(template: Path | None) -> Any:
