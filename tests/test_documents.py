@@ -144,7 +144,9 @@ Forslag til næste skridt:
 1. Formanden skriver til udvalget.
 2. Sekretariatet laver en pjece.
 
-15. december mødes rådet igen."""
+15. december mødes rådet igen.
+Artikler i Albertslund Posten
+Information på Facebook"""
 DECISION = "Rådet besluttede:\n1. at skrive til udvalget\n2. at lave en pjece"
 
 
@@ -185,6 +187,8 @@ def test_text_becomes_word_paragraphs_and_lists(council: Store, tmp_path: Path) 
         ("List Number", "Formanden skriver til udvalget."),
         ("List Number", "Sekretariatet laver en pjece."),
         ("Normal", "15. december mødes rådet igen."),  # a date, not a list
+        ("Normal", "Artikler i Albertslund Posten"),  # a line per paragraph, as imported
+        ("Normal", "Information på Facebook"),
         ("bold", "Beslutning:"),
         ("Normal", "Rådet besluttede:"),
         ("List Number", "at skrive til udvalget"),

@@ -388,8 +388,9 @@ def bullets(doc: Any, lines: list[str]) -> None:
 
 
 def paragraphs(doc: Any, text: str | None) -> None:
-    """Text as it was typed, as Word paragraphs: one per paragraph (blank lines between them),
-    its lines joined; »- x«, »• x« and »1. x« lines as real bullets and numbers."""
+    """Text as it was typed, as Word paragraphs: one per paragraph, a paragraph's wrapped lines
+    joined, no empty paragraph for a blank line; »- x«, »• x« and »1. x« lines as real bullets
+    and numbers."""
     if not text:
         return
     numbers: int | None = None  # the list the numbered lines go into, while they run
@@ -408,8 +409,10 @@ def paragraphs(doc: Any, text: str | None) -> None:
 def blocks(text: str) -> list[tuple[str, str, int]]:
     """(kind, text, number): a paragraph (»text«), a »bullet« or a »number«ed list item.
 
-    Paragraphs are parted by blank lines; a paragraph's lines are joined with a space, and an
-    indented line after a list item continues the item."""
+    Blank lines part paragraphs. A line that only wraps the sentence before it (that sentence
+    has not ended and the line goes on in lower case, or the line is indented under a list
+    item) is joined to it with a space; any other line is a paragraph of its own, as imported
+    minutes and the editor keep one paragraph per line."""
     found: list[list] = []
     for chunk in re.split(r"\n[ \t]*\n", "\n".join(text.splitlines())):
         current: list | None = None
@@ -422,13 +425,20 @@ def blocks(text: str) -> list[tuple[str, str, int]]:
                 current = ["bullet", bullet["text"], 0]
             elif number:
                 current = ["number", number["text"], int(number["n"])]
-            elif current and (current[0] == "text" or raw[:1].isspace()):
+            elif current and (_wraps(current[1], line) or
+                              (current[0] != "text" and raw[:1].isspace())):  # fmt: skip
                 current[1] += f" {line}"
                 continue
             else:
                 current = ["text", line, 0]
             found.append(current)
     return [(kind, body, n) for kind, body, n in found]
+
+
+def _wraps(before: str, line: str) -> bool:
+    """Whether ``line`` goes on with the sentence ``before`` ended with."""
+    return not before.endswith((".", "!", "?", ":", ";")) and (line[0].islower() or
+                                                                 line[0].isdigit())  # fmt: skip
 
 
 def _new_list(doc: Any, start: int) -> int | None:
