@@ -69,19 +69,20 @@ def document(
 
 def _styles_looked_up_once(doc: Any) -> None:
     """python-docx finds a style's id by scanning every style of the document for the default
-    style (CT_Styles.default_for), for each styled paragraph: 60 % of writing an agenda. The
+    style (CT_Styles.default_for), for each styled paragraph: over half of writing an agenda. The
     styles do not change while a document is written, so each name is looked up once, and the
     default once per kind of style."""
     part, styles = doc.part, doc.styles
-    known: dict[tuple[object, object], str | None] = {}
+    known: dict[tuple[object, object], str | None] = {}  # (name or ("id", id), type): id
     defaults: dict[object, Any] = {}
 
     def get_style_id(style_or_name: Any, style_type: Any) -> str | None:
         if style_or_name is None:
             return None
-        name = style_or_name if isinstance(style_or_name, str) else style_or_name.style_id
+        text = isinstance(style_or_name, str)
+        name = style_or_name if text else ("id", style_or_name.style_id)
         if (name, style_type) not in known:
-            style = styles[style_or_name] if isinstance(style_or_name, str) else style_or_name
+            style = styles[style_or_name] if text else style_or_name
             if style.type != style_type:  # as python-docx says it
                 raise ValueError(f"assigned style is type {style.type}, need type {style_type}")
             if style_type not in defaults:
