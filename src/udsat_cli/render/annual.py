@@ -138,28 +138,27 @@ def markdown(r: AnnualReport) -> Iterator[str]:
 
 
 def docx(r: AnnualReport, *, template: Path | None = None) -> bytes:
+    from docx.shared import Pt
+
     from udsat_cli.render import word
 
     doc = word.document(title(r), [("Forum", r.council), ("År", str(r.year))],
                         forum=r.council, template=template)  # fmt: skip
-    doc.add_paragraph(_draft(r)).runs[0].italic = True
-    for line in summary(r):
-        doc.add_paragraph(line)
+    draft = doc.add_paragraph()
+    draft.add_run(_draft(r)).italic = True
+    draft.paragraph_format.space_before = Pt(12)  # apart from the header fields above it
+    doc.add_paragraph(" ".join(summary(r)))  # one paragraph, as the Markdown has it
     doc.add_heading("Fremmøde", level=1)
     if r.attendance:
-        grid = doc.add_table(rows=1, cols=len(ATTENDANCE_HEADERS))
-        grid.style = "Table Grid"
-        for cell, name in zip(grid.rows[0].cells, ATTENDANCE_HEADERS, strict=True):
-            cell.text = name
-            cell.paragraphs[0].runs[0].bold = True
-        for row in _attendance_rows(r):
-            for cell, value in zip(grid.add_row().cells, row, strict=True):
-                cell.text = value
+        word.grid(doc, ATTENDANCE_HEADERS, _attendance_rows(r), weights=[3, 2, 1.2, 1.2, 1.2],
+                  right=frozenset({2, 3, 4}))  # fmt: skip
     else:
         doc.add_paragraph("Ingen møder holdt.")
     for heading, lines in _sections(r):
         doc.add_heading(heading, level=1)
-        for line in lines or ["Ingen."]:
-            doc.add_paragraph(line, style="List Bullet" if lines else None)
+        if lines:
+            word.bullets(doc, lines)
+        else:
+            doc.add_paragraph("Ingen.")
     doc.core_properties.subject = f"{title(r)} for {r.council}"
     return word.to_bytes(doc)

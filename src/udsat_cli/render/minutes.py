@@ -249,7 +249,7 @@ def add_items(document: Any, doc: Minutes) -> None:
     from udsat_cli.render import word
 
     for line in _opening(doc):
-        word.text(document, line)
+        word.paragraphs(document, line)
     if doc.reported_under is None and doc.reported:
         document.add_heading(FOLLOWUPS, level=1)
         word.bullets(document, _discussion(doc))
@@ -259,16 +259,16 @@ def add_items(document: Any, doc: Minutes) -> None:
             document.add_heading(heading, level=1)
         document.add_heading(f"{item.number}. {title}", level=level)
         if item.closed:
-            word.closed_mark(document, CLOSED)
+            word.closed_mark(document)
         if _carries_discussion(doc, item):
             word.bullets(document, _discussion(doc))
             if not doc.reported:
-                word.text(document, NO_FOLLOWUPS)
+                word.paragraphs(document, NO_FOLLOWUPS)
         for label, body in _texts(item, doc):
             if label:
                 word.labelled(document, label, body)
             else:
-                word.text(document, body)
+                word.paragraphs(document, body)
         if item.actions:
             word.label(document, "Opfølgning")
             word.bullets(document, [decided(a) for a in item.actions])
@@ -281,7 +281,7 @@ def add_items(document: Any, doc: Minutes) -> None:
             if line.startswith("· "):
                 word.bullets(document, [line[2:]])
             else:
-                word.text(document, line.strip())
+                word.paragraphs(document, line.strip())
 
 
 def header_text(doc: Minutes) -> Iterator[str]:
