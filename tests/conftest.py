@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sqlite3
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.testing
 from hypothesis import settings
 from typer.testing import CliRunner
 
@@ -19,6 +21,11 @@ from udsat_cli.store.db import _sqlite_value
 from udsat_cli.store.location import mask_password
 
 app = load()
+
+# typer.testing builds the whole Click command tree again for every invoke (~0.4 s with fifty
+# commands, most of the suite's time); the tree of one app does not change, so build it once.
+if callable(getattr(typer.testing, "_get_command", None)):
+    typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -173,6 +180,10 @@ class Store:
             for table in self.tables()
         ]
 
+    def create(self) -> None:
+        with _admin().connect() as conn:
+            conn.exec_driver_sql(f"CREATE SCHEMA {self.schema}")
+
     def drop(self) -> None:
         if self.schema:
             with _admin().connect() as conn:
@@ -188,8 +199,7 @@ def new_store(backend: str, tmp_path: Path) -> Iterator[Callable[[str], Store]]:
         if backend == "sqlite":
             return Store(path=tmp_path / f"{name}.db")
         store = Store(schema=f"t_{uuid.uuid4().hex[:16]}")
-        with _admin().connect() as conn:
-            conn.exec_driver_sql(f"CREATE SCHEMA {store.schema}")
+        store.create()
         made.append(store)
         return store
 

@@ -218,3 +218,59 @@ def test_a_made_up_council_person_becomes_the_council_as_owner(isolated_store: S
         "Jette Nyboe"
     ]
     assert "· Sende det, man har, til Søren (rådet)" in ok("minutes", "1/4-2019")
+
+
+def test_held_meetings_get_their_roll_and_approved_minutes_their_kept_copy(
+    isolated_store: Store, tmp_path: Path
+) -> None:
+    """m015: a store from before the record was kept (0.2): a held meeting's attendance is stored
+    as it is computed at migration, and approved minutes are kept as they print then."""
+    import sqlalchemy as sa
+
+    from udsat_cli.store.engine import make_engine
+    from udsat_cli.store.location import Location
+
+    store = isolated_store
+    location = Location(path=store.path) if store.path else Location(url=store.url)
+    if store.path is not None:
+        store.path.touch(mode=0o600)
+    engine = make_engine(location)
+    before_m015 = migrations.NAMES.index("m015_meeting_record")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TABLE udsat_migrations "
+            "(name VARCHAR(100) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)"
+        )
+        for fn in migrations.MIGRATIONS[:before_m015]:
+            fn(conn.exec_driver_sql, conn.dialect.name)
+            conn.execute(sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-12-01T10:00:00')"),
+                         {"n": fn.__name__})  # fmt: skip
+        for sql in (
+            "INSERT INTO council (id, name, created_at) VALUES (1, 'Udsatterådet', '2019-03-01')",
+            "INSERT INTO person (id, council_id, full_name, role, created_at) VALUES "
+            "(1, 1, 'Jette Nyboe', 'medlem', '2019-03-01'), "
+            "(2, 1, 'Søren Mogensen', 'medlem', '2019-03-01'), "
+            "(3, 1, 'Carina Kofoed', 'sekretær', '2019-03-01')",
+            "INSERT INTO meeting (id, council_id, date, created_at, cancelled, revision, "
+            "approved_at, referent_id) VALUES "
+            "(1, 1, '2019-04-01', '2019-03-01', FALSE, 0, '2019-05-23 10:00:00', 3), "
+            "(2, 1, '2019-05-23', '2019-03-01', FALSE, 0, NULL, NULL)",
+            "INSERT INTO agenda_item (id, meeting_id, number, title, decision) VALUES "
+            "(1, 1, 1, 'Fokus på socialt frikort', 'Rådet skriver til SUS.')",
+            "INSERT INTO attendance (meeting_id, person_id, status, reason) VALUES "
+            "(1, 2, 'absent', 'syg')",
+        ):
+            conn.exec_driver_sql(sql)
+    engine.dispose()
+    printed = ok("minutes", "1/4-2019")  # any command migrates first
+    assert "Deltagere: Jette Nyboe\nAfbud:     Søren Mogensen (syg)\n" in printed
+    assert "Godkendt:  23. maj 2019\n" in printed
+    assert store.query("SELECT meeting_id, version FROM minutes_version") == [(1, 1)]
+    assert sorted(store.query("SELECT meeting_id, person_id, status FROM attendance")) == [
+        (1, 1, "present"), (1, 2, "absent"), (2, 1, "present"), (2, 2, "present"),
+    ]  # fmt: skip
+    kept = tmp_path / "referat.docx"
+    ok("minutes", "1/4-2019", "--approved", "-o", str(kept))
+    assert kept.read_bytes().startswith(b"PK")
+    ok("member", "add", "Hanne Kirk", "--from", "1/1-2019")
+    assert ok("minutes", "1/4-2019") == printed

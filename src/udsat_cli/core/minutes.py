@@ -284,9 +284,9 @@ def reported_at(
         chosen.append((action, before != after))
     chosen.sort(key=lambda pair: (SECTIONS.index(pair[0].section or "open"),
                                   pair[0].meeting or date.min, pair[0].id))  # fmt: skip
-    found = list(with_people(council, [a for a, _ in chosen]))
     changed = {a.id: c for a, c in chosen}
-    notes = {a.id: a.note for a, _ in chosen}
+    notes = {a.id: a.note for a, _ in chosen}  # with_people puts today's latest note in
+    found = list(with_people(council, [a for a, _ in chosen]))
     return [
         Reported(a.id, a.title, a.owners, a.due_text, a.status, notes[a.id], a.meeting,
                  changed[a.id])  # fmt: skip

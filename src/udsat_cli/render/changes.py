@@ -24,6 +24,7 @@ TABLES = {
     "meeting_guest": ("gæst", False), "topic": ("punkt til listen", True),
     "event": ("arrangement", True), "event_attendee": ("deltager", False),
     "council_season": ("sæson", False), "import_log": ("import", False),
+    "minutes_version": ("godkendt referat", True),
 }  # fmt: skip
 FIELDS = {
     "status": "status", "title": "titel", "due_text": "frist", "date": "dato",
@@ -34,11 +35,15 @@ FIELDS = {
     "item_id": "punkt", "referent_id": "referent", "approved_at": "godkendt",
     "opening_note": "indledning", "reason": "grund", "note": "note", "for_date": "fra",
     "dropped_at": "taget af listen", "start_md": "fra", "end_md": "til", "name": "navn",
-    "label": "ansvarlig", "details": "detaljer",
+    "label": "ansvarlig", "details": "detaljer", "version": "udgave",
+    "reopened_at": "åbnet igen", "agenda_issued_at": "dagsorden udsendt",
+    "agenda_changed_at": "dagsorden ændret", "roll_taken_at": "fremmøde gemt",
+    "standing": "fast punkt", "topic_id": "emne", "group_items": "punkter efter type",
+    "standing_points": "faste punkter",
 }  # fmt: skip
 # Bookkeeping a secretary has no use for in the log.
 QUIET = {"closed_at", "created_at", "revision", "due_kind", "due_date", "due_n", "due_meeting_id",
-         "state", "position", "at"}  # fmt: skip
+         "state", "position", "at", "data", "docx", "meeting_id"}  # fmt: skip
 ATTENDANCE = {"absent": "meldt afbud", "guest": "gæst", "present": "til stede"}
 EVENTS = {"status": "status", "due": "frist", "owners": "ansvarlige", "title": "titel",
           "item": "punkt", "note": "note"}  # fmt: skip
@@ -51,6 +56,12 @@ def _value(log: ChangeLog, field: str, value: Any) -> str:
         return "–"
     if isinstance(value, bool) or field == "cancelled":
         return "ja" if value else "nej"
+    if field == "standing_points":  # the titles, the meeting's own points between them
+        from udsat_cli.core.standing import parse
+
+        points = parse(value)
+        titles = [p.title for p in points.before] + ["…"] + [p.title for p in points.after]
+        return ", ".join(titles)
     if field in ("person_id", "referent_id"):
         return log.people.get(value, f"person #{value}")
     if field == "item_id":
