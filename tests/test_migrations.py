@@ -261,6 +261,10 @@ def test_held_meetings_get_their_roll_and_approved_minutes_their_kept_copy(
             "(1, 2, 'absent', 'syg')",
         ):
             conn.exec_driver_sql(sql)
+        if conn.dialect.name == "postgresql":  # explicit ids leave the identities behind
+            for table in ("council", "person", "meeting", "agenda_item"):
+                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f"(SELECT MAX(id) FROM {table}))")  # fmt: skip
     engine.dispose()
     printed = ok("minutes", "1/4-2019")  # any command migrates first
     assert "Deltagere: Jette Nyboe\nAfbud:     Søren Mogensen (syg)\n" in printed
