@@ -104,10 +104,11 @@ def docx(agenda: Agenda, *, template: Path | None = None) -> bytes:
 
     doc = word.document(title(agenda), header_rows(agenda), forum=agenda.council,
                         template=template)  # fmt: skip
+    level = 2 if agenda.grouped and any(_item_kind(p) for p in agenda.points) else 1
     for heading, point, line in _groups(agenda):
         if heading:
-            doc.add_paragraph().add_run(heading).bold = True
-        doc.add_heading(f"{point.number}. {line}", level=1)
+            doc.add_heading(heading, level=1)
+        doc.add_heading(f"{point.number}. {line}", level=level)
         if point.kind == "followups":
             followups.body_docx(doc, agenda.followups)
         elif point.item and point.item.background:
