@@ -199,6 +199,27 @@ def test_a_wrong_deadline_is_told_inline_and_nothing_is_written(meeting_day: Sto
     assert meeting_day.query("SELECT COUNT(*) FROM action") == [(1,)]
 
 
+def test_a_deadline_written_wrong_offers_its_nearest_reading(meeting_day: Store) -> None:
+    from textual.widgets import Static
+
+    refused = "Kan ikke læse fristen »næste mode«; mente du »næste møde« (13. juni 2019)?"
+
+    async def script(app, pilot) -> None:  # noqa: ANN001
+        app.action_tab("dagsorden")
+        await pilot.pause()
+        await _type(pilot, app, "#action-title", "Ringe til AP", enter=False)
+        await _type(pilot, app, "#action-due", "næste mode", enter=False)
+        assert "mente du »næste møde«" in str(app.query_one("#due-preview", Static).render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert refused in str(app.query_one("#agenda-error", Static).render())
+        assert app.query_one("#action-due").value == "næste mode"  # left to be put right
+
+    ok("--today", "2019-04-01", "meeting", "add", "13. juni 2019 kl. 16-18")
+    _run(meeting_day, script)
+    assert meeting_day.query("SELECT COUNT(*) FROM action") == [(1,)]
+
+
 def test_too_few_present_warns_of_the_quorum(meeting_day: Store) -> None:
     from textual.widgets import Select, Static
 
