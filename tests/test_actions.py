@@ -144,6 +144,30 @@ def test_refused_input_is_one_danish_sentence(council: Store, args, message) -> 
     assert dump(council) == before
 
 
+def test_a_filter_or_an_edit_offers_the_nearest_names_and_statuses(council: Store) -> None:
+    ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette")
+    before = dump(council)
+    nobody = "Fejl: Ingen i Udsatterådet Albertslund hedder"
+    for args, code, message in (
+        (("actions", "--owner", "Sørn"), 3, f"{nobody} »Sørn«; mente du Søren Mogensen?"),
+        (("remind", "--owner", "Sørn"), 3, f"{nobody} »Sørn«; mente du Søren Mogensen?"),
+        (("member", "edit", "Rene", "--role", "næstformand"), 3,
+         f"{nobody} »Rene«; mente du René Meyrowitsch?"),
+        (("update", "1", "--remove-owner", "Jete"), 3, f"{nobody} »Jete«; mente du Jette Nyboe?"),
+        (("actions", "--owner", "Kim"), 3,
+         f"{nobody} »Kim«; se navnene med: udsat member list --all."),
+        (("update", "1", "--status", "udfort"), 2,
+         "Fejl: Ukendt status »udfort«; mente du udført? Ellers brug en af: åben, i gang, "
+         "udført, udsat, bortfaldet."),
+        (("actions", "--status", "bortfaldt"), 2,
+         "Fejl: Ukendt status »bortfaldt«; mente du bortfaldet? Ellers brug en af: åben, "
+         "i gang, udført, udsat, bortfaldet."),
+    ):  # fmt: skip
+        result = run(*APRIL, *args)
+        assert (result.code, result.stdout, result.stderr) == (code, "", message + "\n"), args
+    assert dump(council) == before
+
+
 def test_update_done_postpone_drop_keep_history(council: Store) -> None:
     ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette", "--due", "næste møde")
     ok(*APRIL, "update", "1", "--status", "i gang", "--note", "Mail sendt")

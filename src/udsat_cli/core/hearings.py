@@ -73,8 +73,13 @@ def status_code(text: str) -> str:
     for code, label in STATUS_LABELS.items():
         if wanted in (label, code.replace("_", " ")):
             return code
+    from udsat_cli.danish import nearest
+
+    close = nearest(wanted, STATUS_LABELS.values())
+    hint = f"mente du {close}? Ellers brug" if close else "brug"
     raise InputError(
-        f"Ukendt status »{text}« for en høring; brug en af: {', '.join(STATUS_LABELS.values())}."
+        f"Ukendt status »{text}« for en høring; {hint} en af: "
+        f"{', '.join(STATUS_LABELS.values())}."
     )
 
 

@@ -89,10 +89,18 @@ def suggestions(council: CouncilContext, name: str) -> list[str]:
     return list(dict.fromkeys(forms[c] for c in close))
 
 
-def unknown_person(council: CouncilContext, name: str) -> NotFoundError:
+def unknown_person(council: CouncilContext, name: str, *, lookup: bool = False) -> NotFoundError:
+    """Nobody is called ``name``: the nearest names, and how to add the person. A ``lookup`` (a
+    filter, an edit) names someone already there: it offers no new person."""
     from udsat_cli.danish import join_names
 
     close = suggestions(council, name)
+    if lookup:
+        if close:
+            return NotFoundError(f"Ingen i {council.name} hedder »{name}«; mente du "
+                                 f"{join_names(close, 'eller')}?")  # fmt: skip
+        return NotFoundError(f"Ingen i {council.name} hedder »{name}«; se navnene med: "
+                             "udsat member list --all.")  # fmt: skip
     hint = f"mente du {join_names(close, 'eller')}? Ellers " if close else ""
     return NotFoundError(
         f"Ingen i {council.name} hedder »{name}«; {hint}tilføj personen med: "
@@ -100,7 +108,8 @@ def unknown_person(council: CouncilContext, name: str) -> NotFoundError:
     )
 
 
-def resolve_owner(council: CouncilContext, name: str) -> Owner:
+def resolve_owner(council: CouncilContext, name: str, *, lookup: bool = False) -> Owner:
+    """The owner ``name`` means; ``lookup``: one already there (an owner to remove)."""
     if not name.strip():
         raise InputError("Et navn må ikke være tomt.")
     hits = person_matches(council, name)
@@ -111,5 +120,5 @@ def resolve_owner(council: CouncilContext, name: str) -> Owner:
         raise AmbiguousError(f"Flere personer passer på »{name}«: {names}; skriv det fulde navn.")
     found = body(council, name)
     if found is None:
-        raise unknown_person(council, name)
+        raise unknown_person(council, name, lookup=lookup)
     return found

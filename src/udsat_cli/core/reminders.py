@@ -164,7 +164,7 @@ def reminders(
     ):
         if group := _group(action, horizon, meeting, previous):
             due[action.id] = (action, group)
-    only = find_person(council, owner).id if owner else None
+    only = find_person(council, owner, lookup=True).id if owner else None
     skip = set() if again else _already(db, day=today)
     people: dict[int, OwnerReminder] = {}
 
