@@ -88,7 +88,7 @@ def _answer_by(text: str) -> str:
     found = {"meeting": "meeting", "møde": "meeting", "mødet": "meeting", "chair": "chair",
              "formand": "chair", "formanden": "chair"}.get(wanted)  # fmt: skip
     if found is None:
-        raise InputError(f"»{text}«: en høring besvares på et møde (meeting) eller af formanden "
+        raise InputError(f"»{text}«: en høring besvares på et møde (møde) eller af formanden "
                          "(formand).")  # fmt: skip
     return found
 
