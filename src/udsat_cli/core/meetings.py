@@ -121,8 +121,38 @@ def latest_meeting(council: CouncilContext, *, on_or_before: date) -> MeetingRef
     return council.plan.latest_on_or_before(on_or_before)
 
 
-def next_meeting(council: CouncilContext, *, on_or_after: date) -> MeetingRef | None:
-    return council.plan.first_on_or_after(on_or_after)
+def next_meeting(council: CouncilContext, *, on_or_after: date | None = None) -> MeetingRef | None:
+    """The first meeting on or after a day; without one, the council's next meeting as of
+    ``council.now``: today's until it is over, then the one after it."""
+    if on_or_after is not None:
+        return council.plan.first_on_or_after(on_or_after)
+    found = council.plan.first_on_or_after(council.today)
+    if found is not None and found.date == council.today and is_over(council, found):
+        return council.plan.nth_after(council.today, 1)
+    return found
+
+
+HELD_FOR = 120  # minutes a meeting with no end time is taken to last
+
+
+def is_over(council: CouncilContext, meeting: MeetingRef) -> bool:
+    """Whether today's meeting is over: past its end (or two hours after its start, without an
+    end), or its minutes are begun (a decision on an item, or the attendance recorded)."""
+    now = council.now.strftime("%H:%M")
+    end = meeting.end
+    if end is None and meeting.start is not None:
+        begin = int(meeting.start[:2]) * 60 + int(meeting.start[3:])
+        minutes = min(begin + HELD_FOR, 23 * 60 + 59)
+        end = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    if end is not None and now > end:
+        return True
+    begun = council.db.scalar(
+        "SELECT EXISTS (SELECT 1 FROM agenda_item WHERE meeting_id = :m "
+        "AND decision IS NOT NULL AND decision <> '') "
+        "OR EXISTS (SELECT 1 FROM attendance WHERE meeting_id = :m)",
+        m=meeting.id,
+    )
+    return bool(begun)
 
 
 # --- the meeting list -------------------------------------------------------------------------

@@ -150,7 +150,7 @@ def reminders(
 
     db, today = council.db, council.today
     horizon = today + timedelta(days=days)
-    meeting = next_meeting(council, on_or_after=today)
+    meeting = next_meeting(council)  # today's until it is over, then the following one
     if meeting is not None and meeting.date > horizon:
         meeting = None
     previous = (
