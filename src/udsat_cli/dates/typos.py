@@ -25,6 +25,7 @@ from udsat_cli.dates.grammar import (
     Reading,
     Season,
     TwoDays,
+    default_seasons,
     read,
 )
 from udsat_cli.dates.vocab import (
@@ -171,8 +172,6 @@ def near_miss(
 ) -> Guess | None:  # fmt: skip
     """The nearest reading of ``text`` when it is a date written wrong; None when it names no
     day (words to keep as they are). ``text`` is one the grammar could not read."""
-    from udsat_cli.dates.grammar import default_seasons
-
     seasons = default_seasons() if seasons is None else seasons
     shown = " ".join(text.split())
     tokens = list(_TOKEN.finditer(shown))
