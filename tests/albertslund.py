@@ -43,7 +43,6 @@ def build() -> None:
     for guest in meeting["guests"]:
         ok("member", "add", guest, "--role", "gæst")
     ok("member", "add", meeting["referent"], "--role", "sekretær")
-    ok("member", "add", "Social & Familie", "--role", "ekstern")
     ok("meeting", "add", "1. april 2019 kl. 16.00 – 18.00", "--place", meeting["place"])
     ok("attendance", HELD, *[a for n in meeting["absent"] for a in ("--absent", n)],
        *[a for n in meeting["guests"] for a in ("--guest", n)], "--referent", "Carina")  # fmt: skip

@@ -77,6 +77,34 @@ def test_owner_errors_change_nothing(council: Store) -> None:
     ok("add-action", "Kontakte AP", "--owner", "Jette Nyboe", "--owner", "albertslund posten")
 
 
+def test_units_as_the_minutes_write_them_are_owners_as_written(council: Store) -> None:
+    out = ok(*APRIL, "add-action", "Udarbejde et notat til SUS", "--owner", "Social & Familie",
+             "--owner", "Social- og Sundhedsforvaltningen", "--owner", "Ældre & Handicap",
+             "--owner", "Center for Socialpsykiatri", "--owner", "Søren")  # fmt: skip
+    assert "  Ansvarlige: Social & Familie, Social- og Sundhedsforvaltningen, Ældre & Handicap, " \
+        "Center for Socialpsykiatri og Søren Mogensen · Status: åben\n" in out
+    assert council.query("SELECT kind, label FROM action_body_owner ORDER BY position") == [
+        ("unit", "Social & Familie"), ("unit", "Social- og Sundhedsforvaltningen"),
+        ("unit", "Ældre & Handicap"), ("unit", "Center for Socialpsykiatri"),
+    ]  # fmt: skip
+    assert council.query("SELECT COUNT(*) FROM person") == [(8,)]  # nobody made up
+    before = dump(council)
+    for name, code, message in (
+        ("Jette & Søren", 2,
+         "»Jette & Søren« er Jette Nyboe og Søren Mogensen; angiv hver med sit eget --owner."),
+        ("Kim Larsen", 3,
+         'Ingen i Udsatterådet Albertslund hedder »Kim Larsen«; tilføj personen med: udsat member '
+         'add "Kim Larsen" (brug --role ekstern for personer uden for rådet).'),
+        ("Søren Mogensn", 3,
+         "Ingen i Udsatterådet Albertslund hedder »Søren Mogensn«; mente du Søren Mogensen? "
+         'Ellers tilføj personen med: udsat member add "Søren Mogensn" (brug --role ekstern for '
+         "personer uden for rådet)."),
+    ):  # fmt: skip
+        result = run(*APRIL, "add-action", "X", "--owner", name)
+        assert (result.code, result.stderr) == (code, f"Fejl: {message}\n"), name
+    assert dump(council) == before
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -141,6 +169,30 @@ def test_refused_input_is_one_danish_sentence(council: Store, args, message) -> 
     assert result.stderr.startswith(message)
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert result.stdout == ""
+    assert dump(council) == before
+
+
+def test_a_filter_or_an_edit_offers_the_nearest_names_and_statuses(council: Store) -> None:
+    ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette")
+    before = dump(council)
+    nobody = "Fejl: Ingen i Udsatterådet Albertslund hedder"
+    for args, code, message in (
+        (("actions", "--owner", "Sørn"), 3, f"{nobody} »Sørn«; mente du Søren Mogensen?"),
+        (("remind", "--owner", "Sørn"), 3, f"{nobody} »Sørn«; mente du Søren Mogensen?"),
+        (("member", "edit", "Rene", "--role", "næstformand"), 3,
+         f"{nobody} »Rene«; mente du René Meyrowitsch?"),
+        (("update", "1", "--remove-owner", "Jete"), 3, f"{nobody} »Jete«; mente du Jette Nyboe?"),
+        (("actions", "--owner", "Kim"), 3,
+         f"{nobody} »Kim«; se navnene med: udsat member list --all."),
+        (("update", "1", "--status", "udfort"), 2,
+         "Fejl: Ukendt status »udfort«; mente du udført? Ellers brug en af: åben, i gang, "
+         "udført, udsat, bortfaldet."),
+        (("actions", "--status", "bortfaldt"), 2,
+         "Fejl: Ukendt status »bortfaldt«; mente du bortfaldet? Ellers brug en af: åben, "
+         "i gang, udført, udsat, bortfaldet."),
+    ):  # fmt: skip
+        result = run(*APRIL, *args)
+        assert (result.code, result.stdout, result.stderr) == (code, "", message + "\n"), args
     assert dump(council) == before
 
 

@@ -53,6 +53,22 @@ def test_date_errors(isolated_store: Store) -> None:
     )
 
 
+def test_a_date_written_wrong_is_shown_with_its_nearest_reading(council: Store) -> None:
+    ok("meeting", "add", "23. maj 2019 kl. 16-18")
+    for phrase, offer in (("15. marst", "15. marts 2020"),
+                          ("næste mode", "»næste møde« (23. maj 2019)"),
+                          ("mødet i junni", "»mødet i juni« (intet møde planlagt)")):  # fmt: skip
+        result = run(*MAY, "date", phrase)
+        assert (result.code, result.stderr) == (
+            2, f"Fejl: Kan ikke læse »{phrase}« som en dato; mente du {offer}?\n"
+        ), phrase  # fmt: skip
+    result = run(*MAY, "date", "snarest")
+    assert result.stderr == (
+        "Fejl: Kan ikke læse »snarest« som en dato; skriv fx »23. maj 2019«, »næste fredag« "
+        "eller »næste møde«.\n"
+    )
+
+
 def test_deadline_in_a_season_moves_with_the_councils_own_dates(council: Store) -> None:
     april = ("--today", "2019-04-02")
     ok(*april, "add-action", "Samle viden om morgenmad", "--owner", "René",

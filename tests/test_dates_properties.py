@@ -50,3 +50,42 @@ def test_any_text_gives_a_reading_or_udsats_own_error(text: str, today: date) ->
         assert error.message and "\n" not in error.message
     else:
         assert found.kind in ("date", "meeting", "first_meeting_after", "nth_meeting_after")
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
+
+
+@st.composite
+def month_typos(draw: st.DrawFn) -> str:
+    """A month's name with one letter changed: replaced, left out, added or swapped."""
+    name = draw(st.sampled_from(dates.MONTHS))
+    at = draw(st.integers(0, len(name) - 1))
+    letter = draw(st.sampled_from(LETTERS))
+    edit = draw(st.sampled_from(["replace", "leave out", "add", "swap"]))
+    if edit == "replace":
+        return name[:at] + letter + name[at + 1 :]
+    if edit == "leave out":
+        return name[:at] + name[at + 1 :]
+    if edit == "add":
+        return name[:at] + letter + name[at:]
+    at = min(at, len(name) - 2)
+    return name[:at] + name[at + 1] + name[at] + name[at + 2 :]
+
+
+@settings(max_examples=500)
+@given(day=DAYS, today=TODAYS, month=month_typos(), with_year=st.booleans())
+def test_a_date_with_its_month_misspelt_is_read_or_refused_never_kept_as_text(
+    day: date, today: date, month: str, with_year: bool
+) -> None:
+    """What set_deadline does with a deadline the grammar cannot read: words that name no day are
+    kept as text, a near miss is refused. A month written one letter wrong is never kept."""
+    from udsat_cli.dates.grammar import NoReading
+    from udsat_cli.dates.typos import near_miss
+
+    typed = f"{min(day.day, 28)}. {month}" + (f" {day.year}" if with_year else "")
+    try:
+        dates.parse_deadline(typed, today=today)
+    except NoReading:
+        assert near_miss(typed, today=today, deadline=True) is not None, typed
+    except UdsatError:
+        pass  # refused: an impossible or ambiguous date

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DEMO_TODAY, Store, demo_council, ok, run
+from tests.conftest import DEMO_TODAY, Store, demo_council, dump, ok, run
 from tests.test_remind import Inbox, smtp  # noqa: F401  (the loopback SMTP server fixture)
 
 AUG = ("--today", "2026-08-20")
@@ -260,3 +260,33 @@ def test_the_demo_councils_annual_report_counts_what_the_store_holds(
     assert headings[:3] == ["Fremmøde", "Møder", "Behandlede punkter"]
     assert doc.tables[1].rows[0].cells[0].text == "Medlem"
     assert len(doc.tables[1].rows) == len(report["attendance"]) + 1
+
+
+def test_a_consultations_history_and_help_are_danish(aeldreraad: Store) -> None:
+    ok(*AUG, "hearing", "add", "Budget 2027", "--from", "Udvalget", "--deadline", "16. september")
+    before = dump(aeldreraad)
+    wrong = run(*AUG, "hearing", "edit", "1", "--status", "besvart")
+    assert (wrong.code, wrong.stderr) == (2, (
+        "Fejl: Ukendt status »besvart« for en høring; mente du besvaret? Ellers brug en af: "
+        "modtaget, under behandling, besvaret, ikke besvaret.\n"
+    ))  # fmt: skip
+    wrong = run(*AUG, "hearing", "edit", "1", "--answer", "meeting-ish")
+    assert wrong.stderr == (
+        "Fejl: »meeting-ish«: en høring besvares på et møde (møde) eller af formanden "
+        "(formand).\n"
+    )
+    assert dump(aeldreraad) == before
+    ok(*AUG, "hearing", "edit", "1", "--status", "under behandling", "--answer", "formand")
+    ok(*AUG, "hearing", "answer", "1", "--text", "Vi anbefaler forslaget.")
+    changes = [line for line in ok("log", "--limit", "3").splitlines() if line.startswith("  ")]
+    assert changes == [
+        "  høring #1: høringssvar – → Vi anbefaler forslaget., besvaret – → 20. august 2026, "
+        "status under behandling → besvaret",
+        "  høring #1: besvares på et møde → af formanden (formandsbeslutning), status modtaget → "
+        "under behandling",
+        "  ny høring #1: Budget 2027",
+    ]
+    assert "--answer møde|formand  Besvares på et møde eller af formanden alene." in ok(
+        "hearing", "add", "--help"
+    )
+    assert "meeting" not in ok("hearing", "edit", "--help")

@@ -245,3 +245,57 @@ def test_the_terminal_gets_the_rich_view(history: Store) -> None:
     plain = on_a_terminal(NO_COLOR="1")
     assert not colour.search(plain) and "Søren Mogensen" in plain and "┃" in plain
     assert "┃" not in ok("--today", "2019-05-20", "followups")
+
+
+def _next(*args: str) -> str:
+    """The date of the meeting followups --next-meeting is for, as of --today (with a time)."""
+    return json.loads(ok("--today", *args, "followups", "--next-meeting", "--json"))["meeting"][
+        "date"
+    ]
+
+
+def test_on_the_evening_of_a_meeting_the_next_meeting_is_the_following_one(
+    history: Store,
+) -> None:
+    ok("meeting", "plan", "23. maj 2019 kl. 16-18", "13. juni 2019 kl. 16", "20. juni 2019",
+       "27. juni 2019 kl. 10-12")  # fmt: skip
+    assert _next("2019-05-23 09:00") == "2019-05-23"  # the morning of the meeting
+    assert _next("2019-05-23 18:00") == "2019-05-23"  # until its end
+    assert _next("2019-05-23 18:01") == "2019-06-13"  # the evening after it
+    assert _next("23. maj 2019 kl. 19.30") == "2019-06-13"
+    assert _next("2019-06-13 17:59") == "2019-06-13"  # no end: two hours after its start
+    assert _next("2019-06-13 18:01") == "2019-06-20"
+    assert _next("2019-06-20 23:59") == "2019-06-20"  # no time at all: until minutes begin
+    ok("attendance", "20/6-2019", "--absent", "Nina:syg")
+    assert _next("2019-06-20 09:00") == "2019-06-27"  # the attendance is taken
+    ok("item", "add", "27/6-2019", "Høring om budget")
+    assert _next("2019-06-27 08:00") == "2019-06-27"  # no decision yet, just the agenda
+    ok("item", "edit", "27/6-2019", "1", "--decision", "Rådet har svaret.")
+    result = run("--today", "2019-06-27 10:30", "followups", "--next-meeting")
+    assert (result.code, result.stderr) == (1, (
+        "Fejl: Udsatterådet Albertslund har intet planlagt møde efter mødet i dag; tilføj det "
+        'næste med: udsat meeting add "DATO kl. 16-18".\n'
+    ))  # fmt: skip
+
+
+def test_the_agenda_and_the_reminders_look_past_a_meeting_that_is_over(history: Store) -> None:
+    ok("meeting", "plan", "23. maj 2019 kl. 16-18", "13. juni 2019 kl. 16-18")
+    evening = ("--today", "2019-05-23 19:30")
+    agenda = ok(*evening, "agenda", "--next-meeting")
+    assert "torsdag d. 13. juni 2019 kl. 16.00–18.00" in agenda and "23. maj 2019 kl." not in agenda
+    ok("--today", "2019-05-20", "add-action", "Ringe til AP", "--owner", "Søren",
+       "--due", "snarest")  # fmt: skip
+    morning = ok("--today", "2019-05-23 10:00", "remind", "--days", "30", "--dry-run")
+    assert "Til opfølgning på mødet 23. maj 2019:" in morning
+    reminded = ok(*evening, "remind", "--days", "30", "--dry-run")
+    assert "Til opfølgning på mødet 13. juni 2019:" in reminded
+    assert "Til opfølgning på mødet 23. maj" not in reminded
+    before = dump(history)
+    for moment, message in (
+        ("2019-05-23 25:00", "»2019-05-23 25:00«: 25:00 er ikke et klokkeslæt."),
+        ("23/5-2019 kl. 16-18", "»23/5-2019 kl. 16-18«: her skal der stå ét klokkeslæt, ikke et "
+                                "tidsrum."),
+    ):  # fmt: skip
+        result = run("--today", moment, "followups")
+        assert (result.code, result.stderr) == (2, f"Fejl: {message}\n"), moment
+    assert dump(history) == before

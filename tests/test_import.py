@@ -77,9 +77,14 @@ def test_import_writes_the_meeting_once(isolated_store: Store) -> None:
     out = ok("import", "--yes", str(ALBERTSLUND))
     assert "Helge Bo Jensen som medlem" not in out  # matched, not proposed again
     assert out.rstrip().endswith(
-        "Importerede mødet 1. april 2019: 8 punkter, 14 opgaver, 13 nye personer. "
+        "Importerede mødet 1. april 2019: 8 punkter, 14 opgaver, 12 nye personer. "
         "Desuden: 3 emner til et kommende møde."
     )
+    # »Social & Familie udarbejder …«: a unit, kept as written, not a made-up person
+    units = isolated_store.query("SELECT kind, label FROM action_body_owner WHERE label LIKE 'So%'")
+    assert units == [("unit", "Social & Familie")]
+    made_up = isolated_store.query("SELECT COUNT(*) FROM person WHERE full_name LIKE 'So%'")
+    assert made_up == [(0,)]
     assert isolated_store.query("SELECT COUNT(*) FROM topic") == [(3,)]
     assert isolated_store.query("SELECT COUNT(*) FROM meeting") == [(1,)]
     assert isolated_store.query("SELECT COUNT(*) FROM agenda_item") == [(8,)]

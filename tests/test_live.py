@@ -40,19 +40,19 @@ def meeting_day(isolated_store: Store) -> Store:
     return isolated_store
 
 
-def _app(store: Store):  # noqa: ANN202
+def _app(store: Store, clock: str | None = None):  # noqa: ANN202
     from udsat_cli.cli.app import State
     from udsat_cli.store.location import resolve_location
     from udsat_cli.tui.live import LiveApp
 
     state = State(location=resolve_location(store.arg), today=date.fromisoformat(TODAY),
-                  council="Udsatterådet Albertslund", debug=False)  # fmt: skip
+                  council="Udsatterådet Albertslund", debug=False, clock=clock)  # fmt: skip
     return LiveApp(state)
 
 
-def _run(store: Store, script) -> None:  # noqa: ANN001
+def _run(store: Store, script, clock: str | None = None) -> None:  # noqa: ANN001
     async def drive() -> None:
-        app = _app(store)
+        app = _app(store, clock)
         async with app.run_test(size=(140, 45)) as pilot:
             await pilot.pause()
             await script(app, pilot)
@@ -201,6 +201,41 @@ def test_a_wrong_deadline_is_told_inline_and_nothing_is_written(meeting_day: Sto
 
     _run(meeting_day, script)
     assert meeting_day.query("SELECT COUNT(*) FROM action") == [(1,)]
+
+
+def test_a_deadline_written_wrong_offers_its_nearest_reading(meeting_day: Store) -> None:
+    from textual.widgets import Static
+
+    refused = "Kan ikke læse fristen »næste mode«; mente du »næste møde« (13. juni 2019)?"
+
+    async def script(app, pilot) -> None:  # noqa: ANN001
+        app.action_tab("dagsorden")
+        await pilot.pause()
+        await _type(pilot, app, "#action-title", "Ringe til AP", enter=False)
+        await _type(pilot, app, "#action-due", "næste mode", enter=False)
+        assert "mente du »næste møde«" in str(app.query_one("#due-preview", Static).render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert refused in str(app.query_one("#agenda-error", Static).render())
+        assert app.query_one("#action-due").value == "næste mode"  # left to be put right
+
+    ok("--today", "2019-04-01", "meeting", "add", "13. juni 2019 kl. 16-18")
+    _run(meeting_day, script)
+    assert meeting_day.query("SELECT COUNT(*) FROM action") == [(1,)]
+
+
+def test_the_evening_after_the_meeting_the_screen_still_minutes_it(meeting_day: Store) -> None:
+    """The next meeting is the following one once today's is over; the live screen stays on
+    today's, whose minutes are being finished."""
+    ok("--today", "2019-04-01", "meeting", "add", "13. juni 2019 kl. 16-18")
+    ok("--today", TODAY, "attendance", "23/5-2019", "--absent", "Allan")  # minutes begun
+    report = json.loads(ok("--today", f"{TODAY} 19:30", "followups", "--json"))
+    assert report["meeting"]["date"] == "2019-06-13"
+
+    async def script(app, pilot) -> None:  # noqa: ANN001
+        assert app.view.meeting.date == date(2019, 5, 23)
+
+    _run(meeting_day, script, clock="19:30")
 
 
 def test_too_few_present_warns_of_the_quorum(meeting_day: Store) -> None:

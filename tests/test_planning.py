@@ -20,10 +20,11 @@ def test_meeting_series(council: Store) -> None:
         "Planlagde 3 møder:\n"
         "  3  torsdag d. 2. maj 2019 kl. 16.00–18.00\n"
         "  4  fredag d. 31. maj 2019 kl. 16.00–18.00\n"
-        "  5  torsdag d. 27. juni 2019 kl. 16.00–18.00\n"
+        "  5  mandag d. 12. august 2019 kl. 16.00–18.00\n"
     )
     assert result.stderr == (
         "30. maj 2019 er Kristi himmelfartsdag; mødet er lagt fredag d. 31. maj 2019.\n"
+        "27. juni 2019 er i sommerferien; mødet er lagt mandag d. 12. august 2019.\n"
     )
     assert ok("meeting", "plan", "5. september 2019", "3. oktober 2019 kl. 17").splitlines() == [
         "Planlagde 2 møder:",
@@ -34,9 +35,9 @@ def test_meeting_series(council: Store) -> None:
         "meeting", "plan", "--every", "1 måned", "--from", "31/10-2019", "--until", "1/1-2020"
     )
     # 31 October, then the last of November (a Saturday, so the Monday after), then 31 December
-    # (nytårsaftensdag, so 2 January)
+    # (in juleferien, which ends 3 January, a Friday: so the Monday after)
     assert "torsdag d. 31. oktober 2019" in monthly and "mandag d. 2. december 2019" in monthly
-    assert "torsdag d. 2. januar 2020" in monthly
+    assert "mandag d. 6. januar 2020" in monthly
 
 
 def test_meeting_plan_errors_write_nothing(council: Store) -> None:
@@ -221,4 +222,56 @@ def test_documents_refuse_bad_requests(council: Store, tmp_path: Path) -> None:
         f"Fejl: Mappen {tmp_path / 'mangler'} findes ikke.\n"
     )
     assert run("--today", "2019-04-02", "agenda").code == 1
+    assert dump(council) == before
+
+
+def test_a_series_skips_the_councils_holidays_as_it_skips_public_holidays(council: Store) -> None:
+    plan = ("meeting", "plan", "--every", "4 uger", "--from", "4/6-2019", "--until", "30/9-2019")
+    before = dump(council)
+    trial = run(*plan, "--time", "16-18", "--dry-run")
+    assert (trial.code, trial.stdout, trial.stderr) == (0, (
+        "Prøvekørsel: udsat ville planlægge 4 møder (intet er skrevet):\n"
+        "  tirsdag d. 4. juni 2019 kl. 16.00–18.00\n"
+        "  mandag d. 12. august 2019 kl. 16.00–18.00\n"
+        "  tirsdag d. 27. august 2019 kl. 16.00–18.00\n"
+        "  tirsdag d. 24. september 2019 kl. 16.00–18.00\n"
+    ), (
+        "2. juli 2019 er i sommerferien; mødet er lagt mandag d. 12. august 2019.\n"
+        "30. juli 2019 er i sommerferien; mødet udgår, da der allerede er et møde mandag d. 12. "
+        "august 2019.\n"
+    ))  # fmt: skip
+    assert dump(council) == before  # a trial writes nothing, not even in the log
+    anyway = run(*plan, "--any-day", "--dry-run")
+    assert "  tirsdag d. 2. juli 2019\n  tirsdag d. 30. juli 2019\n" in anyway.stdout
+    assert anyway.stderr == ""
+    # The council's own holidays: a shorter summer, and a season of its own that is a »ferie«.
+    ok("season", "set", "sommerferien", "1/7", "26/7")
+    ok("season", "set", "påskeferien", "13/4", "22/4", "--new")
+    planned = run("meeting", "plan", "--every", "3 uger", "--from", "16/4-2019", "--until",
+                  "31/7-2019")  # fmt: skip
+    assert (planned.stdout, planned.stderr) == ((
+        "Planlagde 6 møder:\n"
+        "  3  tirsdag d. 23. april 2019\n"
+        "  4  tirsdag d. 7. maj 2019\n"
+        "  5  tirsdag d. 28. maj 2019\n"
+        "  6  tirsdag d. 18. juni 2019\n"
+        "  7  mandag d. 29. juli 2019\n"
+        "  8  tirsdag d. 30. juli 2019\n"
+    ), (
+        "16. april 2019 er i påskeferien; mødet er lagt tirsdag d. 23. april 2019.\n"
+        "9. juli 2019 er i sommerferien; mødet er lagt mandag d. 29. juli 2019.\n"
+    ))  # fmt: skip
+
+
+def test_a_day_given_by_name_in_a_holiday_is_kept_and_said(council: Store) -> None:
+    result = run("meeting", "plan", "2. juli 2019 kl. 16-18")
+    assert (result.code, result.stdout, result.stderr) == (
+        0, "Planlagde 1 møde:\n  3  tirsdag d. 2. juli 2019 kl. 16.00–18.00\n",
+        "Bemærk: 2. juli 2019 er i sommerferien.\n",
+    )  # fmt: skip
+    before = dump(council)
+    twice = run("meeting", "plan", "3. juli 2019", "3/7-2019", "--dry-run")
+    assert (twice.code, twice.stderr) == (
+        1, "Fejl: 3. juli 2019 er angivet to gange; rådet holder ét møde om dagen.\n"
+    )
     assert dump(council) == before

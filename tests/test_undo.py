@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -137,3 +138,56 @@ def test_restore_is_outside_undo(busy: Store, new_store, tmp_path) -> None:
     result = run("--db", copy.arg, "undo")
     assert (result.code, result.stderr) == (1, "Fejl: Der er intet at fortryde.\n")
     assert ok("--db", copy.arg, "export") == ok("export")
+
+
+def test_undo_names_the_people_it_takes_back(busy: Store) -> None:
+    ok(*APRIL, "add-action", "Trykke pjecer", "--owner", "Carina", "--owner", "Søren")
+    assert ok("undo").splitlines()[1:] == [
+        "  ny opgave #2: Trykke pjecer",
+        "  opgave #2: ny ansvarlig: Carina Kofoed",
+        "  opgave #2: ny ansvarlig: Søren Mogensen",
+        "  opgave #2: oprettet",
+    ]
+    ok("member", "add", "Kim Larsen")
+    ok("attendance", "1/4-2019", "--absent", "Kim:syg", "--referent", "Kim")
+    undone = ok("undo").splitlines()[1:]
+    assert {"  møde #2: Kim Larsen meldt afbud (syg)", "  møde #2: referent – → Kim Larsen",
+            "  møde #2: Helge Bo Jensen til stede"} <= set(undone)  # the roll goes too
+    assert any(line.startswith("  møde #2: fremmøde gemt – → ") for line in undone)
+    assert ok("undo").splitlines()[1:] == ["  ny person #9: Kim Larsen"]
+
+
+def test_the_log_is_danish_in_every_field_and_value(busy: Store) -> None:
+    """Every command that writes, then the log: no column name or stored code in English."""
+    from sqlmodel import SQLModel
+
+    import udsat_cli.store.models  # noqa: F401  (the tables)
+
+    for args in (
+        ("member", "edit", "Jette", "--email", "jette@example.dk", "--short", "Jet"),
+        ("meeting", "move", "1/4-2019", "2/4-2019 kl. 17-19", "--reopen"),
+        ("meeting", "cancel", "4/3-2019", "--reopen"),
+        ("council", "set", "--quorum", "4", "--agenda-days", "7", "--proposals-days", "14"),
+        (*APRIL, "update", "1", "--status", "i gang", "--due", "1/5-2019", "--owner", "rådet"),
+        ("attendance", "2/4-2019", "--absent", "Nina:syg", "--guest", "Lene Holm",
+         "--referent", "Carina"),
+        ("item", "edit", "2/4-2019", "2", "--decision", "Godkendt.", "--kind", "beslutning",
+         "--closed", "--public-decision", "Godkendt."),
+        (*APRIL, "topic", "drop", "1", "--note", "Klaret"),
+        (*APRIL, "event", "add", "4. april 2019 kl. 10", "Netværksmøde", "--attendee", "Søren"),
+        ("season", "set", "sommerferien", "22/6", "4/8"),
+        (*APRIL, "hearing", "add", "Budget", "--from", "Udvalget", "--deadline", "1. maj 2019",
+         "--received", "1. april 2019", "--material", "https://example.dk/budget"),
+        (*APRIL, "hearing", "edit", "1", "--status", "under behandling", "--answer", "formand",
+         "--deadline", "2. maj 2019 kl. 12"),
+        (*APRIL, "hearing", "answer", "1", "--text", "Vi er enige."),
+    ):  # fmt: skip
+        ok(*args)
+    english = {column.name for table in SQLModel.metadata.tables.values()
+               for column in table.columns} - {"status", "note"}  # fmt: skip
+    english |= {"received", "in_progress", "answered", "meeting", "chair", "open", "done",
+                "absent", "present", "guest", "unit", "council", "True", "False", "None"}
+    changes = [line for line in ok("log", "--limit", "100").splitlines() if line.startswith("  ")]
+    assert len(changes) > 20
+    said = {word for line in changes for word in re.findall(r"[\w#]+", line)}
+    assert not said & english, sorted(said & english)

@@ -11,6 +11,15 @@ def count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def nearest(text: str, words: Iterable[str]) -> str | None:
+    """The word ``text`` is most likely a misspelling of (»udfort« -> »udført«), if any."""
+    import difflib
+
+    close = difflib.get_close_matches(" ".join(text.split()).casefold(), list(words), n=1,
+                                      cutoff=0.6)  # fmt: skip
+    return close[0] if close else None
+
+
 def join_names(names: Iterable[str], word: str = "og") -> str:
     """ "A", "A og B", "A, B og C" (or with »eller«) """
     names = list(names)

@@ -33,7 +33,7 @@ def add_action(
     owner: list[str] | None = typer.Option(
         None, "--owner", metavar="NAVN",
         help="Ansvarlig: en person (navn, kaldenavn eller fornavn), »rådet« eller en enhed som "
-        "»forvaltningen«; gentag for flere, udelad når ingen er nævnt.",
+        "»forvaltningen« eller »Social & Familie«; gentag for flere, udelad når ingen er nævnt.",
     ),
     due: str | None = typer.Option(
         None, "--due", metavar="FRIST", help='Fx "23. maj 2019" eller "næste møde".'

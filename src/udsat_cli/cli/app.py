@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 import typer
@@ -57,11 +57,14 @@ class State:
     debug: bool
     explicit_db: bool = False
     command: str = "udsat"
+    clock: str | None = None  # the time --today gave (»2019-04-01 19:30«), as HH:MM
 
     @property
     def now(self) -> datetime:
-        """The moment a change is recorded: today's date (which --today may move), at this time."""
-        return datetime.combine(self.today, datetime.now().time()).astimezone()
+        """The moment a change is recorded and a run is as of: today's date (which --today may
+        move), at this time, or at the time --today gave."""
+        moment = time.fromisoformat(self.clock) if self.clock else datetime.now().time()
+        return datetime.combine(self.today, moment).astimezone()
 
     @contextmanager
     def store(
@@ -145,7 +148,8 @@ def main_options(
     ),
     today: str | None = typer.Option(
         None, "--today", envvar="UDSAT_TODAY", metavar="DATO",
-        help="Dagen der regnes fra (til genkørsler og prøver).",
+        help="Dagen der regnes fra (til genkørsler og prøver), evt. med klokkeslæt: "
+        '"2019-04-01 19:30".',
     ),
     council: str | None = typer.Option(
         None, "--council", envvar="UDSAT_COUNCIL", metavar="NAVN",
@@ -160,11 +164,13 @@ def main_options(
     from udsat_cli.store.location import mask_password, resolve_location
 
     real_today = date.today()
+    day, clock = dates.parse_moment(today, today=real_today) if today else (real_today, None)
     ctx.obj = State(
         location=resolve_location(db),
-        today=dates.parse_date(today, today=real_today) if today else real_today,
+        today=day,
         council=council,
         debug=debug,
         explicit_db=bool(db),
         command=mask_password(" ".join(["udsat", *ctx.meta.get("udsat.argv", [])])),
+        clock=clock,
     )

@@ -29,8 +29,8 @@ def hearing_add(
         None, "--material", metavar="FIL|URL", help="Høringsmaterialet: en fil eller en adresse."
     ),
     answer_by: str = typer.Option(
-        "meeting", "--answer", metavar="meeting|formand",
-        help="Besvares på et møde (standard) eller af formanden alene.",
+        "møde", "--answer", metavar="møde|formand",
+        help="Besvares på et møde eller af formanden alene.",
     ),
     item: str | None = typer.Option(
         None, "--item", metavar="MØDE", help="Sæt høringen på dagsordenen for dette møde."
@@ -90,7 +90,8 @@ def hearing_edit(
         help="modtaget, under behandling, besvaret eller ikke besvaret.",
     ),
     answer_by: str | None = typer.Option(
-        None, "--answer", metavar="meeting|formand", help="Hvem der besvarer den."
+        None, "--answer", metavar="møde|formand",
+        help="Hvem der besvarer den: rådet på et møde eller formanden alene.",
     ),
     deadline: str | None = typer.Option(None, "--deadline", metavar="FRIST", help="Ny frist."),
 ) -> None:  # fmt: skip

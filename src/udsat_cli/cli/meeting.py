@@ -94,7 +94,11 @@ def meeting_plan(
     time: str | None = typer.Option(None, "--time", metavar="TID", help='Fx "16.00-18.00".'),
     place: str | None = typer.Option(None, "--place", metavar="STED", help="Mødested."),
     any_day: bool = typer.Option(
-        False, "--any-day", help="Også weekender og helligdage (ellers den næste hverdag)."
+        False, "--any-day",
+        help="Også weekender, helligdage og rådets ferier (ellers den næste hverdag).",
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Vis de møder, der ville blive planlagt; skriv intet."
     ),
 ) -> None:  # fmt: skip
     """Planlæg årets møder: en række datoer eller en fast serie på hverdage.
@@ -105,12 +109,17 @@ def meeting_plan(
       udsat meeting plan --every "2. torsdag" --from 1/1-2027 --until 31/12-2027 --time 16-18
       udsat meeting plan "4. marts 2027" "1. april 2027 kl. 16-18"
     """
-    from udsat_cli.core.meetings import plan_meetings
+    from udsat_cli.core.meetings import plan_days, plan_meetings
 
-    with state(ctx).write() as council:
-        added = plan_meetings(council, whens=whens, every=every, start=start, until=until,
-                              time=time, place=place, any_day=any_day)  # fmt: skip
-    output.choose().show(added, "meetings.planned")
+    st = state(ctx)
+    given = {"whens": whens, "every": every, "start": start, "until": until, "time": time,
+             "any_day": any_day}  # fmt: skip
+    with st.read() if dry_run else st.write() as council:  # a trial writes nothing
+        if dry_run:
+            found = plan_days(council, **given)
+        else:
+            found = plan_meetings(council, place=place, **given)
+    output.choose().show(found, "meetings.trial" if dry_run else "meetings.planned")
 
 
 @command(meeting_app, "move")

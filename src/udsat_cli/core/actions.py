@@ -37,7 +37,11 @@ def parse_status(text: str) -> str:
     for code, label in LABELS.items():
         if key in (label, code.replace("_", " ")) or key.replace(" ", "") == label.replace(" ", ""):
             return code
-    raise InputError(f"Ukendt status »{text}«; brug en af: {', '.join(LABELS.values())}.")
+    from udsat_cli.danish import nearest
+
+    close = nearest(key, LABELS.values())
+    hint = f"mente du {close}? Ellers brug" if close else "brug"
+    raise InputError(f"Ukendt status »{text}«; {hint} en af: {', '.join(LABELS.values())}.")
 
 
 @dataclass
@@ -175,7 +179,7 @@ def list_actions(
 
     wanted, params = in_list("s", list(statuses or ACTIVE))
     where = f"a.council_id = :c AND a.status IN {wanted}"
-    person = find_person(council, owner) if owner else None
+    person = find_person(council, owner, lookup=True) if owner else None
     if person:
         params["p"] = person.id
         where += " AND a.id IN (SELECT action_id FROM action_owner WHERE person_id = :p)"
@@ -380,7 +384,7 @@ def update_action(
             action.title = title
     if owners or remove_owners:
         before = _current_owners(council, action_id)
-        leaving = [resolve_owner(council, name) for name in remove_owners or []]
+        leaving = [resolve_owner(council, name, lookup=True) for name in remove_owners or []]
         gone = {_same(o) for o in leaving}
         if missing := [o.label for o in leaving if _same(o) not in {_same(b) for b in before}]:
             raise InputError(f"{', '.join(missing)} er ikke ansvarlig for opgave #{action_id}.")

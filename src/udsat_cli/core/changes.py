@@ -42,8 +42,11 @@ class ChangeLog:
 
 
 def _names(db: Db, sets: list[ChangeSetView]) -> tuple[dict[int, str], dict[int, str]]:
+    """Names for the people and items the changes point to: from the changes themselves (a
+    person the command added, or removed by an undo), else from the store."""
     people: set[int] = set()
     items: set[int] = set()
+    known: dict[str, dict[int, str]] = {"person": {}, "agenda_item": {}}
     for change_set in sets:
         for change in change_set.changes:
             for values in (change.old or {}, change.new or {}):
@@ -51,13 +54,16 @@ def _names(db: Db, sets: list[ChangeSetView]) -> tuple[dict[int, str], dict[int,
                 items |= {v for k, v in values.items() if k == "item_id" and v}
                 if change.table == "action_event" and values.get("kind") == "item":
                     items |= {int(v) for k in ("old", "new") if (v := values.get(k))}
+                label = {"person": "full_name", "agenda_item": "title"}.get(change.table)
+                if label and values.get("id") and values.get(label):
+                    known[change.table][values["id"]] = values[label]
     found = []
     for table, label, wanted in (("person", "full_name", people), ("agenda_item", "title", items)):
-        if not wanted:
-            found.append({})
-            continue
-        ids, params = in_list("x", sorted(wanted))
-        found.append(dict(db.rows(f"SELECT id, {label} FROM {table} WHERE id IN {ids}", **params)))
+        names = dict(known[table])
+        if missing := sorted(wanted - set(names)):
+            ids, params = in_list("x", missing)
+            names.update(db.rows(f"SELECT id, {label} FROM {table} WHERE id IN {ids}", **params))
+        found.append(names)
     return found[0], found[1]
 
 
@@ -113,9 +119,9 @@ def change_log(
     return ChangeLog(views, action_id, people, items)
 
 
-def undo(session: Session, *, council: str | None, now: datetime) -> ChangeSetView:
+def undo(session: Session, *, council: str | None, now: datetime) -> ChangeLog:
     """Revert the council's latest command that is not undone yet, as a whole; refused when a
-    later command, by anyone, changed the same rows."""
+    later command, by anyone, changed the same rows. Returns it with the names it points to."""
     from sqlalchemy.exc import IntegrityError
 
     from udsat_cli.core.context import CouncilNotChosen, find_council
@@ -144,7 +150,9 @@ def undo(session: Session, *, council: str | None, now: datetime) -> ChangeSetVi
     change_set, rows = found
     changes = [Change(r.table_name, json.loads(r.row_key), r.op, _load(r.old), _load(r.new))
                for r in reversed(rows)]  # fmt: skip
-    return ChangeSetView(change_set.id, change_set.at, change_set.command, True, changes)
+    view = ChangeSetView(change_set.id, change_set.at, change_set.command, True, changes)
+    people, items = _names(db, [view])
+    return ChangeLog([view], None, people, items)
 
 
 def _when(at: datetime) -> str:

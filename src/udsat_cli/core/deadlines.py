@@ -23,6 +23,7 @@ from udsat_cli.errors import InputError
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
     from udsat_cli.core.meetings import MeetingRef, Plan
+    from udsat_cli.dates.typos import Guess
 
 
 MAX_TEXT = 200
@@ -74,7 +75,8 @@ def set_deadline(council: CouncilContext, action: Any, text: str | None, *, late
     """Store a deadline on an Action row as typed. ``later``: set after the action was created, so
     "næste møde" counts from the latest meeting by today, not from the meeting it came from.
     Words that name no day are kept as text (stderr says so); an ambiguous or impossible date
-    is refused."""
+    is refused, and so is a date or meeting written slightly wrong (»15. marst«, »næste mode«),
+    with its nearest reading."""
     from udsat_cli.core.meetings import find_meeting, latest_meeting
     from udsat_cli.dates.grammar import NoReading
 
@@ -88,6 +90,7 @@ def set_deadline(council: CouncilContext, action: Any, text: str | None, *, late
     except NoReading:
         if len(typed) > MAX_TEXT:
             raise InputError(f"En frist må højst være {MAX_TEXT} tegn.") from None
+        refuse_near_miss(council, typed, today=council.today, deadline=True)
         action.due_kind, action.due_text = "text", typed
         council.notify(f"Fristen »{typed}« er gemt som tekst; udsat kan ikke sætte en dato på den.")
         return
@@ -101,6 +104,43 @@ def set_deadline(council: CouncilContext, action: Any, text: str | None, *, late
         assert deadline.date is not None
         action.due_meeting_id = find_meeting(council, deadline.date.isoformat()).id
     action.due_text = typed
+
+
+def refuse_near_miss(
+    council: CouncilContext | None, text: str, *, today: date, deadline: bool
+) -> None:
+    """Refuse ``text``, which the grammar could not read, when it is a date or a meeting written
+    slightly wrong, offering its nearest reading; return when it names no day (or, read for
+    itself and not as a deadline, when no reading is near)."""
+    from udsat_cli.dates.grammar import EXAMPLES, quoted
+    from udsat_cli.dates.typos import near_miss
+
+    seasons = council.seasons if council else None
+    guess = near_miss(text, today=today, seasons=seasons, deadline=deadline)
+    if guess is None:
+        return
+    said = f"fristen »{quoted(text)}«" if deadline else f"»{quoted(text)}« som en dato"
+    offer = _offer(council, guess, today=today)
+    if offer is not None:
+        raise InputError(f"Kan ikke læse {said}; mente du {offer}?")
+    if deadline:  # (a phrase read for itself is refused as the grammar refuses it)
+        raise InputError(f"Kan ikke læse {said}; skriv den fx som {EXAMPLES}.")
+
+
+def _offer(council: CouncilContext | None, guess: Guess, *, today: date) -> str | None:
+    """The nearest reading as it is offered: 15. marts 2020, or the phrase with its day."""
+    if guess.either:
+        return " eller ".join(dates.long_date(d) for d in guess.either)
+    reading = guess.reading
+    if reading is None:
+        return None
+    if reading.kind == "date":
+        day = dates.long_date(reading.date)
+        return day if dates.names_a_day(guess.phrase) else f"»{guess.phrase}« ({day})"
+    if council is None:
+        return f"»{guess.phrase}«"
+    held = _meeting(council, reading, guess.phrase, today=today)
+    return f"»{guess.phrase}« ({dates.long_date(held.date) if held else 'intet møde planlagt'})"
 
 
 # --- udsat date: how a phrase is read, before a secretary trusts it with a deadline ------------
@@ -120,14 +160,29 @@ class Explanation:
 
 def explain(council: CouncilContext | None, *, today: date, text: str) -> Explanation:
     """Read ``text``; meeting-anchored phrases are resolved against the council's plan (without
-    a council, they are only named)."""
-    from udsat_cli.core.meetings import latest_meeting
+    a council, they are only named). A date written slightly wrong is refused with its nearest
+    reading."""
+    from udsat_cli.dates.grammar import NoReading
 
-    reading = dates.read(text, today=today, seasons=council.seasons if council else None)
+    try:
+        reading = dates.read(text, today=today, seasons=council.seasons if council else None)
+    except NoReading:
+        refuse_near_miss(council, text, today=today, deadline=False)
+        raise
     if reading.kind == "date":
         return Explanation(text, reading, None, None)
     if council is None:
         return Explanation(text, reading, None, _label(reading))
+    return Explanation(text, reading, _meeting(council, reading, text, today=today),
+                       _label(reading))  # fmt: skip
+
+
+def _meeting(
+    council: CouncilContext, reading: dates.Reading, text: str, *, today: date
+) -> MeetingRef | None:
+    """The meeting a meeting-anchored reading comes to in the council's plan, typed ``today``."""
+    from udsat_cli.core.meetings import latest_meeting
+
     plan = council.plan
     source = latest_meeting(council, on_or_before=today)
     held = plan.on(reading.date) if reading.kind == "meeting" and reading.date else None
@@ -135,7 +190,7 @@ def explain(council: CouncilContext | None, *, today: date, text: str) -> Explan
         reading.kind, reading.date, held.id if held else None, reading.n, text,
         source=source.date if source else today, plan=plan,
     )  # fmt: skip
-    return Explanation(text, reading, plan.on(due) if due else None, _label(reading))
+    return plan.on(due) if due else None
 
 
 def _label(reading: dates.Reading) -> str:

@@ -60,14 +60,20 @@ def carried_section(action: ActionView, *, meeting: MeetingRef) -> str | None:
     return None
 
 
-def target_meeting(council: CouncilContext, ref: str | None) -> MeetingRef:
-    """The meeting ``ref`` names, or the council's next meeting."""
+def target_meeting(
+    council: CouncilContext, ref: str | None, *, minuting: bool = False
+) -> MeetingRef:
+    """The meeting ``ref`` names, or the council's next meeting: today's until it is over (see
+    meetings.is_over), then the following one. ``minuting``: today's meeting all day, as the
+    live screen minutes it, after its end too."""
     if ref:
         return find_meeting(council, ref)
-    found = next_meeting(council, on_or_after=council.today)
+    found = next_meeting(council, on_or_after=council.today if minuting else None)
     if found is None:
+        held = council.plan.on(council.today)
+        since = "efter mødet i dag" if held else f"fra {dates.long_date(council.today)}"
         raise NoNextMeetingError(
-            f"{council.name} har intet planlagt møde fra {dates.long_date(council.today)}; "
+            f"{council.name} har intet planlagt møde {since}; "
             'tilføj det næste med: udsat meeting add "DATO kl. 16-18".'
         )
     return found

@@ -73,8 +73,13 @@ def status_code(text: str) -> str:
     for code, label in STATUS_LABELS.items():
         if wanted in (label, code.replace("_", " ")):
             return code
+    from udsat_cli.danish import nearest
+
+    close = nearest(wanted, STATUS_LABELS.values())
+    hint = f"mente du {close}? Ellers brug" if close else "brug"
     raise InputError(
-        f"Ukendt status »{text}« for en høring; brug en af: {', '.join(STATUS_LABELS.values())}."
+        f"Ukendt status »{text}« for en høring; {hint} en af: "
+        f"{', '.join(STATUS_LABELS.values())}."
     )
 
 
@@ -83,7 +88,7 @@ def _answer_by(text: str) -> str:
     found = {"meeting": "meeting", "møde": "meeting", "mødet": "meeting", "chair": "chair",
              "formand": "chair", "formanden": "chair"}.get(wanted)  # fmt: skip
     if found is None:
-        raise InputError(f"»{text}«: en høring besvares på et møde (meeting) eller af formanden "
+        raise InputError(f"»{text}«: en høring besvares på et møde (møde) eller af formanden "
                          "(formand).")  # fmt: skip
     return found
 

@@ -70,7 +70,7 @@ def live_meeting(council: CouncilContext, *, meeting: str | None = None) -> Live
     from udsat_cli.core.members import member_list, members_on
     from udsat_cli.core.minutes import meeting_items
 
-    target = target_meeting(council, meeting)
+    target = target_meeting(council, meeting, minuting=True)
     marks = {
         pid: (status, reason)
         for pid, status, reason in council.db.rows(

@@ -200,8 +200,42 @@ def latest_meeting(council: CouncilContext, *, on_or_before: date) -> MeetingRef
     return council.plan.latest_on_or_before(on_or_before)
 
 
-def next_meeting(council: CouncilContext, *, on_or_after: date) -> MeetingRef | None:
-    return council.plan.first_on_or_after(on_or_after)
+def next_meeting(council: CouncilContext, *, on_or_after: date | None = None) -> MeetingRef | None:
+    """The first meeting on or after a day; without one, the council's next meeting as of
+    ``council.now``: today's until it is over, then the one after it."""
+    if on_or_after is not None:
+        return council.plan.first_on_or_after(on_or_after)
+    found = council.plan.first_on_or_after(council.today)
+    if found is not None and found.date == council.today and is_over(council, found):
+        return council.plan.nth_after(council.today, 1)
+    return found
+
+
+HELD_FOR = 120  # minutes a meeting with no end time is taken to last
+
+
+def is_over(council: CouncilContext, meeting: MeetingRef) -> bool:
+    """Whether today's meeting is over: past its end (or two hours after its start, without an
+    end), or its minutes are begun (a decision on an item, or the attendance recorded)."""
+    now = council.now.strftime("%H:%M")
+    end = meeting.end
+    if end is None and meeting.start is not None:
+        begin = int(meeting.start[:2]) * 60 + int(meeting.start[3:])
+        minutes = min(begin + HELD_FOR, 23 * 60 + 59)
+        end = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    if end is not None and now > end:
+        return True
+    decided = council.db.scalar(
+        "SELECT EXISTS (SELECT 1 FROM agenda_item WHERE meeting_id = :m "
+        "AND decision IS NOT NULL AND decision <> '')",
+        m=meeting.id,
+    )
+    if decided:
+        return True
+    # The roll is taken when the meeting opens (or an afbud is noted on the day): only from
+    # its start time does that mean the meeting is under way.
+    rolled = council.db.scalar("SELECT roll_taken_at FROM meeting WHERE id = :m", m=meeting.id)
+    return rolled is not None and (meeting.start is None or now >= meeting.start)
 
 
 # --- the meeting list -------------------------------------------------------------------------
@@ -332,15 +366,122 @@ def parse_every(text: str) -> Every:
     return Every(days=n * (7 if m[2].startswith("uge") else 1))
 
 
+class PlannedDay(NamedTuple):
+    date: date
+    start: str | None
+    end: str | None
+
+
+def holiday_seasons(council: CouncilContext) -> dict[str, tuple[str, str]]:
+    """The council's seasons that are holidays (sommerferien, juleferien, vinterferien, …: a
+    season named as a »ferie«), as it has set them or the shipped defaults."""
+    return {name: span for name, span in council.seasons.items() if "ferie" in name}
+
+
+def _holiday(council: CouncilContext, day: date) -> tuple[str, date] | None:
+    """The holiday season ``day`` lies in, with its last day."""
+    for name, (first, last) in holiday_seasons(council).items():
+        for year in (day.year - 1, day.year):  # juleferien runs into the next year
+            start = date(year, int(first[:2]), int(first[3:]))
+            end = date(year + (last < first), int(last[:2]), int(last[3:]))
+            if start <= day <= end:
+                return name, end
+    return None
+
+
+def day_off(council: CouncilContext, day: date) -> str | None:
+    """Why the council does not meet on ``day`` (»en lørdag«, »2. pinsedag«, »i sommerferien«),
+    or None on one of its working days."""
+    if found := _holiday(council, day):
+        return f"i {found[0]}"
+    return dates.day_off(day)
+
+
 def working_day(council: CouncilContext, day: date) -> date:
-    """The day itself, or the first working day after it (stderr says which was moved)."""
-    reason, moved = dates.day_off(day), day
-    while dates.day_off(moved) is not None:
-        moved += timedelta(days=1)
-    if moved != day:
-        council.notify(f"{dates.long_date(day)} er {reason}; mødet er lagt "
-                       f"{dates.weekday_date(moved)}.")  # fmt: skip
-    return moved
+    """The day itself, or the first working day after it, past a weekend, a public holiday or
+    one of the council's holiday seasons."""
+    moved = day
+    while True:
+        if found := _holiday(council, moved):
+            moved = found[1] + timedelta(days=1)
+        elif dates.day_off(moved) is not None:
+            moved += timedelta(days=1)
+        else:
+            return moved
+
+
+def _on_working_days(council: CouncilContext, days: list[date]) -> list[date]:
+    """A series moved off the days nobody meets, each move said on stderr; a day moved onto a
+    day the series already has is dropped, and that is said too."""
+    moved = [working_day(council, d) for d in days]
+    kept = {day for day, to in zip(days, moved, strict=True) if day == to}
+    for day, to in zip(days, moved, strict=True):
+        if day == to:
+            continue
+        why = f"{dates.long_date(day)} er {day_off(council, day)}"
+        if to in kept:
+            council.notify(f"{why}; mødet udgår, da der allerede er et møde "
+                           f"{dates.weekday_date(to)}.")  # fmt: skip
+        else:
+            council.notify(f"{why}; mødet er lagt {dates.weekday_date(to)}.")
+            kept.add(to)
+    return sorted(kept)
+
+
+def plan_days(
+    council: CouncilContext,
+    *,
+    whens: list[str] | None = None,
+    every: str | None = None,
+    start: str | None = None,
+    until: str | None = None,
+    time: str | None = None,
+    any_day: bool = False,
+) -> list[PlannedDay]:
+    """The days ``plan_meetings`` would plan, with their times, written nowhere (``meeting plan
+    --dry-run``): given days, or a series from ``start`` to ``until``. A series never falls on
+    a weekend, a public holiday or in one of the council's holiday seasons unless ``any_day``:
+    such a day moves to the next working day. A day given by name is kept, with a word on stderr
+    if it is not a working day. A day the council already meets on is refused."""
+    today = council.today
+    clock: tuple[str | None, str | None] = (None, None)
+    if time:
+        _, *parts = dates.parse_meeting_time(f"{today.isoformat()} kl. {time}", today=today)
+        clock = (parts[0], parts[1])
+    planned: list[PlannedDay] = []
+    if whens:
+        if every or start or until:
+            raise InputError(
+                "Angiv enten datoerne eller --every med --from og --until, ikke begge."
+            )
+        for when in whens:
+            reading = dates.read_when(when, today=today)
+            day = reading.date
+            assert day is not None
+            if reading.year_filled:
+                council.notify(f"Læste »{' '.join(when.split())}« som {dates.long_date(day)}.")
+            if (why := day_off(council, day)) and not any_day:
+                council.notify(f"Bemærk: {dates.long_date(day)} er {why}.")
+            planned.append(PlannedDay(day, reading.time or clock[0], reading.end_time or clock[1]))
+    else:
+        if not (every and start and until):
+            raise InputError("En mødeserie kræver --every, --from og --until.")
+        first = dates.parse_date(start, today=today)
+        last = dates.parse_date(until, today=today)
+        if last < first:
+            raise InputError("--until ligger før --from.")
+        days = parse_every(every).dates(first, last)
+        if not any_day:
+            days = _on_working_days(council, days)
+        planned = [PlannedDay(d, clock[0], clock[1]) for d in days]
+    seen: set[date] = set()
+    for day in planned:
+        _refuse_taken(council, day.date)
+        if day.date in seen:
+            raise UdsatError(f"{dates.long_date(day.date)} er angivet to gange; rådet holder ét "
+                             "møde om dagen.")  # fmt: skip
+        seen.add(day.date)
+    return planned
 
 
 def plan_meetings(
@@ -354,57 +495,25 @@ def plan_meetings(
     place: str | None = None,
     any_day: bool = False,
 ) -> list[MeetingRef]:
-    """Plan meetings on the given days, or a series from ``start`` to ``until``. A series never
-    falls on a weekend or a public holiday unless ``any_day``: such a day moves to the next
-    working day. A day given by name is kept, with a word on stderr if it is not a working day."""
+    """Plan meetings at ``place`` on the days ``plan_days`` finds; a meeting to come starts with
+    the council's standing points as its items."""
     from udsat_cli.core.standing import add_standing_items
     from udsat_cli.store.models import Meeting
 
     session = council.writing
-    today = council.today
-    clock: tuple[str | None, str | None] = (None, None)
-    if time:
-        _, *parts = dates.parse_meeting_time(f"{today.isoformat()} kl. {time}", today=today)
-        clock = (parts[0], parts[1])
-    planned: list[tuple[date, str | None, str | None]] = []
-    if whens:
-        if every or start or until:
-            raise InputError(
-                "Angiv enten datoerne eller --every med --from og --until, ikke begge."
-            )
-        for when in whens:
-            reading = dates.read_when(when, today=today)
-            day = reading.date
-            assert day is not None
-            if reading.year_filled:
-                council.notify(f"Læste »{' '.join(when.split())}« som {dates.long_date(day)}.")
-            if (why := dates.day_off(day)) and not any_day:
-                council.notify(f"Bemærk: {dates.long_date(day)} er {why}.")
-            planned.append((day, reading.time or clock[0], reading.end_time or clock[1]))
-    else:
-        if not (every and start and until):
-            raise InputError("En mødeserie kræver --every, --from og --until.")
-        first = dates.parse_date(start, today=today)
-        last = dates.parse_date(until, today=today)
-        if last < first:
-            raise InputError("--until ligger før --from.")
-        days = parse_every(every).dates(first, last)
-        if not any_day:
-            days = list(dict.fromkeys(working_day(council, d) for d in days))
-        planned = [(d, clock[0], clock[1]) for d in days]
     added = []
-    for day, begin, end in planned:
-        _refuse_taken(council, day)
+    for day, begin, end in plan_days(council, whens=whens, every=every, start=start, until=until,
+                                     time=time, any_day=any_day):  # fmt: skip
         meeting = Meeting(
             council_id=council.id, date=day, start_time=begin, end_time=end, place=_place(place),
             created_at=council.now,
         )  # fmt: skip
         session.add(meeting)
         session.flush()
-        if day >= today:  # a meeting to come: its agenda starts with the standing points
+        if day >= council.today:  # a meeting to come: its agenda starts with the standing points
             add_standing_items(council, meeting_id=meeting.id)
         added.append(MeetingRef(meeting.id, day, begin, end, meeting.place))
-        council.replan()
+    council.replan()
     return added
 
 

@@ -40,8 +40,10 @@ class MemberList:
     on: date | None = None
 
 
-def find_person(council: CouncilContext, name: str) -> PersonRef:
-    """Match a full name, a short name or a first name that is unique in the council."""
+def find_person(council: CouncilContext, name: str, *, lookup: bool = False) -> PersonRef:
+    """Match a full name, a short name or a first name that is unique in the council.
+    ``lookup``: the name filters or edits, so an unknown one gets the nearest names only, not
+    an offer to add the person."""
     from udsat_cli.core.owners import person_matches, unknown_person
 
     if not name.strip():
@@ -52,7 +54,7 @@ def find_person(council: CouncilContext, name: str) -> PersonRef:
     if hits:
         names = ", ".join(full for _, full in hits)
         raise AmbiguousError(f"Flere personer passer på »{name}«: {names}; skriv det fulde navn.")
-    raise unknown_person(council, name)
+    raise unknown_person(council, name, lookup=lookup)
 
 
 def _members(council: CouncilContext) -> list[Member]:
@@ -181,7 +183,7 @@ def _has_held_meetings(council: CouncilContext) -> bool:
 def _load(council: CouncilContext, name: str):  # noqa: ANN202
     from udsat_cli.store.models import Person
 
-    return council.writing.get(Person, find_person(council, name).id)
+    return council.writing.get(Person, find_person(council, name, lookup=True).id)
 
 
 def edit_member(

@@ -150,7 +150,7 @@ def reminders(
 
     db, today = council.db, council.today
     horizon = today + timedelta(days=days)
-    meeting = next_meeting(council, on_or_after=today)
+    meeting = next_meeting(council)  # today's until it is over, then the following one
     if meeting is not None and meeting.date > horizon:
         meeting = None
     previous = (
@@ -164,7 +164,7 @@ def reminders(
     ):
         if group := _group(action, horizon, meeting, previous):
             due[action.id] = (action, group)
-    only = find_person(council, owner).id if owner else None
+    only = find_person(council, owner, lookup=True).id if owner else None
     skip = set() if again else _already(db, day=today)
     people: dict[int, OwnerReminder] = {}
 

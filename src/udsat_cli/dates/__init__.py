@@ -29,7 +29,8 @@ __all__ = [
     "MONTHS", "MONTH_WORD", "NUMBERS", "WEEKDAYS", "Reading", "Season", "clock", "day_off",
     "weekday_number",
     "default_seasons", "long_date", "long_date_at", "meeting_when", "parse_date", "parse_deadline",
-    "parse_meeting_time", "read", "read_day", "read_when", "weekday_date", "names_a_day",
+    "parse_meeting_time", "parse_moment", "read", "read_day", "read_when", "weekday_date",
+    "names_a_day",
 ]  # fmt: skip
 
 
@@ -77,6 +78,26 @@ def parse_date(text: str, *, today: date, seasons: Mapping[str, Season] | None =
     if reading.time is not None:
         raise InputError(f"»{_quoted(text)}«: her skal der kun stå en dato, ikke et klokkeslæt.")
     return _a_date(text, reading)
+
+
+def parse_moment(text: str, *, today: date) -> tuple[date, str | None]:
+    """A day with an optional time: »2019-04-01«, »2019-04-01 19:30«, »1. april 2019 kl. 19.30«
+    (--today: the moment a run is as of, for replays and tests)."""
+    import re
+
+    shown = re.sub(r"^(\d{4}-\d{2}-\d{2})T", r"\1 ", " ".join(text.split()))
+    day, _, clock = shown.partition(" ")
+    if len(clock) == 5 and clock[2] == ":" and clock.replace(":", "").isdigit():
+        hour, minute = int(clock[:2]), int(clock[3:])
+        if hour > 23 or minute > 59:
+            raise InputError(f"»{_quoted(text)}«: {clock} er ikke et klokkeslæt.")
+        return parse_date(day, today=today), clock
+    if not clock:
+        return parse_date(day, today=today), None
+    reading = read_when(text, today=today)
+    if reading.end_time is not None:
+        raise InputError(f"»{_quoted(text)}«: her skal der stå ét klokkeslæt, ikke et tidsrum.")
+    return reading.date, reading.time  # type: ignore[return-value]
 
 
 def parse_meeting_time(text: str, *, today: date) -> tuple[date, str | None, str | None]:

@@ -35,6 +35,14 @@ class NoReading(InputError):
     """The phrase names no date at all (not a wrong or ambiguous date)."""
 
 
+class TwoDays(AmbiguousError):
+    """A day and month without a year that may be the one just passed or the next."""
+
+    def __init__(self, message: str, *, days: tuple[date, date]) -> None:
+        super().__init__(message)
+        self.days = days
+
+
 @dataclass(frozen=True)
 class Reading:
     """kind: "date", "meeting" (the meeting held on ``date``), "first_meeting_after" (the first
@@ -247,9 +255,10 @@ def _nearest_day(month: int, day: int, text: str, ctx: Context) -> date:
     if passed is None or ctx.today - passed > RECENT:
         return ahead
     if ctx.deadline:
-        raise AmbiguousError(
+        raise TwoDays(
             f"»{text}« kan være {passed.day}. {MONTHS[passed.month - 1]} {passed.year}, som er "
-            f"gået, eller {ahead.day}. {MONTHS[ahead.month - 1]} {ahead.year}; skriv årstallet."
+            f"gået, eller {ahead.day}. {MONTHS[ahead.month - 1]} {ahead.year}; skriv årstallet.",
+            days=(passed, ahead),
         )
     return passed
 

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from udsat_cli.core.owners import is_unit
 from udsat_cli.importer import lexicon as lx
 from udsat_cli.importer.fields import is_body
 
@@ -119,7 +120,8 @@ def sentences(text: str) -> list[str]:
 
 
 def split_owners(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\s*,\s*|\s+og\s+|\s*/\s*", text) if p.strip()]
+    # »Social- og Sundhedsforvaltningen« is one owner, not »Social-« and another
+    return [p.strip() for p in re.split(r"\s*,\s*|(?<!-)\s+og\s+|\s*/\s*", text) if p.strip()]
 
 
 def _subject(owner: str, reader: Reader, at_start: bool) -> tuple[str | None, float, str]:
@@ -155,8 +157,8 @@ def _subject(owner: str, reader: Reader, at_start: bool) -> tuple[str | None, fl
         return None, 0.0, "intet navn"
     if first in known:
         return owner, 0.95, "deltager"
-    if re.fullmatch(rf"{NAME}\s+&\s+{NAME}", owner):
-        return owner, 0.75, "en enhed (»X & Y«)"
+    if is_unit(owner):
+        return owner, 0.75, "en enhed"
     near = difflib.get_close_matches(first, list(known), n=1, cutoff=0.8)
     if near and len(first) >= 4:
         return known[near[0]], 0.85, f"stavet som deltageren {known[near[0]]}"

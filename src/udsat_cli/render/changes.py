@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from udsat_cli import dates
 from udsat_cli.core.actions import LABELS
+from udsat_cli.core.hearings import ANSWER_BY
+from udsat_cli.core.hearings import STATUS_LABELS as HEARING_STATUS
 from udsat_cli.danish import count
 
 if TYPE_CHECKING:
@@ -25,6 +27,9 @@ TABLES = {
     "event": ("arrangement", True), "event_attendee": ("deltager", False),
     "council_season": ("sæson", False), "import_log": ("import", False),
     "minutes_version": ("godkendt referat", True),
+    "hearing": ("høring", False), "agenda_notice": ("indkaldelse", False),
+    "reminder_log": ("påmindelse", False), "event_reminder_log": ("påmindelse", False),
+    "duty_reminder_log": ("påmindelse", False),
 }  # fmt: skip
 FIELDS = {
     "status": "status", "title": "titel", "due_text": "frist", "date": "dato",
@@ -35,7 +40,15 @@ FIELDS = {
     "item_id": "punkt", "referent_id": "referent", "approved_at": "godkendt",
     "opening_note": "indledning", "reason": "grund", "note": "note", "for_date": "fra",
     "dropped_at": "taget af listen", "start_md": "fra", "end_md": "til", "name": "navn",
-    "label": "ansvarlig", "details": "detaljer", "version": "udgave",
+    "label": "ansvarlig", "details": "detaljer", "closed": "lukket punkt",
+    "public_decision": "offentlig beslutning", "proposals_days": "forslag senest (dage før mødet)",
+    "agenda_days": "dagsorden ud (dage før mødet)", "quorum": "beslutningsdygtigt med",
+    "sender": "afsender", "received": "modtaget", "deadline": "frist",
+    "deadline_time": "fristens klokkeslæt", "answer_by": "besvares", "material": "materiale",
+    "answer": "høringssvar", "answered_on": "besvaret", "address": "adresse",
+    "sequence": "udgave", "changed": "ændret", "sent_at": "sendt", "file_name": "fil",
+    "meeting_id": "møde", "person_id": "person", "action_id": "opgave", "event_id": "arrangement",
+    "day": "dag", "channel": "kanal", "duty": "pligt", "version": "udgave",
     "reopened_at": "åbnet igen", "agenda_issued_at": "dagsorden udsendt",
     "agenda_changed_at": "dagsorden ændret", "roll_taken_at": "fremmøde gemt",
     "standing": "fast punkt", "topic_id": "emne", "group_items": "punkter efter type",
@@ -43,18 +56,30 @@ FIELDS = {
 }  # fmt: skip
 # Bookkeeping a secretary has no use for in the log.
 QUIET = {"closed_at", "created_at", "revision", "due_kind", "due_date", "due_n", "due_meeting_id",
-         "state", "position", "at", "data", "docx", "meeting_id"}  # fmt: skip
+         "state", "position", "at", "created_on", "ref", "digest", "council_id",
+         "data", "docx"}  # fmt: skip
 ATTENDANCE = {"absent": "meldt afbud", "guest": "gæst", "present": "til stede"}
+# Codes kept in the store, as each table's rows say them.
+CODES = {
+    ("action", "status"): LABELS, ("hearing", "status"): HEARING_STATUS,
+    ("attendance", "status"): ATTENDANCE, ("hearing", "answer_by"): ANSWER_BY,
+    ("action_body_owner", "kind"): {"council": "rådet", "unit": "en enhed"},
+    ("reminder_log", "channel"): {"print": "udskrevet", "email": "e-mail"},
+    ("agenda_item", "standing"): {"approval": "godkendelse", "followups": "opfølgning",
+                                  "hearings": "høringer", "economy": "økonomi",
+                                  "events": "arrangementer", "other": "eventuelt",
+                                  "own": "rådets eget"},
+}  # fmt: skip
 EVENTS = {"status": "status", "due": "frist", "owners": "ansvarlige", "title": "titel",
           "item": "punkt", "note": "note"}  # fmt: skip
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 
 
-def _value(log: ChangeLog, field: str, value: Any) -> str:
+def _value(log: ChangeLog, field: str, value: Any, table: str = "") -> str:
     if value is None or value == "":
         return "–"
-    if isinstance(value, bool) or field == "cancelled":
+    if isinstance(value, bool) or field in ("cancelled", "closed", "changed"):
         return "ja" if value else "nej"
     if field == "standing_points":  # the titles, the meeting's own points between them
         from udsat_cli.core.standing import parse
@@ -66,11 +91,15 @@ def _value(log: ChangeLog, field: str, value: Any) -> str:
         return log.people.get(value, f"person #{value}")
     if field == "item_id":
         return f"»{log.items.get(value, f'punkt #{value}')}«"
-    if field in ("status", "new", "old") and value in LABELS:
+    if field in ("meeting_id", "action_id", "event_id"):
+        return f"{FIELDS[field]} #{value}"
+    if (table, field) in CODES:
+        return CODES[table, field].get(value, str(value))
+    if field in ("new", "old") and value in LABELS:  # an action's history: its statuses
         return LABELS[value]
-    if field == "status" and value in ATTENDANCE:
-        return ATTENDANCE[value]
     text = str(value)
+    if field.endswith("_time"):
+        return text.replace(":", ".")  # 16.00, as times are printed
     if _ISO_DAY.match(text):
         return dates.long_date(date.fromisoformat(text))
     if _ISO_MOMENT.match(text):
@@ -112,20 +141,23 @@ def describe(log: ChangeLog, change: Change) -> str | None:
         return f"opgave #{values.get('action_id')}: {verb}: {who}"
     if change.table == "attendance":
         who = _value(log, "person_id", values.get("person_id"))
-        what = ATTENDANCE.get(values.get("status"), values.get("status"))
+        what = _value(log, "status", values.get("status"), "attendance")
         reason = f" ({values['reason']})" if values.get("reason") else ""
         verb = "" if change.op != "delete" else "ikke længere "
         return f"møde #{values.get('meeting_id')}: {who} {verb}{what}{reason}"
     label = next((values[k] for k in ("title", "full_name", "name", "label") if values.get(k)),
                  None)  # fmt: skip
     shown = f": {_value(log, 'title', label)}" if label else ""
+    if not label and values.get("person_id"):  # »ny deltager: Søren Mogensen«
+        shown = f": {_value(log, 'person_id', values['person_id'])}"
     if change.op == "insert":
         return f"{_thing(change, new=True)}{shown}"
     if change.op == "delete":
         return f"fjernet {_thing(change)}{shown}"
     assert change.old is not None and change.new is not None
     changed = [
-        f"{FIELDS.get(k, k)} {_value(log, k, change.old.get(k))} → {_value(log, k, v)}"
+        f"{FIELDS.get(k, k)} {_value(log, k, change.old.get(k), change.table)} → "
+        f"{_value(log, k, v, change.table)}"
         for k, v in change.new.items()
         if change.old.get(k) != v and k not in QUIET
     ]
@@ -155,11 +187,10 @@ def text(log: ChangeLog) -> Iterator[str]:
         yield from _lines(log, change_set)
 
 
-def undone_text(change_set: ChangeSetView) -> Iterator[str]:
-    from udsat_cli.core.changes import ChangeLog
-
+def undone_text(log: ChangeLog) -> Iterator[str]:
+    [change_set] = log.sets
     yield (
         f"Fortrød »{change_set.command}« fra {_when(change_set.at)}: "
         f"{count(len(change_set.changes), 'ændring', 'ændringer')}."
     )
-    yield from _lines(ChangeLog([change_set]), change_set)
+    yield from _lines(log, change_set)

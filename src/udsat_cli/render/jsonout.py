@@ -254,8 +254,8 @@ def changes(log: ChangeLog) -> list[dict[str, Any]]:
     return [change_set(c) for c in log.sets]
 
 
-def changes_undone(c: ChangeSetView) -> dict[str, Any]:
-    return change_set(c)
+def changes_undone(log: ChangeLog) -> dict[str, Any]:
+    return change_set(log.sets[0])
 
 
 def migrations_status(found: MigrationStatus) -> dict[str, Any]:

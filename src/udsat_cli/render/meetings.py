@@ -10,7 +10,7 @@ from udsat_cli.render.actions import one_text
 from udsat_cli.render.common import count, md, meeting_line, table
 
 if TYPE_CHECKING:
-    from udsat_cli.core.meetings import MeetingDetail, MeetingList, MeetingRef
+    from udsat_cli.core.meetings import MeetingDetail, MeetingList, MeetingRef, PlannedDay
 
 COLUMNS = ["Nr.", "Dato", "Tid", "Sted", ""]
 
@@ -45,6 +45,14 @@ def planned_text(added: list[MeetingRef]) -> Iterator[str]:
     yield f"Planlagde {count(len(added), 'møde', 'møder')}:"
     for m in added:
         yield f"  {m.id:>{width}}  {dates.meeting_when(m.date, m.start, m.end)}"
+
+
+def trial_text(days: list[PlannedDay]) -> Iterator[str]:
+    """meeting plan --dry-run"""
+    planned = count(len(days), "møde", "møder")
+    yield f"Prøvekørsel: udsat ville planlægge {planned} (intet er skrevet):"
+    for day in days:
+        yield f"  {dates.meeting_when(day.date, day.start, day.end)}"
 
 
 def detail_text(detail: MeetingDetail) -> Iterator[str]:
