@@ -228,3 +228,21 @@ def test_the_public_referat_opens_with_its_note(council: Store, tmp_path: Path) 
     ok(*APRIL, "publish", str(tmp_path / "side"))
     page = (tmp_path / "side" / "referat-2019-04-01.html").read_text(encoding="utf-8")
     assert "<p>Velkommen til Lisbeth Andersen.</p>" in page
+
+
+def test_approved_minutes_move_with_an_export(council: Store, new_store, tmp_path: Path) -> None:
+    ok("item", "add", HELD, "Fokus på socialt frikort", "--decision", "Rådet skriver til SUS.")
+    ok(*APRIL, "minutes", "approve", HELD)
+    kept = tmp_path / "godkendt.docx"
+    ok("minutes", HELD, "--approved", "-o", str(kept))
+    exported = tmp_path / "eksport.json"
+    ok("export", "-o", str(exported))
+    fresh = new_store("kopi")
+    ok("--db", fresh.arg, "restore", str(exported))
+    again = tmp_path / "igen.docx"
+    ok("--db", fresh.arg, "minutes", HELD, "--approved", "-o", str(again))
+    assert again.read_bytes() == kept.read_bytes()
+    assert ok("--db", fresh.arg, "minutes", HELD) == ok("minutes", HELD)
+    second = tmp_path / "igen.json"
+    ok("--db", fresh.arg, "export", "-o", str(second))
+    assert second.read_bytes() == exported.read_bytes()
