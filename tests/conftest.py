@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 REFERATER = SHARED / "referater"
 NO_SHARED = (
-    "real minutes skipped: ../shared/referater is not beside this clone (CI has it there)"
+    "real minutes skipped: they need the folder ../shared/referater (real referater with their "
+    "expected readings) beside this clone; CI has it, and everything else runs without it"
 )
 # For tests that read the real minutes of ../shared/referater, which a plain clone lacks.
 needs_shared = pytest.mark.skipif(not REFERATER.is_dir(), reason=NO_SHARED)
