@@ -246,3 +246,24 @@ def test_approved_minutes_move_with_an_export(council: Store, new_store, tmp_pat
     second = tmp_path / "igen.json"
     ok("--db", fresh.arg, "export", "-o", str(second))
     assert second.read_bytes() == exported.read_bytes()
+
+
+def test_a_council_sets_its_own_standing_points(council: Store) -> None:
+    ok(*APRIL, "meeting", "add", "23. maj 2019 kl. 16-18")
+    ok(*APRIL, "item", "add", "23/5-2019", "Fokus på socialt frikort")
+    ok(*APRIL, "item", "edit", "23/5-2019", "1", "--background", "Dagsordenen er sendt ud.")
+    changed = run(*APRIL, "council", "set", "--points-before",
+                  "Godkendelse af referat og dagsorden med opfølgning", "--points-after",
+                  "Eventuelt", "--points-after", "Næste møde")  # fmt: skip
+    assert changed.stderr == "De nye faste punkter står nu på dagsordenen til 1 kommende møde.\n"
+    assert "Opfølgning på beslutningspunkter" not in changed.stdout
+    assert ok(*APRIL, "item", "list", "23/5-2019") == (
+        "1. Godkendelse af referat og dagsorden\n"  # it has text of its own: it stays, and it is
+        "2. Fokus på socialt frikort\n3. Eventuelt\n4. Næste møde\n"  # the approval point
+    )
+    shown = json.loads(ok("council", "show", "--json"))
+    assert [p["key"] for p in shown["points_before"]] == ["approval"]  # the follow-up goes here
+    refused = run("council", "set", "--points-after", "Økonomi", "--points-after", "Regnskab")
+    assert (refused.code, refused.stderr) == (2, (
+        "Fejl: To faste punkter er begge til økonomi; giv dem hver sin titel.\n"
+    ))  # fmt: skip

@@ -254,9 +254,12 @@ def test_held_meetings_get_their_roll_and_approved_minutes_their_kept_copy(
             "INSERT INTO meeting (id, council_id, date, created_at, cancelled, revision, "
             "approved_at, referent_id) VALUES "
             "(1, 1, '2019-04-01', '2019-03-01', FALSE, 0, '2019-05-23 10:00:00', 3), "
-            "(2, 1, '2019-05-23', '2019-03-01', FALSE, 0, NULL, NULL)",
+            "(2, 1, '2019-05-23', '2019-03-01', FALSE, 0, NULL, NULL), "
+            "(3, 1, '2099-01-15', '2019-03-01', FALSE, 0, NULL, NULL)",
             "INSERT INTO agenda_item (id, meeting_id, number, title, decision) VALUES "
-            "(1, 1, 1, 'Fokus på socialt frikort', 'Rådet skriver til SUS.')",
+            "(1, 1, 1, 'Fokus på socialt frikort', 'Rådet skriver til SUS.'), "
+            "(2, 3, 1, 'Budget', NULL), (3, 3, 2, 'Eventuelt', NULL), "
+            "(4, 3, 3, 'Godkendelse af referat og dagsorden', NULL)",
             "INSERT INTO attendance (meeting_id, person_id, status, reason) VALUES "
             "(1, 2, 'absent', 'syg')",
         ):
@@ -278,3 +281,7 @@ def test_held_meetings_get_their_roll_and_approved_minutes_their_kept_copy(
     assert kept.read_bytes().startswith(b"PK")
     ok("member", "add", "Hanne Kirk", "--from", "1/1-2019")
     assert ok("minutes", "1/4-2019") == printed
+    assert ok("item", "list", "3") == (  # a meeting to come: its standing points are items
+        "1. Godkendelse af referat og dagsorden\n2. Opfølgning på beslutningspunkter fra sidste "
+        "møde\n3. Budget\n4. Økonomi\n5. Kommende arrangementer\n6. Eventuelt\n"
+    )

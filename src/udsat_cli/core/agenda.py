@@ -194,3 +194,39 @@ def _rows(council: CouncilContext, meeting_id: int) -> list:
     from udsat_cli.store.models import AgendaItem
 
     return list(council.writing.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)))
+
+
+def restand(council: CouncilContext) -> int:
+    """After the council changed its standing points: the agendas still to be issued of the
+    meetings to come get the new list (a standing point with text of its own stays). Returns how
+    many meetings changed."""
+    from udsat_cli.store.models import AgendaItem
+
+    changed = 0
+    for (mid,) in council.db.all(
+        "SELECT id FROM meeting WHERE council_id = :c AND date >= :d AND cancelled = :no "
+        "AND agenda_issued_at IS NULL AND approved_at IS NULL",
+        c=council.id, d=council.today, no=False,
+    ):  # fmt: skip
+        rows = _rows(council, mid)
+        used = {i for (i,) in council.db.rows(
+            "SELECT item_id FROM action WHERE item_id IS NOT NULL AND meeting_id = :m", m=mid
+        )}  # fmt: skip
+        empty = [r for r in rows if r.standing and r.standing != HEARINGS and not r.decision
+                 and not r.background and r.id not in used]  # fmt: skip
+        for row in empty:
+            council.writing.delete(row)
+        council.writing.flush()
+        items = read_items(council, mid)
+        slots = planned_points(items, standing_list(council), [], hearings=False)
+        kept = {r.id: r for r in rows if r not in empty}
+        for number, (kind, title, what) in enumerate(slots, start=1):
+            if isinstance(what, ItemRecord):
+                kept[what.id].number = number
+                council.writing.add(kept[what.id])
+            else:
+                council.writing.add(AgendaItem(meeting_id=mid, number=number, title=title,
+                                               standing=kind))  # fmt: skip
+        council.writing.flush()
+        changed += bool(empty) or len(slots) != len(items)
+    return changed

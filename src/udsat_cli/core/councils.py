@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from udsat_cli.core.standing import DEFAULT, StandingList, chosen, dump, standing_list
+from udsat_cli.danish import count
 from udsat_cli.errors import InputError, UdsatError
 
 if TYPE_CHECKING:
@@ -76,6 +77,14 @@ def set_council(
         row.standing_points = dump(
             chosen(standing_list(council), before=points_before, after=points_after)
         )
+    if default_points or points_before is not None or points_after is not None:
+        from udsat_cli.core.agenda import restand
+
+        council.writing.add(row)
+        council.writing.flush()
+        if moved := restand(council):
+            meetings = count(moved, "kommende møde", "kommende møder")
+            council.notify(f"De nye faste punkter står nu på dagsordenen til {meetings}.")
     if group_items is not None:
         row.group_items = group_items
     if proposals_days is not None:

@@ -568,8 +568,7 @@ def m015_meeting_record(execute: Execute, dialect: str) -> None:
     held = list(execute(
         "SELECT m.id, m.council_id, m.date FROM meeting m WHERE m.cancelled = "
         f"{'0' if dialect == 'sqlite' else 'false'} AND (m.date < '{today}' "
-        "OR m.approved_at IS NOT NULL OR m.referent_id IS NOT NULL "
-        "OR EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = m.id))"
+        "OR m.approved_at IS NOT NULL)"
     ))  # fmt: skip
     for mid, cid, day in held:
         day = str(day)[:10]
@@ -584,6 +583,41 @@ def m015_meeting_record(execute: Execute, dialect: str) -> None:
                 f"VALUES ({int(mid)}, {int(pid)}, 'present')"
             )
         execute(f"UPDATE meeting SET roll_taken_at = {mark} WHERE id = {mark}", (now, int(mid)))
+    # Meetings to come get the standing points as items, so their numbers are the agenda's from
+    # now on; an item already titled as one of them becomes that point.
+    upcoming = list(execute(
+        "SELECT id FROM meeting WHERE approved_at IS NULL AND cancelled = "
+        f"{'0' if dialect == 'sqlite' else 'false'} AND date >= '{today}'"
+    ))  # fmt: skip
+    for (mid,) in upcoming:
+        items = list(execute(
+            f"SELECT id, title FROM agenda_item WHERE meeting_id = {int(mid)} ORDER BY number, id"
+        ))  # fmt: skip
+        titles = {title.casefold(): iid for iid, title in items}
+        ends: list[list[tuple[int | None, str | None, str | None]]] = [[], []]
+        for side, points in enumerate((_STANDING_BEFORE, _STANDING_AFTER)):
+            for key, title in points:
+                iid = titles.pop(title.casefold(), None)
+                ends[side].append((iid, key, title))
+        middle = [(iid, None, None) for iid, title in items if title.casefold() in titles]
+        order = [*ends[0], *middle, *ends[1]]
+        for n, (iid, key, title) in enumerate(order, start=1):
+            if iid is None:
+                execute(
+                    "INSERT INTO agenda_item (meeting_id, number, title, standing) "
+                    f"VALUES ({int(mid)}, {n}, {mark}, {mark})",
+                    (title, key),
+                )
+            else:
+                execute(f"UPDATE agenda_item SET number = {mark}, standing = {mark} "
+                        f"WHERE id = {mark}", (n, key, int(iid)))  # fmt: skip
+
+
+# The standing points as udsat had them when m015 was written (core.standing.DEFAULT since).
+_STANDING_BEFORE = (("approval", "Godkendelse af referat og dagsorden"),
+                    ("followups", "Opfølgning på beslutningspunkter fra sidste møde"))
+_STANDING_AFTER = (("economy", "Økonomi"), ("events", "Kommende arrangementer"),
+                   ("other", "Eventuelt"))
 
 
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
