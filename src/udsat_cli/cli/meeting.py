@@ -73,7 +73,7 @@ def meeting_show(
     \b
       udsat meeting show "1. april 2019"
     """
-    from udsat_cli.core.meetings import meeting_detail
+    from udsat_cli.core.meeting_detail import meeting_detail
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:

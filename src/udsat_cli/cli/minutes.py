@@ -41,7 +41,7 @@ def minutes_show(
       udsat minutes show "1. april 2019" --format docx -o referat-2019-04-01.docx
       udsat minutes show "1. april 2019" --approved -o referat.docx
     """
-    from udsat_cli.core.approved import minutes_document
+    from udsat_cli.core.minutes import minutes_document
 
     shown = output.choose(fmt or ("docx" if approved and out else None), as_json, out, force,
                           formats=output.DOC_FORMATS, template=template)  # fmt: skip

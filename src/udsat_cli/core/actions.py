@@ -431,25 +431,3 @@ def update_action(
     council.writing.flush()
     return action_view(council, action_id)
 
-
-def delete_actions(council: CouncilContext, *, action_ids: list[int]) -> None:
-    """Delete actions with their owners and history: only with the item they were added under
-    by mistake (``item delete --with-actions``). The change journal keeps every row for undo."""
-    from sqlmodel import select
-
-    from udsat_cli.store.models import (
-        Action,
-        ActionBodyOwner,
-        ActionEvent,
-        ActionOwner,
-        ReminderLog,
-    )
-
-    session = council.writing
-    for model in (ActionOwner, ActionBodyOwner, ActionEvent, ReminderLog):
-        for row in session.exec(select(model).where(model.action_id.in_(action_ids))):  # type: ignore[attr-defined]
-            session.delete(row)
-    session.flush()
-    for action_id in action_ids:
-        session.delete(session.get(Action, action_id))
-    session.flush()

@@ -134,9 +134,9 @@ class _Held:
 
 
 def _record(council: CouncilContext, meeting: MeetingRef) -> _Held:
-    from udsat_cli.core.approved import kept_minutes
     from udsat_cli.core.attendance import roll
     from udsat_cli.core.items import read_items
+    from udsat_cli.core.minutes import kept_minutes
 
     kept = kept_minutes(council, meeting=meeting)
     if kept is not None:

@@ -1,25 +1,23 @@
 """Approved minutes, kept: each approval stores the referat as it was approved — its data (what
 ``udsat minutes --json`` prints) and the Word file it printed — as a numbered version. Every later
-``minutes``, ``export``, ``publish`` and ``annual-report`` reads that copy. Reopening keeps it (it
-is marked reopened); the next approval is the next version.
-
-The data is the ``--json`` contract, so reading it back here is reading a documented format.
+``minutes``, ``export``, ``publish`` and ``annual-report`` reads that copy (core.minutes turns the
+data back into minutes). Reopening keeps it (marked reopened); the next approval is the next
+version. This module only stores and finds the copies: it imports no other core module.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli.errors import NotFoundError, UdsatError
-from udsat_cli.store.db import as_date, as_datetime
+from udsat_cli.store.db import as_datetime
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
     from udsat_cli.core.meetings import MeetingRef
-    from udsat_cli.core.minutes import Minutes
 
 
 @dataclass(frozen=True)
@@ -38,6 +36,14 @@ def versions(council: CouncilContext, *, meeting_id: int) -> list[Version]:
             m=meeting_id,
         )
     ]
+
+
+def kept_data(
+    council: CouncilContext, *, meeting: MeetingRef, version: int | None = None
+) -> dict[str, Any] | None:
+    """The kept data of the current approval (or of ``version``); None when not approved."""
+    found = _row(council, meeting, version, "data")
+    return json.loads(found[1]) if found is not None else None
 
 
 def _row(council: CouncilContext, meeting: MeetingRef, version: int | None, column: str) -> Any:
@@ -64,17 +70,6 @@ def _row(council: CouncilContext, meeting: MeetingRef, version: int | None, colu
     return found
 
 
-def kept_minutes(
-    council: CouncilContext, *, meeting: MeetingRef, version: int | None = None
-) -> Minutes | None:
-    """The approved minutes as kept (the current approval, or ``version``); None when the
-    meeting's minutes are not approved."""
-    found = _row(council, meeting, version, "data")
-    if found is None:
-        return None
-    return minutes_from_data(json.loads(found[1]))
-
-
 def kept_docx(council: CouncilContext, *, meeting: MeetingRef, version: int | None = None) -> bytes:
     """The Word file exactly as it was approved."""
     from udsat_cli import dates
@@ -86,28 +81,6 @@ def kept_docx(council: CouncilContext, *, meeting: MeetingRef, version: int | No
             "godkend det med: udsat minutes approve " + str(meeting.id)
         )
     return bytes(found[1])
-
-
-def minutes_document(
-    council: CouncilContext, *, ref: str, version: int | None, approved: bool, word: bool
-) -> tuple[Minutes, bytes | None]:
-    """What ``udsat minutes`` prints: the minutes, and for Word of approved minutes the very file
-    that was approved. ``approved``: refuse minutes that are not approved."""
-    from udsat_cli import dates
-    from udsat_cli.core.meetings import find_meeting
-    from udsat_cli.core.minutes import minutes_of
-
-    meeting = find_meeting(council, ref)
-    record = minutes_of(council, meeting, version=version)
-    if record.version is None and approved:
-        raise UdsatError(
-            f"Referatet af mødet {dates.long_date(meeting.date)} er ikke godkendt; godkend det "
-            f"med: udsat minutes approve {meeting.id}"
-        )
-    kept = None
-    if word and record.version is not None:
-        kept = kept_docx(council, meeting=meeting, version=record.version)
-    return record, kept
 
 
 def next_version(council: CouncilContext, *, meeting_id: int) -> int:
@@ -145,72 +118,3 @@ def reopen_minutes(council: CouncilContext, *, meeting_id: int) -> None:
         kept.reopened_at = council.now
         council.writing.add(kept)
     council.writing.flush()
-
-
-# --- the data, read back --------------------------------------------------------------------
-
-
-def _date(value: Any) -> date | None:
-    return as_date(value) if value is not None else None
-
-
-def _meeting(data: dict[str, Any] | None) -> MeetingRef | None:
-    from udsat_cli.core.meetings import MeetingRef
-
-    if data is None:
-        return None
-    return MeetingRef(data["id"], as_date(data["date"]), data["start"], data["end"],
-                      data["place"])  # type: ignore[arg-type]  # fmt: skip
-
-
-def _action(data: dict[str, Any]) -> Any:
-    from udsat_cli.core.actions import ActionView
-
-    return ActionView(
-        id=data["id"], title=data["title"], owners=tuple(data["owners"]), status=data["status"],
-        due=_date(data["due"]), due_text=data["due_text"], meeting=_date(data["meeting"]),
-        item=data["item"], note=data["note"], carried=data["carried"],
-    )  # fmt: skip
-
-
-def _hearing(data: dict[str, Any]) -> Any:
-    from udsat_cli.core.hearings import HearingView
-
-    return HearingView(
-        id=data["id"], title=data["title"], sender=data["sender"],
-        received=_date(data["received"]), deadline=as_date(data["deadline"]),  # type: ignore[arg-type]
-        deadline_time=data["deadline_time"], answer_by=data["answer_by"], status=data["status"],
-        material=data["material"], answer=data["answer"], answered_on=_date(data["answered_on"]),
-        meeting=_meeting(data["meeting"]), item_number=data["item_number"],
-        last_meeting_before=_meeting(data["last_meeting_before"]), also_to=data["also_to"],
-    )  # fmt: skip
-
-
-def minutes_from_data(data: dict[str, Any]) -> Minutes:
-    """The minutes from their ``--json`` form (see render.jsonout.minutes)."""
-    from udsat_cli.core.items import ItemRecord
-    from udsat_cli.core.minutes import Absence, Minutes, Reported
-
-    items = [
-        ItemRecord(
-            i["number"], i["title"], i["kind"], i["background"], i["decision"],
-            [_action(a) for a in i["actions"]], i["closed"], i["public_decision"], i["standing"],
-        )  # fmt: skip
-        for i in data["items"]
-    ]
-    reported = [
-        Reported(r["id"], r["title"], tuple(r["owners"]), r["due_text"], r["status"], r["note"],
-                 _date(r["meeting"]), r["changed"])  # fmt: skip
-        for r in data["followups"]
-    ]
-    return Minutes(
-        council=data["council"], meeting=_meeting(data["meeting"]),  # type: ignore[arg-type]
-        participants=data["participants"],
-        absent=[Absence(a["name"], a["reason"]) for a in data["absent"]],
-        guests=data["guests"], referent=data["referent"], items=items,
-        other_actions=[_action(a) for a in data["other_actions"]],
-        opening_note=data["opening_note"], approved=_date(data["approved"]),
-        previous_approved=_date(data["previous_approved"]),
-        hearings=[_hearing(h) for h in data["hearings"]], reported=reported,
-        reported_under=data["reported_under"], grouped=data["grouped"], version=data["version"],
-    )  # fmt: skip

@@ -442,9 +442,7 @@ def delete_item(
             "udsat update NR --item PUNKT, eller slet dem med punktet: --with-actions."
         )
     if actions:
-        from udsat_cli.core.actions import delete_actions
-
-        delete_actions(council, action_ids=actions)
+        _delete_actions(council, action_ids=actions)
     for hearing in council.writing.exec(select(Hearing).where(Hearing.item_id == item.id)):
         hearing.item_id = None
         council.writing.add(hearing)
@@ -456,3 +454,26 @@ def delete_item(
     council.writing.flush()
     changed_after_issue(council, found.id)
     return Deleted(found, number, item.title, actions)
+
+
+def _delete_actions(council: CouncilContext, *, action_ids: list[int]) -> None:
+    """Delete actions with their owners and history: only with the item they were added under
+    by mistake (``item delete --with-actions``). The change journal keeps every row for undo."""
+    from sqlmodel import select
+
+    from udsat_cli.store.models import (
+        Action,
+        ActionBodyOwner,
+        ActionEvent,
+        ActionOwner,
+        ReminderLog,
+    )
+
+    session = council.writing
+    for model in (ActionOwner, ActionBodyOwner, ActionEvent, ReminderLog):
+        for row in session.exec(select(model).where(model.action_id.in_(action_ids))):  # type: ignore[attr-defined]
+            session.delete(row)
+    session.flush()
+    for action_id in action_ids:
+        session.delete(session.get(Action, action_id))
+    session.flush()

@@ -560,29 +560,3 @@ def cancel_meeting(council: CouncilContext, *, ref: str, reopen: bool = False) -
     council.writing.flush()
     council.replan()
     return found
-
-
-# --- one meeting ------------------------------------------------------------------------------
-
-
-@dataclass
-class MeetingDetail:
-    council: str
-    meeting: MeetingRef
-    items: list[tuple[int, str]]
-    actions: list  # ActionView, soonest item first
-    cancelled: bool = False
-
-
-def meeting_detail(council: CouncilContext, *, ref: str) -> MeetingDetail:
-    from udsat_cli.core.actions import select_actions, with_people
-
-    found = find_meeting(council, ref, cancelled=True)
-    items = council.db.all(
-        "SELECT number, title FROM agenda_item WHERE meeting_id = :m ORDER BY number", m=found.id
-    )
-    actions = select_actions(council, where="a.meeting_id = :m ORDER BY i.number, a.id",
-                             m=found.id)  # fmt: skip
-    cancelled = bool(council.db.scalar("SELECT cancelled FROM meeting WHERE id = :m", m=found.id))
-    return MeetingDetail(council.name, found, [(n, t) for n, t in items],
-                         list(with_people(council, actions)), cancelled)  # fmt: skip

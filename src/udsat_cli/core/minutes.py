@@ -22,12 +22,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from udsat_cli import dates
 from udsat_cli.core.actions import ActionView, select_actions, with_people
+from udsat_cli.core.approved import kept_data, kept_docx
 from udsat_cli.core.deadlines import resolve_deadline
 from udsat_cli.core.hearings import HearingView, hearings_answered
 from udsat_cli.core.items import ItemRecord, grouped_council, read_items
 from udsat_cli.core.meetings import MeetingRef, find_meeting, latest_meeting
 from udsat_cli.core.standing import APPROVAL, FOLLOWUPS
+from udsat_cli.errors import UdsatError
 from udsat_cli.store.db import as_date, as_datetime
 
 if TYPE_CHECKING:
@@ -176,10 +179,35 @@ def minutes(council: CouncilContext, *, ref: str, version: int | None = None) ->
 def minutes_of(
     council: CouncilContext, meeting: MeetingRef, *, version: int | None = None
 ) -> Minutes:
-    from udsat_cli.core.approved import kept_minutes
-
     kept = kept_minutes(council, meeting=meeting, version=version)
     return kept if kept is not None else written_minutes(council, meeting)
+
+
+def kept_minutes(
+    council: CouncilContext, *, meeting: MeetingRef, version: int | None = None
+) -> Minutes | None:
+    """The approved minutes as kept (the current approval, or ``version``); None when the
+    meeting's minutes are not approved."""
+    data = kept_data(council, meeting=meeting, version=version)
+    return minutes_from_data(data) if data is not None else None
+
+
+def minutes_document(
+    council: CouncilContext, *, ref: str, version: int | None, approved: bool, word: bool
+) -> tuple[Minutes, bytes | None]:
+    """What ``udsat minutes`` prints: the minutes, and for Word of approved minutes the very file
+    that was approved. ``approved``: refuse minutes that are not approved."""
+    meeting = find_meeting(council, ref)
+    record = minutes_of(council, meeting, version=version)
+    if record.version is None and approved:
+        raise UdsatError(
+            f"Referatet af mødet {dates.long_date(meeting.date)} er ikke godkendt; godkend det "
+            f"med: udsat minutes approve {meeting.id}"
+        )
+    kept = None
+    if word and record.version is not None:
+        kept = kept_docx(council, meeting=meeting, version=record.version)
+    return record, kept
 
 
 def written_minutes(council: CouncilContext, meeting: MeetingRef) -> Minutes:
@@ -322,3 +350,63 @@ def _status_on(events: list[tuple[date, str | None, str | None]], day: date) -> 
         if when <= day and new is not None:
             status = new
     return status
+
+
+# --- approved minutes, read back from their kept data (the --json contract) -------------
+
+
+def _date(value: Any) -> date | None:
+    return as_date(value) if value is not None else None
+
+
+def _meeting(data: dict[str, Any] | None) -> MeetingRef | None:
+    if data is None:
+        return None
+    return MeetingRef(data["id"], as_date(data["date"]), data["start"], data["end"],
+                      data["place"])  # type: ignore[arg-type]  # fmt: skip
+
+
+def _action(data: dict[str, Any]) -> ActionView:
+    return ActionView(
+        id=data["id"], title=data["title"], owners=tuple(data["owners"]), status=data["status"],
+        due=_date(data["due"]), due_text=data["due_text"], meeting=_date(data["meeting"]),
+        item=data["item"], note=data["note"], carried=data["carried"],
+    )  # fmt: skip
+
+
+def _hearing(data: dict[str, Any]) -> HearingView:
+    return HearingView(
+        id=data["id"], title=data["title"], sender=data["sender"],
+        received=_date(data["received"]), deadline=as_date(data["deadline"]),  # type: ignore[arg-type]
+        deadline_time=data["deadline_time"], answer_by=data["answer_by"], status=data["status"],
+        material=data["material"], answer=data["answer"], answered_on=_date(data["answered_on"]),
+        meeting=_meeting(data["meeting"]), item_number=data["item_number"],
+        last_meeting_before=_meeting(data["last_meeting_before"]), also_to=data["also_to"],
+    )  # fmt: skip
+
+
+def minutes_from_data(data: dict[str, Any]) -> Minutes:
+    """The minutes from their ``--json`` form (see render.jsonout.minutes)."""
+    items = [
+        ItemRecord(
+            i["number"], i["title"], i["kind"], i["background"], i["decision"],
+            [_action(a) for a in i["actions"]], i["closed"], i["public_decision"], i["standing"],
+        )  # fmt: skip
+        for i in data["items"]
+    ]
+    reported = [
+        Reported(r["id"], r["title"], tuple(r["owners"]), r["due_text"], r["status"], r["note"],
+                 _date(r["meeting"]), r["changed"])  # fmt: skip
+        for r in data["followups"]
+    ]
+    return Minutes(
+        council=data["council"], meeting=_meeting(data["meeting"]),  # type: ignore[arg-type]
+        participants=data["participants"],
+        absent=[Absence(a["name"], a["reason"]) for a in data["absent"]],
+        guests=data["guests"], referent=data["referent"], items=items,
+        other_actions=[_action(a) for a in data["other_actions"]],
+        opening_note=data["opening_note"], approved=_date(data["approved"]),
+        previous_approved=_date(data["previous_approved"]),
+        hearings=[_hearing(h) for h in data["hearings"]], reported=reported,
+        reported_under=data["reported_under"], grouped=data["grouped"], version=data["version"],
+    )  # fmt: skip

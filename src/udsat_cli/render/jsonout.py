@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from udsat_cli.core.followups import FollowupReport
     from udsat_cli.core.hearings import HearingList, HearingView
     from udsat_cli.core.items import Deleted, ItemRecord
-    from udsat_cli.core.meetings import MeetingDetail, MeetingList, MeetingRef
+    from udsat_cli.core.meeting_detail import MeetingDetail
+    from udsat_cli.core.meetings import MeetingList, MeetingRef
     from udsat_cli.core.members import MemberList
     from udsat_cli.core.minutes import Minutes, Reported
     from udsat_cli.core.reminders import Reminders

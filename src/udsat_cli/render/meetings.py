@@ -10,7 +10,8 @@ from udsat_cli.render.actions import one_text
 from udsat_cli.render.common import count, md, meeting_line, table
 
 if TYPE_CHECKING:
-    from udsat_cli.core.meetings import MeetingDetail, MeetingList, MeetingRef, PlannedDay
+    from udsat_cli.core.meeting_detail import MeetingDetail
+    from udsat_cli.core.meetings import MeetingList, MeetingRef, PlannedDay
 
 COLUMNS = ["Nr.", "Dato", "Tid", "Sted", ""]
 
