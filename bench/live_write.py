@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from udsat_cli.cli.app import State  # noqa: E402
 from udsat_cli.core.actions import add_action  # noqa: E402
+from udsat_cli.state import State  # noqa: E402
 from udsat_cli.store.location import resolve_location  # noqa: E402
 
 

@@ -41,7 +41,7 @@ def meeting_day(isolated_store: Store) -> Store:
 
 
 def _app(store: Store, clock: str | None = None):  # noqa: ANN202
-    from udsat_cli.cli.app import State
+    from udsat_cli.state import State
     from udsat_cli.store.location import resolve_location
     from udsat_cli.tui.live import LiveApp
 
@@ -265,7 +265,7 @@ def test_a_killed_session_loses_nothing_and_reopens_where_it_stopped(meeting_day
         import asyncio, os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
         from datetime import date
-        from udsat_cli.cli.app import State
+        from udsat_cli.state import State
         from udsat_cli.store.location import resolve_location
         from udsat_cli.tui.live import LiveApp
 

@@ -35,8 +35,8 @@ from udsat_cli import dates
 from udsat_cli.errors import UdsatError
 
 if TYPE_CHECKING:
-    from udsat_cli.cli.app import State
     from udsat_cli.core.live import LiveMeeting
+    from udsat_cli.state import State
 
 STATUSES = [("åben", "open"), ("i gang", "in_progress"), ("udført", "done"),
             ("udsat", "postponed"), ("bortfaldet", "dropped")]  # fmt: skip
