@@ -75,14 +75,55 @@ LEFT JOIN agenda_item i ON i.id = a.item_id
 """
 
 
+@dataclass(frozen=True)
+class Which:
+    """Which actions of the council a query selects (every given condition holds)."""
+
+    id: int | None = None
+    meeting: int | None = None  # decided at this meeting
+    elsewhere: int | None = None  # not decided at this meeting (or at no meeting)
+    statuses: tuple[str, ...] | None = None
+    closed_since: date | None = None  # with ``statuses``: or closed on or after this day
+    owner: int | None = None  # a person among the owners
+    by_item: bool = False  # in the order of their items on the agenda, else by number
+
+
+def _where(council: CouncilContext, which: Which) -> tuple[str, dict[str, Any]]:
+    """The SQL for ``which``: written here only, next to the query it completes."""
+    found, params = ["a.council_id = :c"], {"c": council.id}
+    if which.id is not None:
+        found.append("a.id = :id")
+        params["id"] = which.id
+    if which.meeting is not None:
+        found.append("a.meeting_id = :m")
+        params["m"] = which.meeting
+    if which.elsewhere is not None:
+        found.append("(a.meeting_id IS NULL OR a.meeting_id <> :other)")
+        params["other"] = which.elsewhere
+    if which.statuses is not None:
+        marks, values = in_list("s", list(which.statuses))
+        params.update(values)
+        if which.closed_since is None:
+            found.append(f"a.status IN {marks}")
+        else:
+            found.append(f"(a.status IN {marks} OR a.closed_at >= :since)")
+            params["since"] = which.closed_since
+    if which.owner is not None:
+        found.append("a.id IN (SELECT action_id FROM action_owner WHERE person_id = :p)")
+        params["p"] = which.owner
+    order = "i.number, a.id" if which.by_item else "a.id"
+    return " AND ".join(found) + f" ORDER BY {order}", params
+
+
 def select_actions(
-    council: CouncilContext, *, where: str, until: date | None = None, **params: Any
+    council: CouncilContext, which: Which, *, until: date | None = None
 ) -> Iterator[ActionView]:
-    """Actions matching a WHERE clause, without owners and notes (see ``with_people``).
+    """The actions ``which`` selects, without owners and notes (see ``with_people``).
 
     ``until`` is the coming meeting's date: actions count how many meetings they were carried past.
     """
     plan, today = council.plan, council.today
+    where, params = _where(council, which)
     for row in council.db.rows(_SELECT + "WHERE " + where, **params):
         (aid, title, status, kind, due_date, due_mid, due_n, text, mdate, item, number, created,
          item_id) = row  # fmt: skip
@@ -152,9 +193,7 @@ def _fill(council: CouncilContext, chunk: list[ActionView]) -> list[ActionView]:
 
 
 def action_view(council: CouncilContext, action_id: int) -> ActionView:
-    found = select_actions(council, where="a.id = :id AND a.council_id = :c", id=action_id,
-                           c=council.id)  # fmt: skip
-    return next(with_people(council, found))
+    return next(with_people(council, select_actions(council, Which(id=action_id))))
 
 
 # --- the action list --------------------------------------------------------------------------
@@ -177,14 +216,9 @@ def list_actions(
     """Actions of the council, soonest deadline first; by default those not yet closed."""
     from udsat_cli.core.members import find_person
 
-    wanted, params = in_list("s", list(statuses or ACTIVE))
-    where = f"a.council_id = :c AND a.status IN {wanted}"
     person = find_person(council, owner, lookup=True) if owner else None
-    if person:
-        params["p"] = person.id
-        where += " AND a.id IN (SELECT action_id FROM action_owner WHERE person_id = :p)"
-    found = sorted(select_actions(council, where=where, c=council.id, **params),
-                   key=_soonest_first)  # fmt: skip
+    which = Which(statuses=statuses or ACTIVE, owner=person.id if person else None)
+    found = sorted(select_actions(council, which), key=_soonest_first)
     return ActionList(council.name, list(with_people(council, found)),
                       person.full_name if person else None)  # fmt: skip
 

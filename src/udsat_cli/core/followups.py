@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
-from udsat_cli.core.actions import OPEN, ActionView, select_actions, with_people
+from udsat_cli.core.actions import ACTIVE, OPEN, ActionView, Which, select_actions, with_people
 from udsat_cli.core.meetings import MeetingRef, find_meeting, latest_meeting, next_meeting
 from udsat_cli.errors import UdsatError
 
@@ -84,16 +84,12 @@ def followups(council: CouncilContext, *, meeting: str | None = None) -> Followu
     target = target_meeting(council, meeting)
     previous = latest_meeting(council, on_or_before=target.date - timedelta(days=1))
     prev_id = previous.id if previous else -1
-    common = {"until": target.date, "c": council.id, "prev": prev_id}
 
-    chosen = list(select_actions(council, where="a.meeting_id = :prev", **common))
+    chosen = list(select_actions(council, Which(meeting=prev_id), until=target.date))
     for action in chosen:
         action.section = "previous_meeting"
     for action in select_actions(
-        council,
-        where="a.council_id = :c AND a.status IN ('open', 'in_progress', 'postponed') "
-        "AND (a.meeting_id IS NULL OR a.meeting_id <> :prev)",
-        **common,
+        council, Which(statuses=ACTIVE, elsewhere=prev_id), until=target.date
     ):
         action.section = carried_section(action, meeting=target)
         if action.section is not None:

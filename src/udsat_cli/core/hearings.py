@@ -287,7 +287,7 @@ LEFT JOIN meeting m ON m.id = i.meeting_id
 """
 
 
-def select_hearings(council: CouncilContext, *, where: str, **params) -> list[HearingView]:  # noqa: ANN003
+def _select_hearings(council: CouncilContext, *, where: str, **params) -> list[HearingView]:  # noqa: ANN003
     rows = council.db.all(_SELECT + "WHERE h.council_id = :c AND " + where +
                           " ORDER BY h.deadline, h.id", c=council.id, **params)  # fmt: skip
     refs = sorted({row[11] for row in rows})
@@ -318,12 +318,18 @@ def select_hearings(council: CouncilContext, *, where: str, **params) -> list[He
 
 def hearing_list(council: CouncilContext, *, open_only: bool = False) -> HearingList:
     where = "h.status IN ('received', 'in_progress')" if open_only else "1 = 1"
-    return HearingList(council.name, council.today, select_hearings(council, where=where))
+    return HearingList(council.name, council.today, _select_hearings(council, where=where))
+
+
+def hearings_answered_all(council: CouncilContext) -> list[HearingView]:
+    """Every consultation the council has answered, newest answer first."""
+    found = _select_hearings(council, where="h.status = 'answered'")
+    return sorted(found, key=lambda h: (h.answered_on or date.min, h.id), reverse=True)
 
 
 def hearings_due(council: CouncilContext, *, until: date) -> list[HearingView]:
     """Open consultations whose deadline falls by ``until`` (passed ones too)."""
-    return select_hearings(
+    return _select_hearings(
         council, where="h.status IN ('received', 'in_progress') AND h.deadline <= :u", u=until
     )
 
@@ -331,7 +337,7 @@ def hearings_due(council: CouncilContext, *, until: date) -> list[HearingView]:
 def hearings_for_meeting(council: CouncilContext, meeting: MeetingRef) -> list[HearingView]:
     """What the meeting is to answer: consultations on its agenda, and open ones to be answered
     at a meeting for which it is the last meeting before the deadline."""
-    found = select_hearings(
+    found = _select_hearings(
         council,
         where="(i.meeting_id = :m OR (h.status IN ('received', 'in_progress') "
         "AND h.answer_by = 'meeting' AND h.item_id IS NULL AND h.deadline >= :d))",
@@ -352,7 +358,7 @@ def hearings_for_meeting(council: CouncilContext, meeting: MeetingRef) -> list[H
 def hearings_answered(council: CouncilContext, *, after: date | None, until: date,
                       meeting_id: int | None = None) -> list[HearingView]:  # fmt: skip
     """Consultations answered in (after, until], or on the agenda of ``meeting_id``."""
-    return select_hearings(
+    return _select_hearings(
         council,
         where="h.status = 'answered' AND ((h.answered_on > :a AND h.answered_on <= :u) "
         "OR i.meeting_id = :m)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from udsat_cli.core.actions import select_actions, with_people
+from udsat_cli.core.actions import Which, select_actions, with_people
 from udsat_cli.core.meetings import MeetingRef, find_meeting
 
 if TYPE_CHECKING:
@@ -29,8 +29,7 @@ def meeting_detail(council: CouncilContext, *, ref: str) -> MeetingDetail:
     items = council.db.all(
         "SELECT number, title FROM agenda_item WHERE meeting_id = :m ORDER BY number", m=found.id
     )
-    actions = select_actions(council, where="a.meeting_id = :m ORDER BY i.number, a.id",
-                             m=found.id)  # fmt: skip
+    actions = select_actions(council, Which(meeting=found.id, by_item=True))
     cancelled = bool(council.db.scalar("SELECT cancelled FROM meeting WHERE id = :m", m=found.id))
     return MeetingDetail(council.name, found, [(n, t) for n, t in items],
                          list(with_people(council, actions)), cancelled)  # fmt: skip

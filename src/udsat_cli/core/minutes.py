@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli import dates
-from udsat_cli.core.actions import ActionView, select_actions, with_people
+from udsat_cli.core.actions import ActionView, Which, select_actions, with_people
 from udsat_cli.core.approved import kept_data, kept_docx
 from udsat_cli.core.deadlines import resolve_deadline
 from udsat_cli.core.hearings import HearingView, hearings_answered
@@ -146,9 +146,7 @@ def meeting_items(
     """A meeting's items, each with the actions decided under it, and the actions under none.
     ``as_decided``: the actions as the minutes record them, not as they stand today."""
     items = {item.id: item for item in read_items(council, meeting.id)}
-    found = list(with_people(council, select_actions(
-        council, where="a.meeting_id = :m ORDER BY a.id", m=meeting.id
-    )))  # fmt: skip
+    found = list(with_people(council, select_actions(council, Which(meeting=meeting.id))))
     if as_decided:
         _as_decided(council, meeting, found)
     others = []
@@ -275,20 +273,15 @@ def reported_at(
     given since the last meeting."""
     from udsat_cli.core.actions import ACTIVE
     from udsat_cli.core.followups import SECTIONS, carried_section
-    from udsat_cli.store.db import in_list
 
     start = previous.date if previous else date.min
     prev_id = previous.id if previous else -1
-    active, params = in_list("s", list(ACTIVE))
-    candidates = [
-        a for a in select_actions(
-            council,
-            where=f"a.council_id = :c AND (a.meeting_id = :prev OR ((a.status IN {active} "
-            "OR a.closed_at >= :start) AND (a.meeting_id IS NULL OR a.meeting_id <> :this)))",
-            c=council.id, prev=prev_id, start=start, this=meeting.id, **params,
-        )
-        if a.meeting is None or a.meeting < meeting.date
-    ]  # fmt: skip
+    carried = Which(statuses=ACTIVE, closed_since=start, elsewhere=meeting.id)
+    candidates = [*select_actions(council, Which(meeting=prev_id)), *(
+        a for a in select_actions(council, carried)
+        if a.meeting != (previous.date if previous else None)
+        and (a.meeting is None or a.meeting < meeting.date)
+    )]  # fmt: skip
     if not candidates:
         return []
     history = _history(council, [a.id for a in candidates], until=meeting.date)

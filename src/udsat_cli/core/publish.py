@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from udsat_cli.core.actions import ActionView
-from udsat_cli.core.hearings import HearingView, select_hearings
+from udsat_cli.core.hearings import HearingView, hearings_answered_all
 from udsat_cli.core.meetings import MeetingRef
 from udsat_cli.core.minutes import Reported, minutes_of
 from udsat_cli.store.db import as_datetime
@@ -114,8 +114,7 @@ def site(council: CouncilContext) -> Site:
         minutes=sorted(published, key=lambda m: m.meeting.date, reverse=True),
         members=[(m.full_name, roles.get(m.role, m.role))
                  for m in members_on(council, council.today)],
-        hearings=sorted(select_hearings(council, where="h.status = 'answered'"),
-                        key=lambda h: (h.answered_on or date.min, h.id), reverse=True),
+        hearings=hearings_answered_all(council),
     )  # fmt: skip
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from udsat_cli.core.actions import OPEN, ActionView, owner_names, select_actions
+from udsat_cli.core.actions import ACTIVE, OPEN, ActionView, Which, owner_names, select_actions
 from udsat_cli.core.events import EventView, events_between
 from udsat_cli.core.followups import carried_section
 from udsat_cli.core.hearings import HearingView, hearings_due
@@ -157,11 +157,7 @@ def reminders(
         latest_meeting(council, on_or_before=meeting.date - timedelta(days=1)) if meeting else None
     )
     due: dict[int, tuple[ActionView, str]] = {}
-    for action in select_actions(
-        council,
-        where="a.council_id = :c AND a.status IN ('open', 'in_progress', 'postponed')",
-        c=council.id,
-    ):
+    for action in select_actions(council, Which(statuses=ACTIVE)):
         if group := _group(action, horizon, meeting, previous):
             due[action.id] = (action, group)
     only = find_person(council, owner, lookup=True).id if owner else None
