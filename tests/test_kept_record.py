@@ -267,3 +267,17 @@ def test_a_council_sets_its_own_standing_points(council: Store) -> None:
     assert (refused.code, refused.stderr) == (2, (
         "Fejl: To faste punkter er begge til økonomi; giv dem hver sin titel.\n"
     ))  # fmt: skip
+
+
+def test_minutes_reopen_and_a_name_without_its_last_part(council: Store) -> None:
+    ok("member", "add", "Poul Erik Dam", "--from", "1/1-2019")
+    added = json.loads(ok("--today", "2019-04-01", "add-action", "Skrive udkast", "--owner",
+                          "Poul Erik", "--owner", "Mogensen", "--json"))  # fmt: skip
+    assert added["owners"] == ["Poul Erik Dam", "Søren Mogensen"]
+    ok(*APRIL, "minutes", "approve", HELD)
+    said = ok(*APRIL, "minutes", "reopen", HELD)
+    assert said == "Referatet af mødet 1. april 2019 er åbnet igen.\n"
+    again = run(*APRIL, "minutes", "reopen", HELD)
+    assert (again.code, again.stderr) == (
+        1, "Fejl: Referatet af mødet 1. april 2019 er ikke godkendt.\n"
+    )

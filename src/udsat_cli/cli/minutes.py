@@ -93,3 +93,20 @@ def minutes_note(
     with state(ctx).write() as council:
         meeting = set_opening_note(council, ref=ref, text=text, reopen=reopen)
     print(f"Referatet af mødet {dates.long_date(meeting.date)} har fået sin indledning.")
+
+
+@command(minutes_app, "reopen")
+def minutes_reopen(ctx: typer.Context, ref: str = _REF) -> None:
+    """Åbn et godkendt referat igen for at rette det; den godkendte udgave gemmes.
+
+    Eksempel:
+
+    \b
+      udsat minutes reopen "1. april 2019"
+    """
+    from udsat_cli import dates
+    from udsat_cli.core.minutes import reopen
+
+    with state(ctx).write() as council:
+        meeting = reopen(council, ref=ref)
+    print(f"Referatet af mødet {dates.long_date(meeting.date)} er åbnet igen.")

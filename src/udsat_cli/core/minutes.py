@@ -94,6 +94,18 @@ def set_opening_note(council: CouncilContext, *, ref: str, text: str, reopen: bo
     return meeting
 
 
+def reopen(council: CouncilContext, *, ref: str) -> MeetingRef:
+    """Take an approval back to correct the minutes; the approved version stays kept."""
+    from udsat_cli.core.meetings import refuse_if_approved
+
+    meeting = find_meeting(council, ref)
+    if _approval(council, meeting.id) is None:
+        raise UdsatError(f"Referatet af mødet {dates.long_date(meeting.date)} er ikke godkendt.")
+    refuse_if_approved(council, meeting, reopen=True)
+    council.notices.clear()  # the command says it itself
+    return meeting
+
+
 def _approval(council: CouncilContext, meeting_id: int) -> datetime | None:
     return as_datetime(
         council.db.scalar("SELECT approved_at FROM meeting WHERE id = :m", m=meeting_id)

@@ -98,13 +98,21 @@ def _people(council: CouncilContext) -> list[tuple[int, str, str | None]]:
 
 
 def person_matches(council: CouncilContext, name: str) -> list[tuple[int, str]]:
-    """The people a name can mean: a full name, else a short name, else a first name."""
+    """The people a name can mean: a full name, else a short name, else a first name, else the
+    first names without the last (»Poul Erik« for Poul Erik Dam), else first and last name
+    (»Poul Dam«), else a last name (»Dam«)."""
     key = _key(name)
+    words = key.split()
     rows = _people(council)
     for test in (
         lambda full, short: full.casefold() == key,
         lambda full, short: bool(short) and short.casefold() == key,
         lambda full, short: (full.split() or [""])[0].casefold() == key,
+        lambda full, short: len(words) > 1 and full.casefold().split()[: len(words)] == words,
+        lambda full, short: len(words) == 2 and len(full.split()) > 2
+        and [full.split()[0].casefold(), full.split()[-1].casefold()] == words,
+        lambda full, short: len(words) == 1 and len(full.split()) > 1
+        and full.split()[-1].casefold() == key,
     ):
         hits = [(pid, full) for pid, full, short in rows if test(full, short)]
         if hits:
