@@ -41,8 +41,9 @@ def summary(r: AnnualReport) -> list[str]:
     f = r.followups
     second = "På årets møder blev ingen opgaver aftalt."
     if f.agreed:
+        still = "åben" if f.open == 1 else "åbne"
         second = (f"På årets møder blev {count(f.agreed, 'opgave', 'opgaver')} aftalt: "
-                  f"{f.done} er udført, {f.dropped} er bortfaldet, {f.open} er stadig åbne og "
+                  f"{f.done} er udført, {f.dropped} er bortfaldet, {f.open} er stadig {still} og "
                   f"{f.postponed} er udsat.")  # fmt: skip
     lines = [first, second]
     if r.events:
