@@ -21,7 +21,8 @@ from udsat_cli.store.location import mask_password
 app = load()
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# A worktree elsewhere names the shared folder with UDSAT_SHARED.
+SHARED = Path(os.environ.get("UDSAT_SHARED") or ROOT.parent / "shared")
 REFERATER = SHARED / "referater"
 NO_SHARED = (
     "real minutes skipped: ../shared/referater is not beside this clone (CI has it there)"
