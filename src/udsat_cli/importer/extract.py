@@ -19,6 +19,7 @@ from udsat_cli.importer.actions import (
 )
 from udsat_cli.importer.fields import MeetingFields, read_fields
 from udsat_cli.importer.items import Item, find_items, sections
+from udsat_cli.importer.layout import repeated_labels, without_noise
 from udsat_cli.importer.notes import Event, Topic, event_in, topic_in
 from udsat_cli.importer.source import Line, load
 
@@ -65,7 +66,7 @@ def _paragraphs(
     """(text, item index, section) per paragraph; wrapped lines are joined back together."""
     found: list[tuple[str, int, str]] = []
     for line, (item, section, content) in zip(lines, places, strict=True):
-        if line.kind == "blank" or section in ("title", "label", "field"):
+        if line.kind == "blank" or section in ("title", "label", "field", "meta"):
             continue
         text = content.lstrip("·•-– ").strip()
         if (
@@ -83,9 +84,11 @@ def extract(path: Path) -> Extraction:
     # The same minutes as .docx and as .txt differ in layout, not in words: hash the words.
     words = re.sub(r"[\W_]+", "", " ".join(line.text for line in lines).casefold())
     digest = hashlib.sha256(words.encode()).hexdigest()
+    lines = without_noise(lines)
+    repeated = repeated_labels(lines)
     meeting = read_fields(lines, path.name)
-    items = find_items(lines, meeting.field_lines)
-    places = sections(lines, items, meeting.field_lines)
+    items = find_items(lines, meeting.field_lines, repeated)
+    places = sections(lines, items, meeting.field_lines, repeated)
     found: list[tuple[Proposal, str | None]] = []
     topics: list[tuple[Topic, str | None]] = []
     events: list[tuple[Event, str | None]] = []
@@ -93,7 +96,7 @@ def extract(path: Path) -> Extraction:
     reader = Reader(people + ([meeting.referent] if meeting.referent else []))
     loose: dict[int, list[tuple[str, Any]]] = {}  # deadlines in a decision, without an owner
     for text, item, section in _paragraphs(lines, places):
-        if section == "background" or (item < 0 and items):
+        if section in ("background", "proposal") or (item < 0 and items):
             continue
         previous = None
         reader.last_person = None
