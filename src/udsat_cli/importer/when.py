@@ -121,7 +121,7 @@ def first_date(
 _PLACE = re.compile(
     r"kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s+(?:i|på)\s+"
     r"(?P<place>[^.]+?(?:\s+i\s+[^.]+?)?)\s*\.?$"
-    r"|\b(?:afholdt|holdt)\s+(?:i|på)\s+(?P<held>[^.,]+)"
+    r"|\b(?:afholdt|holdt)\s+(?P<held>(?:i|på)\s+[^.,]+|hos\s+[A-ZÆØÅ][^.,]*)"
     r"|\d{4}\s+(?P<after>hos\s+[A-ZÆØÅ][^.,]*)",
     re.IGNORECASE,
 )
@@ -138,8 +138,10 @@ _VENUE = re.compile(
 def place_in_prose(texts: list[str]) -> str | None:
     for text in texts:
         if m := _PLACE.search(text):
-            return (m["place"] or m["held"] or m["after"]).strip()
-    for text in texts[:6]:  # a venue on its own line under the title: "Fælleshuset, Engvej 2"
+            held = re.sub(r"^(?:i|på)\s+", "", m["held"] or "")
+            return (m["place"] or held or m["after"]).strip()
+    texts = [text for text in texts if text][:8]
+    for text in texts:  # a venue on its own line under the title: "Fælleshuset, Engvej 2"
         if _VENUE.search(text) and len(text.split()) <= 7 and ":" not in text:
             if not re.search(r"\d{4}|møde|referat|dagsorden|^\d{1,2}\s*[.)]", text, re.I):
                 return text.strip(" .")
