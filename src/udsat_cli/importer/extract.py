@@ -209,7 +209,7 @@ def _sentence(sentence: str, previous: str | None, title: str | None, reader: Re
 
 # A sentence of its own that only states when: "Svaret skal foreligge senest 1. marts."
 DEADLINE_SENTENCE = re.compile(
-    r"\b(?:senest|inden|frist(?:en)?\s+(?:er|:)?|deadline\s+(?:er|:)?)\s+(?:den\s+|d\.\s*)?"
+    r"\b(?:senest|inden|(?:frist(?:en)?|deadline)\s*(?:er\b|:)?)\s*(?:den\s+|d\.\s*)?"
     r"(?:\d{1,2}\.?\s*(?:/\s*\d{1,2}|[a-zæøå]+\.?)(?:\s*\d{4})?|(?:man|tirs|ons|tors|fre|lør|søn)dag\b"
     r"|uge\s+\d{1,2})",
     re.I,

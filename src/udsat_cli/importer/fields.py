@@ -15,7 +15,8 @@ from udsat_cli.importer.source import Line
 
 LABELS = {
     "council": ("forum", "råd", "udvalg", "bestyrelse"),
-    "when": ("tid", "tidspunkt", "dato", "mødedato", "mødetid", "afholdt"),
+    "when": ("tid", "tidspunkt", "dato", "mødedato", "mødetid", "afholdt", "mødetidspunkt",
+             "mødedag"),
     "clock": ("kl", "klokken", "klokkeslæt"),
     "place": ("sted", "mødested", "lokale", "adresse"),
     "participants": ("deltagere", "tilstede", "til stede", "fremmødte", "tilstedeværende",
@@ -90,10 +91,10 @@ def label_of(text: str) -> tuple[str, str] | None:
     return None
 
 
-# Labels that may stand alone on a line without a colon, the value on the next line (PDF text).
-_ALONE = {"deltagere", "tilstede", "til stede", "tilstedeværende", "fremmødte", "afbud",
-          "fraværende", "referent", "valg af referent", "mødested", "sted", "dato", "tidspunkt",
-          "mødedeltagere", "gæster", "afbud fra"}  # fmt: skip
+# Labels that may stand alone on a line without a colon, the value on the next line (PDF text,
+# an agenda system's facts block); not the council's ("Udvalg") nor the others ("Emne").
+_ALONE = {label for key in ("when", "clock", "place", "participants", "absent", "guests",
+                            "referent") for label in LABELS[key]} - {"afholdt", "deltog"}
 
 
 def _is_name(part: str) -> bool:
@@ -286,7 +287,7 @@ def _prose(text: str) -> list[tuple[str, str]]:
 
 def read_fields(lines: list[Line], name: str = "") -> MeetingFields:
     from udsat_cli.importer.layout import section_label
-    from udsat_cli.importer.when import clock_range, first_date, place_in_prose
+    from udsat_cli.importer.when import clock_range, dates_in, first_date, place_in_prose
 
     found = MeetingFields()
     when_text = clock_text = None
@@ -322,6 +323,9 @@ def read_fields(lines: list[Line], name: str = "") -> MeetingFields:
         for key, entries in pairs:
             _take(found, key, entries)
         previous, previous_end = key, last
+        joined = ", ".join(entries)
+        if key == "when" and not dates_in(joined) and clock_range(joined)[0]:
+            key = "clock"  # "Mødetidspunkt: 15:00 - 17:00" beside "Mødedato"
         if key == "when" and entries and when_text is None:
             when_text = ", ".join(entries)
         elif key == "clock" and entries and clock_text is None:

@@ -149,7 +149,8 @@ def _top_level(
             lines[k].kind != "blank" and k not in skip for k in range(inside[-1] + 1, c.line)
         )  # the point's proposal or decision has begun: "Forvaltningen indstiller, at"
         following = candidates[n + 1].number if n + 1 < len(candidates) else None
-        if c.number is not None and sub and c.number == sub + 1:
+        continues = bool(top) and c.number == last + 1 and _title_like(c.title)
+        if c.number is not None and sub and c.number == sub + 1 and not continues:
             sub += 1
         elif in_section and c.number is not None and not (top and c.number == last + 1):
             sub = c.number
@@ -240,8 +241,7 @@ def find_items(
         elif line.kind == "heading" and not re.search(r"\d", text):
             candidates.append(Item(None, text.rstrip(":"), kind, i))
         elif line.kind == "text" and (alone := NUMBER_ALONE.match(text)):
-            j = next((k for k in range(i + 1, min(len(lines), i + 4))
-                      if lines[k].kind != "blank"), None)  # fmt: skip
+            j = _next_text(lines, i)
             if j is not None and j not in labels and j not in skip and _title_like(lines[j].text):
                 candidates.append(Item(int(alone[1]), lines[j].text.rstrip(":"), kind, j))
                 consumed.add(j)
@@ -267,8 +267,8 @@ def find_items(
             unique.append(c)
         seen.add(key)
     candidates = _top_level(unique, lines, kinds, skip)
-    for position, item in enumerate(candidates, start=1):
-        if item.number is None and all(c.number is None for c in candidates):
+    if all(c.number is None for c in candidates):
+        for position, item in enumerate(candidates, start=1):
             item.number = position
     return candidates
 
@@ -306,6 +306,9 @@ def sections(
                 _add(items, current, section, rest)
             found.append((current, "body", rest) if rest else (current, "title", line.text))
             continue
+        if NUMBER_ALONE.match(line.text) and _next_text(lines, i) in starts:
+            found.append((current, "title", line.text))  # "3." above its title
+            continue
         labelled = section_label(line.text, repeated) if line.kind != "blank" else None
         if labelled:
             section = labelled.kind
@@ -326,6 +329,10 @@ def sections(
             _add(items, current, section, line.text)
         found.append((current, section, line.text))
     return found
+
+
+def _next_text(lines: list[Line], i: int) -> int | None:
+    return next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].kind != "blank"), None)
 
 
 def _add(items: list[Item], current: int, section: str, text: str) -> None:

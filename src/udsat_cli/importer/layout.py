@@ -122,7 +122,7 @@ PAGE = re.compile(
     re.I,
 )
 _TOC_LINE = re.compile(r"\S(?:\s*\.{3,}|\s*…+|\s*_{3,})\s*\d{1,3}$")
-_TOC_HEADING = re.compile(r"^indholdsfortegnelse\s*:?$", re.I)
+_TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold)\s*:?$", re.I)
 
 
 def noise(lines: list[Line]) -> set[int]:
@@ -139,9 +139,25 @@ def noise(lines: list[Line]) -> set[int]:
         elif len(text) <= 120 and PAGE.search(text):
             found.add(i)
             pages.append(i)
-        elif _TOC_LINE.search(text) or _TOC_HEADING.match(text):
+        elif _TOC_LINE.search(text):
             found.add(i)
+        elif _TOC_HEADING.match(text) and (entries := _contents(lines, i)):
+            found |= {i} | entries
     found |= _running_headers(lines, pages)
+    return found
+
+
+def _contents(lines: list[Line], heading: int) -> set[int]:
+    """The entries under a table of contents' heading: titles ending in their page number."""
+    found = set()
+    for j in range(heading + 1, len(lines)):
+        if lines[j].kind == "blank":
+            if found:
+                break
+            continue
+        if not re.search(r"\D\s+\d{1,3}$", lines[j].text):
+            break
+        found.add(j)
     return found
 
 
