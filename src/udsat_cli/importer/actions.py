@@ -38,7 +38,7 @@ BODY = (
 )
 ROLE = "(?:" + "|".join(sorted(lx.ROLE_NOUNS, key=len, reverse=True)) + ")"
 ATOM = rf"(?:(?i:{BODY})|(?i:{ROLE})|{NAME}\s+&\s+{NAME}|{PERSON}|(?i:han|hun)|[a-zæøå]+)"
-OWNERS = rf"(?P<owners>{ATOM}(?:\s*(?:,|\bog\b|&)\s*{ATOM})*)"
+OWNERS = rf"(?P<owners>{ATOM}(?:\s*(?:,|\bog\b|&)\s*{ATOM}){{0,7}})"
 ADVERB = "|".join(re.escape(a) for a in sorted(lx.MIDFIELD_ADVERBS, key=len, reverse=True))
 ADVERBS = rf"(?:\s+(?:{ADVERB})(?!\w))*"
 SUBJECT_FIRST = re.compile(
@@ -48,7 +48,7 @@ SUBJECT_FIRST = re.compile(
 # verb after the comma is no second owner.
 NAMED = rf"(?:(?i:{BODY})|(?i:{ROLE})|{NAME}\s+&\s+{NAME}|{PERSON})"
 SUBJECT_FIRST_NAMED = re.compile(
-    rf"(?:^|(?<=[\s,;:–(-]))(?<!\w)(?P<owners>{ATOM}(?:\s*(?:,|\bog\b|&)\s*{NAMED})*)"
+    rf"(?:^|(?<=[\s,;:–(-]))(?<!\w)(?P<owners>{ATOM}(?:\s*(?:,|\bog\b|&)\s*{NAMED}){{0,7}})"
     rf"{ADVERBS},?\s+(?P<verb>[a-zæøå]+)\b"
 )
 # "… til administrationen, som sikrer …": a unit named, then what it does.
@@ -57,14 +57,14 @@ RELATIVE_UNIT = re.compile(
 )
 # "… med indkaldelsen 7.3, som Malene udsender": the thing, then who does it.
 RELATIVE_OBJECT = re.compile(
-    rf"(?P<object>[\wæøå.]+(?:\s+[\wæøå.]+)?),\s+som\s+(?P<owners>{PERSON})\s+(?P<verb>[a-zæøå]+)\b"
+    rf"(?<![\w.])(?P<object>[\wæøå.]+(?:\s+[\wæøå.]+)?),\s+som\s+(?P<owners>{PERSON})\s+(?P<verb>[a-zæøå]+)\b"
 )
 # "Snakke med Andreas (Nikolaj) angående …", "bliver der lavet et skilt (Mathias) til …".
-MID_PARENS = re.compile(rf"\s\((?P<owners>{PERSON}(?:\s*(?:,|og|/|&)\s*{PERSON})*)\)")
+MID_PARENS = re.compile(rf"\s\((?P<owners>{PERSON}(?:\s*(?:,|og|/|&)\s*{PERSON}){{0,7}})\)")
 PASSIVE = re.compile(r"\b(?:bliver|blive|skal)\s+(?:der\s+)?(?:\w+\s+)?\w+(?:et|t)\b|\b\w{3,}es\b")
 # "Asbjørn og Louise har opgaven.": the owners of the task just described.
 BACK_REFERENCE = re.compile(
-    rf"^(?P<owners>{PERSON}(?:\s*(?:,|og|&)\s*{PERSON})*)\s+(?:har|tager|får)\s+"
+    rf"^(?P<owners>{PERSON}(?:\s*(?:,|og|&)\s*{PERSON}){{0,7}})\s+(?:har|tager|får)\s+"
     r"(?:opgaven|ansvaret|den|det|dem|bolden)\s*[.!]?$"
 )
 OPENER = "|".join(re.escape(o) for o in sorted(lx.INVERSION_OPENERS, key=len, reverse=True))
@@ -74,7 +74,7 @@ INVERTED = re.compile(
     rf"(?P<owners>{PERSON}(?:\s+og\s+{PERSON})?|vi)\b"
 )
 IN_PARENS = re.compile(
-    rf"^(?P<what>[^()]{{6,}}?)\s*\((?P<owners>{PERSON}(?:\s*(?:,|og|/|&)\s*{PERSON})*)\)\s*[.!]?$"
+    rf"^(?P<what>[^()]{{6,}}?)\s*\((?P<owners>{PERSON}(?:\s*(?:,|og|/|&)\s*{PERSON}){{0,7}})\)\s*[.!]?$"
 )
 AGREED = re.compile(
     r"\b(?:det\s+)?(?:blev\s+)?(?:aftales|aftalt|aftalte|besluttes|besluttet|besluttede|vedtaget"
@@ -88,7 +88,7 @@ HAS_TASK = re.compile(
     rf"^(?P<what>.+?)[,.–-]?\s+(?P<owners>{PERSON}(?:\s+og\s+{PERSON})?)\s+har\s+opgaven\b"
 )
 COLON_TASK = re.compile(
-    rf"^(?P<owners>{PERSON}(?:\s*(?:,|og)\s*{PERSON})*)\s*:\s*(?P<what>[a-zæøå].+)$"
+    rf"^(?P<owners>{PERSON}(?:\s*(?:,|og)\s*{PERSON}){{0,7}})\s*:\s*(?P<what>[a-zæøå].+)$"
 )
 PASSIVE_BODY = re.compile(
     rf"^(?P<owner>[{UPPER}]\w*(?:rådets|bestyrelsens|udvalgets))\s.+?\s(?:skal|må)\s+(?:\w+\s+)?(?P<verb>\w+es)\b"
@@ -100,6 +100,7 @@ LATER_MEETING = re.compile(
 )
 ANAPHOR = re.compile(r"\b(?:dette|det|den|denne|disse|dem|sagen|punktet)\b", re.I)
 THRESHOLD = 0.5
+LONGEST = 2000  # characters in one sentence
 
 
 @dataclass
@@ -139,13 +140,13 @@ _ABBREV_END = re.compile(
 
 def sentences(text: str) -> list[str]:
     """Sentences, not cut after abbreviations ("evt.", "bl.a.", "kl.")."""
-    found: list[str] = []
+    found: list[list[str]] = []
     for part in re.split(r"(?<=[.!?])\s+(?=[\"”«“]?[A-ZÆØÅ0-9])", text):
-        if found and _ABBREV_END.search(found[-1]):
-            found[-1] = f"{found[-1]} {part}"
+        if found and _ABBREV_END.search(found[-1][-1]):
+            found[-1].append(part)  # joined once at the end: a run of "1. 1. 1." stays linear
         elif part.strip():
-            found.append(part.strip())
-    return found
+            found.append([part.strip()])
+    return [" ".join(parts) for parts in found]
 
 
 def split_owners(text: str) -> list[str]:
@@ -319,7 +320,7 @@ def _before_new_subject(rest: str) -> str:
 
 def _subordinate(text: str, start: int) -> bool:
     """ "De vil gerne have, at vi laver …": a clause inside another is nobody's promise here."""
-    before = text[:start].rstrip(" ,").casefold().split()
+    before = text[max(0, start - 40) : start].rstrip(" ,").casefold().split()
     return bool(before) and before[-1] in lx.SUBORDINATORS
 
 
@@ -367,6 +368,8 @@ def proposals(sentence: str, reader: Reader | None = None) -> list[Proposal]:
     """Every action a sentence proposes; a sentence may hold several ("X gør …, og Y gør …")."""
     reader = reader or Reader()
     body = sentence.strip()
+    if len(body) > LONGEST:
+        return []  # thousands of words without a full stop are no sentence anybody promised
     if back_reference(body, reader):
         return []  # the task is in the sentences before
     if m := RESPONSIBLE.match(body):
@@ -515,7 +518,7 @@ def _main_clauses(text: str, sentence: str, reader: Reader) -> list[Proposal]:
             clause = _Clause(start, m["owners"], m["verb"], m.end(), "", start == 0)
             if start == 0 and _subject(split_owners(m["owners"])[0], reader, True)[1] >= 0.5:
                 subject = m["owners"]
-            if not _made(clause, text, len(text), sentence, reader):
+            if not _made(clause, text, _near(clause, text), sentence, reader):
                 clause = None
         if clause is None and (m := INVERTED.match(text, start)):
             lead = m["lead"]
@@ -524,19 +527,19 @@ def _main_clauses(text: str, sentence: str, reader: Reader) -> list[Proposal]:
             elif " " in lead or _subject(lead, reader, False)[1] < 0.75:
                 clause = _Clause(start, m["owners"], m["verb"], m.end(),
                                  f"; omvendt ordstilling efter »{lead}«")  # fmt: skip
-                if not _made(clause, text, len(text), sentence, reader):
+                if not _made(clause, text, _near(clause, text), sentence, reader):
                     clause = None
         absorbed = any(c.owners == subject for c in found)  # "formulerer … og sender …": one task
         if (
             clause is None
             and subject
             and not absorbed
-            and re.search(r"\s(?:og|samt)\s+$", text[:start])
+            and re.search(r"\s(?:og|samt)\s+$", text[max(0, start - 12) : start])
         ):
             if m := re.compile(r"(?P<verb>[a-zæøå]+)\b").match(text, start):
                 clause = _Clause(start, subject, m["verb"], m.end(),
                                  "; samme subjekt før »og«")  # fmt: skip
-                if not _made(clause, text, len(text), sentence, reader):
+                if not _made(clause, text, _near(clause, text), sentence, reader):
                     clause = None
         if clause:
             found.append(clause)
@@ -548,6 +551,12 @@ def _main_clauses(text: str, sentence: str, reader: Reader) -> list[Proposal]:
         if p := _made(clause, text, limit, sentence, reader):
             made.append(p)
     return made
+
+
+def _near(clause: _Clause, text: str) -> int:
+    """Enough of the text after a clause's verb to tell whether it makes a task (a sentence
+    thousands of words long is read in bounded steps)."""
+    return min(len(text), clause.end + 400)
 
 
 def _made(clause: _Clause, text: str, limit: int, sentence: str,

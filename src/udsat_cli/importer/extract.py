@@ -29,6 +29,21 @@ _TRIGGERS = ("senest", "inden", "til", "på", "den", "d.", "før", "i", "efter",
              "primo", "medio", "uge", "næste", "om", "første", "mødet")  # fmt: skip
 
 
+# Lines read at all: a 300-page referat has some 15,000; a paste of millions stops here.
+MOST_LINES = 60_000
+# Characters of decisions and prose read sentence by sentence for tasks: a long referat has a
+# few ten thousand; a 10 MB paste stops here instead of taking minutes.
+PROSE_BUDGET = 250_000
+# A word without which no phrase is a date: a number, a month or weekday, a season, a holiday,
+# a unit of time or a meeting.
+_DATE_WORD = re.compile(
+    r"\d|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|dag|uge|måned|år\b|morgen|møde|ferie"
+    r"|forår|efterår|sommer|vinter|høst|påske|pinse|nytår|himmelfart|grundlov|sankt|fastelavn"
+    r"|ultimo|primo|medio|kvartal|halvår|weekend|snarest|snart",
+    re.I,
+)
+
+
 @dataclass
 class Extraction:
     name: str
@@ -50,6 +65,8 @@ def find_deadline(text: str, context: date | None) -> tuple[str, Any] | None:
         lower = word.lower()
         if not (lower in _TRIGGERS or lower[:1].isdigit()):
             continue
+        if not _DATE_WORD.search(" ".join(words[i : i + 7])):
+            continue  # "til Ole og Bo": nothing the date grammar could read
         for j in range(min(len(words), i + 7), i, -1):
             phrase = " ".join(words[i:j]).strip(",.;:()")
             if not phrase or phrase.lower() in ("i dag", "i morgen", "til", "på", "den"):
@@ -86,7 +103,7 @@ def extract(path: Path) -> Extraction:
     # The same minutes as .docx and as .txt differ in layout, not in words: hash the words.
     words = re.sub(r"[\W_]+", "", " ".join(line.text for line in lines).casefold())
     digest = hashlib.sha256(words.encode()).hexdigest()
-    lines = without_noise(lines)
+    lines = without_noise(lines[:MOST_LINES])
     repeated = repeated_labels(lines)
     meeting = read_fields(lines, path.name)
     items = find_items(lines, meeting.field_lines, repeated)
@@ -98,9 +115,13 @@ def extract(path: Path) -> Extraction:
     reader = Reader(people + ([meeting.referent] if meeting.referent else []))
     read = _Reading(meeting.date)
     current = None
+    budget = PROSE_BUDGET
     for text, item, section in _paragraphs(lines, places):
         if section in ("background", "proposal") or (item < 0 and items):
             continue
+        if budget <= 0:
+            break  # far beyond any minutes: the rest is not read sentence by sentence
+        text, budget = text[:budget], budget - len(text)
         title = items[item].title if item >= 0 else None
         if item != current:
             current, read.pending, read.last, read.just_before = item, [], [], []

@@ -50,6 +50,11 @@ NOT_NAMES = {"ingen", "alle", "ingen afbud", "alle mødt", "alle til stede", "n/
              "fuldtallig"}  # fmt: skip
 
 
+# A header's facts stand in its first characters: a line a megabyte long is searched that far.
+HEAD = 300
+PROSE_HEAD = 5000
+
+
 @dataclass
 class MeetingFields:
     council: str | None = None
@@ -196,6 +201,7 @@ def names_in(entries: list[str]) -> list[tuple[str, str | None]]:
 
 
 def _take(found: MeetingFields, key: str, entries: list[str]) -> None:
+    entries = [entry[:PROSE_HEAD] for entry in entries[:200]]
     value = ", ".join(entries)
     if key == "council" and value and not found.council:
         found.council = value
@@ -224,7 +230,7 @@ COUNCIL = re.compile(
 def council_in_title(texts: list[str]) -> str | None:
     """ "Referat af møde i Stevns Kommunes Udsatteråd" names the council."""
     for text in texts:
-        if (m := COUNCIL.search(text)) and m["name"][0].isupper():
+        if (m := COUNCIL.search(text[:HEAD])) and m["name"][0].isupper():
             return m["name"]
     return None
 
@@ -301,7 +307,7 @@ def read_fields(lines: list[Line], name: str = "") -> MeetingFields:
     for i, line in enumerate(lines):
         labelled = label_of(line.text) if line.kind in ("text", "field") else None
         if labelled is None:
-            if i < 60 and len(line.text) > 60 and (pairs := _prose(line.text)):
+            if i < 60 and len(line.text) > 60 and (pairs := _prose(line.text[:PROSE_HEAD])):
                 for key, value in pairs:  # "… kl 13.00-15.00 Deltagere: A, B og C. Afbud: D"
                     _take(found, key, [value])
             continue
@@ -317,7 +323,7 @@ def read_fields(lines: list[Line], name: str = "") -> MeetingFields:
             continue  # "1. Dato" in an agenda list is a point, not a header label
         pairs = [(key, entries)]
         if re.search(r"[.!?]\s+\S", value) and len(line.text) > 80:
-            pairs = [(k, [v]) for k, v in _prose(line.text)]  # a paragraph; it may hold tasks
+            pairs = [(k, [v]) for k, v in _prose(line.text[:PROSE_HEAD])]  # it may hold tasks too
         else:
             found.field_lines.update(range(i, last + 1))
         for key, entries in pairs:
@@ -333,7 +339,7 @@ def read_fields(lines: list[Line], name: str = "") -> MeetingFields:
     texts = [line.text for line in lines]
     if not found.referent:
         for text in texts[:40] + texts[-8:]:
-            if m := REFERENT_SENTENCE.search(text):
+            if m := REFERENT_SENTENCE.search(text[:PROSE_HEAD]):
                 name = m["name"] or m["after"]
                 if name.split()[0].casefold() not in NOT_NAMES | ROLE_WORDS:
                     found.referent = name
@@ -344,9 +350,9 @@ def read_fields(lines: list[Line], name: str = "") -> MeetingFields:
     found.date = day
     found.start, found.end = (start, end) if start else clock_range(clock_text or "")
     if found.place is None:
-        found.place = place_in_prose(texts[:15])
+        found.place = place_in_prose([text[:HEAD] for text in texts[:15]])
     for text in texts:
-        for m in ABSENT_SENTENCE.finditer(text):
+        for m in ABSENT_SENTENCE.finditer(text[:PROSE_HEAD]):
             if m["name"] not in found.absent and m["name"] not in found.participants:
                 found.absent.append(m["name"])
     for text in texts:  # "Velkommen til Lisbeth Andersen." names a guest

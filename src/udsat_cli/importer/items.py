@@ -8,6 +8,7 @@ where a document has no such skeleton is a short line standing alone a point's t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -101,6 +102,8 @@ def _standalone(lines: list[Line], i: int) -> bool:
     before = i == 0 or lines[i - 1].kind == "blank"
     after = i + 1 < len(lines) and lines[i + 1].kind == "blank"
     following = any(line.kind != "blank" for line in lines[i + 1 : i + 6])
+    if len(text) > 90 or not (before and after and following):
+        return False
     sentence = text.endswith((".", "?", "!")) and not text.lower().endswith(("evt.", "mv.", "m.m."))
     if not sentence:
         from udsat_cli.importer.actions import proposals
@@ -139,14 +142,16 @@ def _top_level(
     back to the agenda ("Ad 2", "Ad 2 (Titel)"), those headings are the items, titled from the
     agenda list where they carry no title of their own."""
     candidates = _outdented(candidates, lines)
+    at_lines = sorted(labels)
     top: list[Item] = []
     sub = 0  # the number of the last sub-point, 0 outside a run of them
     for n, c in enumerate(candidates):
         last = next((t.number for t in reversed(top) if t.number is not None), 0)
         after = top[-1].line if top else -1
-        inside = [at for at in labels if after < at < c.line]
-        in_section = bool(inside) and labels[inside[-1]] in ("proposal", "decision") and any(
-            lines[k].kind != "blank" and k not in skip for k in range(inside[-1] + 1, c.line)
+        nearest = bisect.bisect_left(at_lines, c.line) - 1  # the last label above the candidate
+        label = at_lines[nearest] if nearest >= 0 and at_lines[nearest] > after else None
+        in_section = label is not None and labels[label] in ("proposal", "decision") and any(
+            lines[k].kind != "blank" and k not in skip for k in range(label + 1, c.line)
         )  # the point's proposal or decision has begun: "Forvaltningen indstiller, at"
         following = candidates[n + 1].number if n + 1 < len(candidates) else None
         continues = bool(top) and c.number == last + 1 and _title_like(c.title)

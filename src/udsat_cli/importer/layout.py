@@ -139,7 +139,7 @@ def noise(lines: list[Line]) -> set[int]:
         elif len(text) <= 120 and PAGE.search(text):
             found.add(i)
             pages.append(i)
-        elif _TOC_LINE.search(text):
+        elif len(text) <= 300 and _TOC_LINE.search(text):
             found.add(i)
         elif _TOC_HEADING.match(text) and (entries := _contents(lines, i)):
             found |= {i} | entries

@@ -47,6 +47,9 @@ def load(path: Path) -> list[Line]:
     return lines
 
 
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\t\n\r\f"}
+
+
 def decode(data: bytes) -> str | None:
     """UTF-8 (with or without BOM), else Windows-1252, else Latin-1; None for binary data."""
     if b"\x00" in data:
@@ -56,7 +59,7 @@ def decode(data: bytes) -> str | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+        controls = len(text) - len(text.translate(_CONTROLS))
         return None if controls > len(text) / 100 else text
     return None
 
