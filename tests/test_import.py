@@ -23,19 +23,31 @@ def _scorer():
     return module
 
 
+NYE = REFERATER / "nye"
+
+
 @needs_shared
-@pytest.mark.parametrize("suffix", ["txt", "docx"])
-def test_extraction_meets_the_targets(suffix: str) -> None:
-    files = sorted(REFERATER.glob(f"*.{suffix}"))
-    assert files
+def test_extraction_meets_the_targets() -> None:
+    """The issue's targets on the development minutes, ../shared/referater and its nye/ together."""
+    if not NYE.is_dir():
+        pytest.skip("../shared/referater/nye is not beside this clone")
+    files = sorted(REFERATER.glob("*.txt")) + sorted(NYE.glob("*.txt"))
+    assert len(files) >= 28
     _assert_targets(files)
 
 
+@needs_shared
+def test_word_and_text_give_the_same_reading() -> None:
+    as_text = json.loads(ok("import", "--dry-run", "--json", str(ALBERTSLUND.with_suffix(".txt"))))
+    assert json.loads(ok("import", "--dry-run", "--json", str(ALBERTSLUND))) == as_text
+
+
 def _assert_targets(files: list[Path]) -> None:
-    """The issue's targets over a set of minutes: every date, participants R ≥ 0.95, actions
-    P ≥ 0.85 and R ≥ 0.85, scored by the shared score.py against each file's .json."""
+    """The issue's targets over a set of minutes, scored by the shared score.py against each
+    file's .json: every meeting date, participants R ≥ 0.95, tasks P ≥ 0.92 and R ≥ 0.90,
+    agenda points P ≥ 0.9 and R ≥ 0.9."""
     score = _scorer()
-    tp = fp = fn = dates = names = gold_names = 0
+    tp = fp = fn = dates = names = gold_names = found = proposed = gold_items = 0
     for path in files:
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         predicted = json.loads(ok("import", "--dry-run", "--json", str(path)))
@@ -43,12 +55,16 @@ def _assert_targets(files: list[Path]) -> None:
         dates += result["date"]
         names += result["participants"][0]
         gold_names += result["participants"][2]
+        found += result["items"][0]
+        gold_items += result["items"][1]
+        proposed += result["items_pred"]
         t, f, n, _ = result["actions"]
         tp, fp, fn = tp + t, fp + f, fn + n
     assert dates == len(files)
     assert names / gold_names >= 0.95
-    assert tp / (tp + fn) >= 0.85, (tp, fp, fn)
-    assert tp / (tp + fp) >= 0.85, (tp, fp, fn)
+    assert tp / (tp + fn) >= 0.90, (tp, fp, fn)
+    assert tp / (tp + fp) >= 0.92, (tp, fp, fn)
+    assert found / gold_items >= 0.9 and found / proposed >= 0.9, (found, proposed, gold_items)
 
 
 @needs_shared
@@ -109,10 +125,11 @@ def test_review_skips_and_declines(isolated_store: Store) -> None:
     ok("init", "--council", "Seniorrådet Rødovre")
     path = str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt")
     before = dump(isolated_store)
-    declined = run("import", path, input="j\nj\nn\n")
+    # the meeting, the points, the one task, no task to add, and then: write it?
+    declined = run("import", path, input="j\nj\nj\nn\nn\n")
     assert declined.code == 0 and "Intet er skrevet." in declined.stdout
     assert dump(isolated_store) == before
-    skipped = run("import", path, input="j\ns\nj\n")
+    skipped = run("import", path, input="j\nj\ns\nn\nj\n")
     assert "Importerede mødet 25. marts 2019: 2 punkter, 0 opgaver" in skipped.stdout
     edited = ok("--council", "Seniorrådet Rødovre", "actions", "--all")
     assert edited == "Ingen opgaver.\n"
@@ -125,7 +142,7 @@ def test_review_edits_an_action(isolated_store: Store) -> None:
     out = run(
         "import",
         path,
-        input="j\nr\nAflevere konklusionen til Henrik\nHenrik Abildtrup\n28/3-2019\nj\n",
+        input="j\nj\nr\nAflevere konklusionen til Henrik\nHenrik Abildtrup\n28/3-2019\n\nn\nj\n",
     )
     assert out.code == 0, out.stderr
     found = json.loads(ok("actions", "--json"))

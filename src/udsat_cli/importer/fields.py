@@ -66,6 +66,7 @@ class MeetingFields:
     absent: list[str] = field(default_factory=list)
     reasons: dict[str, str] = field(default_factory=dict)
     guests: list[str] = field(default_factory=list)
+    guest_roles: dict[str, str] = field(default_factory=dict)  # »Karen Holm«: »forvaltningen«
     referent: str | None = None
     field_lines: set[int] = field(default_factory=set)  # lines consumed by the header
 
@@ -166,28 +167,30 @@ def split_names(value: str) -> list[tuple[str, str | None]]:
 _BULLET = re.compile(r"^\s*(?:[•·*▪◦‣–-]|\d{1,2}[.)])\s*")
 
 
-def _lead_name(line: str) -> tuple[str, str | None] | None:
+def _lead_name(line: str, rest_as_note: bool = False) -> tuple[str, str | None] | None:
     """One person on a line of a list: "Ole Jensen, formand", "• Rie Lind: Konsulent, SIOU",
     "Karina Hoyda, ansat i Center for Social Indsats (referent)": the name, and a note."""
     text = _BULLET.sub("", line).strip()
     note = None
     if m := re.search(r"\(([^)]*)\)", text):
         note = m[1].strip()
-    head = re.split(r"\s*[:,(]\s*|\s[–-]\s", text, maxsplit=1)[0]
+    head, *rest = re.split(r"\s*[:,(]\s*|\s[–-]\s", text, maxsplit=1)
+    if rest_as_note and note is None and rest:
+        note = rest[0].strip(" .") or None  # a guest's organisation: "Katrine Lind, SIOU"
     head = _without_title(" ".join(head.split()).strip(" ."))
     if not head or head.lower() in ROLE_WORDS or is_body(head) or not _is_name(head):
         return None
     return head, note
 
 
-def names_in(entries: list[str]) -> list[tuple[str, str | None]]:
+def names_in(entries: list[str], rest_as_note: bool = False) -> list[tuple[str, str | None]]:
     """The people of a label's value: one line inline ("A, B og C"), a list written one person a
     line (with their role or organisation after the name), or an inline list a PDF wrapped."""
     bullets = all(_BULLET.match(e) for e in entries)
     if bullets or len(entries) >= 3:
         short = [e for e in entries if len(re.split(r"[,;]", e)) <= 2 or ":" in e]
         if bullets or len(short) * 2 > len(entries):
-            found = [_lead_name(e) for e in entries]
+            found = [_lead_name(e, rest_as_note) for e in entries]
             return [f for f in found if f]
     text = ""
     for entry in entries:
@@ -208,7 +211,7 @@ def _take(found: MeetingFields, key: str, entries: list[str]) -> None:
     elif key == "place" and value and not found.place:
         found.place = value.rstrip(".")
     elif key in ("participants", "absent", "guests"):
-        for name, note in names_in(entries):
+        for name, note in names_in(entries, rest_as_note=key == "guests"):
             if name in getattr(found, key):
                 continue
             getattr(found, key).append(name)
@@ -216,6 +219,8 @@ def _take(found: MeetingFields, key: str, entries: list[str]) -> None:
                 found.referent = name
             elif note and key == "absent":
                 found.reasons[name] = note
+            elif note and key == "guests":
+                found.guest_roles[name] = note
     elif key == "referent" and value and not found.referent:
         names = split_names(value)
         found.referent = names[0][0] if names else None

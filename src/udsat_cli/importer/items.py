@@ -336,6 +336,9 @@ def sections(
     return found
 
 
+_BULLET_MARK = re.compile(r"^(?:[·•▪◦‣]\s*|[-–]\s+)")
+
+
 def _next_text(lines: list[Line], i: int) -> int | None:
     return next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].kind != "blank"), None)
 
@@ -345,6 +348,7 @@ def _add(items: list[Item], current: int, section: str, text: str) -> None:
     attachments are kept out of both."""
     if current < 0 or section == "meta":
         return
+    text = _BULLET_MARK.sub("", text)  # a Word list's bullet is no character of the text
     if section in ("background", "proposal"):
         items[current].background.append(text)
     else:
