@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -364,3 +365,160 @@ def test_items_as_punkt_and_not_table_cells() -> None:
 def test_titles_keep_their_context() -> None:
     actions = _extract("13_udsatteraad-dette-2020-09-28")["actions"]
     assert actions[0]["what"] == "arbejder videre med dette (ang. Fokus på socialt frikort)"
+
+
+# --- municipal layouts (invented minutes in tests/fixtures/referater) ---------------------------
+
+SECTION_WORDS = ("sagsfremstilling", "indstilling", "beslutning", "resumé", "forslag", "bilag",
+                 "sagen behandles", "indhold", "side ")  # fmt: skip
+
+
+def _titles(data: dict) -> list[str]:
+    return [item["title"] for item in data["items"]]
+
+
+def _no_skeleton_in_points(data: dict) -> None:
+    """No section label, page line, date line or place became a point."""
+    for title in _titles(data):
+        assert not title.casefold().startswith(SECTION_WORDS), title
+        assert data["meeting"]["place"] not in title
+    assert not any(re.search(r"\d{4}", t) and "budget" not in t.casefold() for t in _titles(data))
+
+
+def test_an_agenda_systems_web_page() -> None:
+    """Navigation and a cookie banner, a facts block with labels on lines of their own, members
+    as bullets, and under every point Sagsfremstilling, Indstilling and "Beslutning i … den …"."""
+    data = _extract("17_handicapraad-webside-2024-03-12")
+    meeting = data["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"], meeting["place"]) == (
+        "2024-03-12", "15:00", "17:00", "Byrådssalen, Torvegade 4"
+    )  # fmt: skip
+    assert meeting["participants"] == ["Ingrid Sønderby", "Palle Krogh", "Aisha Rahimi",
+                                       "Ulrik Fenger"]  # fmt: skip
+    assert (meeting["absent"], meeting["guests"]) == (["Bettina Lau"], ["Karen Holm"])
+    assert _titles(data) == ["Godkendelse af dagsorden", "Tilgængelighed på biblioteket",
+                             "Høring om budget 2025", "Eventuelt"]  # fmt: skip
+    _no_skeleton_in_points(data)
+    library = data["items"][1]
+    assert "henvendelser om den nye indgang" in library["background"]
+    assert "rådet udpeger to medlemmer" in library["background"]  # the proposal, numbered
+    assert library["decision"].startswith("Rådet drøftede henvendelserne.")
+    # Only decisions propose tasks: not "Forvaltningen vil undersøge sagen" in the case.
+    assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
+        (["Forvaltningen"], "2024-04-15"), (["Ingrid Sønderby"], "2024-03-15")
+    ]  # fmt: skip
+
+
+def test_a_pdfs_running_text() -> None:
+    """Page footers with a running header, a table of contents with dot leaders, labels with
+    their value on the next line, a list wrapped mid-name, a number on its own line above each
+    point's title, and the header forms "Onsdag d.05.02.25" and "Kl: 10.00-12.30" (the file's
+    name holds no date)."""
+    data = _extract("18_aeldreraad-pdf")
+    meeting = data["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2025-02-05", "10:00", "12:30")
+    assert "Hanne Toft" in meeting["participants"] and len(meeting["participants"]) == 5
+    assert (meeting["absent"], meeting["referent"]) == (["Povl Dinesen"], "Lisbet Grønlund")
+    assert [(i["number"], i["title"]) for i in data["items"]] == [
+        (1, "Godkendelse af dagsorden"), (2, "Budgetopfølgning"),
+        (3, "Demensvenlige indkøbsmuligheder"), (4, "Eventuelt"),
+    ]  # fmt: skip
+    _no_skeleton_in_points(data)
+    assert not any("Side" in (i["decision"] or "") or "Fjordby Kommune" in (i["decision"] or "")
+                   for i in data["items"])  # fmt: skip
+    assert data["items"][1]["decision"].endswith("kassereren inden næste møde.")
+    assert [a["owners"] for a in data["actions"]] == [["Jens Ole Riis"], ["Hanne Toft"],
+                                                      ["Birte Kjær"]]  # fmt: skip
+    assert data["actions"][0]["deadline_text"] == "inden næste møde"
+
+
+def test_a_print_without_numbers() -> None:
+    """Points without numbers, each opening with the same label (Resumé): the line above it is
+    the title; "Sagen behandles i", Forslag and "Beslutning Integrationsrådet den …" are
+    sections, a table of contents without dot leaders is none of the minutes, and a unit's
+    own "vi" in its report is the unit, not the council."""
+    data = _extract("19_integrationsraad-print")
+    meeting = data["meeting"]
+    assert (meeting["date"], meeting["start"]) == ("2024-10-10", "16:00")
+    assert meeting["place"] == "Mødelokale Ålen, Sønderbro 9"
+    assert _titles(data) == ["Lokal sprogcafé", "Orientering fra Job & Integration",
+                             "Budget for rådets aktiviteter"]  # fmt: skip
+    _no_skeleton_in_points(data)
+    assert "at rådet støtter sprogcaféen" in data["items"][0]["background"]
+    assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
+        (["Nadia Haddad"], None), (["Job & Integration"], "2024-11-01"), (["Tomas Brandt"], None)
+    ]  # fmt: skip
+
+
+def test_decisions_of_the_council_on_its_day() -> None:
+    """"Beslutning i Seniorrådet den 3. april 2024:" under every point; members as "- Name,
+    role"; an Indstilling's "Formanden kontakter …" is what was proposed, not decided; a deadline
+    line of its own; "X har opgaven." after a task written without its owner."""
+    data = _extract("20_seniorraad-punkttegn")
+    meeting = data["meeting"]
+    assert (meeting["start"], meeting["end"]) == ("13:30", "15:30")
+    assert meeting["participants"] == ["Gunnar Vestergaard", "Ellen Bach", "Mogens Friis",
+                                       "Tove Kristensen"]  # fmt: skip
+    assert (meeting["absent"], meeting["guests"]) == (["Rita Holm"], ["Karen Holm"])
+    assert len(data["items"]) == 4
+    _no_skeleton_in_points(data)
+    assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
+        (["Karen Holm"], "2024-04-15"),
+        (["Ellen Bach", "Mogens Friis"], None),
+        (["Tove Kristensen"], None),
+    ]
+    assert "telt og lydanlæg" in data["actions"][2]["what"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reading"),
+    [
+        ("d.05.02.25", "onsdag d. 5. februar 2025"),
+        ("Torsdag 10, oktober, 2024 - 16:00", "torsdag d. 10. oktober 2024 kl. 16.00"),
+        ("10. oktober 2024 Kl: 14.00-16.00", "torsdag d. 10. oktober 2024 kl. 14.00–16.00"),
+    ],
+)
+def test_header_date_forms_of_agenda_systems(phrase: str, reading: str) -> None:
+    assert ok("date", phrase) == f"{reading}\n"
+
+
+def _read_text(tmp_path: Path, text: str) -> dict:
+    path = tmp_path / "referat.txt"
+    path.write_text(text, encoding="utf-8")
+    return json.loads(ok("import", "--dry-run", "--json", str(path)))
+
+
+def test_deadlines_only_from_the_words_that_state_them(tmp_path: Path) -> None:
+    """Never a date from another sentence or another clause, never the meeting's own day."""
+    data = _read_text(tmp_path, (
+        "Referat\nDato: 4. marts 2025\nDeltagere: Lone Vig, Per Holt, Eva Sand\n\n"
+        "1. Sommerfest\nFesten begynder i juni. Lone Vig bestiller telte.\n"
+        "Per Holt sender invitationer ud, og hallen er booket til 14. juni.\n\n"
+        "2. Budget\nEva Sand gennemgår budgettet på mødet den 4. marts 2025.\n"
+        "Per Holt sender regnskabet til revisor senest 1. april.\n"
+    ))  # fmt: skip
+    assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
+        (["Lone Vig"], None), (["Per Holt"], None), (["Eva Sand"], None),
+        (["Per Holt"], "2025-04-01"),
+    ]  # fmt: skip
+
+
+def test_groups_are_owners_as_written(tmp_path: Path) -> None:
+    data = _read_text(tmp_path, (
+        "Referat\nDato: 2. juni 2025\n\n1. Busser\n"
+        "Ældrerådets medlemmer hjælper til med at dele foldere ud på centrene.\n"
+        "Forvaltningen undersøger prisen på en ekstra rute.\n"
+        "Social & Familie sender en status til rådet.\n"
+    ))  # fmt: skip
+    assert [a["owners"] for a in data["actions"]] == [
+        ["Ældrerådets medlemmer"], ["Forvaltningen"], ["Social & Familie"]
+    ]
+
+
+def test_a_huge_single_line_is_read(tmp_path: Path) -> None:
+    """Linear in its input: two megabytes on one line (a paste, a broken export) are read."""
+    path = tmp_path / "linje.txt"
+    path.write_text("Dato: 3. maj 2021\n" + "Jens sender brevet til Ole, og Bo ringer. " * 50_000
+                    + "a, " * 200_000, encoding="utf-8")  # fmt: skip
+    data = json.loads(ok("import", "--dry-run", "--json", str(path)))
+    assert data["meeting"]["date"] == "2021-05-03" and data["actions"]

@@ -307,15 +307,22 @@ def _task_verb(infinitive: str, rest: str) -> tuple[bool, str]:
     return True, ""
 
 
+def _finite(verb: str) -> bool:
+    return verb in lx.COMMITTING_MODALS | lx.OTHER_MODALS | lx.AUXILIARIES or bool(
+        lx.infinitive_of_present(verb) or lx.is_past(verb) or verb.endswith("es")
+    )
+
+
 def _before_new_subject(rest: str) -> str:
-    """ "… om juni og Ulla Munch kobles på": a new subject with its own verb ends the task."""
-    for m in NEW_SUBJECT.finditer(rest):
-        verb = m["verb"]
-        if verb in lx.COMMITTING_MODALS | lx.OTHER_MODALS | lx.AUXILIARIES or (
-            lx.infinitive_of_present(verb) or lx.is_past(verb) or verb.endswith("es")
-        ):
-            return rest[: m.start()]
-    return rest
+    """ "… om juni og Ulla Munch kobles på", "… ud, og hallen er booket til 14. juni": a new
+    subject with its own verb ends the task ("… og sender dem ud" shares the subject)."""
+    ends = [m.start() for m in NEW_SUBJECT.finditer(rest) if _finite(m["verb"])]
+    for m in NEW_CLAUSE.finditer(rest):
+        words = [w for w in (m["w1"], m["w2"], m["w3"]) if w]
+        if not _finite(words[0]) and any(_finite(w) for w in words[1:]):
+            ends.append(m.start())
+            break
+    return rest[: min(ends)] if ends else rest
 
 
 def _subordinate(text: str, start: int) -> bool:
@@ -361,6 +368,9 @@ BOUNDARY = re.compile(
 )  # "." too: "… stikvejen. helge tager …" is not split into sentences (lower case); "(Simon
 # laver et)" and "Pokeraften –> simon vil …" open clauses of their own
 CLAUSE_END = re.compile(r"\s*;\s*|\s[–-]\s")
+NEW_CLAUSE = re.compile(
+    r"(?:,\s*|\s)(?:og|men|mens)\s+(?P<w1>[a-zæøå]+)\s+(?P<w2>[a-zæøå]+)(?:\s+(?P<w3>[a-zæøå]+))?"
+)
 NEW_SUBJECT = re.compile(rf"(?:,|,?\s+(?:og|men))\s+{PERSON}\s+(?P<verb>[a-zæøå]+)")
 
 
