@@ -18,7 +18,7 @@ LABELS = {
     "when": ("tid", "tidspunkt", "dato", "mødedato", "mødetid", "afholdt", "mødetidspunkt",
              "mødedag"),
     "clock": ("kl", "klokken", "klokkeslæt"),
-    "place": ("sted", "mødested", "lokale", "adresse"),
+    "place": ("sted", "mødested", "lokale", "adresse", "mødelokale", "lokation"),
     "participants": ("deltagere", "tilstede", "til stede", "fremmødte", "tilstedeværende",
                      "mødedeltagere", "deltog", "deltagende", "medlemmer", "fremmødt",
                      "fremmødet", "deltager"),
@@ -360,6 +360,9 @@ def read_fields(lines: list[Line], name: str = "") -> MeetingFields:
         for m in ABSENT_SENTENCE.finditer(text[:PROSE_HEAD]):
             if m["name"] not in found.absent and m["name"] not in found.participants:
                 found.absent.append(m["name"])
+    # A members' list names the absent too ("Medlemmer: …", "Fraværende: Erling Tang").
+    away = {name.casefold() for name in found.absent}
+    found.participants = [p for p in found.participants if p.casefold() not in away]
     for text in texts:  # "Velkommen til Lisbeth Andersen." names a guest
         if m := re.match(r"Velkommen til ([A-ZÆØÅ][\w-]+(?: [A-ZÆØÅ][\w-]+){0,3})", text):
             if m[1] not in found.participants and m[1] not in found.guests:

@@ -251,7 +251,7 @@ def find_items(
                 candidates.append(Item(int(alone[1]), lines[j].text.rstrip(":"), kind, j))
                 consumed.add(j)
         elif line.kind in ("text", "heading") and (numbered := _numbered(text)):
-            title = numbered[1].rstrip(":").strip()
+            title = numbered[1].rstrip(":").strip().lstrip("-–— ")  # "Punkt 3 - Budget"
             candidates.append(Item(numbered[0], title, kind, i, rest=numbered[2]))
         elif _EVT.match(text) and structured >= 2:
             candidates.append(Item(None, text.rstrip(":. "), kind, i))  # the customary last point

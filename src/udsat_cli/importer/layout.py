@@ -46,6 +46,8 @@ _KINDS = {
         "afgøres af", "kompetence", "beslutningskompetence", "høringsparter",
         "personalemæssige konsekvenser", "miljøvurdering", "sagsgang", "journalnr", "dokumentnr",
         "ansvarlig enhed", "relation til politikker", "politisk behandling", "hent som fil",
+        "åbent punkt", "lukket punkt", "åben sag", "åben dagsorden", "lukket dagsorden",
+        "tidligere beslutninger", "tidligere behandling", "dokumenter", "bilag til sagen",
     ),
 }  # fmt: skip
 # Words that label a section only where they recur under several points: alone they are the
@@ -56,8 +58,19 @@ _WHEN_REPEATED = {"referat": "decision", "indhold": "background", "behandling": 
                   "lovgivning": "meta", "bevilling": "meta"}  # fmt: skip
 KIND_OF = {label: kind for kind, labels in _KINDS.items() for label in labels}
 _LABEL = re.compile(
-    r"^(?P<label>[A-Za-zÆØÅæøåé][A-Za-zÆØÅæøåé ]{1,45}?)\s*\.?\s*(?::\s*(?P<rest>.*))?$"
+    r"^(?P<label>[A-Za-zÆØÅæøåé][A-Za-zÆØÅæøåé /&-]{1,45}?)\s*\.?\s*(?::\s*(?P<rest>.*))?$"
 )
+# A label made of label words: "Beslutning/referat", "Drøftelse og beslutning", "Ældrerådets
+# bemærkninger", "Forvaltningens indstilling"; not "Forslag til ny vedtægt" (a point's title).
+_WORD_KIND = {"beslutning": "decision", "beslutninger": "decision", "referat": "decision",
+              "konklusion": "decision", "bemærkninger": "decision", "drøftelse": "decision",
+              "opfølgning": "decision", "høringssvar": "decision", "sagsfremstilling": "background",
+              "baggrund": "background", "resumé": "background", "resume": "background",
+              "sagsresume": "background", "sagsresumé": "background", "indstilling": "proposal",
+              "forslag": "proposal", "anbefaling": "proposal"}  # fmt: skip
+_JOINING = {"og", "/", "&", "-", "samt"}
+_OWNER = re.compile(r"^\w+(?:rådets|udvalgets|bestyrelsens|forvaltningens|administrationens"
+                    r"|sekretariatets|direktionens)$")
 _DATE = r"(?:\d{1,2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\.?\s+\d{4})"
 # "Beslutning i Ældrerådet den 10-11-2016", "Beslutning Ældrerådet den 10-11-2016",
 # "Beslutning i Seniorrådet 9. juni 2021:", "Beslutning fra mødet": a body's name or a date, not
@@ -93,9 +106,21 @@ def section_label(text: str, repeated: frozenset[str] = frozenset()) -> Section 
     label = _normal(m["label"])
     kind = KIND_OF.get(label) or (_WHEN_REPEATED.get(label) if label in repeated else None)
     if kind is None:
+        kind = _made_of_label_words(label)
+    if kind is None:
         return None
     rest = (m["rest"] or "").strip()
     return Section(kind, rest)
+
+
+def _made_of_label_words(label: str) -> str | None:
+    words = re.findall(r"[^\s/&-]+|[/&-]", label)
+    kinds = [_WORD_KIND[w] for w in words if w in _WORD_KIND]
+    if not kinds or not 1 < len(words) <= 5:  # alone, "Referat" is a label only where it recurs
+        return None
+    if any(w not in _WORD_KIND and w not in _JOINING and not _OWNER.match(w) for w in words):
+        return None
+    return "decision" if "decision" in kinds else kinds[0]
 
 
 def repeated_labels(lines: list[Line]) -> frozenset[str]:
@@ -143,8 +168,27 @@ def noise(lines: list[Line]) -> set[int]:
             found.add(i)
         elif _TOC_HEADING.match(text) and (entries := _contents(lines, i)):
             found |= {i} | entries
-    found |= _running_headers(lines, pages)
+    found |= _running_headers(lines, pages) | _dated_headers(lines, found)
     return found
+
+
+_HEADER_DATE = re.compile(
+    r"\d{1,2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}", re.I
+)
+
+
+def _dated_headers(lines: list[Line], dropped: set[int]) -> set[int]:
+    """A short line with a date that recurs three times or more ("Ældrerådet 10-11-2016" atop
+    every page) is a running header, unless it labels a section."""
+    counts = Counter(
+        line.text for i, line in enumerate(lines)
+        if i not in dropped and line.kind != "blank" and len(line.text) <= 80
+    )  # fmt: skip
+    headers = {
+        text for text, n in counts.items()
+        if n >= 3 and _HEADER_DATE.search(text) and section_label(text) is None
+    }  # fmt: skip
+    return {i for i, line in enumerate(lines) if line.text in headers} if headers else set()
 
 
 def _contents(lines: list[Line], heading: int) -> set[int]:
