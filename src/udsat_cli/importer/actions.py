@@ -62,10 +62,17 @@ RELATIVE_OBJECT = re.compile(
 # "Snakke med Andreas (Nikolaj) angående …", "bliver der lavet et skilt (Mathias) til …".
 MID_PARENS = re.compile(rf"\s\((?P<owners>{PERSON}(?:\s*(?:,|og|/|&)\s*{PERSON}){{0,7}})\)")
 PASSIVE = re.compile(r"\b(?:bliver|blive|skal)\s+(?:der\s+)?(?:\w+\s+)?\w+(?:et|t)\b|\b\w{3,}es\b")
-# "Asbjørn og Louise har opgaven.": the owners of the task just described.
+# "Asbjørn og Louise har opgaven.", "Ansvarlig: Jens": the owners of the task just described.
 BACK_REFERENCE = re.compile(
     rf"^(?P<owners>{PERSON}(?:\s*(?:,|og|&)\s*{PERSON}){{0,7}})\s+(?:har|tager|får)\s+"
     r"(?:opgaven|ansvaret|den|det|dem|bolden)\s*[.!]?$"
+    rf"|^(?i:ansvarlige?|tovholdere?|ansvar)\s*:\s*(?P<named>{PERSON}(?:\s*(?:,|og|&)\s*{PERSON}){{0,7}}"
+    rf"|(?i:{ROLE}))\s*[.!]?$"
+)
+# "Udvalget beder administrationen om at udarbejde et notat": the one asked owns the task.
+REQUEST = re.compile(
+    rf"^(?:{NAMED})\s+(?P<verb>beder|anmoder)\s+(?P<owners>(?i:{ROLE})|{PERSON})\s+om\s+at\s+"
+    r"(?P<what>.+)$"
 )
 OPENER = "|".join(re.escape(o) for o in sorted(lx.INVERSION_OPENERS, key=len, reverse=True))
 INVERTED = re.compile(
@@ -391,13 +398,21 @@ def proposals(sentence: str, reader: Reader | None = None) -> list[Proposal]:
     if m := COLON_TASK.match(body):
         owners = split_owners(m["owners"])
         if all(_subject(o, reader, False)[0] for o in owners):
-            return [Proposal(owners, m["what"].strip(), sentence, 0.8, "»Navn: opgave«")]
+            what = m["what"].strip().rstrip(".!")
+            return [Proposal(owners, what, sentence, 0.8, "»Navn: opgave«")]
     if m := PASSIVE_BODY.match(body):
         return [Proposal([m["owner"][:-1]], body.strip(" ."), sentence, 0.7,
                          "rådets opgave i passiv")]  # fmt: skip
     if body.endswith("?"):
         return []  # a question asks; it promises nothing
     text = AGREED.sub("", body, count=1)
+    if (m := AGREED.search(body)) and len(body[: m.start()].split()) <= 3:
+        text = body[m.end() :]  # "Ældrerådet besluttede, at formanden kontakter …"
+    if m := REQUEST.match(text):  # "Udvalget beder administrationen om at udarbejde …"
+        asked = _proposal(m["owners"], "vil", m["what"], sentence, reader, False)
+        if asked:
+            asked.reason += f"; bedt om det (»{m['verb']}«)"
+            return [asked]
     found = _main_clauses(text, sentence, reader)
     if not found and (m := IN_PARENS.match(body)):
         owners = split_owners(m["owners"])
@@ -475,7 +490,7 @@ def back_reference(sentence: str, reader: Reader) -> list[str] | None:
     m = BACK_REFERENCE.match(sentence.strip())
     if not m:
         return None
-    owners = split_owners(m["owners"])
+    owners = split_owners(m["owners"] or m["named"])
     if all(_subject(o, reader, False)[1] >= 0.75 for o in owners):
         return owners
     return None
@@ -490,6 +505,9 @@ def ownerless_task(sentence: str) -> str | None:
     text = sentence.strip().rstrip(".!")
     if m := _GET_DONE.match(text):
         return f"få {m['rest']}"
+    first, _, rest = text.partition(" ")
+    if lx.is_infinitive(first.casefold()) and rest and _task_verb(first.casefold(), rest)[0]:
+        return text[:1].lower() + text[1:]  # "Undersøge prisen på en ny bus."
     for m in re.finditer(r"\b(?P<stem>[a-zæøå]{3,})es\b", text):
         infinitive = m["stem"] + "e"
         if not lx.is_infinitive(infinitive) or infinitive in lx.NOT_TASK_VERBS:
