@@ -128,9 +128,17 @@ def _document_heading(title: str) -> bool:
     """ "Dagsorden", "Referat", "Bestyrelsesmøde … 27/5 2013": the document's own headings."""
     from udsat_cli.importer.when import dates_in
 
-    return bool(_DOCUMENT_WORDS.match(title.strip())) or (
-        bool(re.match(r"(?:referat|dagsorden|\w*møde\b)", title, re.I)) and bool(dates_in(title))
+    return (
+        bool(_DOCUMENT_WORDS.match(title.strip()))
+        or bool(_DOCUMENT_OF.match(title))
+        or (bool(re.match(r"(?:referat|dagsorden|\w*møde\b)", title, re.I)) and bool(
+            dates_in(title)
+        ))
     )
+
+
+# "Referat – Handicaprådet", "Dagsorden for Seniorrådet", "Referat fra mødet".
+_DOCUMENT_OF = re.compile(r"(?:referat|dagsorden|mødereferat)\s*(?:[–—:-]|fra\b|af\b|for\b)", re.I)
 
 
 def _top_level(

@@ -12,8 +12,9 @@ from udsat_cli.errors import InputError, file_error
 
 @dataclass(frozen=True)
 class Line:
-    """kind: text, blank, heading, number (an auto-numbered paragraph, its number not in the text),
-    bullet, or field (a row of a two-column header table, as "Label: value")."""
+    """kind: text, blank, title (a Word document's title), heading, number (an auto-numbered
+    paragraph, its number not in the text), bullet, or field (a row of a two-column header table,
+    as "Label: value")."""
 
     text: str
     kind: str = "text"
@@ -162,7 +163,9 @@ def _paragraph_kind(paragraph, numbering: dict[tuple[str, str], str]) -> str:
     from docx.oxml.ns import qn
 
     style = (paragraph.style.name if paragraph.style is not None else "").lower()
-    if style.startswith(("heading", "overskrift", "title", "titel")):
+    if style.startswith(("title", "titel", "subtitle", "undertitel")):
+        return "title"  # the document's own title, never a point
+    if style.startswith(("heading", "overskrift")):
         return "heading"
     props = paragraph._p.pPr
     numbered = props.find(qn("w:numPr")) if props is not None else None
