@@ -208,7 +208,7 @@ def _sentence(sentence: str, previous: str | None, title: str | None, reader: Re
         return made
     found = proposals(sentence, reader)
     for proposal in found:
-        if deadline := read.deadline(_clause_of(proposal.what, sentence)):
+        if deadline := read.deadline(_clause_of(proposal, sentence)):
             _set_deadline(proposal, deadline)
     found = with_context(found, previous, title)
     remember_people(reader, sentence, found)
@@ -238,14 +238,18 @@ DEADLINE_SENTENCE = re.compile(
 ANAPHOR_START = re.compile(r"^(?:det|dette|den|denne|disse|de)\b", re.I)
 
 
-def _clause_of(what: str, sentence: str) -> str:
-    """The task and what stands before it in its own clause: "Til næste møde tager Søren …"
-    keeps its opening, "… og Siw kan hjælpe fra uge 47" is another clause."""
+def _clause_of(proposal: Proposal, sentence: str) -> str:
+    """The task and what stands before its owner in its own clause: "Til næste møde tager Søren
+    …" keeps its opening, "… og Siw kan hjælpe fra uge 47" is another clause."""
+    what = proposal.what
     first = what.split()[0] if what.split() else ""
     at = sentence.find(what) if what in sentence else sentence.find(first)
     if at <= 0:
         return what
-    lead = re.split(r"[,;:(]\s*|\s(?:og|men|samt)\s|\s[–-]>?\s", sentence[:at])[-1]
+    owner = proposal.owners[0].split()[0] if proposal.owners and proposal.owners[0].split() else ""
+    named = sentence.casefold().find(owner.casefold(), 0, at) if owner else -1
+    lead = sentence[: named if named >= 0 else at]
+    lead = re.split(r"[,;:(]\s*|\s(?:og|men|samt)\s|\s[–-]>?\s", lead)[-1]
     return f"{lead} {what}"
 
 
