@@ -41,27 +41,33 @@ def import_minutes(
       udsat import referat.txt --plan plan.json
       udsat import referat.txt --apply plan.json
     """
+    from udsat_cli.cli.import_review import review_and_write
     from udsat_cli.importer.extract import extract
 
+    _refuse_mixed(files, plan, apply, others=as_json or dry_run or yes)
+    extractions = [extract(path) for path in files]
+    if as_json:
+        output.choose(as_json=True).show(extractions, "imports.extractions")
+    elif plan or apply:
+        _with_plan(state(ctx), extractions[0], plan, apply, force=force)
+    else:
+        review_and_write(state(ctx), extractions, yes=yes, dry_run=dry_run)
+
+
+def _refuse_mixed(files: list[Path], plan: str | None, apply: Path | None, *, others: bool) -> None:
     if (plan or apply) and len(files) != 1:
         raise InputError("--plan og --apply gælder ét referat ad gangen.")
     if plan and apply:
         raise InputError("Angiv enten --plan eller --apply, ikke begge.")
-    if (plan or apply) and (as_json or dry_run or yes):
+    if (plan or apply) and others:
         raise InputError("--plan og --apply kan ikke bruges sammen med --json, --dry-run og --yes.")
-    extractions = [extract(path) for path in files]
-    if as_json:
-        output.choose(as_json=True).show(extractions, "imports.extractions")
-        return
-    if plan:
-        _write_plan(state(ctx), extractions[0], plan, force=force)
-        return
-    if apply:
-        _apply_plan(state(ctx), extractions[0], apply)
-        return
-    from udsat_cli.cli.import_review import review_and_write
 
-    review_and_write(state(ctx), extractions, yes=yes, dry_run=dry_run)
+
+def _with_plan(st, extraction, plan: str | None, apply: Path | None, *, force: bool) -> None:  # noqa: ANN001
+    if plan:
+        _write_plan(st, extraction, plan, force=force)
+    elif apply:
+        _apply_plan(st, extraction, apply)
 
 
 def _write_plan(st, extraction, path: str, *, force: bool) -> None:  # noqa: ANN001
