@@ -273,6 +273,10 @@ PROSE_FIELD = re.compile(
     r"(?:\s*:\s*|\s+fra\s+|\s+var\s+)(?P<value>(?:[^.!?]|(?<=\s[A-ZÆØÅ])\.)+)",
     re.IGNORECASE,
 )
+# "Afbud fra Lis Berg og Tue Mørk.": a header field written as a sentence of its own.
+PROSE_START = re.compile(
+    r"^(?:afbud|til\s*stede|fraværende|deltagere|fremmødte)\s+(?:fra|var)\s", re.I
+)
 # "Helen Schulze deltog ikke i mødet."
 ABSENT_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<name>[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w.-]+){0,3})\s+deltog\s+ikke\b"
@@ -312,7 +316,8 @@ def read_fields(lines: list[Line], name: str = "") -> MeetingFields:
     for i, line in enumerate(lines):
         labelled = label_of(line.text) if line.kind in ("text", "field") else None
         if labelled is None:
-            if i < 60 and len(line.text) > 60 and (pairs := _prose(line.text[:PROSE_HEAD])):
+            prose = len(line.text) > 60 or PROSE_START.match(line.text)
+            if i < 60 and prose and (pairs := _prose(line.text[:PROSE_HEAD])):
                 for key, value in pairs:  # "… kl 13.00-15.00 Deltagere: A, B og C. Afbud: D"
                     _take(found, key, [value])
             continue

@@ -46,7 +46,8 @@ _KINDS = {
         "afgøres af", "kompetence", "beslutningskompetence", "høringsparter",
         "personalemæssige konsekvenser", "miljøvurdering", "sagsgang", "journalnr", "dokumentnr",
         "ansvarlig enhed", "relation til politikker", "politisk behandling", "hent som fil",
-        "åbent punkt", "lukket punkt", "åben sag", "åben dagsorden", "lukket dagsorden",
+        "sag", "sag nr", "j nr", "journalnummer", "åbent punkt", "lukket punkt", "åben sag",
+        "åben dagsorden", "lukket dagsorden",
         "tidligere beslutninger", "tidligere behandling", "dokumenter", "bilag til sagen",
     ),
 }  # fmt: skip
@@ -136,7 +137,9 @@ _NAVIGATION = re.compile(
     r"^(?:skip|spring|gå|hop)\s+(?:direkte\s+)?(?:til|over)\s+(?:hoved\s*)?(?:indhold(?:et)?"
     r"|menu(?:en)?|navigation(?:en)?|content|hovedmenu(?:en)?)\b"
     r"|^(?:hent som fil|print|udskriv|del(?: på \w+)?|til toppen|tilbage til toppen|luk|menu|søg"
-    r"|log ind|hovedmenu|del siden|læs op|vis mere|vis alle)\s*:?$"
+    r"|log ind|hovedmenu|del siden|læs op|vis mere|vis alle|kontakt os|følg os|privatlivspolitik"
+    r"|cookiepolitik|tilgængelighedserklæring|om hjemmesiden|nyhedsbrev)\s*:?$"
+    r"|^(?:tlf\.?|telefon|cvr(?:-nr\.?)?|ean(?:-nr\.?)?|hovednummer)\s*:?\s*[\d +]{6,}$"
     r"|^(?:hjem|forside)(?:\s*[>/›»|]\s*|\s+)(?:[A-ZÆØÅ][^.!?]*)$",
     re.I,
 )
