@@ -84,6 +84,14 @@ DECIDED_BY = re.compile(
 )
 
 
+# "Sagsnr. 27.69.48-A00-1-13", "J.nr. 23/1234": a case number without a colon.
+CASE_NUMBER = re.compile(
+    r"^(?:sagsnr|sags?\s*nr|j\.?\s*nr|journalnr|dok(?:ument)?\.?\s*nr|sagsnummer)\.?\s*:?\s*"
+    r"(?P<rest>\d.*)$",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Section:
     kind: str  # background, proposal, decision, meta
@@ -101,6 +109,8 @@ def section_label(text: str, repeated: frozenset[str] = frozenset()) -> Section 
         return None
     if (m := DECIDED_BY.match(text)) and (m["body"] or m["date"]):
         return Section("decision", "")
+    if m := CASE_NUMBER.match(text):
+        return Section("meta", m["rest"])
     m = _LABEL.match(text)
     if not m:
         return None
