@@ -176,11 +176,30 @@ def test_plan_and_apply(isolated_store: Store, minutes: Path, tmp_path: Path) ->
     assert again.code != 0 and again.stderr.startswith("Fejl: referat-solby er allerede")
 
 
+def test_a_point_deleted_from_the_plan_renumbers_nothing(
+    isolated_store: Store, minutes: Path, tmp_path: Path
+) -> None:
+    plan_file = tmp_path / "plan.json"
+    ok("import", str(minutes), "--plan", str(plan_file))
+    plan = json.loads(plan_file.read_text(encoding="utf-8"))
+    del plan["items"][0]  # "Godkendelse af dagsorden" is no point worth keeping
+    plan["items"].append({"title": "Nyt punkt"})
+    plan["actions"].append({"title": "Skrive et punkt", "owners": ["Bent Krog"], "item": 4})
+    plan_file.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    ok("import", str(minutes), "--apply", str(plan_file))
+    titles = [t for (t,) in isolated_store.query("SELECT title FROM agenda_item ORDER BY id")]
+    assert titles == ["Trafik ved plejecentret", "Sommerfest", "Nyt punkt"]
+    assert [(t, i) for t, _, _, i in _actions()] == [
+        ("Skrive et punkt", "Nyt punkt"),
+        ("Skrive til teknisk forvaltning", "Trafik ved plejecentret"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
         (lambda p: p["actions"][0].update(item=9),
-         "plan.json: »actions[1].item« skal være et punkts nummer fra 1 til 3 eller null."),
+         "plan.json: »actions[1].item« skal være et af punkternes numre (1, 2, 3) eller null."),
         (lambda p: p["meeting"].update(date="31. juni 2025"),
          "plan.json: »meeting.date« »31. juni 2025« er ikke en dato."),
         (lambda p: p["items"][1].update(merge_into=2),

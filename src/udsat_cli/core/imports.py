@@ -503,6 +503,7 @@ class _Plan:
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.numbers: dict[int, int] | None = None  # a point's number in the plan -> its index
 
     def fail(self, where: str, what: str) -> InputError:
         return InputError(f"{self.name}: {where} {what}.")
@@ -534,11 +535,16 @@ class _Plan:
         return [str(self.text(n, f"{where}[{i + 1}]")) for i, n in enumerate(entries)]
 
     def point(self, value: object, where: str, count: int) -> int | None:
+        """A point named by its number in the plan (its "number"), as an index into the points."""
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= count:
-            raise self.fail(where, f"skal være et punkts nummer fra 1 til {count} eller null")
-        return value - 1
+        numbers = self.numbers
+        if numbers is None:
+            numbers = {n: n - 1 for n in range(1, count + 1)}
+        if isinstance(value, bool) or not isinstance(value, int) or value not in numbers:
+            shown = ", ".join(str(n) for n in sorted(numbers)) or "ingen"
+            raise self.fail(where, f"skal være et af punkternes numre ({shown}) eller null")
+        return numbers[value]
 
     def day(self, value: object, where: str, today: date) -> date:
         text = self.text(value, where)
@@ -623,27 +629,36 @@ def _person(r: _Plan, value: object, where: str, extra: str) -> tuple[str, str |
 
 
 def _items_from(r: _Plan, plan: ImportPlan, entries: list) -> None:
-    items = []
+    """The points as edited: each keeps the number it had (a task names its point by it), so a
+    point deleted from the list shifts no other; a new point takes the next free number."""
+    items, merges, numbers = [], [], {}
     for i, entry in enumerate(entries):
         where = f"»items[{i + 1}]"
         entry = r.obj(entry, where + "«")
-        old = plan.items[i] if i < len(plan.items) else PlannedItem("")
-        item = PlannedItem(
+        number = entry.get("number")
+        if number is None:
+            number = max([len(plan.items), *numbers]) + 1
+        if isinstance(number, bool) or not isinstance(number, int) or number in numbers:
+            raise r.fail(where + ".number«", "skal være et nummer, intet andet punkt har")
+        numbers[number] = i
+        old = plan.items[number - 1] if 1 <= number <= len(plan.items) else PlannedItem("")
+        items.append(PlannedItem(
             str(r.text(entry.get("title", old.title or None), where + ".title«")),
             r.text(entry.get("kind", old.kind), where + ".kind«", empty=True),
             r.text(entry.get("background", old.background), where + ".background«", empty=True),
             r.text(entry.get("decision", old.decision), where + ".decision«", empty=True),
             r.flag(entry.get("keep", True), where + ".keep«"),
-        )
-        items.append((item, entry.get("merge_into"), where))
-    plan.items = [item for item, _, _ in items]
-    for i, (item, into, where) in enumerate(items):
-        target = r.point(into, where + ".merge_into«", len(items))
+        ))  # fmt: skip
+        merges.append((entry.get("merge_into"), where))
+    for found in (*plan.actions, *plan.topics, *plan.events):  # the proposals' points, renumbered
+        found.item = None if found.item is None else numbers.get(found.item + 1)
+    plan.items, r.numbers = items, numbers
+    targets = [r.point(into, where + ".merge_into«", len(items)) for into, where in merges]
+    for i, target in enumerate(targets):
         if target is None:
             continue
-        if target == i or not items[target][0].accepted or items[target][1] is not None:
-            raise r.fail(where + ".merge_into«", "skal pege på et andet punkt, der er med")
-        item.accepted, item.merged_into = True, None
+        if target == i or not items[target].accepted or targets[target] is not None:
+            raise r.fail(merges[i][1] + ".merge_into«", "skal pege på et andet punkt, der er med")
         merge_items(plan, source=i, target=target)
 
 
