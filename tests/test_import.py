@@ -522,3 +522,11 @@ def test_a_huge_single_line_is_read(tmp_path: Path) -> None:
                     + "a, " * 200_000, encoding="utf-8")  # fmt: skip
     data = json.loads(ok("import", "--dry-run", "--json", str(path)))
     assert data["meeting"]["date"] == "2021-05-03" and data["actions"]
+
+
+def test_headings_right_above_their_text() -> None:
+    """A club's minutes whose points are a few words straight above what was said."""
+    data = _extract("22_forening-overskrifter-2023-10-03")
+    assert _titles(data) == ["Økonomi", "Hjemmesiden", "Sommerfest"]
+    assert [a["owners"] for a in data["actions"]] == [["Tim"], ["Eva"], ["Ib"], ["Ib", "Tim"]]
+    assert [e["title"] for e in data["events"]] == ["Festen"]

@@ -96,6 +96,23 @@ def _title_like(text: str) -> bool:
     )  # fmt: skip
 
 
+def _heads_text(lines: list[Line], i: int) -> bool:
+    """A few words after a blank line and right above a paragraph: "Økonomi" over what was said
+    about it, in minutes that mark their points no other way."""
+    text = lines[i].text
+    if not (lines[i - 1].kind == "blank" and i + 1 < len(lines) and lines[i + 1].kind == "text"):
+        return False
+    if len(text) > 50 or len(text.split()) > 6 or not text[:1].isupper():
+        return False
+    if text.rstrip(":").endswith((".", "?", "!", ",", ";")) or label_of(text):
+        return False
+    if _document_heading(text):
+        return False
+    from udsat_cli.importer.actions import proposals
+
+    return len(lines[i + 1].text) > len(text) and not proposals(text)
+
+
 def _standalone(lines: list[Line], i: int) -> bool:
     """A short line on its own, between blank lines, that reads like a heading, not a sentence."""
     text = lines[i].text
@@ -271,6 +288,13 @@ def find_items(
     if skeleton and not any(c.number is not None or lines[c.line].kind in ("number", "heading")
                             for c in candidates):  # fmt: skip
         candidates = _cycle_titles(lines, labels, skip)
+    elif not skeleton and structured < 2 and len(candidates) < 2:
+        headed = [Item(None, lines[i].text.rstrip(":").strip(), kind, i)
+                  for i in range(1, len(lines))
+                  if i not in skip and _heads_text(lines, i)]  # fmt: skip
+        if len(headed) >= 2:
+            candidates = sorted({c.line: c for c in candidates + headed}.values(),
+                                key=lambda c: c.line)  # fmt: skip
     kinds = {at: found.kind for at, found in labels.items()}
     seen: set[str] = set()
     unique = []
