@@ -55,6 +55,8 @@ def import_minutes(
 
 
 def _refuse_mixed(files: list[Path], plan: str | None, apply: Path | None, *, others: bool) -> None:
+    if plan is not None and not plan.strip():
+        raise InputError("Angiv filen til planen efter --plan (eller - for skærmen).")
     if (plan or apply) and len(files) != 1:
         raise InputError("--plan og --apply gælder ét referat ad gangen.")
     if plan and apply:
