@@ -28,7 +28,8 @@ if callable(getattr(typer.testing, "_get_command", None)):
     typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# A worktree elsewhere names the shared folder with UDSAT_SHARED.
+SHARED = Path(os.environ.get("UDSAT_SHARED") or ROOT.parent / "shared")
 REFERATER = SHARED / "referater"
 NO_SHARED = (
     "real minutes skipped: they need the folder ../shared/referater (real referater with their "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -23,19 +24,31 @@ def _scorer():
     return module
 
 
+NYE = REFERATER / "nye"
+
+
 @needs_shared
-@pytest.mark.parametrize("suffix", ["txt", "docx"])
-def test_extraction_meets_the_targets(suffix: str) -> None:
-    files = sorted(REFERATER.glob(f"*.{suffix}"))
-    assert files
+def test_extraction_meets_the_targets() -> None:
+    """The issue's targets on the development minutes, ../shared/referater and its nye/ together."""
+    if not NYE.is_dir():
+        pytest.skip("../shared/referater/nye is not beside this clone")
+    files = sorted(REFERATER.glob("*.txt")) + sorted(NYE.glob("*.txt"))
+    assert len(files) >= 28
     _assert_targets(files)
 
 
+@needs_shared
+def test_word_and_text_give_the_same_reading() -> None:
+    as_text = json.loads(ok("import", "--dry-run", "--json", str(ALBERTSLUND.with_suffix(".txt"))))
+    assert json.loads(ok("import", "--dry-run", "--json", str(ALBERTSLUND))) == as_text
+
+
 def _assert_targets(files: list[Path]) -> None:
-    """The issue's targets over a set of minutes: every date, participants R ≥ 0.95, actions
-    P ≥ 0.85 and R ≥ 0.85, scored by the shared score.py against each file's .json."""
+    """The issue's targets over a set of minutes, scored by the shared score.py against each
+    file's .json: every meeting date, participants R ≥ 0.95, tasks P ≥ 0.92 and R ≥ 0.90,
+    agenda points P ≥ 0.9 and R ≥ 0.9."""
     score = _scorer()
-    tp = fp = fn = dates = names = gold_names = 0
+    tp = fp = fn = dates = names = gold_names = found = proposed = gold_items = 0
     for path in files:
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         predicted = json.loads(ok("import", "--dry-run", "--json", str(path)))
@@ -43,12 +56,16 @@ def _assert_targets(files: list[Path]) -> None:
         dates += result["date"]
         names += result["participants"][0]
         gold_names += result["participants"][2]
+        found += result["items"][0]
+        gold_items += result["items"][1]
+        proposed += result["items_pred"]
         t, f, n, _ = result["actions"]
         tp, fp, fn = tp + t, fp + f, fn + n
     assert dates == len(files)
     assert names / gold_names >= 0.95
-    assert tp / (tp + fn) >= 0.85, (tp, fp, fn)
-    assert tp / (tp + fp) >= 0.85, (tp, fp, fn)
+    assert tp / (tp + fn) >= 0.90, (tp, fp, fn)
+    assert tp / (tp + fp) >= 0.92, (tp, fp, fn)
+    assert found / gold_items >= 0.9 and found / proposed >= 0.9, (found, proposed, gold_items)
 
 
 @needs_shared
@@ -114,10 +131,11 @@ def test_review_skips_and_declines(isolated_store: Store) -> None:
     ok("init", "--council", "Seniorrådet Rødovre")
     path = str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt")
     before = dump(isolated_store)
-    declined = run("import", path, input="j\nj\nn\n")
+    # the meeting, the points, the one task, no task to add, and then: write it?
+    declined = run("import", path, input="j\nj\nj\nn\nn\n")
     assert declined.code == 0 and "Intet er skrevet." in declined.stdout
     assert dump(isolated_store) == before
-    skipped = run("import", path, input="j\ns\nj\n")
+    skipped = run("import", path, input="j\nj\ns\nn\nj\n")
     assert "Importerede mødet 25. marts 2019: 2 punkter, 0 opgaver" in skipped.stdout
     edited = ok("--council", "Seniorrådet Rødovre", "actions", "--all")
     assert edited == "Ingen opgaver.\n"
@@ -130,7 +148,7 @@ def test_review_edits_an_action(isolated_store: Store) -> None:
     out = run(
         "import",
         path,
-        input="j\nr\nAflevere konklusionen til Henrik\nHenrik Abildtrup\n28/3-2019\nj\n",
+        input="j\nj\nr\nAflevere konklusionen til Henrik\nHenrik Abildtrup\n28/3-2019\n\nn\nj\n",
     )
     assert out.code == 0, out.stderr
     found = json.loads(ok("actions", "--json"))
@@ -352,3 +370,168 @@ def test_items_as_punkt_and_not_table_cells() -> None:
 def test_titles_keep_their_context() -> None:
     actions = _extract("13_udsatteraad-dette-2020-09-28")["actions"]
     assert actions[0]["what"] == "arbejder videre med dette (ang. Fokus på socialt frikort)"
+
+
+# --- municipal layouts (invented minutes in tests/fixtures/referater) ---------------------------
+
+SECTION_WORDS = ("sagsfremstilling", "indstilling", "beslutning", "resumé", "forslag", "bilag",
+                 "sagen behandles", "indhold", "side ")  # fmt: skip
+
+
+def _titles(data: dict) -> list[str]:
+    return [item["title"] for item in data["items"]]
+
+
+def _no_skeleton_in_points(data: dict) -> None:
+    """No section label, page line, date line or place became a point."""
+    for title in _titles(data):
+        assert not title.casefold().startswith(SECTION_WORDS), title
+        assert data["meeting"]["place"] not in title
+    assert not any(re.search(r"\d{4}", t) and "budget" not in t.casefold() for t in _titles(data))
+
+
+def test_an_agenda_systems_web_page() -> None:
+    """Navigation and a cookie banner, a facts block with labels on lines of their own, members
+    as bullets, and under every point Sagsfremstilling, Indstilling and "Beslutning i … den …"."""
+    data = _extract("17_handicapraad-webside-2024-03-12")
+    meeting = data["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"], meeting["place"]) == (
+        "2024-03-12", "15:00", "17:00", "Byrådssalen, Torvegade 4"
+    )  # fmt: skip
+    assert meeting["participants"] == ["Ingrid Sønderby", "Palle Krogh", "Aisha Rahimi",
+                                       "Ulrik Fenger"]  # fmt: skip
+    assert (meeting["absent"], meeting["guests"]) == (["Bettina Lau"], ["Karen Holm"])
+    assert _titles(data) == ["Godkendelse af dagsorden", "Tilgængelighed på biblioteket",
+                             "Høring om budget 2025", "Eventuelt"]  # fmt: skip
+    _no_skeleton_in_points(data)
+    library = data["items"][1]
+    assert "henvendelser om den nye indgang" in library["background"]
+    assert "rådet udpeger to medlemmer" in library["background"]  # the proposal, numbered
+    assert library["decision"].startswith("Rådet drøftede henvendelserne.")
+    # Only decisions propose tasks: not "Forvaltningen vil undersøge sagen" in the case.
+    assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
+        (["Forvaltningen"], "2024-04-15"), (["Ingrid Sønderby"], "2024-03-15")
+    ]  # fmt: skip
+
+
+def test_a_pdfs_running_text() -> None:
+    """Page footers with a running header, a table of contents with dot leaders, labels with
+    their value on the next line, a list wrapped mid-name, a number on its own line above each
+    point's title, and the header forms "Onsdag d.05.02.25" and "Kl: 10.00-12.30" (the file's
+    name holds no date)."""
+    data = _extract("18_aeldreraad-pdf")
+    meeting = data["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2025-02-05", "10:00", "12:30")
+    assert "Hanne Toft" in meeting["participants"] and len(meeting["participants"]) == 5
+    assert (meeting["absent"], meeting["referent"]) == (["Povl Dinesen"], "Lisbet Grønlund")
+    assert [(i["number"], i["title"]) for i in data["items"]] == [
+        (1, "Godkendelse af dagsorden"), (2, "Budgetopfølgning"),
+        (3, "Demensvenlige indkøbsmuligheder"), (4, "Eventuelt"),
+    ]  # fmt: skip
+    _no_skeleton_in_points(data)
+    assert not any("Side" in (i["decision"] or "") or "Fjordby Kommune" in (i["decision"] or "")
+                   for i in data["items"])  # fmt: skip
+    assert data["items"][1]["decision"].endswith("kassereren inden næste møde.")
+    assert [a["owners"] for a in data["actions"]] == [["Jens Ole Riis"], ["Hanne Toft"],
+                                                      ["Birte Kjær"]]  # fmt: skip
+    assert data["actions"][0]["deadline_text"] == "inden næste møde"
+
+
+def test_a_print_without_numbers() -> None:
+    """Points without numbers, each opening with the same label (Resumé): the line above it is
+    the title; "Sagen behandles i", Forslag and "Beslutning Integrationsrådet den …" are
+    sections, a table of contents without dot leaders is none of the minutes, and a unit's
+    own "vi" in its report is the unit, not the council."""
+    data = _extract("19_integrationsraad-print")
+    meeting = data["meeting"]
+    assert (meeting["date"], meeting["start"]) == ("2024-10-10", "16:00")
+    assert meeting["place"] == "Mødelokale Ålen, Sønderbro 9"
+    assert _titles(data) == ["Lokal sprogcafé", "Orientering fra Job & Integration",
+                             "Budget for rådets aktiviteter"]  # fmt: skip
+    _no_skeleton_in_points(data)
+    assert "at rådet støtter sprogcaféen" in data["items"][0]["background"]
+    assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
+        (["Nadia Haddad"], None), (["Job & Integration"], "2024-11-01"), (["Tomas Brandt"], None)
+    ]  # fmt: skip
+
+
+def test_decisions_of_the_council_on_its_day() -> None:
+    """"Beslutning i Seniorrådet den 3. april 2024:" under every point; members as "- Name,
+    role"; an Indstilling's "Formanden kontakter …" is what was proposed, not decided; a deadline
+    line of its own; "X har opgaven." after a task written without its owner."""
+    data = _extract("20_seniorraad-punkttegn")
+    meeting = data["meeting"]
+    assert (meeting["start"], meeting["end"]) == ("13:30", "15:30")
+    assert meeting["participants"] == ["Gunnar Vestergaard", "Ellen Bach", "Mogens Friis",
+                                       "Tove Kristensen"]  # fmt: skip
+    assert (meeting["absent"], meeting["guests"]) == (["Rita Holm"], ["Karen Holm"])
+    assert len(data["items"]) == 4
+    _no_skeleton_in_points(data)
+    assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
+        (["Karen Holm"], "2024-04-15"),
+        (["Ellen Bach", "Mogens Friis"], None),
+        (["Tove Kristensen"], None),
+    ]
+    assert "telt og lydanlæg" in data["actions"][2]["what"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reading"),
+    [
+        ("d.05.02.25", "onsdag d. 5. februar 2025"),
+        ("Torsdag 10, oktober, 2024 - 16:00", "torsdag d. 10. oktober 2024 kl. 16.00"),
+        ("10. oktober 2024 Kl: 14.00-16.00", "torsdag d. 10. oktober 2024 kl. 14.00–16.00"),
+    ],
+)
+def test_header_date_forms_of_agenda_systems(phrase: str, reading: str) -> None:
+    assert ok("date", phrase) == f"{reading}\n"
+
+
+def _read_text(tmp_path: Path, text: str) -> dict:
+    path = tmp_path / "referat.txt"
+    path.write_text(text, encoding="utf-8")
+    return json.loads(ok("import", "--dry-run", "--json", str(path)))
+
+
+def test_deadlines_only_from_the_words_that_state_them(tmp_path: Path) -> None:
+    """Never a date from another sentence or another clause, never the meeting's own day."""
+    data = _read_text(tmp_path, (
+        "Referat\nDato: 4. marts 2025\nDeltagere: Lone Vig, Per Holt, Eva Sand\n\n"
+        "1. Sommerfest\nFesten begynder i juni. Lone Vig bestiller telte.\n"
+        "Per Holt sender invitationer ud, og hallen er booket til 14. juni.\n\n"
+        "2. Budget\nEva Sand gennemgår budgettet på mødet den 4. marts 2025.\n"
+        "Per Holt sender regnskabet til revisor senest 1. april.\n"
+    ))  # fmt: skip
+    assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
+        (["Lone Vig"], None), (["Per Holt"], None), (["Eva Sand"], None),
+        (["Per Holt"], "2025-04-01"),
+    ]  # fmt: skip
+
+
+def test_groups_are_owners_as_written(tmp_path: Path) -> None:
+    data = _read_text(tmp_path, (
+        "Referat\nDato: 2. juni 2025\n\n1. Busser\n"
+        "Ældrerådets medlemmer hjælper til med at dele foldere ud på centrene.\n"
+        "Forvaltningen undersøger prisen på en ekstra rute.\n"
+        "Social & Familie sender en status til rådet.\n"
+    ))  # fmt: skip
+    assert [a["owners"] for a in data["actions"]] == [
+        ["Ældrerådets medlemmer"], ["Forvaltningen"], ["Social & Familie"]
+    ]
+
+
+def test_a_huge_single_line_is_read(tmp_path: Path) -> None:
+    """Linear in its input: two megabytes on one line (a paste, a broken export) are read."""
+    path = tmp_path / "linje.txt"
+    path.write_text("Dato: 3. maj 2021\n" + "Jens sender brevet til Ole, og Bo ringer. " * 50_000
+                    + "a, " * 200_000, encoding="utf-8")  # fmt: skip
+    data = json.loads(ok("import", "--dry-run", "--json", str(path)))
+    assert data["meeting"]["date"] == "2021-05-03" and data["actions"]
+
+
+def test_headings_right_above_their_text() -> None:
+    """A club's minutes whose points are a few words straight above what was said."""
+    data = _extract("22_forening-overskrifter-2023-10-03")
+    assert _titles(data) == ["Økonomi", "Hjemmesiden", "Sommerfest"]
+    assert [a["owners"] for a in data["actions"]] == [["Tim"], ["Eva"], ["Ib"], ["Ib", "Tim"]]
+    assert [e["title"] for e in data["events"]] == ["Festen"]

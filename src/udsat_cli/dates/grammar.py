@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from udsat_cli.dates.vocab import (
     HOLIDAY_WORDS,
@@ -81,13 +82,19 @@ class Context:
 
 
 def default_seasons() -> dict[str, Season]:
+    """The shipped seasons, a fresh dict the caller may change (a council's own are added)."""
+    return dict(_shipped_seasons())
+
+
+@cache  # an import reads hundreds of phrases; the file is read once per run
+def _shipped_seasons() -> tuple[tuple[str, Season], ...]:
     from udsat_cli.datafiles import load_json
 
-    return {
-        name: (span["start"], span["end"])
+    return tuple(
+        (name, (span["start"], span["end"]))
         for name, span in load_json("seasons.json").items()
         if not name.startswith("_")
-    }
+    )
 
 
 def read(
@@ -135,7 +142,10 @@ def normalize(text: str) -> str:
     s = s.replace(",", " ").replace("'", "")
     s = re.sub(r"(\d)\.(?=[a-zæøå])", r"\1. ", s)  # "1.april" -> "1. april"
     s = re.sub(r"\b(\d{1,2})/(\d{1,2}) (\d{4})\b", r"\1/\2/\3", s)  # "27/5 2013"
-    s = re.sub(r"\bkl\b\.?\s*", "kl. ", s)
+    # Header forms of agenda systems: "d.10.11.16", "10, november, 2016 - 14:00", "Kl: 14.00".
+    s = re.sub(r"\bd\.(?=\d)", "d. ", s)
+    s = re.sub(r"(\d{4}) - (?=\d{1,2}[.:]\d{2}\b)", r"\1 kl. ", s)
+    s = re.sub(r"\bkl\b\.?\s*:?\s*", "kl. ", s)
     s = re.sub(r"\bdags dato\b", "i dag", s)
     s = re.sub(r"\b(?:d\.|den|dato|senest|ca\.|cirka)(?=\s|$)", " ", s)
     s = re.sub(r"\s+", " ", s).strip()

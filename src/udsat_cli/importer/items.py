@@ -1,20 +1,22 @@
-"""Agenda items and their sections (sagsfremstilling, beslutning …) in the minutes' lines."""
+"""Agenda items and their sections (sagsfremstilling, beslutning …) in the minutes' lines.
+
+Points are read from the document's skeleton: numbered lines ("3. Budget", "Pkt. 3 Budget",
+"Ad 3"), a number on its own line with the title on the next, a Word document's headings, and in
+an agenda system's print without numbers the title above each point's first section label. Only
+where a document has no such skeleton is a short line standing alone a point's title.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from udsat_cli.importer.fields import label_of
+from udsat_cli.importer.layout import Section, section_label
 from udsat_cli.importer.source import Line
 
-SECTION = re.compile(
-    r"^(?P<label>sagsfremstilling|baggrund|beslutning|orientering|indstilling|drøftelse"
-    r"|konklusion|opfølgning|bemærkninger)\s*:?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-SECTION_KIND = {"sagsfremstilling": "background", "baggrund": "background",
-                "indstilling": "background"}  # fmt: skip
 GROUPS = {
     "beslutningspunkter": "beslutning",
     "orienteringspunkter": "orientering",
@@ -47,27 +49,68 @@ class Item:
     line: int
     background: list[str] = field(default_factory=list)
     decision: list[str] = field(default_factory=list)
+    rest: str = ""  # the text after "Title:" on the title's line ("3) Meddelelser: Hans …")
 
 
-def section_label(text: str) -> tuple[str, str] | None:
-    """("background", rest) for "Sagsfremstilling: …"; ("decision", rest) for "Beslutning" …"""
-    m = SECTION.match(text)
-    if not m or (m["rest"] and not text[m.end("label") :].lstrip().startswith(":")):
-        return None
-    label = m["label"].lower()
-    return SECTION_KIND.get(label, "decision"), m["rest"].strip()
-
-
-def _numbered(text: str) -> tuple[int, str] | None:
+def _numbered(text: str) -> tuple[int, str, str] | None:
+    """(number, title, rest) of a numbered point's line; rest is what follows "Title:" when that
+    is a sentence ("5) P-forhold: Vi har brug for en p-ansvarlig. …")."""
     if (p := PREFIXED.match(text)) and not NUMBERED.match(text):
         title = (p["paren"] or p["title"] or "").strip()
-        return int(p["n"]), title.rstrip(":") or ""
+        return int(p["n"]), title.rstrip(":") or "", ""
     if (p := PREFIXED.match(text)) and p["paren"]:
-        return int(p["n"]), p["paren"].strip()
+        return int(p["n"]), p["paren"].strip(), ""
     m = NUMBERED.match(text)
-    if not m or _MONTH.match(m[2]) or m[2][0].isdigit() or len(m[2]) > 150:
+    if not m or _MONTH.match(m[2]) or m[2][0].isdigit():
         return None
-    return int(m[1]), m[2]
+    title, rest = _title_and_rest(m[2])
+    if len(title) > 150:
+        return None
+    return int(m[1]), title, rest
+
+
+def _title_and_rest(text: str) -> tuple[str, str]:
+    """ "Meddelelser: Hans har været indlagt." -> ("Meddelelser", "Hans har været indlagt.");
+    "Socialmødet: Forslag til tema" stays one title (what follows the colon is no sentence)."""
+    head, colon, tail = text.partition(": ")
+    tail = tail.strip()
+    if (
+        colon and 0 < len(head.split()) <= 6 and tail
+        and (tail.endswith((".", "!", "?")) or re.search(r"[.!?]\s+[A-ZÆØÅ]", tail))
+    ):  # fmt: skip
+        return head.strip(), tail
+    return text, ""
+
+
+NUMBER_ALONE = re.compile(r"^(?:(?:punkt|pkt\.?)\s*)?(\d{1,2})\s*[.)]?$", re.I)
+
+
+def _title_like(text: str) -> bool:
+    """A point's title: short, no sentence, not a label or a field."""
+    return (
+        0 < len(text.split()) <= 20 and len(text) <= 160
+        and (text[0].isupper() or text[0].isdigit())
+        and not text.endswith((",", ";"))
+        and not (text.endswith(".") and not text.casefold().endswith(("evt.", "mv.", "m.m.")))
+        and label_of(text) is None and not _document_heading(text)
+    )  # fmt: skip
+
+
+def _heads_text(lines: list[Line], i: int) -> bool:
+    """A few words after a blank line and right above a paragraph: "Økonomi" over what was said
+    about it, in minutes that mark their points no other way."""
+    text = lines[i].text
+    if not (lines[i - 1].kind == "blank" and i + 1 < len(lines) and lines[i + 1].kind == "text"):
+        return False
+    if len(text) > 50 or len(text.split()) > 6 or not text[:1].isupper():
+        return False
+    if text.rstrip(":").endswith((".", "?", "!", ",", ";")) or label_of(text):
+        return False
+    if _document_heading(text):
+        return False
+    from udsat_cli.importer.actions import proposals
+
+    return len(lines[i + 1].text) > len(text) and not proposals(text)
 
 
 def _standalone(lines: list[Line], i: int) -> bool:
@@ -76,6 +119,8 @@ def _standalone(lines: list[Line], i: int) -> bool:
     before = i == 0 or lines[i - 1].kind == "blank"
     after = i + 1 < len(lines) and lines[i + 1].kind == "blank"
     following = any(line.kind != "blank" for line in lines[i + 1 : i + 6])
+    if len(text) > 90 or not (before and after and following):
+        return False
     sentence = text.endswith((".", "?", "!")) and not text.lower().endswith(("evt.", "mv.", "m.m."))
     if not sentence:
         from udsat_cli.importer.actions import proposals
@@ -90,6 +135,7 @@ def _standalone(lines: list[Line], i: int) -> bool:
 
 _DOCUMENT_WORDS = re.compile(
     r"^(?:dagsorden|referat|indkaldelse|bilag|indhold|mødereferat|beslutningsreferat"
+    r"|dagsordens?punkter|punkter\s+på\s+dagsordenen"
     r"|dagsorden\s+og\s+referat|referat\s+og\s+dagsorden)\s*:?$",
     re.I,
 )
@@ -99,24 +145,53 @@ def _document_heading(title: str) -> bool:
     """ "Dagsorden", "Referat", "Bestyrelsesmøde … 27/5 2013": the document's own headings."""
     from udsat_cli.importer.when import dates_in
 
-    return bool(_DOCUMENT_WORDS.match(title.strip())) or (
-        bool(re.match(r"(?:referat|dagsorden|\w*møde\b)", title, re.I)) and bool(dates_in(title))
+    return (
+        bool(_DOCUMENT_WORDS.match(title.strip()))
+        or bool(_DOCUMENT_OF.match(title))
+        or (bool(re.match(r"(?:referat|dagsorden|\w*møde\b)", title, re.I)) and bool(
+            dates_in(title)
+        ))
     )
 
 
-def _top_level(candidates: list[Item], lines: list[Line]) -> list[Item]:
+# "Referat – Handicaprådet", "Dagsorden for Seniorrådet", "Referat fra mødet".
+_DOCUMENT_OF = re.compile(r"(?:referat|dagsorden|mødereferat)\s*(?:[–—:-]|fra\b|af\b|for\b)", re.I)
+
+
+def _top_level(
+    candidates: list[Item], lines: list[Line], labels: dict[int, str], skip: set[int]
+) -> list[Item]:
     """Items, not their sub-points: numbers that restart inside an item ("1. Er det klar?") are
-    sub-points. When the body refers back to the agenda ("Ad 2", "Ad 2 (Titel)"), those headings
-    are the items, titled from the agenda list where they carry no title of their own."""
+    sub-points, and so is a numbered list inside a point's proposal or decision ("Forvaltningen
+    indstiller, at 1. …") unless it goes on with the points' own numbering. When the body refers
+    back to the agenda ("Ad 2", "Ad 2 (Titel)"), those headings are the items, titled from the
+    agenda list where they carry no title of their own."""
     candidates = _outdented(candidates, lines)
+    at_lines = sorted(labels)
     top: list[Item] = []
     sub = 0  # the number of the last sub-point, 0 outside a run of them
-    for c in candidates:
+    for n, c in enumerate(candidates):
         last = next((t.number for t in reversed(top) if t.number is not None), 0)
-        if c.number is not None and sub and c.number == sub + 1:
+        after = top[-1].line if top else -1
+        nearest = bisect.bisect_left(at_lines, c.line) - 1  # the last label above the candidate
+        label = at_lines[nearest] if nearest >= 0 and at_lines[nearest] > after else None
+        in_section = label is not None and labels[label] in ("proposal", "decision") and any(
+            lines[k].kind != "blank" and k not in skip for k in range(label + 1, c.line)
+        )  # the point's proposal or decision has begun: "Forvaltningen indstiller, at"
+        following = candidates[n + 1].number if n + 1 < len(candidates) else None
+        continues = bool(top) and c.number == last + 1 and _title_like(c.title)
+        if c.number is not None and sub and c.number == sub + 1 and not continues:
             sub += 1
-        elif c.number is None or c.number == last + 1 or not top:
-            top.append(c)
+        elif in_section and c.number is not None and not (top and c.number == last + 1):
+            sub = c.number
+        elif (
+            c.number == 1 and len(top) == 1 and top[0].number == 1 and following == 2
+            and not _same(c.title, top[0].title)
+        ):  # fmt: skip
+            top = [c]  # "1. udsatterådsmøde 2025" above the points was an ordinal, not a point
+            sub = 0
+        elif c.number is None or last < c.number <= last + 2 or not top:
+            top.append(c)  # a number may be missing where its point was a header field
             sub = 0
         elif c.number == 1 and _same(c.title, top[0].title):
             top.append(c)  # the body repeats the agenda's numbering
@@ -161,18 +236,32 @@ def _same(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= 0.8
 
 
-def find_items(lines: list[Line], skip: set[int]) -> list[Item]:
+_EVT = re.compile(r"^(?:evt|eventuelt)\.?\s*:?$", re.I)
+
+
+def find_items(
+    lines: list[Line], skip: set[int], repeated: frozenset[str] = frozenset()
+) -> list[Item]:
+    labels = {
+        i: found for i, line in enumerate(lines)
+        if line.kind != "blank" and (found := section_label(line.text, repeated))
+    }  # fmt: skip
+    # An agenda system's print: bare section labels on lines of their own ("Beslutning", not
+    # the "Beslutning:" of a template filled in by hand), point after point.
+    skeleton = sum(1 for i, f in labels.items() if not lines[i].text.endswith(":")) >= 2
     candidates: list[Item] = []
     kind = None
     structured = sum(1 for line in lines if line.kind in ("number", "heading")) + sum(
-        1 for line in lines if line.kind == "text" and _numbered(line.text)
-    )
+        1 for line in lines
+        if line.kind == "text" and (_numbered(line.text) or NUMBER_ALONE.match(line.text))
+    )  # fmt: skip
+    consumed: set[int] = set()  # titles under a number on a line of its own
     for i, line in enumerate(lines):
         text = line.text
         labelled = label_of(text)
         if labelled and not labelled[1] and not text.endswith(":") and _numbered(text):
             labelled = None  # "1. Dato" in an agenda list is a point
-        if i in skip or line.kind == "blank" or section_label(text) or labelled:
+        if i in skip or i in consumed or line.kind == "blank" or i in labels or labelled:
             continue
         if text.lower().rstrip(":") in GROUPS:
             kind = GROUPS[text.lower().rstrip(":")]
@@ -181,40 +270,94 @@ def find_items(lines: list[Line], skip: set[int]) -> list[Item]:
             candidates.append(Item(None, text.rstrip(":"), kind, i))
         elif line.kind == "heading" and not re.search(r"\d", text):
             candidates.append(Item(None, text.rstrip(":"), kind, i))
+        elif line.kind == "text" and (alone := NUMBER_ALONE.match(text)):
+            j = _next_text(lines, i)
+            if j is not None and j not in labels and j not in skip and _title_like(lines[j].text):
+                candidates.append(Item(int(alone[1]), lines[j].text.rstrip(":"), kind, j))
+                consumed.add(j)
         elif line.kind in ("text", "heading") and (numbered := _numbered(text)):
-            candidates.append(Item(numbered[0], numbered[1].rstrip(":").strip(), kind, i))
-        elif structured < 2 and line.kind == "text" and _standalone(lines, i) and i > 0:
+            title = numbered[1].rstrip(":").strip().lstrip("-–— ")  # "Punkt 3 - Budget"
+            candidates.append(Item(numbered[0], title, kind, i, rest=numbered[2]))
+        elif _EVT.match(text) and structured >= 2:
+            candidates.append(Item(None, text.rstrip(":. "), kind, i))  # the customary last point
+        elif (
+            structured < 2 and not skeleton and line.kind == "text" and _standalone(lines, i)
+            and i > 0
+        ):  # fmt: skip
             candidates.append(Item(None, text.rstrip(":").strip(), kind, i))
-    candidates = _top_level([c for c in candidates if not _document_heading(c.title)], lines)
-    for position, item in enumerate(candidates, start=1):
-        if item.number is None and all(c.number is None for c in candidates):
+    if skeleton and not any(c.number is not None or lines[c.line].kind in ("number", "heading")
+                            for c in candidates):  # fmt: skip
+        candidates = _cycle_titles(lines, labels, skip)
+    elif not skeleton and structured < 2 and len(candidates) < 2:
+        headed = [Item(None, lines[i].text.rstrip(":").strip(), kind, i)
+                  for i in range(1, len(lines))
+                  if i not in skip and _heads_text(lines, i)]  # fmt: skip
+        if len(headed) >= 2:
+            candidates = sorted({c.line: c for c in candidates + headed}.values(),
+                                key=lambda c: c.line)  # fmt: skip
+    kinds = {at: found.kind for at, found in labels.items()}
+    seen: set[str] = set()
+    unique = []
+    for c in candidates:  # a print repeats the point's title above its sections
+        key = c.title.casefold()
+        if not _document_heading(c.title) and (c.number is not None or key not in seen):
+            unique.append(c)
+        seen.add(key)
+    candidates = _top_level(unique, lines, kinds, skip)
+    if all(c.number is None for c in candidates):
+        for position, item in enumerate(candidates, start=1):
             item.number = position
     return candidates
 
 
-def sections(lines: list[Line], items: list[Item], skip: set[int]) -> list[tuple[int, str, str]]:
+def _cycle_titles(lines: list[Line], labels: dict[int, Section], skip: set[int]) -> list[Item]:
+    """In a print without numbers, every point opens with the same section label ("Indhold:",
+    "Resumé"); the line above each such label is the point's title, if it reads as one."""
+    names = {i: " ".join(lines[i].text.casefold().rstrip(":").split()[:1]) for i in labels}
+    counts = Counter(names.values())
+    first = next((names[i] for i in sorted(names) if counts[names[i]] >= 2), None)
+    found = []
+    for i in sorted(names):
+        if names[i] != first:
+            continue
+        j = next((k for k in range(i - 1, -1, -1) if lines[k].kind != "blank"), None)
+        if j is not None and j not in labels and j not in skip and _title_like(lines[j].text):
+            found.append(Item(None, lines[j].text.rstrip(":").strip(), None, j))
+    return found
+
+
+def sections(
+    lines: list[Line], items: list[Item], skip: set[int], repeated: frozenset[str] = frozenset()
+) -> list[tuple[int, str, str]]:
     """For every line: (index of its item or -1, its section, the text in it). Sections are
-    title, label, field, background, decision and body; "Beslutning: tekst" gives the text."""
+    title, label, field, background, proposal, decision, meta and body; "Beslutning: tekst" gives
+    the text, and so does "3) Meddelelser: tekst"."""
     starts = {item.line: n for n, item in enumerate(items)}
     current, section = -1, "body"
     found = []
     for i, line in enumerate(lines):
         if i in starts:
             current, section = starts[i], "body"
-            found.append((current, "title", line.text))
+            rest = items[current].rest
+            if rest:
+                _add(items, current, section, rest)
+            found.append((current, "body", rest) if rest else (current, "title", line.text))
             continue
-        labelled = section_label(line.text) if line.kind != "blank" else None
+        if NUMBER_ALONE.match(line.text) and _next_text(lines, i) in starts:
+            found.append((current, "title", line.text))  # "3." above its title
+            continue
+        labelled = section_label(line.text, repeated) if line.kind != "blank" else None
         if labelled:
-            section = labelled[0]
+            section = labelled.kind
             if (
                 current >= 0
                 and section == "decision"
                 and line.text.lower().startswith("orientering")
             ):
                 items[current].kind = items[current].kind or "orientering"
-            if labelled[1]:
-                _add(items, current, section, labelled[1])
-            found.append((current, section if labelled[1] else "label", labelled[1]))
+            if labelled.rest:
+                _add(items, current, section, labelled.rest)
+            found.append((current, section if labelled.rest else "label", labelled.rest))
             continue
         if i in skip:
             found.append((current, "field", line.text))
@@ -225,8 +368,20 @@ def sections(lines: list[Line], items: list[Item], skip: set[int]) -> list[tuple
     return found
 
 
+_BULLET_MARK = re.compile(r"^(?:[·•▪◦‣]\s*|[-–]\s+)")
+
+
+def _next_text(lines: list[Line], i: int) -> int | None:
+    return next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].kind != "blank"), None)
+
+
 def _add(items: list[Item], current: int, section: str, text: str) -> None:
-    if current < 0:
+    """The administration's case and proposal are the point's background; case numbers and
+    attachments are kept out of both."""
+    if current < 0 or section == "meta":
         return
-    target = items[current].background if section == "background" else items[current].decision
-    target.append(text)
+    text = _BULLET_MARK.sub("", text)  # a Word list's bullet is no character of the text
+    if section in ("background", "proposal"):
+        items[current].background.append(text)
+    else:
+        items[current].decision.append(text)

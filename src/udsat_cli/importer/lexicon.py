@@ -82,7 +82,8 @@ NOT_TASK_VERBS = {"være", "have", "blive", "mene", "synes", "sige", "fortælle"
                   "overveje", "diskutere", "snakke", "tale", "læse", "modtage", "trække", "forlade", "træde", "genopstille", "stille", "melde", "tænke", "forestille", "forvente", "regne", "lyde", "passe", "bruge",
                   "betale", "eje", "miste", "arbejde", "falde", "lære", "lyse", "gøre",
                   "udskyde", "afholde", "foregå", "ske", "lykkes", "nå", "leve", "vinde",
-                  "tabe", "hjælpe", "fylde", "rumme", "dække", "indeholde", "omfatte"}  # fmt: skip
+                  "tabe", "hjælpe", "fylde", "rumme", "dække", "indeholde", "omfatte", "satse",
+                  "aftale"}  # fmt: skip
 # …but these verbs commit when a particle or object follows: "tager kontakt", "går videre med".
 PARTICLE_TASKS = {
     "tage": (
@@ -118,7 +119,16 @@ PARTICLE_TASKS = {
     "stille": ("op", "forslag"),
     "høre": ("om", "til", "efter", "nærmere"),
     "starte": ("op på", "arbejdet"),
+    "hjælpe": ("til", "med"),
+    "aftale": ("nærmere", "et møde", "møde", "en tid", "tid", "med", "en aftale", "det nærmere"),
 }
+# Verbs that report at the meeting ("Formanden orienterer om …") but promise a report when a
+# later meeting is named ("Forvaltningen orienterer om tilsynet på næste møde").
+REPORTING = {"orientere", "informere", "redegøre", "fremlægge", "præsentere", "berette",
+             "oplyse"}  # fmt: skip
+# "Tine lovede at tage billeder", "Jens påtog sig at …": a promise in so many words.
+PROMISES = {"lover": "love", "lovede": "love", "påtager": "påtage", "påtog": "påtage",
+            "tilbyder": "tilbyde", "tilbød": "tilbyde"}  # fmt: skip
 # "… har styr på", "… har opgaven", "… står for": idioms of owning a task.
 OWNING_IDIOMS = ("har styr på", "har opgaven", "har ansvaret", "har kontakten", "står for",
                  "tager ansvaret", "tager sig af", "tager den", "tager opgaven", "påtager sig",

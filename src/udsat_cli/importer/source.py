@@ -12,8 +12,9 @@ from udsat_cli.errors import InputError, file_error
 
 @dataclass(frozen=True)
 class Line:
-    """kind: text, blank, heading, number (an auto-numbered paragraph, its number not in the text),
-    bullet, or field (a row of a two-column header table, as "Label: value")."""
+    """kind: text, blank, title (a Word document's title), heading, number (an auto-numbered
+    paragraph, its number not in the text), bullet, or field (a row of a two-column header table,
+    as "Label: value")."""
 
     text: str
     kind: str = "text"
@@ -47,6 +48,9 @@ def load(path: Path) -> list[Line]:
     return lines
 
 
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\t\n\r\f"}
+
+
 def decode(data: bytes) -> str | None:
     """UTF-8 (with or without BOM), else Windows-1252, else Latin-1; None for binary data."""
     if b"\x00" in data:
@@ -56,7 +60,7 @@ def decode(data: bytes) -> str | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+        controls = len(text) - len(text.translate(_CONTROLS))
         return None if controls > len(text) / 100 else text
     return None
 
@@ -159,7 +163,9 @@ def _paragraph_kind(paragraph, numbering: dict[tuple[str, str], str]) -> str:
     from docx.oxml.ns import qn
 
     style = (paragraph.style.name if paragraph.style is not None else "").lower()
-    if style.startswith(("heading", "overskrift", "title", "titel")):
+    if style.startswith(("title", "titel", "subtitle", "undertitel")):
+        return "title"  # the document's own title, never a point
+    if style.startswith(("heading", "overskrift")):
         return "heading"
     props = paragraph._p.pPr
     numbered = props.find(qn("w:numPr")) if props is not None else None

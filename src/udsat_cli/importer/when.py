@@ -9,8 +9,9 @@ from udsat_cli.dates.vocab import MONTH_WORD
 from udsat_cli.errors import UdsatError
 
 _DATE_START = re.compile(
-    r"(?<![\w.])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"
+    r"(?:(?<=\bd\.)|(?<![\w.]))(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"
     r"|\d{1,2}/\d{1,2}\s+\d{4}"
+    rf"|\d{{1,2}},\s*{MONTH_WORD},?\s+\d{{4}}"  # "10, oktober, 2024" in an agenda system's header
     rf"|\d{{1,2}}\.?\s?{MONTH_WORD}(?:\s+\d{{4}})?)",
     re.IGNORECASE,
 )
@@ -103,12 +104,14 @@ def first_date(
             start, end = clock_range(when)
         return spans[0][2], start, end
     strong, weak = [], []
-    for text in texts[:30]:
+    for text in [t for t in texts if t][:30]:
         for start, end, day in date_spans(text, from_name):
             before = text[:start]
             if _NOT_THIS_MEETING.search(before) or before.count("(") > before.count(")"):
                 continue
-            (strong if _KEYWORDS.search(text) else weak).append((day, text, end))
+            alone = len(text) - (end - start) <= 24 and not before.strip(" ,").count(" ") > 1
+            # a line that is the date ("Torsdag 10, oktober, 2024 - 16:00") heads the minutes
+            (strong if alone or _KEYWORDS.search(text) else weak).append((day, text, end))
     if strong or (weak and not from_name):
         day, text, end = (strong or weak)[0]
         start_time, end_time = clock_range(text[end:])
@@ -119,9 +122,9 @@ def first_date(
 
 
 _PLACE = re.compile(
-    r"kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s+(?:i|på)\s+"
+    r"kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s+(?:(?:i|på)\s+|(?=hos\s))"
     r"(?P<place>[^.]+?(?:\s+i\s+[^.]+?)?)\s*\.?$"
-    r"|\b(?:afholdt|holdt)\s+(?:i|på)\s+(?P<held>[^.,]+)"
+    r"|\b(?:afholdt|holdt)\s+(?P<held>(?:i|på)\s+[^.,]+|hos\s+[A-ZÆØÅ][^.,]*)"
     r"|\d{4}\s+(?P<after>hos\s+[A-ZÆØÅ][^.,]*)",
     re.IGNORECASE,
 )
@@ -138,9 +141,11 @@ _VENUE = re.compile(
 def place_in_prose(texts: list[str]) -> str | None:
     for text in texts:
         if m := _PLACE.search(text):
-            return (m["place"] or m["held"] or m["after"]).strip()
-    for text in texts[:6]:  # a venue on its own line under the title: "Fælleshuset, Engvej 2"
+            held = re.sub(r"^(?:i|på)\s+", "", m["held"] or "")
+            return (m["place"] or held or m["after"]).strip()
+    texts = [text for text in texts if text][:8]
+    for text in texts:  # a venue on its own line under the title: "Fælleshuset, Engvej 2"
         if _VENUE.search(text) and len(text.split()) <= 7 and ":" not in text:
-            if not re.search(r"\d{4}|møde|referat|dagsorden|^\d{1,2}\s*[.)]", text, re.I):
+            if not re.search(r"\d{4}|møde\b|referat|dagsorden|^\d{1,2}\s*[.)]", text, re.I):
                 return text.strip(" .")
     return None

@@ -319,3 +319,41 @@ def annual(r: AnnualReport) -> dict[str, Any]:
         "joined": [{"name": c.name, "role": c.role, "date": _iso(c.day)} for c in r.joined],
         "left": [{"name": c.name, "role": c.role, "date": _iso(c.day)} for c in r.left],
     }  # fmt: skip
+
+
+def imports_plan(plan: Any) -> dict[str, Any]:
+    """An import's plan for ``udsat import --plan``: edit it, then ``udsat import --apply``.
+    Points are numbered from 1; a task, topic or event names its point by that number."""
+    return {
+        "file": plan.file,
+        "digest": plan.digest,
+        "meeting": {
+            "council": plan.council, "date": _iso(plan.day), "start": plan.start,
+            "end": plan.end, "place": plan.place, "participants": plan.participants,
+            "absent": [{"name": n, "reason": r} for n, r in plan.absent],
+            "guests": [{"name": n, "role": r} for n, r in plan.guests],
+            "referent": plan.referent,
+        },
+        "items": [
+            {"number": n, "title": i.title, "kind": i.kind, "background": i.background,
+             "decision": i.decision, "keep": i.accepted,
+             "merge_into": None if i.merged_into is None else i.merged_into + 1}
+            for n, i in enumerate(plan.items, start=1)
+        ],
+        "actions": [
+            {"take": a.accepted, "title": a.title, "owners": a.owners, "deadline": a.due,
+             "item": None if a.item is None else a.item + 1, "confidence": a.confidence,
+             "unsure": a.unsure, "reason": a.reason, "source": a.source}
+            for a in plan.actions
+        ],
+        "topics": [
+            {"take": t.accepted, "title": t.title, "when": t.when,
+             "item": None if t.item is None else t.item + 1, "source": t.source}
+            for t in plan.topics
+        ],
+        "events": [
+            {"take": e.accepted, "title": e.title, "date": _iso(e.day),
+             "item": None if e.item is None else e.item + 1, "source": e.source}
+            for e in plan.events
+        ],
+    }  # fmt: skip
