@@ -251,6 +251,9 @@ class DanishGroup(_DanishHelp, TyperGroup):
         from udsat_cli.store.values import clean_text
 
         argv = [clean_text(arg) for arg in argv]
+        from udsat_cli.cli.output import utf8_when_redirected
+
+        utf8_when_redirected()
         try:
             result = super().main(argv, prog_name or "udsat", standalone_mode=False, **extra)
         except UdsatError as exc:
