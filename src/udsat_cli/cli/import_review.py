@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from udsat_cli.cli.app import State
 from udsat_cli.errors import InputError
+from udsat_cli.textform import nfc
 
 if TYPE_CHECKING:
     from udsat_cli.core.imports import ImportPlan
@@ -19,7 +20,7 @@ def _ask(question: str, default: str) -> str:
     answer = sys.stdin.readline()
     if not answer:
         raise InputError("Ingen svar (stdin er lukket); brug --yes eller --dry-run.")
-    return answer.strip() or default
+    return nfc(answer.strip()) or default
 
 
 def review_and_write(st: State, extractions: list[Extraction], *, yes: bool, dry_run: bool) -> None:

@@ -51,7 +51,26 @@ def _danish_dgettext(domain: str, message: str) -> str:
 gettext.dgettext = _danish_dgettext
 
 
+# Parameters that name files and folders keep their bytes: a file named in decomposed form
+# (copied from a Mac) is found only by that name.
+PATH_METAVARS = {"FIL", "FIL...", "FIL|URL", "STI", "MAPPE", "SKABELON.docx"}
+
+
+def _names_a_path(param: Any) -> bool:
+    return param.metavar in PATH_METAVARS or getattr(param.type, "name", "") == "path"
+
+
 class _DanishHelp:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)  # type: ignore[misc]
+        from udsat_cli.textform import nfc_value
+
+        # Every text given on the command line or in UDSAT_* variables, in one Unicode form.
+        for param in self.params:  # type: ignore[attr-defined]
+            if param.name in ctx.params and not _names_a_path(param):
+                ctx.params[param.name] = nfc_value(ctx.params[param.name])
+        return rest
+
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:

@@ -339,8 +339,10 @@ def _session(
     safety: Path | None = None
     try:
         with Session(engine) as session, session.begin():
+            from udsat_cli.store.composed import compose_before_flush
             from udsat_cli.store.values import guard
 
+            compose_before_flush(session)
             guard(session)
             connection = session.connection()
             take_write_lock(connection)
