@@ -21,6 +21,10 @@ def _text(name: str) -> str:
         raise FileNotFoundError(f"udsat's data file {name} is missing from {resource}") from None
 
 
+def load_text(name: str) -> str:
+    return _text(name)
+
+
 def load_json(name: str) -> Any:
     """A shipped JSON file, parsed anew each call (the caller may change what it gets)."""
     return json.loads(_text(name))

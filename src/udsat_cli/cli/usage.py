@@ -57,7 +57,7 @@ PATH_METAVARS = {"FIL", "FIL...", "FIL|URL", "STI", "MAPPE", "SKABELON.docx"}
 
 
 def _names_a_path(param: Any) -> bool:
-    return param.metavar in PATH_METAVARS or getattr(param.type, "name", "") == "path"
+    return param.metavar in PATH_METAVARS
 
 
 class _DanishHelp:
