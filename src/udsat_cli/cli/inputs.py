@@ -43,14 +43,17 @@ def edit_text(template: str) -> str | None:
     import tempfile
     from pathlib import Path
 
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
+    windows = os.name == "nt"
+    fallback = "notepad" if windows else "nano"
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or fallback
     fd, name = tempfile.mkstemp(prefix="udsat-", suffix=".txt")
     path = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(template)
         try:
-            finished = subprocess.run([*shlex.split(editor), str(path)])
+            # Windows paths keep their backslashes (C:\Program Files\...): no POSIX quoting there.
+            finished = subprocess.run([*shlex.split(editor, posix=not windows), str(path)])
         except OSError:
             raise InputError(f"Kan ikke starte editoren »{editor}«; sæt $EDITOR.") from None
         if finished.returncode != 0:
