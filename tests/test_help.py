@@ -36,7 +36,8 @@ COMMANDS = sorted(_commands())
 
 ALL_COMMANDS = {
     "actions", "add-action", "agenda", "annual-report", "attendance", "backup", "calendar",
-    "completion", "council set", "council show", "date", "demo", "done", "drop", "event add", "event list",
+    "completion", "council set", "council show", "date", "demo", "done", "drop", "event add",
+    "event list",
     "export", "followups", "hearing add", "hearing answer", "hearing edit", "hearing list",
     "help", "import", "init", "item add", "item delete", "live",
     "item edit", "item list", "item move", "log", "meeting add", "meeting cancel", "meeting list",
