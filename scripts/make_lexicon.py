@@ -2,11 +2,12 @@
 
     apt-get install hunspell-da && python scripts/make_lexicon.py [/usr/share/hunspell/da_DK]
 
-Writes data/da/verber.tsv (every verb with its present, past and participle forms, read from
-the dictionary's morphological tags: +NUTID, +DATID, +PERF_PART, +PASSIV, +PRÆSENS_PART, or
-from the listed forms of strong verbs) and data/da/egennavne.txt (the dictionary's proper names,
-its "Proprium" class). The importer reads these instead of word lists from memory; closed word
-classes (pronouns, modals, conjunctions ...) are written out in udsat_cli/importer/lexicon.py.
+Writes src/udsat_cli/data/da/verber.tsv (every verb with its present, past and participle forms,
+read from the dictionary's morphological tags: +NUTID, +DATID, +PERF_PART, +PASSIV,
++PRÆSENS_PART, or from the listed forms of strong verbs) and egennavne.txt beside it (the
+dictionary's proper names, its "Proprium" class). The importer reads these instead of word lists
+from memory; closed word classes (pronouns, modals, conjunctions ...) are written out in
+udsat_cli/importer/lexicon.py.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "data" / "da"
+OUT = Path(__file__).resolve().parents[1] / "src" / "udsat_cli" / "data" / "da"
 TAGS = {"+NUTID": "pres", "+DATID": "past", "+PERF_PART": "part", "+PASSIV": "pass",
         "+PRÆSENS_PART": "ppart", "+IMPERATIV": "imp"}  # fmt: skip
 HEADER = """\

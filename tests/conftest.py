@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.testing
 from hypothesis import settings
+from typer.main import get_command
 from typer.testing import CliRunner
 
 from udsat_cli.cli import load
@@ -22,10 +22,10 @@ from udsat_cli.store.location import mask_password
 
 app = load()
 
-# typer.testing builds the whole Click command tree again for every invoke (~0.4 s with fifty
-# commands, most of the suite's time); the tree of one app does not change, so build it once.
-if callable(getattr(typer.testing, "_get_command", None)):
-    typer.testing._get_command = functools.cache(typer.testing._get_command)
+# CliRunner.invoke builds the whole Click command tree again for every run (~0.4 s with fifty
+# commands, most of the suite's time); the tree of one app does not change, so it is built once
+# here and run inside the runner's isolation (see run).
+COMMAND = get_command(app)
 
 ROOT = Path(__file__).resolve().parents[1]
 # A worktree elsewhere names the shared folder with UDSAT_SHARED.
@@ -235,9 +235,36 @@ class Run:
     stderr: str
 
 
-def run(*args: str, input: str | None = None) -> Run:
-    result = CliRunner().invoke(app, list(args), prog_name="udsat", input=input)
-    return Run(result.exit_code, result.stdout, result.stderr)
+def run(*args: str, input: str | None = None, charset: str = "utf-8") -> Run:
+    """udsat with these arguments, in this process: its exit code, stdout and stderr as text
+    (stdout and stderr encode as ``charset``, as a redirected stream on Windows would)."""
+    raw = run_bytes(*args, input=input, charset=charset)
+
+    def text(data: bytes) -> str:
+        return data.decode(charset, "replace").replace("\r\n", "\n")
+
+    return Run(raw.code, text(raw.stdout), text(raw.stderr))
+
+
+@dataclass
+class RunBytes:
+    code: int
+    stdout: bytes
+    stderr: bytes
+
+
+def run_bytes(*args: str, input: str | None = None, charset: str = "utf-8") -> RunBytes:
+    """udsat as ``run`` does it, with stdout and stderr as the bytes written."""
+    with CliRunner(charset=charset).isolation(input=input) as (stdout, stderr, _):
+        code = 0
+        try:
+            COMMAND.main(args=list(args), prog_name="udsat")
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return RunBytes(code, stdout.getvalue(), stderr.getvalue())
 
 
 def ok(*args: str) -> str:

@@ -36,9 +36,10 @@ COMMANDS = sorted(_commands())
 
 ALL_COMMANDS = {
     "actions", "add-action", "agenda", "annual-report", "attendance", "backup", "calendar",
-    "council set", "council show", "date", "demo", "done", "drop", "event add", "event list",
+    "completion", "council set", "council show", "date", "demo", "done", "drop", "event add",
+    "event list",
     "export", "followups", "hearing add", "hearing answer", "hearing edit", "hearing list",
-    "import", "init", "item add", "item delete", "live",
+    "help", "import", "init", "item add", "item delete", "live",
     "item edit", "item list", "item move", "log", "meeting add", "meeting cancel", "meeting list",
     "meeting move", "meeting plan", "meeting show", "member add", "member edit", "member leave",
     "member list", "migrate", "minutes approve", "minutes note", "minutes reopen",

@@ -1,30 +1,35 @@
-"""Files udsat ships in data/: beside the sources in a checkout, in share/udsat once installed."""
+"""Files udsat ships in its package (``udsat_cli/data``): the seasons, the demo council and the
+Danish word lists. They are read through importlib.resources, so they are found wherever the
+package is: a checkout, a venv, ``pip install --user`` or ``--target``, a zipapp or a frozen
+program. Each file is read once per run."""
 
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
+from functools import cache
 from typing import Any
 
-_CANDIDATES = (
-    Path(__file__).resolve().parents[2] / "data",
-    Path(sys.prefix) / "share" / "udsat",
-)
+
+@cache
+def _text(name: str) -> str:
+    from importlib.resources import files
+
+    resource = files("udsat_cli").joinpath("data", *name.split("/"))
+    try:
+        return resource.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FileNotFoundError(f"udsat's data file {name} is missing from {resource}") from None
 
 
-def _path(name: str) -> Path:
-    for folder in _CANDIDATES:
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(f"udsat's data file {name} is missing from {_CANDIDATES}")
+def load_text(name: str) -> str:
+    return _text(name)
 
 
 def load_json(name: str) -> Any:
-    return json.loads(_path(name).read_text(encoding="utf-8"))
+    """A shipped JSON file, parsed anew each call (the caller may change what it gets)."""
+    return json.loads(_text(name))
 
 
 def load_lines(name: str) -> list[str]:
     """The lines of a shipped word list, without its ``#`` header and blank lines."""
-    text = _path(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [line for line in _text(name).splitlines() if line and not line.startswith("#")]

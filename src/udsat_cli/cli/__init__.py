@@ -25,12 +25,14 @@ COMMAND_MODULES = {
     "backup": "backup",
     "calendar": "calendar",
     "council": "council",
+    "completion": "completion",
     "date": "date",
     "demo": "demo",
     "event": "event",
     "export": "export",
     "followups": "followups",
     "hearing": "hearing",
+    "help": "help",
     "import": "import_minutes",
     "init": "init",
     "item": "item",
@@ -82,6 +84,11 @@ def command_name(args: list[str]) -> str | None:
 def main() -> None:
     try:
         args = sys.argv[1:]
+        if args[:1] == ["__complete"]:  # a Tab in the shell (cli/completion.py)
+            from udsat_cli.cli.completion import complete_words
+
+            complete_words(args[1:])
+            return
         name = command_name(args)
         if name in COMMAND_MODULES:
             load([name])()

@@ -36,4 +36,6 @@ def export_command(
         raise InputError("--separator skal være ét tegn, fx »;«.")
     with state(ctx).read() as council:
         found = export(council, fmt=fmt.strip().lower(), everything=everything)
-    output.emit(to_bytes(found, separator=separator), out, force=force)
+    # Every row (json) is the store itself, for its owner only; a CSV or Markdown as the umask.
+    private = fmt.strip().lower() == "json"
+    output.emit(to_bytes(found, separator=separator), out, force=force, private=private)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from udsat_cli.cli.app import State
 from udsat_cli.errors import InputError
+from udsat_cli.textform import nfc
 
 if TYPE_CHECKING:
     from udsat_cli.core.imports import ImportPlan
@@ -23,7 +24,7 @@ def _ask(question: str, default: str) -> str:
     answer = sys.stdin.readline()
     if not answer:
         raise InputError("Ingen svar (stdin er lukket); brug --yes eller --dry-run.")
-    return answer.strip() or default
+    return nfc(answer.strip()) or default
 
 
 def _choice(question: str, default: str, allowed: str) -> str:

@@ -4,6 +4,7 @@ and texts written in the person's own editor."""
 from __future__ import annotations
 
 from udsat_cli.errors import InputError, NotFoundError, file_error
+from udsat_cli.textform import nfc
 
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger numbers name nothing
 
@@ -23,7 +24,7 @@ def read_text(path: str, *, limit: int | None = None, what: str = "tekster") -> 
 
     try:
         data = read_bytes(path, limit or TEXT, what=what)
-        return data.decode("utf-8-sig")
+        return nfc(data.decode("utf-8-sig"))
     except FileNotFoundError:
         raise InputError(f"Filen {path} findes ikke.") from None
     except IsADirectoryError:
@@ -42,20 +43,23 @@ def edit_text(template: str) -> str | None:
     import tempfile
     from pathlib import Path
 
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
+    windows = os.name == "nt"
+    fallback = "notepad" if windows else "nano"
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or fallback
     fd, name = tempfile.mkstemp(prefix="udsat-", suffix=".txt")
     path = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(template)
         try:
-            finished = subprocess.run([*shlex.split(editor), str(path)])
+            # Windows paths keep their backslashes (C:\Program Files\...): no POSIX quoting there.
+            finished = subprocess.run([*shlex.split(editor, posix=not windows), str(path)])
         except OSError:
             raise InputError(f"Kan ikke starte editoren »{editor}«; sæt $EDITOR.") from None
         if finished.returncode != 0:
             raise InputError(f"Editoren »{editor}« sluttede med fejl; intet er ændret.")
         written = path.read_text(encoding="utf-8")
-        return None if written == template else written
+        return None if written == template else nfc(written)
     finally:
         path.unlink(missing_ok=True)
 

@@ -22,6 +22,7 @@ from udsat_cli.errors import InputError
 TEXT_FORMATS = ("text", "markdown", "json")
 DOC_FORMATS = ("text", "markdown", "json", "docx")
 _NAMES = {"text": "text", "markdown": "markdown", "json": "json", "docx": "docx (Word)"}
+STDOUT = "-"  # -o - writes to stdout
 
 
 def format_option(*formats: str) -> Any:
@@ -30,7 +31,9 @@ def format_option(*formats: str) -> Any:
 
 
 JSON = typer.Option(False, "--json", help="Udskriv som JSON (det samme som --format json).")
-OUT = typer.Option(None, "-o", "--output", metavar="FIL", help="Skriv til en fil.")
+OUT = typer.Option(
+    None, "-o", "--output", metavar="FIL", help="Skriv til en fil (»-« er standard-output)."
+)
 FORCE = typer.Option(False, "--force", help="Overskriv en eksisterende fil.")
 TEMPLATE = typer.Option(
     None, "--template", metavar="SKABELON.docx",
@@ -112,7 +115,7 @@ def choose(
         fmt = fmt.strip().lower()
         if fmt not in formats:
             raise InputError(f"Ukendt format »{fmt}«; brug en af: {', '.join(formats)}.")
-    if fmt == "docx" and out is None:
+    if fmt == "docx" and (out is None or (out == STDOUT and sys.stdout.isatty())):
         raise InputError("Et Word-dokument skal skrives til en fil; angiv -o FIL.docx.")
     if template is not None and fmt != "docx":
         raise InputError("--template bruges kun med --format docx.")
@@ -124,11 +127,13 @@ def say(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def write_file(path: str, data: bytes, *, force: bool) -> None:
+def write_file(path: str, data: bytes, *, force: bool, private: bool = False) -> None:
     """Write atomically (a temp file beside it, then rename); never overwrite without --force,
-    and never replace anything but a regular file."""
+    and never replace anything but a regular file. The file is as readable as the umask says (a
+    calendar for the web server, minutes on a shared drive), or by its owner only if ``private``
+    (what holds the whole store)."""
     import os
-    import tempfile
+    import secrets
     from pathlib import Path
 
     target = Path(path)
@@ -143,7 +148,9 @@ def write_file(path: str, data: bytes, *, force: bool) -> None:
             return
     if not target.parent.is_dir():
         raise InputError(f"Mappen {target.parent} findes ikke.")
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o600 if private else 0o666)  # the umask applies to 0o666
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -153,11 +160,38 @@ def write_file(path: str, data: bytes, *, force: bool) -> None:
         raise
 
 
-def emit(data: bytes, out: str | None, *, force: bool) -> None:
+def emit(data: bytes, out: str | None, *, force: bool, private: bool = False) -> None:
     """A document or export: to stdout as it is, or atomically to a file (see write_file)."""
-    if out is None:  # everything but Word is UTF-8 text, and Word needs -o (see choose)
-        sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()
+    if out is None or out == STDOUT:
+        write_stdout(data)
         return
-    write_file(out, data, force=force)
+    write_file(out, data, force=force, private=private)
     say(f"Skrev {out}.")
+
+
+def utf8_when_redirected() -> None:
+    """Text into a file or a pipe is UTF-8 on every system: Windows would encode it as cp1252
+    when redirected, and fail on a name that has no place there (»Łukasz«). A terminal keeps
+    its own encoding, and PYTHONIOENCODING, where set, decides."""
+    import os
+
+    stream = sys.stdout
+    if "PYTHONIOENCODING" in os.environ or not hasattr(stream, "reconfigure"):
+        return
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding != "utf8" and not stream.isatty():
+        stream.reconfigure(encoding="utf-8")
+
+
+def write_stdout(data: bytes) -> None:
+    """Bytes to stdout as they are: a UTF-8 export stays UTF-8 where stdout would encode text
+    otherwise (cp1252 on Windows when redirected), and a Word file stays a Word file."""
+    sys.stdout.flush()  # whatever was printed as text comes first
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream without bytes (an IDE's console): text is all it takes
+        sys.stdout.write(data.decode("utf-8", "replace"))
+    else:
+        buffer.write(data)
+    sys.stdout.flush()
+    if buffer is not None:
+        buffer.flush()

@@ -13,7 +13,7 @@ import re
 import sys
 from typing import Any
 
-from typer import _click
+import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
@@ -51,7 +51,26 @@ def _danish_dgettext(domain: str, message: str) -> str:
 gettext.dgettext = _danish_dgettext
 
 
+# Parameters that name files and folders keep their bytes: a file named in decomposed form
+# (copied from a Mac) is found only by that name.
+PATH_METAVARS = {"FIL", "FIL...", "FIL|URL", "STI", "MAPPE", "SKABELON.docx"}
+
+
+def _names_a_path(param: Any) -> bool:
+    return param.metavar in PATH_METAVARS
+
+
 class _DanishHelp:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)  # type: ignore[misc]
+        from udsat_cli.textform import nfc_value
+
+        # Every text given on the command line or in UDSAT_* variables, in one Unicode form.
+        for param in self.params:  # type: ignore[attr-defined]
+            if param.name in ctx.params and not _names_a_path(param):
+                ctx.params[param.name] = nfc_value(ctx.params[param.name])
+        return rest
+
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
@@ -103,20 +122,29 @@ def _bad_value(exc: Any) -> str:
     return "værdien kan ikke bruges"
 
 
-def usage_message(exc: _click.exceptions.ClickException) -> str:
+# Click's errors derive from typer.TyperException, and typer.BadParameter is one of them; Typer
+# exports no other (its copy of Click is private), so the other kinds are told by the names Click
+# documents them by.
+ClickError = typer.TyperException
+
+
+def _kind(exc: BaseException, name: str) -> bool:
+    return any(cls.__name__ == name for cls in type(exc).__mro__)
+
+
+def usage_message(exc: Any) -> str:
     """The sentence for a usage error; a guess at what was meant follows a »;«."""
-    exceptions = _click.exceptions
-    if isinstance(exc, exceptions.NoSuchOption):
+    if _kind(exc, "NoSuchOption"):
         close = [f"»{p}«" for p in exc.possibilities or []]
         hint = f"; mente du {join_names(close, 'eller')}?" if close else ""
         return f"Ukendt tilvalg »{exc.option_name}«{hint}"
-    if isinstance(exc, exceptions.MissingParameter):
+    if _kind(exc, "MissingParameter"):
         param = exc.param
         if param is not None and getattr(param, "param_type_name", "") == "option":
             return f"Tilvalget {param.opts[0]} mangler"
         name = (param.human_readable_name if param is not None else "").upper()
         return f"Argumentet {name} mangler"
-    if isinstance(exc, exceptions.BadParameter):
+    if isinstance(exc, typer.BadParameter):
         return f"Ugyldig værdi for {_option(exc)}: {_bad_value(exc)}"
     message = exc.format_message()
     if m := re.match(r"Option '(.+)' requires (?:an argument|\d+ arguments)", message):
@@ -251,6 +279,9 @@ class DanishGroup(_DanishHelp, TyperGroup):
         from udsat_cli.store.values import clean_text
 
         argv = [clean_text(arg) for arg in argv]
+        from udsat_cli.cli.output import utf8_when_redirected
+
+        utf8_when_redirected()
         try:
             result = super().main(argv, prog_name or "udsat", standalone_mode=False, **extra)
         except UdsatError as exc:
@@ -259,10 +290,11 @@ class DanishGroup(_DanishHelp, TyperGroup):
 
                 traceback.print_exc()
             fail(exc.message.rstrip("."), exc.exit_code)
-        except _click.exceptions.NoArgsIsHelpError as exc:
-            print(exc.ctx.get_help() if exc.ctx else "", file=sys.stderr)
-            sys.exit(2)
-        except _click.exceptions.ClickException as exc:
+        except ClickError as exc:
+            if _kind(exc, "NoArgsIsHelpError"):  # »udsat member«: the group's help
+                ctx = getattr(exc, "ctx", None)
+                print(ctx.get_help() if ctx else "", file=sys.stderr)
+                sys.exit(2)
             said, _, guess = usage_message(exc).partition("; mente du ")
             help_line = f"se »{_help_of(argv)}«"
             fail(f"{said}; mente du {guess} S{help_line[1:]}" if guess else f"{said}; {help_line}",

@@ -3,8 +3,8 @@
 Closed word classes (pronouns, modals, auxiliaries, conjunctions, subordinators, prepositions,
 mid-field adverbs) are written out here in full. Open classes come from Stavekontrolden, the
 Danish spelling dictionary Debian ships as hunspell-da: every verb's infinitive, present tense,
-past tense and participle (``data/da/verber.tsv``) and the proper names (``data/da/egennavne.txt``),
-both made by ``scripts/make_lexicon.py``. The few semantic verb classes below (verbs that state,
+past tense and participle (``udsat_cli/data/da/verber.tsv``) and the proper names
+(``udsat_cli/data/da/egennavne.txt``), both made by ``scripts/make_lexicon.py``. The few semantic verb classes below (verbs that state,
 report or feel rather than commit to a task) are the importer's own judgement.
 """
 

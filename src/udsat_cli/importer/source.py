@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from udsat_cli.errors import InputError, file_error
+from udsat_cli.textform import nfc
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ _ARTIFACTS = re.compile(r"\[bookmark: [^\]]*\]")
 
 def clean(text: str) -> str:
     text = _ARTIFACTS.sub("", text).replace("\u00a0", " ").replace("\t", " ").replace("\u200b", "")
-    return " ".join(text.split())
+    return nfc(" ".join(text.split()))
 
 
 def _lines_of(text: str) -> list[Line]:

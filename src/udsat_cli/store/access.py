@@ -261,23 +261,22 @@ def _remove_store_file(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+def _file_lock(path: Path) -> Any:
+    """A lock on a file beside the store, on every system (flock on POSIX, LockFileEx on
+    Windows), let go when the process ends, however it ends."""
+    from filelock import FileLock
+
+    return FileLock(path, mode=0o600)
+
+
 @contextmanager
 def _creation_lock(path: Path) -> Iterator[None]:
-    """Commands that may create a store take turns on its folder. A first command that fails
-    removes the file it made while holding this, so no other command can have written to it:
-    every other creator waits here, and no other command writes into a store without tables."""
-    try:
-        import fcntl
-    except ImportError:  # not on POSIX: no folder locks
-        yield
-        return
+    """Commands that may create a store take turns on it. A first command that fails removes
+    the file it made while holding this, so no other command can have written to it: every
+    other creator waits here, and no other command writes into a store without tables."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with _file_lock(path.with_name(f".{path.name}.create.lock")):
         yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def _foreign(location: Location) -> StoreError:
@@ -339,8 +338,10 @@ def _session(
     safety: Path | None = None
     try:
         with Session(engine) as session, session.begin():
+            from udsat_cli.store.composed import compose_before_flush
             from udsat_cli.store.values import guard
 
+            compose_before_flush(session)
             guard(session)
             connection = session.connection()
             take_write_lock(connection)
@@ -387,22 +388,18 @@ def run_lock(location: Location, name: str) -> Iterator[bool]:
     once when another run holds it. A file lock beside a SQLite store; a session advisory lock on
     PostgreSQL. Either is let go when the process ends, however it ends."""
     if location.path is not None:
+        from filelock import Timeout
+
+        lock = _file_lock(location.path.with_name(f".{location.path.name}.{name}.lock"))
         try:
-            import fcntl
-        except ImportError:  # not on POSIX: no lock to take
-            yield True
+            lock.acquire(timeout=0)
+        except Timeout:
+            yield False
             return
-        lock = location.path.with_name(f".{location.path.name}.{name}.lock")
-        fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o600)
         try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                yield False
-                return
             yield True
         finally:
-            os.close(fd)
+            lock.release()
         return
     from sqlalchemy import text
 

@@ -620,6 +620,54 @@ _STANDING_AFTER = (("economy", "Økonomi"), ("events", "Kommende arrangementer")
                    ("other", "Eventuelt"))
 
 
+def _composed(value: Any) -> Any:
+    import unicodedata
+
+    if isinstance(value, str) and not value.isascii():
+        return unicodedata.normalize("NFC", value)
+    return value
+
+
+@migration
+def m018_composed_text(execute: Execute, dialect: str) -> None:
+    """Every text in one Unicode form, NFC (see udsat_cli.textform): a name or a text that came
+    in decomposed before udsat composed what comes in (»Åse« pasted from a Mac) is found,
+    compared and shown like the rest. Every table as it is now, whatever migrations made it."""
+    if dialect == "sqlite":
+        found = list(execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+        virtual = {name for name, sql in found if (sql or "").upper().startswith("CREATE VIRTUAL")}
+        tables = [
+            name for name, _ in found
+            if not name.startswith("sqlite_") and name not in virtual
+            and not any(name.startswith(f"{v}_") for v in virtual)  # FTS5's own tables
+        ]  # fmt: skip
+        key, mark, key_mark = "rowid", "?", "?"
+    else:
+        tables = [name for (name,) in execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+        )]  # fmt: skip
+        virtual = set()
+        key, mark, key_mark = "ctid", "%s", "CAST(%s AS tid)"  # every row has one; no ids needed
+    for table in sorted(set(tables) - {"udsat_migrations"}):
+        result = execute(f'SELECT {key}, * FROM "{table}"')
+        columns = list(result.keys())[1:]
+        for row in list(result):
+            changed = {
+                column: _composed(value)
+                for column, value in zip(columns, row[1:], strict=True)
+                if _composed(value) != value
+            }
+            if changed:
+                sets = ", ".join(f'"{column}" = {mark}' for column in changed)
+                execute(f'UPDATE "{table}" SET {sets} WHERE {key} = {key_mark}',
+                        (*changed.values(), row[0]))  # fmt: skip
+    if "search_index" in virtual:  # a note's words are indexed on insert only, as they came
+        for rowid, text in list(execute("SELECT rowid, text FROM search_index")):
+            if _composed(text) != text:
+                execute("UPDATE search_index SET text = ? WHERE rowid = ?",
+                        (_composed(text), rowid))  # fmt: skip
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 
