@@ -17,20 +17,19 @@ def send_agenda(
     again: bool = typer.Option(False, "--again", help="Send også til dem, der har fået den."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Vis mailene; send og notér intet."),
 ) -> None:
-    """Send indkaldelsen med dagsorden (Word) og kalenderinvitation til medlemmerne.
+    """Send indkaldelsen med dagsorden (Word), bilag og kalenderinvitation til medlemmerne.
 
     Hver modtager noteres, når mailserveren har taget imod; sendes igen efter en ændring,
-    hedder mailen »Ændret dagsorden«.
+    hedder mailen »Ændret dagsorden«. Lukkede bilag sendes aldrig. Flyttede og aflyste møder,
+    hvis ændring ikke nåede ud, sendes med.
 
     Eksempel:
 
     \b
       udsat send-agenda --next-meeting
     """
-    from udsat_cli.cli.notice_sending import send_notice
-    from udsat_cli.core.notices import plan_notice
+    from udsat_cli.cli import sent
+    from udsat_cli.sending import notice_run
 
-    st = state(ctx)
-    with st.read() if dry_run else st.write() as council:  # sending issues the agenda
-        notice = plan_notice(council, meeting=meeting, again=again, issue=not dry_run)
-    send_notice(st, notice, dry_run=dry_run)
+    run = notice_run(state(ctx), meeting=meeting, again=again, dry_run=dry_run)
+    sent.notice(run)

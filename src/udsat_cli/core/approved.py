@@ -188,13 +188,15 @@ def _hearing(data: dict[str, Any]) -> Any:
 
 def minutes_from_data(data: dict[str, Any]) -> Minutes:
     """The minutes from their ``--json`` form (see render.jsonout.minutes)."""
-    from udsat_cli.core.items import ItemRecord
+    from udsat_cli.core.items import AttachmentRef, ItemRecord
     from udsat_cli.core.minutes import Absence, Minutes, Reported
 
     items = [
         ItemRecord(
             i["number"], i["title"], i["kind"], i["background"], i["decision"],
             [_action(a) for a in i["actions"]], i["closed"], i["public_decision"], i["standing"],
+            attachments=[AttachmentRef(b["name"], b["size"], b["closed"])
+                         for b in i.get("attachments", [])],  # approved before m016: none
         )  # fmt: skip
         for i in data["items"]
     ]

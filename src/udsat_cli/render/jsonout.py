@@ -73,6 +73,8 @@ def item(i: ItemRecord) -> dict[str, Any]:
         "closed": i.closed,
         "public_decision": i.public_decision,
         "actions": [action(a) for a in i.actions],
+        "attachments": [{"name": b.name, "size": b.size, "closed": b.closed}
+                        for b in i.attachments],
     }
 
 
