@@ -20,8 +20,10 @@ MAY = ("--today", "2019-05-20")
 class Inbox:
     """An SMTP handler that keeps what it receives; it can drop the connection after N messages."""
 
-    def __init__(self, drop_after: int | None = None, delay: float = 0) -> None:
+    def __init__(self, drop_after: int | None = None, delay: float = 0,
+                 smtputf8: bool = True) -> None:  # fmt: skip
         self.messages: list[email.message.EmailMessage] = []
+        self.smtputf8 = smtputf8  # whether the server offers SMTPUTF8
         self.recipients: list[list[str]] = []  # each message's envelope: who it really went to
         self.drop_after = drop_after
         self.delay = delay  # a slow server
@@ -46,7 +48,8 @@ def smtp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        controller = Controller(inbox, hostname="127.0.0.1", port=port,
+                                enable_SMTPUTF8=inbox.smtputf8)  # fmt: skip
         controller.start()
         servers.append(controller)
         config = tmp_path / "config.toml"

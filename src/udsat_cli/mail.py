@@ -7,7 +7,7 @@ out-of-office reply comes back to a cron job) and carries a Message-ID in the co
 domain, made from the reference kept with it, which a reply brings back.
 
 A domain with æøå (``jens@kø.dk``) is written as the DNS knows it, in punycode
-(``jens@xn--k-4ga.dk``): every mail server takes that, SMTPUTF8 or not. Local parts are ASCII
+(``jens@xn--k-5ga.dk``): every mail server takes that, SMTPUTF8 or not. Local parts are ASCII
 (``addresses``), so no address ever needs SMTPUTF8.
 
 A calendar invitation goes as Outlook, Google and Thunderbird expect a meeting request (RFC 6047,
@@ -102,7 +102,9 @@ def reminder_message(person: OwnerReminder, report: Reminders, *, sender: str,
 def _with_invitation(msg: EmailMessage, calendar: bytes, method: str) -> None:
     """The calendar beside the text (multipart/alternative), and attached as a file."""
     text = calendar.decode("utf-8")  # as UTF-8 text: without a charset »Rådhuset« reads Latin-1
-    msg.add_alternative(text, subtype="calendar", params={"method": method})
+    # Quoted-printable, not 8bit: a server without 8BITMIME must carry it unchanged too.
+    msg.add_alternative(text, subtype="calendar", params={"method": method},
+                        cte="quoted-printable")  # fmt: skip
 
 
 def _meeting_request(msg: EmailMessage) -> EmailMessage:
