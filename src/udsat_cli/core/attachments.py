@@ -176,12 +176,13 @@ def detach(council: CouncilContext, *, ref: str, number: int, name: str,
     return Attached(meeting.id, item.number, gone.name, gone.size, gone.closed or item.closed)
 
 
-def _public(council: CouncilContext, meeting_id: int) -> list[BilagFile]:
-    """The meeting's bilag that may leave the store, in agenda order."""
+def _public(council: CouncilContext, meeting_id: int) -> list[tuple[int, BilagFile]]:
+    """The meeting's bilag that may leave the store, with their item's number, in agenda
+    order."""
     return [
-        BilagFile(name, kind, bytes(data))
-        for name, kind, data in council.db.rows(
-            "SELECT a.name, a.media_type, a.data FROM attachment a JOIN agenda_item i "
+        (number, BilagFile(name, kind, bytes(data)))
+        for number, name, kind, data in council.db.rows(
+            "SELECT i.number, a.name, a.media_type, a.data FROM attachment a JOIN agenda_item i "
             "ON i.id = a.item_id WHERE i.meeting_id = :m AND a.closed = :no AND i.closed = :no "
             "ORDER BY i.number, a.position, a.id",
             m=meeting_id, no=False,
@@ -198,7 +199,7 @@ def limit_mb(council: CouncilContext) -> int:
 
 def bilag_to_send(council: CouncilContext, *, meeting_id: int) -> list[BilagFile]:
     """The public bilag for the notice; refused whole when together they are over the limit."""
-    files = _public(council, meeting_id)
+    files = [file for _, file in _public(council, meeting_id)]
     limit = limit_mb(council)
     total = sum(f.size for f in files)
     if total > limit * MB:
@@ -213,9 +214,23 @@ def bilag_to_send(council: CouncilContext, *, meeting_id: int) -> list[BilagFile
     return files
 
 
-def public_bilag(council: CouncilContext, *, meeting_id: int) -> list[BilagFile]:
-    """What the website may carry beside the approved referat."""
+def public_bilag(council: CouncilContext, *, meeting_id: int) -> list[tuple[int, BilagFile]]:
+    """What the website may carry beside the approved referat: (item number, file)."""
     return _public(council, meeting_id)
+
+
+def web_name(page: str, n: int, name: str) -> str:
+    """A bilag's file name on the website, beside its referat: »referat-2026-10-13-bilag-1-
+    aarsberetning.pdf« (letters a web server and every browser take)."""
+    import re
+    import unicodedata
+
+    stem, _, ext = name.rpartition(".")
+    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("Æ", "Ae"), ("Ø", "Oe"), ("Å", "Aa")):
+        stem = stem.replace(a, b)
+    stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower()[:60] or "bilag"
+    return f"{page.removesuffix('.html')}-bilag-{n}-{stem}.{ext.lower()}"
 
 
 def bilag_digest(council: CouncilContext, *, meeting_id: int) -> str:

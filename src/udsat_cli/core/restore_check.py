@@ -41,7 +41,7 @@ def _codes() -> dict[tuple[str, str], set[str]]:
         ("action_body_owner", "kind"): {"council", "unit"},
         ("reminder_log", "channel"): {"print", "email"},
         ("event_reminder_log", "channel"): {"print", "email"},
-        ("meeting_reply", "answer"): {"accepted", "declined", "tentative"},
+        ("meeting_reply", "response"): {"accepted", "declined", "tentative"},
         ("mail_message", "status"): {"sent", "refused", "deferred", "held"},
         ("mail_message", "kind"): {"notice", "update", "cancel", "reminder"},
         ("inbox_message", "outcome"): {"applied", "unknown", "ignored"},

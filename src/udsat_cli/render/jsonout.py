@@ -294,7 +294,7 @@ def hearings(found: HearingList) -> list[dict[str, Any]]:
 def councils_settings(found: CouncilSettings) -> dict[str, Any]:
     return {"council": found.council, "proposals_days": found.proposals_days,
             "agenda_days": found.agenda_days, "quorum": found.quorum,
-            "group_items": found.group_items,
+            "group_items": found.group_items, "attachment_limit_mb": found.attachment_limit_mb,
             "points_before": [{"key": p.key, "title": p.title} for p in found.points.before],
             "points_after": [{"key": p.key, "title": p.title} for p in found.points.after],
             }  # fmt: skip

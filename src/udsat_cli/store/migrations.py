@@ -638,7 +638,7 @@ def m016_council_mail(execute: Execute, dialect: str) -> None:
         CREATE TABLE meeting_reply (
             meeting_id INTEGER NOT NULL REFERENCES meeting (id),
             person_id INTEGER NOT NULL REFERENCES person (id),
-            answer VARCHAR(10) NOT NULL,
+            response VARCHAR(10) NOT NULL,
             comment VARCHAR(300),
             at {{ts}} NOT NULL,
             PRIMARY KEY (meeting_id, person_id)

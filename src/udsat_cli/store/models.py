@@ -438,7 +438,7 @@ class MeetingReply(Table, table=True):
 
     meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id"), primary_key=True))
     person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), primary_key=True))
-    answer: str = Field(sa_column=Column(String(10), nullable=False))
+    response: str = Field(sa_column=Column(String(10), nullable=False))  # accepted, declined ...
     comment: str | None = Field(default=None, sa_column=Column(String(300)))
     at: datetime
 
