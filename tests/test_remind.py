@@ -217,7 +217,8 @@ def test_send_needs_settings_and_never_shows_a_password(
     monkeypatch.setenv("UDSAT_CONFIG", str(config))
     result = run(*MAY, "remind", "--send")
     assert result.stderr == (
-        "Fejl: Skriv ikke adgangskoden i filen; brug password_env med en miljøvariabel.\n"
+        "Fejl: Skriv ikke adgangskoden i filen; brug password_env med en miljøvariabel "
+        "(eller password_file med en fil).\n"
     )
     assert "hemmelig" not in result.stdout + result.stderr
     config.write_text('[smtp]\nhost = "x"\nsender = "a@b.dk"\npassword_env = "UDSAT_PW"\n')

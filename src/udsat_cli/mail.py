@@ -23,6 +23,8 @@ from email.message import EmailMessage
 from email.utils import formatdate
 from typing import TYPE_CHECKING
 
+from udsat_cli.addresses import ascii_address
+
 if TYPE_CHECKING:
     from udsat_cli.core.mailings import CalendarChange, Invitee
     from udsat_cli.core.notices import Notice, Recipient
@@ -42,17 +44,6 @@ class File:
 
 def _one_line(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
-
-
-def ascii_address(address: str) -> str:
-    """The address with its domain in punycode (IDNA); an address already ASCII unchanged."""
-    local, _, domain = address.rpartition("@")
-    if domain.isascii():
-        return address
-    try:
-        return f"{local}@{domain.encode('idna').decode('ascii')}"
-    except UnicodeError:  # not a name the DNS can hold: the server refuses it, and it is said
-        return address
 
 
 def _sender(sender: str) -> Address:

@@ -32,6 +32,7 @@ COMMAND_MODULES = {
     "followups": "followups",
     "hearing": "hearing",
     "import": "import_minutes",
+    "inbox": "inbox",
     "init": "init",
     "item": "item",
     "live": "live",

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from udsat_cli import dates
 from udsat_cli.errors import InputError, NotFoundError, UdsatError
@@ -572,10 +572,12 @@ class MeetingDetail:
     items: list[tuple[int, str]]
     actions: list  # ActionView, soonest item first
     cancelled: bool = False
+    expected: Any = None  # core.attendance.Expected: afbud, answers, quorum (None: cancelled)
 
 
 def meeting_detail(council: CouncilContext, *, ref: str) -> MeetingDetail:
     from udsat_cli.core.actions import select_actions, with_people
+    from udsat_cli.core.attendance import expected
 
     found = find_meeting(council, ref, cancelled=True)
     items = council.db.all(
@@ -585,4 +587,5 @@ def meeting_detail(council: CouncilContext, *, ref: str) -> MeetingDetail:
                              m=found.id)  # fmt: skip
     cancelled = bool(council.db.scalar("SELECT cancelled FROM meeting WHERE id = :m", m=found.id))
     return MeetingDetail(council.name, found, [(n, t) for n, t in items],
-                         list(with_people(council, actions)), cancelled)  # fmt: skip
+                         list(with_people(council, actions)), cancelled,
+                         None if cancelled else expected(council, found))  # fmt: skip

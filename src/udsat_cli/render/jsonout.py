@@ -140,6 +140,12 @@ def meetings_detail(detail: MeetingDetail) -> dict[str, Any]:
         "cancelled": detail.cancelled,
         "items": [{"number": n, "title": t} for n, t in detail.items],
         "actions": [action(a) for a in detail.actions],
+        "attendance": None if detail.expected is None else {
+            "absent": [{"name": n, "reason": r} for n, r in detail.expected.absent],
+            "accepted": detail.expected.accepted, "tentative": detail.expected.tentative,
+            "members": detail.expected.members, "quorum": detail.expected.quorum,
+            "warning": detail.expected.warning, "substitutes": detail.expected.substitutes,
+        },
     }
 
 
