@@ -273,10 +273,12 @@ def expected(council: CouncilContext, meeting: MeetingRef) -> Expected:
     members = members_on(council, meeting.date)
     ids = {m.id for m in members}
     marks = {pid: reason for pid, status, reason in council.db.rows(
-        "SELECT person_id, status, reason FROM attendance WHERE meeting_id = :m", m=meeting.id
+        "SELECT person_id, status, reason FROM attendance WHERE meeting_id = :m "
+        "ORDER BY person_id", m=meeting.id,
     ) if status == "absent"}  # fmt: skip
     answers = dict(council.db.rows(
-        "SELECT person_id, response FROM meeting_reply WHERE meeting_id = :m", m=meeting.id
+        "SELECT person_id, response FROM meeting_reply WHERE meeting_id = :m ORDER BY person_id",
+        m=meeting.id,
     ))  # fmt: skip
     names = {m.id: m.full_name for m in members}
     substitutes = [

@@ -282,8 +282,9 @@ def _calendar_reply(council: CouncilContext, found: Letter) -> Reading:
         return unknown
     comments = event.get("comment")
     comment = comments[0] if isinstance(comments, list) and comments else comments
+    said = " ".join(str(comment or "").split())[:300] or None  # Outlook ends it with a newline
     return Reading(found, "reply", person=who[1], person_id=who[0], meeting=meeting,
-                   response=response, comment=str(comment) if comment else None)  # fmt: skip
+                   response=response, comment=said)  # fmt: skip
 
 
 def _plain_afbud(council: CouncilContext, found: Letter, sent: tuple) -> Reading:
