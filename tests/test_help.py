@@ -38,7 +38,7 @@ ALL_COMMANDS = {
     "actions", "add-action", "agenda", "annual-report", "attendance", "backup", "calendar",
     "council set", "council show", "date", "demo", "done", "drop", "event add", "event list",
     "export", "followups", "hearing add", "hearing answer", "hearing edit", "hearing list",
-    "import", "init", "item add", "item delete", "live",
+    "import", "inbox", "init", "item add", "item attach", "item delete", "item detach", "live",
     "item edit", "item list", "item move", "log", "meeting add", "meeting cancel", "meeting list",
     "meeting move", "meeting plan", "meeting show", "member add", "member edit", "member leave",
     "member list", "migrate", "minutes approve", "minutes note", "minutes show", "postpone",

@@ -134,8 +134,10 @@ def meeting_move(
     no_mail: bool = _NO_MAIL,
 ) -> None:
     """Flyt et møde; frister som »næste møde« flytter med. Et holdt møde flyttes kun som en
-    rettelse af datoen (--reopen). Er indkaldelsen sendt, får modtagerne straks en opdateret
-    kalenderinvitation.
+    rettelse af datoen (--reopen).
+
+    Er indkaldelsen sendt, får modtagerne straks en opdateret kalenderinvitation (--no-mail
+    holder den tilbage); det, der ikke kom ud, sendes med næste send-agenda eller remind --send.
 
     Eksempel:
 
@@ -159,8 +161,10 @@ def meeting_cancel(
     ctx: typer.Context, ref: str = _REF, reopen: bool = _CORRECTION, no_mail: bool = _NO_MAIL
 ) -> None:
     """Aflys et møde; frister som »næste møde« går videre til det følgende. Et møde med et
-    referat kan ikke aflyses. Er indkaldelsen sendt, får modtagerne straks en aflysning, der
-    fjerner mødet fra deres kalender.
+    referat kan ikke aflyses.
+
+    Er indkaldelsen sendt, får modtagerne straks en aflysning, der fjerner mødet fra deres
+    kalender (--no-mail holder den tilbage).
 
     Eksempel:
 

@@ -17,11 +17,12 @@ def send_agenda(
     again: bool = typer.Option(False, "--again", help="Send også til dem, der har fået den."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Vis mailene; send og notér intet."),
 ) -> None:
-    """Send indkaldelsen med dagsorden (Word), bilag og kalenderinvitation til medlemmerne.
+    """Send indkaldelsen med dagsorden (Word) og kalenderinvitation til medlemmerne.
 
-    Hver modtager noteres, når mailserveren har taget imod; sendes igen efter en ændring,
-    hedder mailen »Ændret dagsorden«. Lukkede bilag sendes aldrig. Flyttede og aflyste møder,
-    hvis ændring ikke nåede ud, sendes med.
+    Punkternes bilag følger med (lukkede bilag aldrig). Hver modtager noteres, når mailserveren
+    har taget imod; en modtager, serveren afviser, noteres og springes over. Sendes igen efter
+    en ændring, hedder mailen »Ændret dagsorden«. Flyttede og aflyste møder, hvis ændring ikke
+    nåede ud, sendes med.
 
     Eksempel:
 

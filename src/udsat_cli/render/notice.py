@@ -78,7 +78,7 @@ def _calendar(method: str) -> Any:
     return cal
 
 
-def _event(*, uid: str, sequence: int, council: str, meeting: MeetingRef, description: str,
+def _event(*, uid: str, sequence: int, forum: str, meeting: MeetingRef, description: str,
            organizer: str, name: str, attendee: str, guest: bool,
            cancelled: bool) -> Any:  # fmt: skip
     """One VEVENT: the council as ORGANIZER, the one recipient as ATTENDEE (asked to answer,
@@ -90,13 +90,13 @@ def _event(*, uid: str, sequence: int, council: str, meeting: MeetingRef, descri
     event.add("uid", uid)
     event.add("dtstamp", datetime.now(UTC).replace(microsecond=0))
     event.add("sequence", sequence)
-    event.add("summary", f"Møde i {council}")
+    event.add("summary", f"Møde i {forum}")
     event.add("description", description)
     add_span(event, meeting.date, meeting.start, meeting.end)
     if meeting.place:
         event.add("location", meeting.place)
     chair = vCalAddress(f"mailto:{organizer}")
-    chair.params["cn"] = vText(council)
+    chair.params["cn"] = vText(forum)
     event.add("organizer", chair)
     who = vCalAddress(f"mailto:{attendee}")
     role = "OPT-PARTICIPANT" if guest else "REQ-PARTICIPANT"
@@ -114,7 +114,7 @@ def invitation(notice: Notice, recipient: Recipient, *, organizer: str, attendee
     meeting updates the one already in the calendar instead of adding a second."""
     cal = _calendar("REQUEST")
     cal.add_component(_event(
-        uid=notice.uid, sequence=notice.sequence, council=notice.council,
+        uid=notice.uid, sequence=notice.sequence, forum=notice.council,
         meeting=notice.agenda.meeting, description="Dagsordenen er vedhæftet mailen.",
         organizer=organizer, name=recipient.name, attendee=attendee, guest=recipient.guest,
         cancelled=False,
@@ -127,7 +127,7 @@ def change_invitation(change: CalendarChange, invitee: Invitee, *, organizer: st
     cal = _calendar("CANCEL" if change.cancelled else "REQUEST")
     what = "Mødet er aflyst." if change.cancelled else "Mødet er flyttet."
     cal.add_component(_event(
-        uid=change.uid, sequence=change.sequence, council=change.council, meeting=change.meeting,
+        uid=change.uid, sequence=change.sequence, forum=change.council, meeting=change.meeting,
         description=what, organizer=organizer, name=invitee.name, attendee=attendee,
         guest=False, cancelled=change.cancelled,
     ))  # fmt: skip
