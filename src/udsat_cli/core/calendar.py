@@ -50,7 +50,7 @@ def calendar_data(council: CouncilContext, *, owner: str | None = None) -> Calen
             start=start,
             end=end,
             place=place,
-            sequence=revision,
+            sequence=_sequence(council, mid, day, start, end, place, cancelled, revision),
             status="CANCELLED" if cancelled else "CONFIRMED",
         )  # fmt: skip
         for mid, day, start, end, place, cancelled, revision in db.rows(
@@ -90,3 +90,16 @@ def calendar_data(council: CouncilContext, *, owner: str | None = None) -> Calen
                 start=event.time, end=None, place=None, sequence=0, status="CONFIRMED",
             ))  # fmt: skip
     return CalendarData(council.name, entries)
+
+
+def _sequence(council: CouncilContext, mid: int, day: object, start: str | None,
+              end: str | None, place: str | None, cancelled: object,
+              revision: int) -> int:  # fmt: skip
+    """The SEQUENCE the meeting's invitations carry (core.mailings), so a subscribed calendar
+    and an accepted invitation agree on which version is newest."""
+    from udsat_cli.core.mailings import calendar_sequence, said
+    from udsat_cli.core.meetings import MeetingRef
+
+    meeting = MeetingRef(mid, as_date(day), start, end, place)  # type: ignore[arg-type]
+    return calendar_sequence(council, meeting_id=mid, revision=revision,
+                             now_said=said(meeting, cancelled=bool(cancelled)))
