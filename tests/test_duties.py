@@ -105,7 +105,7 @@ def test_reminders_and_agenda_take_up_consultations_and_standing_order(aeldreraa
     assert shown.pop("points_before")[0]["key"] == "approval"
     assert shown == {
         "council": "Ældrerådet", "proposals_days": 12, "agenda_days": 8, "quorum": None,
-        "group_items": True
+        "group_items": True, "attachment_limit_mb": 20,
     }  # fmt: skip
 
 

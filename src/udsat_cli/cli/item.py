@@ -256,6 +256,8 @@ def _read_bilag(path: str) -> tuple[str, bytes]:
 
     if path == "-":
         raise InputError("Et bilag skal være en fil med et navn, ikke stdin.")
+    if Path(path).exists() and not Path(path).is_file():  # a folder, a device, a pipe
+        raise InputError(f"{path} er ikke en almindelig fil; et bilag skal være en fil.")
     try:
         return Path(path).name, read_bytes(path, MAX_FILE, what="bilag")
     except FileNotFoundError:

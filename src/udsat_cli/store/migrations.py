@@ -666,7 +666,8 @@ NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 def after(name: str) -> str | None:
     """The step that must follow a migration in the same transaction with code only the
-    application has (see ``store.migrate.apply_migrations``): its module path, or None."""
+    application has (see ``store.migrate.apply_migrations``: it runs once every pending
+    migration is applied, on the schema that code reads): its module path, or None."""
     return _AFTER.get(name)
 
 
