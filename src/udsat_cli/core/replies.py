@@ -199,17 +199,20 @@ def read_status(words: str) -> tuple[str | None, str | None] | None:
 # --- who and what it answers ------------------------------------------------------------------
 
 
-def _sent(council: CouncilContext, letter: Letter, kind: str) -> tuple | None:
+def _sent(council: CouncilContext, letter: Letter, *kinds: str) -> tuple | None:
     """The message of this council the letter answers: by its Message-ID, else by the reference
     in the quoted text. (person_id, address, meeting_id, actions JSON, name)."""
     ids = [r for r in letter.refs if _MESSAGE_ID.fullmatch(r)]
     refs = [_MESSAGE_ID.fullmatch(r)[1] for r in ids]  # type: ignore[index]
     refs += _REFERENCE.findall(letter.text)
+    from udsat_cli.store.db import in_list
+
+    which, params = in_list("k", list(kinds))
     for reference in dict.fromkeys(refs):
         row = council.db.one(
             "SELECT person_id, address, meeting_id, actions, name FROM mail_message "
-            "WHERE council_id = :c AND reference = :r AND kind = :k AND status = 'sent'",
-            c=council.id, r=reference, k=kind,
+            f"WHERE council_id = :c AND reference = :r AND kind IN {which} AND status = 'sent'",
+            c=council.id, r=reference, **params,
         )  # fmt: skip
         if row is not None:
             return tuple(row)
@@ -263,7 +266,10 @@ def _calendar_reply(council: CouncilContext, found: Letter) -> Reading:
     if meeting_id is None or (hit := _meeting(council, meeting_id)) is None:
         unknown.why = "svar på en invitation, udsat ikke har sendt for rådet"
         return unknown
-    meeting, _ = hit
+    meeting, cancelled = hit
+    if cancelled:
+        unknown.why = "svar på invitationen til et møde, der er aflyst"
+        return unknown
     attendees = event.get("attendee")
     attendees = attendees if isinstance(attendees, list) else [attendees] if attendees else []
     attendee = next((a for a in attendees
@@ -291,7 +297,7 @@ def _plain_afbud(council: CouncilContext, found: Letter, sent: tuple) -> Reading
     pid, address, meeting_id, _, _ = sent
     hit = _meeting(council, meeting_id) if meeting_id else None
     words = own_words(found.text)
-    if hit is None or not _AFBUD.search(words):
+    if hit is None or hit[1] or not _AFBUD.search(words):
         return Reading(found, "unknown", why="svaret på indkaldelsen siger ikke afbud")
     if not same_address(address, found.sender):
         return Reading(found, "unknown", why=f"svaret kommer ikke fra {address}, som "
@@ -336,7 +342,7 @@ def read(council: CouncilContext, found: Letter) -> Reading:
         return _calendar_reply(council, found)
     if sent := _sent(council, found, "reminder"):
         return _status(council, found, sent)
-    if sent := _sent(council, found, "notice"):
+    if sent := _sent(council, found, "notice", "update"):  # the notice, or a move's mail
         return _plain_afbud(council, found, sent)
     why = "ikke et svar på noget, udsat har sendt (eller uden dets reference)"
     return Reading(found, "unknown", why=why)
