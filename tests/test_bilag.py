@@ -146,3 +146,13 @@ def test_what_cannot_be_a_bilag_is_refused_and_an_attach_undone(with_bilag: Stor
         "regnskab.xlsx", "klage.pdf"]
     assert "bilag" in ok(*AUG, "undo")
     assert len(with_bilag.query("SELECT name FROM attachment")) == 3
+
+
+def test_an_item_deleted_takes_its_bilag_and_undo_brings_them_back(with_bilag: Store) -> None:
+    deleted = run(*AUG, "item", "delete", "1. september 2026", "3")
+    assert deleted.code == 0, deleted.stderr
+    assert "Punktets bilag gik med: årsberetning 2025.pdf, regnskab.xlsx." in deleted.stderr
+    assert [n for (n,) in with_bilag.query("SELECT name FROM attachment")] == ["klage.pdf"]
+    ok(*AUG, "undo")
+    assert len(with_bilag.query("SELECT name FROM attachment")) == 3
+    assert "   Bilag: regnskab.xlsx" in ok(*AUG, "item", "list", "1. september 2026")

@@ -466,6 +466,14 @@ def delete_item(
         hearing.item_id = None
         council.writing.add(hearing)
         council.notify(f"Høringen »{hearing.title}« står ikke længere på et punkt.")
+    from udsat_cli.store.models import Attachment
+
+    bilag = list(council.writing.exec(select(Attachment).where(Attachment.item_id == item.id)))
+    for file in bilag:  # they go with it (undo brings them back)
+        council.writing.delete(file)
+    if bilag:
+        council.notify(f"Punktets bilag gik med: {', '.join(b.name for b in bilag)}.")
+    council.writing.flush()
     council.writing.delete(item)
     council.writing.flush()
     rest = [i for i in _items(council, found.id) if i.id != item.id]
