@@ -94,12 +94,13 @@ def test_calendar_feed(new_store, tmp_path: Path) -> None:
     base = ("--db", store.arg, "--today", "2026-11-22")
     printed = run(*base, "calendar").stdout
     feed = Calendar.from_ical(printed)
+    (store_id,) = store.query("SELECT id FROM store_identity")[0]
     events = list(feed.walk("VEVENT"))
     assert list(feed.walk("VTODO")) == []  # deadlines are all-day events by default
     meetings = [e for e in events if str(e["uid"]).startswith("meeting-")]
     assert len(meetings) == 3
     meeting = meetings[-1]
-    assert str(meeting["uid"]) == "meeting-3@council-1.udsat"
+    assert str(meeting["uid"]) == f"meeting-3-{store_id}@udsat"
     start = meeting.decoded("dtstart")
     assert (start.isoformat(), str(start.tzinfo)) == (
         "2026-12-01T16:00:00+01:00",
@@ -109,7 +110,7 @@ def test_calendar_feed(new_store, tmp_path: Path) -> None:
         meeting.decoded("dtend").hour == 18 and str(meeting["location"]) == "Værestedet, Torvet 4"
     )
     assert int(meeting["sequence"]) == 0
-    deadline = next(e for e in events if str(e["uid"]) == "action-1@council-1.udsat")
+    deadline = next(e for e in events if str(e["uid"]) == f"action-1-{store_id}@udsat")
     assert type(deadline.decoded("dtstart")).__name__ == "date"  # all day, no hour
     assert (deadline.decoded("dtend") - deadline.decoded("dtstart")).days == 1
     assert str(deadline["transp"]) == "TRANSPARENT"
@@ -119,12 +120,12 @@ def test_calendar_feed(new_store, tmp_path: Path) -> None:
     ]  # fmt: skip
     assert not re.search(r"\b(Meeting|Deadline|Owner|generated)\b", printed)
     todos = list(Calendar.from_ical(run(*base, "calendar", "--todo").stdout).walk("VTODO"))
-    assert {str(t["uid"]) for t in todos} >= {"action-1@council-1.udsat"}
+    assert {str(t["uid"]) for t in todos} >= {f"action-1-{store_id}@udsat"}
     done = next(t for t in todos if str(t["summary"]).startswith("Få trykt pjecer"))
     assert str(done["status"]) == "COMPLETED"
     ok(*base, "meeting", "move", "3", "2. december 2026 kl. 17-19")
     moved = Calendar.from_ical(run(*base, "calendar").stdout)
-    again = [c for c in moved.walk("VEVENT") if str(c["uid"]) == "meeting-3@council-1.udsat"][0]
+    again = [c for c in moved.walk("VEVENT") if str(c["uid"]) == f"meeting-3-{store_id}@udsat"][0]
     assert int(again["sequence"]) == 1 and again.decoded("dtstart").hour == 17
     mine = Calendar.from_ical(run(*base, "calendar", "--owner", "Omar", "--todo").stdout)
     assert {str(t["summary"]) for t in mine.walk("VTODO")} == {

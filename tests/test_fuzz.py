@@ -25,7 +25,7 @@ VALID = {
     "words": "frikort", "files": "findes-ikke.txt", "when": "6. maj 2019", "name": "Kim Larsen",
     "start": "1/6", "end": "31/8", "number": "1", "topic_id": "1", "text": "Velkommen.",
     "sender": "Socialforvaltningen", "deadline": "6. maj 2019", "hearing_id": "1", "year": "2019",
-    "folder": "side",
+    "folder": "side", "file": "findes-ikke.pdf",
 }  # fmt: skip
 
 
@@ -103,7 +103,7 @@ def _fuzz_busy() -> None:
 @pytest.mark.no_store
 def test_every_argument_is_covered() -> None:
     names = {name for name, _ in TARGETS}
-    assert len(names) == len(TARGETS) == 181  # every option that takes text, and every argument
+    assert len(names) == len(TARGETS) == 188  # every option that takes text, and every argument
     assert {"add-action title", "meeting plan --every", "search words", "--db actions"} <= names
 
 
@@ -158,14 +158,14 @@ def _hostile_files(folder: Path) -> list[Path]:
     return [bomb, fake, huge, latin, control, folder, Path("/dev/zero")]
 
 
-FILE_PARAMS = {"path", "files", "background_file", "decision_file"}
+FILE_PARAMS = {"path", "files", "background_file", "decision_file", "file"}
 
 
 @pytest.mark.slow
 def test_hostile_files_at_every_file_argument(busy: Store, tmp_path: Path) -> None:
     files = _hostile_files(tmp_path / "filer")
     targets = [t for _, t in TARGETS if not isinstance(t, str) and t[2] in FILE_PARAMS]
-    assert len(targets) == 7
+    assert len(targets) == 9
     for target in targets:
         for path in files:
             _check(busy, _command_line(target, str(path)))

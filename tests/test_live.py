@@ -256,6 +256,30 @@ def test_too_few_present_warns_of_the_quorum(meeting_day: Store) -> None:
     _run(meeting_day, script)
 
 
+def test_answers_to_the_invitation_and_the_suppleant_to_call_in(meeting_day: Store) -> None:
+    from textual.widgets import Select, Static
+
+    ok("--today", TODAY, "council", "set", "--quorum", "4")
+    ok("--today", "2019-05-01", "member", "add", "Lise Holm", "--role", "suppleant")
+    jette = meeting_day.query("SELECT id FROM person WHERE full_name = 'Jette Nyboe'")[0][0]
+    meeting_day.query(  # Jette accepted the invitation, as udsat inbox notes it
+        "INSERT INTO meeting_reply (meeting_id, person_id, response, at) "
+        "VALUES (2, :p, 'accepted', '2019-05-20 10:00:00')", p=jette,
+    )  # fmt: skip
+
+    async def script(app, pilot) -> None:  # noqa: ANN001
+        labels = [str(label.render()) for label in app.query(".row Label")]
+        assert "Jette Nyboe · har takket ja" in labels
+        app.query_one("#seat-3", Select).value = "absent"
+        await pilot.pause()
+        assert str(app.query_one("#quorum", Static).render()) == (
+            "Rådet er ikke beslutningsdygtigt: 3 af 4 medlemmer er til stede, der skal være "
+            "mindst 4. Indkald en suppleant: Lise Holm."
+        )
+
+    _run(meeting_day, script)
+
+
 @pytest.mark.sqlite_only
 def test_a_killed_session_loses_nothing_and_reopens_where_it_stopped(meeting_day: Store,
                                                                       tmp_path: Path) -> None:

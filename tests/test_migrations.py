@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Store, dump, ok, run
+from tests.test_remind import smtp  # noqa: F401  (the loopback SMTP server fixture)
 from udsat_cli.store import migrations
 
 FIRST_RELEASE = Path(__file__).parent / "data" / "store-0.1.0.db"  # made by make-store-0.1.0.sh
@@ -285,3 +286,61 @@ def test_held_meetings_get_their_roll_and_approved_minutes_their_kept_copy(
         "1. Godkendelse af referat og dagsorden\n2. Opfølgning på beslutningspunkter fra sidste "
         "møde\n3. Budget\n4. Økonomi\n5. Kommende arrangementer\n6. Eventuelt\n"
     )
+
+
+def test_m016_gives_each_store_its_own_id_and_knows_the_notices_sent_before(
+    isolated_store: Store, new_store, smtp  # noqa: F811
+) -> None:
+    """m016: a store from 0.2 whose notice went out before invitations were recorded per
+    message: it gets a random id of its own, and a move of that meeting still reaches whoever
+    had the notice, with the next SEQUENCE and the UID that now carries the store's id."""
+    import sqlalchemy as sa
+    from icalendar import Calendar
+
+    from tests.test_remind import Inbox
+    from udsat_cli.store.engine import make_engine
+    from udsat_cli.store.location import Location
+
+    inbox = smtp(Inbox())
+    store = isolated_store
+    location = Location(path=store.path) if store.path else Location(url=store.url)
+    if store.path is not None:
+        store.path.touch(mode=0o600)
+    engine = make_engine(location)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TABLE udsat_migrations "
+            "(name VARCHAR(100) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)"
+        )
+        for fn in migrations.MIGRATIONS[: migrations.NAMES.index("m016_council_mail")]:
+            fn(conn.exec_driver_sql, conn.dialect.name)
+            conn.execute(sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-08-01T10:00:00')"),
+                         {"n": fn.__name__})  # fmt: skip
+        for sql in (
+            "INSERT INTO council (id, name, created_at) VALUES (1, 'Ældrerådet', '2026-01-01')",
+            "INSERT INTO person (id, council_id, full_name, role, email, created_at) VALUES "
+            "(1, 1, 'Jette Nyboe', 'formand', 'jette@example.dk', '2026-01-01')",
+            "INSERT INTO meeting (id, council_id, date, start_time, end_time, created_at, "
+            "cancelled, revision) VALUES (1, 1, '2026-09-01', '16:00', '18:00', '2026-01-01', "
+            "FALSE, 0)",
+            "INSERT INTO agenda_notice (meeting_id, address, name, sequence, digest, changed, "
+            "sent_at) VALUES (1, 'jette@example.dk', 'Jette Nyboe', 0, 'x', FALSE, "
+            "'2026-08-10 10:00:00')",
+        ):
+            conn.exec_driver_sql(sql)
+        if conn.dialect.name == "postgresql":
+            for table in ("council", "person", "meeting", "agenda_notice"):
+                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f"(SELECT MAX(id) FROM {table}))")  # fmt: skip
+    engine.dispose()
+    moved = ok("--today", "2026-08-20", "meeting", "move", "1", "2. september 2026")
+    assert moved.endswith("Kalenderændringen er sendt til 1 modtager: Jette Nyboe.\n")
+    ((made,),) = store.query("SELECT id FROM store_identity")
+    assert len(made) == 32 and int(made, 16) >= 0
+    (update,) = inbox.messages
+    part = next(p for p in update.walk() if p.get_content_type() == "text/calendar")
+    (event,) = Calendar.from_ical(part.get_content()).walk("VEVENT")
+    assert str(event["uid"]) == f"meeting-1-{made}@udsat" and int(event["sequence"]) == 1
+    other = new_store("anden")
+    ok("--db", other.arg, "init", "--council", "Ældrerådet")
+    assert other.query("SELECT id FROM store_identity") != [(made,)]

@@ -20,8 +20,10 @@ MAY = ("--today", "2019-05-20")
 class Inbox:
     """An SMTP handler that keeps what it receives; it can drop the connection after N messages."""
 
-    def __init__(self, drop_after: int | None = None, delay: float = 0) -> None:
+    def __init__(self, drop_after: int | None = None, delay: float = 0,
+                 smtputf8: bool = True) -> None:  # fmt: skip
         self.messages: list[email.message.EmailMessage] = []
+        self.smtputf8 = smtputf8  # whether the server offers SMTPUTF8
         self.recipients: list[list[str]] = []  # each message's envelope: who it really went to
         self.drop_after = drop_after
         self.delay = delay  # a slow server
@@ -46,7 +48,8 @@ def smtp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        controller = Controller(inbox, hostname="127.0.0.1", port=port,
+                                enable_SMTPUTF8=inbox.smtputf8)  # fmt: skip
         controller.start()
         servers.append(controller)
         config = tmp_path / "config.toml"
@@ -214,7 +217,8 @@ def test_send_needs_settings_and_never_shows_a_password(
     monkeypatch.setenv("UDSAT_CONFIG", str(config))
     result = run(*MAY, "remind", "--send")
     assert result.stderr == (
-        "Fejl: Skriv ikke adgangskoden i filen; brug password_env med en miljøvariabel.\n"
+        "Fejl: Skriv ikke adgangskoden i filen; brug password_env med en miljøvariabel "
+        "(eller password_file med en fil).\n"
     )
     assert "hemmelig" not in result.stdout + result.stderr
     config.write_text('[smtp]\nhost = "x"\nsender = "a@b.dk"\npassword_env = "UDSAT_PW"\n')

@@ -27,3 +27,20 @@ def named_address(text: str) -> tuple[str, str] | None:
     if (m := _NAMED.fullmatch(text)) and is_address(m[2].strip()):
         return m[1].strip(), m[2].strip()
     return None
+
+
+def ascii_address(address: str) -> str:
+    """The address with its domain in punycode (IDNA), as the DNS and every mail server know it:
+    »jens@kø.dk« is »jens@xn--k-5ga.dk«; an address already ASCII unchanged."""
+    local, _, domain = address.rpartition("@")
+    if domain.isascii():
+        return address
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:  # not a name the DNS can hold: the server refuses it, and it is said
+        return address
+
+
+def same_address(one: str, other: str) -> bool:
+    """Whether two spellings name one mailbox: case aside, æøå or punycode in the domain."""
+    return ascii_address(one.strip()).casefold() == ascii_address(other.strip()).casefold()

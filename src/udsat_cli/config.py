@@ -8,7 +8,18 @@
     password_env = "UDSAT_SMTP_PASSWORD"   # the name of the variable that holds the password
     sender = "Udsatterådet <udsat@kommune.dk>"
 
-The password itself never sits in the file or on a command line.
+    [imap]                       # the council's mailbox, read by udsat inbox
+    host = "imap.kommune.dk"
+    port = 993
+    security = "ssl"             # "none", "starttls" or "ssl"
+    user = "udsat@kommune.dk"
+    password_file = "~/.config/udsat/imap.password"   # or password_env, as for [smtp]
+    mailbox = "INBOX"            # where replies arrive
+    done_folder = "udsat/behandlet"   # where read replies are moved
+
+The password itself never sits in the file or on a command line: the file names the environment
+variable (``password_env``) or the file (``password_file``, readable by its owner only) that
+holds it.
 """
 
 from __future__ import annotations
@@ -37,6 +48,20 @@ class Smtp:
 
     def __repr__(self) -> str:  # never print a password, not even in a traceback
         return f"Smtp(host={self.host!r}, port={self.port}, user={self.user!r}, password=***)"
+
+
+@dataclass(frozen=True)
+class Imap:
+    host: str
+    port: int
+    security: str
+    user: str
+    password: str
+    mailbox: str
+    done_folder: str
+
+    def __repr__(self) -> str:  # never print a password, not even in a traceback
+        return f"Imap(host={self.host!r}, port={self.port}, user={self.user!r}, password=***)"
 
 
 def config_path() -> Path:
@@ -81,39 +106,81 @@ def _read(path: Path) -> dict:
         raise ConfigError(f"Indstillingsfilen {path} er indlejret for dybt.") from None
 
 
-def smtp() -> Smtp:
-    path = config_path()
-    settings = _read(path)
-    section = settings.get("smtp")
-    if not isinstance(section, dict) or not section.get("host") or not section.get("sender"):
-        raise ConfigError(f"Indstillingsfilen {path} mangler [smtp] med host og sender.")
-    security = str(section.get("security", "starttls"))
-    if security not in SECURITY:
-        raise ConfigError(f"[smtp] security skal være en af: {', '.join(SECURITY)}.")
-    default_port = {"none": 25, "starttls": 587, "ssl": 465}[security]
-    try:
-        port = int(section.get("port", default_port))
-    except (TypeError, ValueError):
-        raise ConfigError("[smtp] port skal være et tal.") from None
-    password = None
-    if name := section.get("password_env"):
-        password = os.environ.get(str(name))
-        if password is None:
-            raise ConfigError(f"Miljøvariablen {name} (password_env) er ikke sat.")
+def _password(section: dict, name: str) -> str | None:
+    """The password from the variable ``password_env`` names, or the file ``password_file``
+    names; never from the settings file itself."""
     if "password" in section:
         raise ConfigError(
-            "Skriv ikke adgangskoden i filen; brug password_env med en miljøvariabel."
+            "Skriv ikke adgangskoden i filen; brug password_env med en miljøvariabel "
+            "(eller password_file med en fil)."
         )
-    for key in ("host", "user", "sender"):
-        value = section.get(key)
-        if value is not None and (not isinstance(value, str) or any(ord(c) < 32 for c in value)):
-            raise ConfigError(f"[smtp] {key} skal være tekst på én linje.")
+    if env := section.get("password_env"):
+        password = os.environ.get(str(env))
+        if password is None:
+            raise ConfigError(f"Miljøvariablen {env} (password_env) er ikke sat.")
+        return password
+    if file := section.get("password_file"):
+        path = Path(str(file)).expanduser()
+        try:
+            if path.stat().st_mode & 0o077:
+                raise ConfigError(
+                    f"Adgangskodefilen {path} ([{name}] password_file) kan læses af andre; "
+                    f"gør den privat med: chmod 600 {path}"
+                )
+            return path.read_text(encoding="utf-8").strip("\r\n")
+        except (OSError, UnicodeDecodeError):
+            raise ConfigError(
+                f"Adgangskodefilen {path} ([{name}] password_file) kan ikke læses."
+            ) from None
+    return None
+
+
+def _section(name: str, required: tuple[str, ...], ports: dict[str, int],
+             default_security: str) -> tuple[dict, str, int]:  # fmt: skip
+    """A server's section, checked: (section, security, port)."""
+    path = config_path()
+    section = _read(path).get(name)
+    if not isinstance(section, dict) or not all(section.get(k) for k in required):
+        raise ConfigError(
+            f"Indstillingsfilen {path} mangler [{name}] med {' og '.join(required)}."
+        )
+    security = str(section.get("security", default_security))
+    if security not in SECURITY:
+        raise ConfigError(f"[{name}] security skal være en af: {', '.join(SECURITY)}.")
+    try:
+        port = int(section.get("port", ports[security]))
+    except (TypeError, ValueError):
+        raise ConfigError(f"[{name}] port skal være et tal.") from None
+    for key, value in section.items():
+        if key != "port" and (not isinstance(value, str) or any(ord(c) < 32 for c in value)):
+            raise ConfigError(f"[{name}] {key} skal være tekst på én linje.")
     if not 0 < port < 65536:
-        raise ConfigError("[smtp] port skal være et tal mellem 1 og 65535.")
+        raise ConfigError(f"[{name}] port skal være et tal mellem 1 og 65535.")
+    return section, security, port
+
+
+def smtp() -> Smtp:
+    section, security, port = _section("smtp", ("host", "sender"),
+                                       {"none": 25, "starttls": 587, "ssl": 465}, "starttls")
+    password = _password(section, "smtp")
     return Smtp(
         host=str(section["host"]), port=port, security=security,
         user=str(section["user"]) if section.get("user") else None, password=password,
         sender=sender_address(str(section["sender"])),
+    )  # fmt: skip
+
+
+def imap() -> Imap:
+    """The council's mailbox, read by ``udsat inbox``."""
+    section, security, port = _section("imap", ("host", "user"),
+                                       {"none": 143, "starttls": 143, "ssl": 993}, "ssl")
+    password = _password(section, "imap")
+    if password is None:
+        raise ConfigError("[imap] mangler password_env eller password_file.")
+    return Imap(
+        host=str(section["host"]), port=port, security=security, user=str(section["user"]),
+        password=password, mailbox=str(section.get("mailbox") or "INBOX"),
+        done_folder=str(section.get("done_folder") or "udsat/behandlet"),
     )  # fmt: skip
 
 

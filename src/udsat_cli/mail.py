@@ -1,143 +1,151 @@
-"""Sending mail: one plain-text Danish message per person, to exactly that person.
+"""Mail as udsat writes it: one Danish message per person, to exactly that person.
 
 Headers are built from their parts with the standard library (``email.headerregistry``), never
 by pasting names into strings, so no name (»Eve <eve@x>, Bo«, a newline) can add a recipient or
-a header. What goes wrong on the way is said in Danish; what was sent before it is recorded.
+a header. Every message says it was sent by a program (``Auto-Submitted: auto-generated``, so no
+out-of-office reply comes back to a cron job) and carries a Message-ID in the council's own
+domain, made from the reference kept with it, which a reply brings back.
+
+A domain with æøå (``jens@kø.dk``) is written as the DNS knows it, in punycode
+(``jens@xn--k-5ga.dk``): every mail server takes that, SMTPUTF8 or not. Local parts are ASCII
+(``addresses``), so no address ever needs SMTPUTF8.
+
+A calendar invitation goes as Outlook, Google and Thunderbird expect a meeting request (RFC 6047,
+MS-OXCMAIL): the text and a ``text/calendar; method=…`` part side by side in
+multipart/alternative, the same calendar attached as ``invitation.ics``, the documents after.
 """
 
 from __future__ import annotations
 
-import smtplib
-import socket
-import ssl
-from collections.abc import Callable
+from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
-from typing import TYPE_CHECKING, Any
+from email.utils import formatdate
+from typing import TYPE_CHECKING
 
-from udsat_cli.config import Smtp
-from udsat_cli.errors import UdsatError
+from udsat_cli.addresses import ascii_address
 
 if TYPE_CHECKING:
+    from udsat_cli.core.mailings import CalendarChange, Invitee
     from udsat_cli.core.notices import Notice, Recipient
     from udsat_cli.core.reminders import OwnerReminder, Reminders
 
 DOCX = "vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-class SendError(UdsatError):
-    exit_code = 75  # EX_TEMPFAIL: what was sent is recorded, the rest goes next run
+@dataclass(frozen=True)
+class File:
+    """An attachment: the agenda as Word, or a bilag."""
+
+    name: str
+    media_type: str  # "application/pdf"
+    data: bytes
 
 
 def _one_line(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
-def new_message(*, sender: str, name: str, address: str, subject: str, body: str) -> EmailMessage:
-    """A message to exactly one recipient. ``sender`` is checked by config.sender_address."""
+def _sender(sender: str) -> Address:
+    """The sender from the settings (»Navn <adresse>«, checked by config.sender_address)."""
+    from udsat_cli.addresses import named_address
+
+    found = named_address(sender)
+    assert found is not None
+    return Address(display_name=found[0], addr_spec=ascii_address(found[1]))
+
+
+def message_id(reference: str, *, sender: str) -> str:
+    return f"<udsat.{reference}@{_sender(sender).domain}>"
+
+
+def new_message(*, sender: str, name: str, address: str, subject: str, body: str,
+                reference: str) -> EmailMessage:  # fmt: skip
+    """A message to exactly one recipient, its Message-ID made from ``reference``."""
     msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = Address(display_name=_one_line(name), addr_spec=address)
+    msg["From"] = _sender(sender)
+    msg["To"] = Address(display_name=_one_line(name), addr_spec=ascii_address(address))
     msg["Subject"] = _one_line(subject)
     msg["Date"] = formatdate(localtime=True)
-    domain = str(msg["From"].addresses[0].domain) or None
-    msg["Message-ID"] = make_msgid(idstring="udsat", domain=domain)
+    msg["Message-ID"] = message_id(reference, sender=sender)
+    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no automatic answers to this
+    msg["X-Auto-Response-Suppress"] = "OOF, AutoReply"  # Exchange's word for the same
     msg.set_content(body, charset="utf-8")
     return msg
 
 
-def message(person: OwnerReminder, report: Reminders, *, sender: str) -> EmailMessage:
+def envelope(msg: EmailMessage) -> tuple[str, str]:
+    """(sender, recipient) as the SMTP envelope gives them: the header's ASCII addresses."""
+    return msg["From"].addresses[0].addr_spec, msg["To"].addresses[0].addr_spec
+
+
+def reminder_message(person: OwnerReminder, report: Reminders, *, sender: str,
+                     reference: str) -> EmailMessage:  # fmt: skip
     from udsat_cli.render.reminders import email_body, subject
 
     assert person.email is not None
     return new_message(
-        sender=sender, name=person.name, address=person.email,
-        subject=subject(person, report), body=email_body(person, report),
+        sender=sender, name=person.name, address=person.email, subject=subject(person, report),
+        body=email_body(person, report, reference=reference), reference=reference,
     )  # fmt: skip
 
 
-def notice_message(notice: Notice, recipient: Recipient, *, sender: str,
-                   agenda_docx: bytes) -> EmailMessage:  # fmt: skip
-    """The notice of meeting to one member: the agenda in the body and as Word, and the meeting
-    as a calendar invitation."""
+def _with_invitation(msg: EmailMessage, calendar: bytes, method: str) -> None:
+    """The calendar beside the text (multipart/alternative), and attached as a file."""
+    text = calendar.decode("utf-8")  # as UTF-8 text: without a charset »Rådhuset« reads Latin-1
+    # Quoted-printable, not 8bit: a server without 8BITMIME must carry it unchanged too.
+    msg.add_alternative(text, subtype="calendar", params={"method": method},
+                        cte="quoted-printable")  # fmt: skip
+
+
+def _meeting_request(msg: EmailMessage) -> EmailMessage:
+    """Outlook's mark of a meeting request; set last, as the parts are made before it (a
+    Content-* header set earlier would move into the first part)."""
+    msg["Content-Class"] = "urn:content-classes:calendarmessage"
+    return msg
+
+
+def _attach(msg: EmailMessage, file: File) -> None:
+    maintype, _, subtype = file.media_type.partition("/")
+    msg.add_attachment(file.data, maintype=maintype, subtype=subtype, filename=file.name)
+
+
+def notice_message(notice: Notice, recipient: Recipient, *, sender: str, files: list[File],
+                   reference: str) -> EmailMessage:  # fmt: skip
+    """The notice of meeting to one member: the agenda in the body and as Word, its public
+    bilag, and the meeting as a calendar invitation."""
     from udsat_cli.render import notice as render
 
     assert recipient.email is not None
     msg = new_message(
         sender=sender, name=recipient.name, address=recipient.email,
-        subject=render.subject(notice), body=render.body(notice, recipient),
+        subject=render.subject(notice), body=render.body(notice, recipient, reference=reference),
+        reference=reference,
     )  # fmt: skip
-    organizer = msg["From"].addresses[0]
-    assert isinstance(organizer, Address)
-    msg.add_attachment(agenda_docx, maintype="application", subtype=DOCX,
-                       filename=render.file_name(notice))  # fmt: skip
-    invite = render.invitation(notice, recipient, organizer=organizer.addr_spec)
-    # As UTF-8 text, not bytes: a calendar part without a charset reads »Rådhuset« as Latin-1.
-    msg.add_attachment(invite.decode("utf-8"), subtype="calendar", filename="invitation.ics",
-                       params={"method": "REQUEST"})  # fmt: skip
-    return msg
+    organizer = _sender(sender)
+    invite = render.invitation(notice, recipient, organizer=organizer.addr_spec,
+                               attendee=ascii_address(recipient.email))  # fmt: skip
+    _with_invitation(msg, invite, "REQUEST")
+    for file in files:
+        _attach(msg, file)
+    _attach(msg, File("invitation.ics", "application/ics", invite))
+    return _meeting_request(msg)
 
 
-def _connect(settings: Smtp) -> smtplib.SMTP:
-    if settings.security == "ssl":
-        server: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=30)
-    else:
-        server = smtplib.SMTP(settings.host, settings.port, timeout=30)
-        if settings.security == "starttls":
-            server.starttls()
-    if settings.user:
-        server.login(settings.user, settings.password or "")
-    return server
+def change_message(change: CalendarChange, invitee: Invitee, *, sender: str,
+                   reference: str) -> EmailMessage:  # fmt: skip
+    """A moved meeting's updated REQUEST, or a cancelled one's CANCEL, to one who was invited."""
+    from udsat_cli.render import notice as render
 
-
-def why(exc: BaseException) -> str:
-    """What went wrong with the mail server, in Danish."""
-    if isinstance(exc, smtplib.SMTPAuthenticationError):
-        return "serveren afviste brugernavn eller adgangskode"
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return "serveren afviste modtageren"
-    if isinstance(exc, smtplib.SMTPSenderRefused):
-        return "serveren afviste afsenderen"
-    if isinstance(exc, smtplib.SMTPNotSupportedError):
-        return "serveren understøtter ikke det, indstillingerne beder om (fx starttls)"
-    if isinstance(exc, smtplib.SMTPResponseException):
-        return f"serveren svarede med fejlkode {exc.smtp_code}"
-    if isinstance(exc, smtplib.SMTPServerDisconnected | ConnectionResetError | BrokenPipeError):
-        return "serveren lukkede forbindelsen"
-    if isinstance(exc, ConnectionRefusedError):
-        return "serveren afviste forbindelsen"
-    if isinstance(exc, socket.timeout | TimeoutError):
-        return "serveren svarede ikke i tide"
-    if isinstance(exc, socket.gaierror):
-        return "serverens navn kan ikke slås op"
-    if isinstance(exc, ssl.SSLError):
-        return "en sikker forbindelse kunne ikke oprettes"
-    return "forbindelsen fejlede"
-
-
-def send_all(
-    settings: Smtp, messages: list[tuple[Any, EmailMessage]], *, sent: Callable[[Any], None],
-    what: str = "påmindelser", again: str = "udsat remind --send",
-) -> int:  # fmt: skip
-    """Send each message; ``sent`` is called after each one the server accepted, so a failure
-    half-way leaves a true record of what went out. Returns how many were sent."""
-    done = 0
-    try:
-        server = _connect(settings)
-        try:
-            for person, msg in messages:
-                server.send_message(msg)
-                sent(person)
-                done += 1
-        finally:
-            try:
-                server.quit()
-            except (smtplib.SMTPException, OSError):
-                pass
-    except (smtplib.SMTPException, OSError) as exc:
-        raise SendError(
-            f"Sendte {done} af {len(messages)} {what}, så fejlede forbindelsen til "
-            f"{settings.host}:{settings.port} ({why(exc)}); kør {again} igen for at sende resten"
-        ) from exc
-    return done
+    msg = new_message(
+        sender=sender, name=invitee.name, address=invitee.address,
+        subject=render.change_subject(change), body=render.change_body(change, invitee),
+        reference=reference,
+    )  # fmt: skip
+    organizer = _sender(sender)
+    method = "CANCEL" if change.cancelled else "REQUEST"
+    invite = render.change_invitation(change, invitee, organizer=organizer.addr_spec,
+                                      attendee=ascii_address(invitee.address))  # fmt: skip
+    _with_invitation(msg, invite, method)
+    _attach(msg, File("invitation.ics", "application/ics", invite))
+    return _meeting_request(msg)

@@ -34,6 +34,7 @@ COMMAND_MODULES = {
     "hearing": "hearing",
     "help": "help",
     "import": "import_minutes",
+    "inbox": "inbox",
     "init": "init",
     "item": "item",
     "live": "live",

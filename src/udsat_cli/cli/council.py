@@ -41,6 +41,10 @@ def council_set(
         None, "--group-items/--no-group-items",
         help="Punkterne under én overskrift pr. type (standard) eller i rækkefølge med typen.",
     ),
+    attachment_limit: int | None = typer.Option(
+        None, "--attachment-limit", metavar="MB", min=0, max=100,
+        help="Så mange MB bilag må én indkaldelse højst have med (standard 20; 0 nulstiller).",
+    ),
 ) -> None:  # fmt: skip
     """Sæt forretningsordenens frister, de faste punkter på dagsordenen og hvordan punkterne
     grupperes; udsat remind minder sekretæren om fristerne.
@@ -56,7 +60,8 @@ def council_set(
     with state(ctx).write() as council:
         found = set_council(council, proposals_days=proposals_days, agenda_days=agenda_days,
                             quorum=quorum, points_before=points_before, points_after=points_after,
-                            default_points=default_points, group_items=group_items)  # fmt: skip
+                            default_points=default_points, group_items=group_items,
+                            attachment_limit_mb=attachment_limit)  # fmt: skip
     output.choose().show(found, "councils.settings")
 
 

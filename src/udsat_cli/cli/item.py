@@ -246,3 +246,75 @@ def item_list(
     with state(ctx).read() as council:
         record = minutes(council, ref=ref)
     shown.show(record, "items")
+
+
+def _read_bilag(path: str) -> tuple[str, bytes]:
+    """The file's name and bytes, read no further than a bilag may be (the importer's limit)."""
+    from udsat_cli.core.attachments import MAX_FILE
+    from udsat_cli.errors import file_error
+    from udsat_cli.limits import read_bytes
+
+    if path == "-":
+        raise InputError("Et bilag skal være en fil med et navn, ikke stdin.")
+    if Path(path).exists() and not Path(path).is_file():  # a folder, a device, a pipe
+        raise InputError(f"{path} er ikke en almindelig fil; et bilag skal være en fil.")
+    try:
+        return Path(path).name, read_bytes(path, MAX_FILE, what="bilag")
+    except FileNotFoundError:
+        raise InputError(f"Filen {path} findes ikke.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} er en mappe, ikke en fil.") from None
+    except OSError as exc:
+        raise file_error(exc, path) from None
+
+
+@command(item_app, "attach")
+def item_attach(
+    ctx: typer.Context,
+    ref: str = _REF,
+    number: int = _NUMBER,
+    file: str = typer.Argument(..., metavar="FIL", help="PDF, Word, Excel eller et billede."),
+    closed: bool = typer.Option(
+        False, "--closed", help="Lukket bilag: bliver i lageret, sendes og offentliggøres aldrig."
+    ),
+    reopen: bool = _REOPEN,
+) -> None:
+    """Læg et bilag ved et punkt; det står på dagsordenen og i referatet og sendes med
+    indkaldelsen (send-agenda) og lægges ved det godkendte referat (publish).
+
+    Eksempel:
+
+    \b
+      udsat item attach "23. maj 2019" 3 årsberetning-2018.pdf
+      udsat item attach "23. maj 2019" 4 klage.pdf --closed
+    """
+    from udsat_cli.core.attachments import attach, size_text
+
+    name, data = _read_bilag(file)
+    with state(ctx).write() as council:
+        added = attach(council, ref=ref, number=number, name=name, data=data, closed=closed,
+                       reopen=reopen)  # fmt: skip
+    lukket = " som lukket bilag" if added.closed else ""
+    print(f"Lagde {added.name} ({size_text(added.size)}) ved punkt {added.number}{lukket}.")
+
+
+@command(item_app, "detach")
+def item_detach(
+    ctx: typer.Context,
+    ref: str = _REF,
+    number: int = _NUMBER,
+    name: str = typer.Argument(..., metavar="BILAG", help="Bilagets filnavn eller nummer."),
+    reopen: bool = _REOPEN,
+) -> None:
+    """Fjern et bilag fra et punkt (det kan fortrydes med udsat undo).
+
+    Eksempel:
+
+    \b
+      udsat item detach "23. maj 2019" 3 årsberetning-2018.pdf
+    """
+    from udsat_cli.core.attachments import detach
+
+    with state(ctx).write() as council:
+        gone = detach(council, ref=ref, number=number, name=name, reopen=reopen)
+    print(f"Fjernede {gone.name} fra punkt {gone.number}.")

@@ -14,6 +14,9 @@ _FORMAT = output.format_option(*output.TEXT_FORMATS)
 _CORRECTION = typer.Option(
     False, "--reopen", help="En rettelse af et holdt møde (et godkendt referat åbnes igen)."
 )
+_NO_MAIL = typer.Option(
+    False, "--no-mail", help="Send ikke ændringen til dem, der har fået invitationen."
+)
 
 
 @command(meeting_app, "add")
@@ -128,9 +131,13 @@ def meeting_move(
     ref: str = _REF,
     when: str = typer.Argument(..., metavar="TIDSPUNKT", help="Ny dag (og evt. tid)."),
     reopen: bool = _CORRECTION,
+    no_mail: bool = _NO_MAIL,
 ) -> None:
     """Flyt et møde; frister som »næste møde« flytter med. Et holdt møde flyttes kun som en
     rettelse af datoen (--reopen).
+
+    Er indkaldelsen sendt, får modtagerne straks en opdateret kalenderinvitation (--no-mail
+    holder den tilbage); det, der ikke kom ud, sendes med næste send-agenda eller remind --send.
 
     Eksempel:
 
@@ -138,18 +145,26 @@ def meeting_move(
       udsat meeting move "23. maj 2019" "28. maj 2019 kl. 16-18"
     """
     from udsat_cli import dates
+    from udsat_cli.cli.sent import announce
     from udsat_cli.core.meetings import move_meeting
 
-    with state(ctx).write() as council:
+    st = state(ctx)
+    with st.write() as council:
         before, after = move_meeting(council, ref=ref, when=when, reopen=reopen)
     print(f"Flyttede mødet fra {dates.long_date(before.date)} til "
           f"{dates.meeting_when(after.date, after.start, after.end)}.")  # fmt: skip
+    announce(st, after.id, hold=no_mail)
 
 
 @command(meeting_app, "cancel")
-def meeting_cancel(ctx: typer.Context, ref: str = _REF, reopen: bool = _CORRECTION) -> None:
+def meeting_cancel(
+    ctx: typer.Context, ref: str = _REF, reopen: bool = _CORRECTION, no_mail: bool = _NO_MAIL
+) -> None:
     """Aflys et møde; frister som »næste møde« går videre til det følgende. Et møde med et
     referat kan ikke aflyses.
+
+    Er indkaldelsen sendt, får modtagerne straks en aflysning, der fjerner mødet fra deres
+    kalender (--no-mail holder den tilbage).
 
     Eksempel:
 
@@ -157,8 +172,11 @@ def meeting_cancel(ctx: typer.Context, ref: str = _REF, reopen: bool = _CORRECTI
       udsat meeting cancel "23. maj 2019"
     """
     from udsat_cli import dates
+    from udsat_cli.cli.sent import announce
     from udsat_cli.core.meetings import cancel_meeting
 
-    with state(ctx).write() as council:
+    st = state(ctx)
+    with st.write() as council:
         cancelled = cancel_meeting(council, ref=ref, reopen=reopen)
     print(f"Aflyste mødet {dates.weekday_date(cancelled.date)}.")
+    announce(st, cancelled.id, hold=no_mail)

@@ -25,23 +25,22 @@ def _note(st: State, people: list[OwnerReminder], channel: str) -> None:
 def _send(st: State, report: Reminders, *, dry_run: bool) -> None:
     """One e-mail per owner with an address; the others are printed for the secretary (cron
     mails stdout to her). Each mail is recorded as soon as the server has accepted it, so a
-    failure half-way leaves a true record and the next run sends the rest."""
-    from udsat_cli import config, mail
+    failure half-way leaves a true record and the next run sends the rest (udsat_cli.sending)."""
+    from udsat_cli import config
+    from udsat_cli.cli import sent
     from udsat_cli.render.reminders import listing
+    from udsat_cli.sending import send_reminders
 
-    settings = config.smtp()
+    config.smtp()  # the settings checked before anything is printed or noted
     noted = (lambda people, channel: None) if dry_run else partial(_note, st)
     if without := [p for p in report.owners if not p.email]:
         print("Uden e-mailadresse – giv dem besked på anden vis:")
         print("\n".join(listing(report, without)))
         noted(without, "print")
-    messages = [(p, mail.message(p, report, sender=settings.sender))
-                for p in report.owners if p.email]  # fmt: skip
-    if dry_run:
-        for _, msg in messages:
-            print(msg.as_string(policy=msg.policy.clone(utf8=True)))
-        return
-    mail.send_all(settings, messages, sent=lambda person: noted([person], "email"))
+    outcome = send_reminders(st, report, dry_run=dry_run)
+    for text in outcome.shown:
+        print(text)
+    sent.refusals(outcome, again="udsat remind --send")
 
 
 def _send_once(st: State, *, days: int, owner: str | None, again: bool, dry_run: bool) -> None:
@@ -60,6 +59,16 @@ def _send_once(st: State, *, days: int, owner: str | None, again: bool, dry_run:
             report = reminders(council, days=days, owner=owner, again=again, channel="email")
         if not report.empty:
             _send(st, report, dry_run=dry_run)
+    _calendar(st, dry_run=dry_run)
+
+
+def _calendar(st: State, *, dry_run: bool) -> None:
+    """What the members' calendars still lack (a move or a cancellation that did not go out at
+    the time) goes with the reminders."""
+    from udsat_cli.cli import sent
+    from udsat_cli.sending import send_calendar_changes
+
+    sent.changes(send_calendar_changes(st, dry_run=dry_run), again="udsat remind --send")
 
 
 @command(app, "remind")

@@ -19,18 +19,18 @@ def send_agenda(
 ) -> None:
     """Send indkaldelsen med dagsorden (Word) og kalenderinvitation til medlemmerne.
 
-    Hver modtager noteres, når mailserveren har taget imod; sendes igen efter en ændring,
-    hedder mailen »Ændret dagsorden«.
+    Punkternes bilag følger med (lukkede bilag aldrig). Hver modtager noteres, når mailserveren
+    har taget imod; en modtager, serveren afviser, noteres og springes over. Sendes igen efter
+    en ændring, hedder mailen »Ændret dagsorden«. Flyttede og aflyste møder, hvis ændring ikke
+    nåede ud, sendes med.
 
     Eksempel:
 
     \b
       udsat send-agenda --next-meeting
     """
-    from udsat_cli.cli.notice_sending import send_notice
-    from udsat_cli.core.notices import plan_notice
+    from udsat_cli.cli import sent
+    from udsat_cli.sending import notice_run
 
-    st = state(ctx)
-    with st.read() if dry_run else st.write() as council:  # sending issues the agenda
-        notice = plan_notice(council, meeting=meeting, again=again, issue=not dry_run)
-    send_notice(st, notice, dry_run=dry_run)
+    run = notice_run(state(ctx), meeting=meeting, again=again, dry_run=dry_run)
+    sent.notice(run)

@@ -194,3 +194,106 @@ def _free_guest(council: CouncilContext, meeting_id: int, name: str, free: list)
     guest = MeetingGuest(meeting_id=meeting_id, position=position, name=name)
     free.append(guest)
     council.writing.add(guest)
+
+
+# --- answers to the invitation (udsat inbox) and who is expected --------------------------------
+
+RESPONSES = ("accepted", "declined", "tentative")
+
+
+def record_reply(council: CouncilContext, *, meeting: MeetingRef, person_id: int, response: str,
+                 comment: str | None = None) -> None:  # fmt: skip
+    """A member's answer to the invitation, kept with the meeting. An afbud is the attendance
+    mark too, with its reason; an acceptance takes an earlier afbud back. Written like every
+    attendance change (journal, undo); refused once the minutes are approved."""
+    from udsat_cli.core.meetings import refuse_if_approved
+    from udsat_cli.store.models import Attendance, Meeting, MeetingReply
+
+    assert response in RESPONSES
+    refuse_if_approved(council, meeting, reopen=False)
+    session = council.writing
+    comment = " ".join((comment or "").split())[:MAX_NAME] or None
+    reply = session.get(MeetingReply, (meeting.id, person_id))
+    if reply is None:
+        reply = MeetingReply(meeting_id=meeting.id, person_id=person_id, response=response,
+                             at=council.now)  # fmt: skip
+    reply.response, reply.comment, reply.at = response, comment, council.now
+    session.add(reply)
+    mark = session.get(Attendance, (meeting.id, person_id))
+    if response == "declined":
+        mark = mark or Attendance(meeting_id=meeting.id, person_id=person_id, status="absent")
+        mark.status, mark.reason = "absent", comment
+        session.add(mark)
+    elif response == "accepted" and mark is not None and mark.status == "absent":
+        if session.get(Meeting, meeting.id).roll_taken_at is not None:
+            mark.status, mark.reason = "present", None  # on the roll: present again
+            session.add(mark)
+        else:
+            session.delete(mark)
+    session.flush()
+
+
+@dataclass
+class Expected:
+    """Who is coming to a meeting, as the afbud and the answers to the invitation say, and
+    whether the council will be quorate (beslutningsdygtigt)."""
+
+    members: int
+    quorum: int
+    absent: list[tuple[str, str | None]]  # members' afbud, with the reason
+    accepted: list[str]
+    tentative: list[str]
+    substitutes: list[str]  # suppleanter of the day who have sent no afbud
+    upcoming: bool  # the meeting is still to come
+
+    @property
+    def coming(self) -> int:
+        return self.members - len(self.absent)
+
+    @property
+    def warning(self) -> str | None:
+        """Before the meeting, when too many have sent afbud: who to call in."""
+        if not self.upcoming or self.coming >= self.quorum:
+            return None
+        from udsat_cli.danish import count, join_names
+
+        away = count(len(self.absent), "medlem", "medlemmer")
+        said = (f"Rådet bliver ikke beslutningsdygtigt: {away} har meldt afbud, så kun "
+                f"{self.coming} af {self.members} kommer, og der skal være mindst "
+                f"{self.quorum}.")  # fmt: skip
+        if self.substitutes:
+            return f"{said} Indkald en suppleant: {join_names(self.substitutes, 'eller')}."
+        return f"{said} Rådet har ingen suppleanter registreret."
+
+
+def expected(council: CouncilContext, meeting: MeetingRef) -> Expected:
+    from udsat_cli.core.members import members_on, quorum
+
+    members = members_on(council, meeting.date)
+    ids = {m.id for m in members}
+    marks = {pid: reason for pid, status, reason in council.db.rows(
+        "SELECT person_id, status, reason FROM attendance WHERE meeting_id = :m "
+        "ORDER BY person_id", m=meeting.id,
+    ) if status == "absent"}  # fmt: skip
+    answers = dict(council.db.rows(
+        "SELECT person_id, response FROM meeting_reply WHERE meeting_id = :m ORDER BY person_id",
+        m=meeting.id,
+    ))  # fmt: skip
+    names = {m.id: m.full_name for m in members}
+    substitutes = [
+        name for pid, name in council.db.rows(
+            "SELECT id, full_name FROM person WHERE council_id = :c AND role = 'suppleant' AND "
+            "(member_from IS NULL OR member_from <= :d) AND (member_to IS NULL OR member_to >= :d) "
+            "ORDER BY full_name",
+            c=council.id, d=meeting.date,
+        ) if pid not in marks
+    ]  # fmt: skip
+    cancelled = council.db.scalar("SELECT cancelled FROM meeting WHERE id = :m", m=meeting.id)
+    return Expected(
+        members=len(members),
+        quorum=quorum(council, members=len(members)),
+        absent=[(names[pid], reason) for pid, reason in marks.items() if pid in ids],
+        accepted=[names[p] for p, r in answers.items() if r == "accepted" and p in names],
+        tentative=[names[p] for p, r in answers.items() if r == "tentative" and p in names],
+        substitutes=substitutes, upcoming=meeting.date >= council.today and not cancelled,
+    )  # fmt: skip

@@ -1,4 +1,5 @@
-"""Meetings and deadlines for a calendar that subscribes: stable ids, a sequence that grows."""
+"""Meetings and deadlines for a calendar that subscribes: stable ids (the invitations' UIDs, see
+core.identity), a sequence that grows."""
 
 from __future__ import annotations
 
@@ -35,11 +36,13 @@ class CalendarData:
 
 
 def calendar_data(council: CouncilContext, *, owner: str | None = None) -> CalendarData:
+    from udsat_cli.core.identity import store_id, uid
+
     db = council.db
-    domain = f"council-{council.id}.udsat"
+    store = store_id(db)
     entries = [
         Entry(
-            uid=f"meeting-{mid}@{domain}",
+            uid=uid(store, "meeting", mid),
             kind="meeting",
             summary=f"{council.name}: møde",
             description=f"Møde i {council.name}.",
@@ -47,7 +50,7 @@ def calendar_data(council: CouncilContext, *, owner: str | None = None) -> Calen
             start=start,
             end=end,
             place=place,
-            sequence=revision,
+            sequence=_sequence(council, mid, day, start, end, place, cancelled, revision),
             status="CANCELLED" if cancelled else "CONFIRMED",
         )  # fmt: skip
         for mid, day, start, end, place, cancelled, revision in db.rows(
@@ -70,7 +73,7 @@ def calendar_data(council: CouncilContext, *, owner: str | None = None) -> Calen
             continue
         origin = f"\nFra mødet {dates.long_date(action.meeting)}." if action.meeting else ""
         entries.append(Entry(
-            uid=f"action-{action.id}@{domain}", kind="deadline", summary=action.title,
+            uid=uid(store, "action", action.id), kind="deadline", summary=action.title,
             description=f"Ansvarlige: {', '.join(action.owners)}.\nFrist: {action.due_text}."
             f"\nStatus: {LABELS[action.status]}.{origin}",
             day=action.due, start=None, end=None, place=None,
@@ -82,8 +85,21 @@ def calendar_data(council: CouncilContext, *, owner: str | None = None) -> Calen
         for event in events_between(council, start=date(1900, 1, 1)):
             who = f"\nDeltagere fra rådet: {', '.join(event.attendees)}." if event.attendees else ""
             entries.append(Entry(
-                uid=f"event-{event.id}@{domain}", kind="event", summary=event.title,
+                uid=uid(store, "event", event.id), kind="event", summary=event.title,
                 description=f"Arrangement for {council.name}.{who}", day=event.date,
                 start=event.time, end=None, place=None, sequence=0, status="CONFIRMED",
             ))  # fmt: skip
     return CalendarData(council.name, entries)
+
+
+def _sequence(council: CouncilContext, mid: int, day: object, start: str | None,
+              end: str | None, place: str | None, cancelled: object,
+              revision: int) -> int:  # fmt: skip
+    """The SEQUENCE the meeting's invitations carry (core.mailings), so a subscribed calendar
+    and an accepted invitation agree on which version is newest."""
+    from udsat_cli.core.mailings import calendar_sequence, said
+    from udsat_cli.core.meetings import MeetingRef
+
+    meeting = MeetingRef(mid, as_date(day), start, end, place)  # type: ignore[arg-type]
+    return calendar_sequence(council, meeting_id=mid, revision=revision,
+                             now_said=said(meeting, cancelled=bool(cancelled)))

@@ -46,23 +46,28 @@ class CouncilSettings:
     quorum: int | None = None
     points: StandingList = field(default=DEFAULT)  # the standing points of the agenda
     group_items: bool = True
+    attachment_limit_mb: int = 20  # bilag one notice of meeting may carry, together
 
 
 def council_settings(council: CouncilContext) -> CouncilSettings:
+    from udsat_cli.core.attachments import DEFAULT_LIMIT_MB
+
     row = council.db.one(
-        "SELECT proposals_days, agenda_days, quorum, group_items FROM council WHERE id = :c",
+        "SELECT proposals_days, agenda_days, quorum, group_items, attachment_limit_mb "
+        "FROM council WHERE id = :c",
         c=council.id,
     )
-    days, agenda_days, quorum, grouped = row or (None, None, None, None)
+    days, agenda_days, quorum, grouped, limit = row or (None, None, None, None, None)
     return CouncilSettings(council.name, days, agenda_days, quorum, standing_list(council),
-                           grouped is None or bool(grouped))  # fmt: skip
+                           grouped is None or bool(grouped),
+                           limit or DEFAULT_LIMIT_MB)  # fmt: skip
 
 
 def set_council(
     council: CouncilContext, *, proposals_days: int | None = None, agenda_days: int | None = None,
     quorum: int | None = None, points_before: list[str] | None = None,
     points_after: list[str] | None = None, default_points: bool = False,
-    group_items: bool | None = None,
+    group_items: bool | None = None, attachment_limit_mb: int | None = None,
 ) -> CouncilSettings:
     """Change what is given; the standing points apply to meetings planned from now on (and
     to the points an unissued agenda still lacks)."""
@@ -93,6 +98,8 @@ def set_council(
         row.agenda_days = agenda_days or None
     if quorum is not None:
         row.quorum = quorum or None
+    if attachment_limit_mb is not None:
+        row.attachment_limit_mb = attachment_limit_mb or None  # 0: back to the default
     if row.proposals_days and row.agenda_days and row.proposals_days < row.agenda_days:
         raise InputError(
             "Forslag skal være inde, før dagsordenen sendes ud: --proposals-days skal være "

@@ -24,15 +24,19 @@ if TYPE_CHECKING:
 FORMAT = "udsat-export"
 VERSION = 1
 BOOLEANS = {("meeting", "cancelled"), ("agenda_notice", "changed"), ("agenda_item", "closed"),
-            ("council", "group_items")}  # fmt: skip
-BINARY = {("minutes_version", "docx")}  # base64 in the export
+            ("council", "group_items"), ("attachment", "closed")}  # fmt: skip
+BINARY = {("minutes_version", "docx"), ("attachment", "data")}  # base64 in the export
 
 IN_MEETINGS = "meeting_id IN (SELECT id FROM meeting WHERE council_id = :c)"
 IN_ACTIONS = "action_id IN (SELECT id FROM action WHERE council_id = :c)"
 IN_EVENTS = "event_id IN (SELECT id FROM event WHERE council_id = :c)"
+IN_ITEMS = ("item_id IN (SELECT i.id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
+            "WHERE m.council_id = :c)")  # fmt: skip
 
 # (table, primary key columns, condition selecting one council's rows)
 TABLES: list[tuple[str, tuple[str, ...], str]] = [
+    # The store's id goes with every export: restored, its calendar UIDs are the same events.
+    ("store_identity", ("id",), "1 = 1"),
     ("council", ("id",), "id = :c"),
     ("person", ("id",), "council_id = :c"),
     ("meeting", ("id",), "council_id = :c"),
@@ -54,6 +58,10 @@ TABLES: list[tuple[str, tuple[str, ...], str]] = [
     ("agenda_notice", ("id",), IN_MEETINGS),
     ("duty_reminder_log", ("id",), "council_id = :c"),
     ("minutes_version", ("id",), IN_MEETINGS),
+    ("attachment", ("id",), IN_ITEMS),
+    ("meeting_reply", ("meeting_id", "person_id"), IN_MEETINGS),
+    ("mail_message", ("id",), "council_id = :c"),
+    ("inbox_message", ("council_id", "message_key"), "council_id = :c"),
 ]  # fmt: skip
 
 
@@ -126,6 +134,8 @@ def restore_data(db: Db, data: Any) -> dict[str, int]:
     check_export(tables, [table for table, _, _ in TABLES])
     for table, _, _ in TABLES:
         rows = tables.get(table) or []
+        if table == "store_identity" and rows:  # the export's id, not the one made just now
+            db.execute("DELETE FROM store_identity")
         for row in rows:
             columns = list(row)
             row = {k: _stored(table, k, v) for k, v in row.items()}
@@ -137,7 +147,7 @@ def restore_data(db: Db, data: Any) -> dict[str, int]:
         counts[table] = len(rows)
     if db.dialect == "postgresql":  # explicit ids leave the identity sequences behind
         for table, key, _ in TABLES:
-            if key == ("id",) and counts.get(table):
+            if key == ("id",) and counts.get(table) and table != "store_identity":  # text id
                 db.execute(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"(SELECT MAX(id) FROM {table}))"

@@ -22,6 +22,14 @@ if TYPE_CHECKING:
 KINDS = ("beslutning", "orientering", "drøftelse")
 
 
+class AttachmentRef(NamedTuple):
+    """A bilag as the agenda and the minutes name it (its file stays in the store)."""
+
+    name: str
+    size: int
+    closed: bool  # kept in the store: never mailed or published (also every bilag of a closed item)
+
+
 @dataclass
 class ItemRecord:
     number: int
@@ -34,13 +42,22 @@ class ItemRecord:
     public_decision: str | None = None
     standing: str | None = None  # a standing point: approval, followups, events ... (core.standing)
     id: int | None = None
+    attachments: list[AttachmentRef] = field(default_factory=list)  # its bilag, in order
 
 
 def read_items(council: CouncilContext, meeting_id: int) -> list[ItemRecord]:
-    """A meeting's items in their order, without their actions."""
+    """A meeting's items in their order, with their bilag, without their actions."""
+    bilag: dict[int, list[AttachmentRef]] = {}
+    for iid, name, size, closed, item_closed in council.db.rows(
+        "SELECT a.item_id, a.name, a.size, a.closed, i.closed FROM attachment a JOIN agenda_item i "
+        "ON i.id = a.item_id WHERE i.meeting_id = :m ORDER BY a.item_id, a.position, a.id",
+        m=meeting_id,
+    ):
+        bilag.setdefault(iid, []).append(AttachmentRef(name, size, bool(closed or item_closed)))
     return [
         ItemRecord(number, title, kind, background, decision, closed=bool(closed),
-                   public_decision=public, standing=standing, id=iid)  # fmt: skip
+                   public_decision=public, standing=standing, id=iid,
+                   attachments=bilag.get(iid, []))  # fmt: skip
         for iid, number, title, kind, background, decision, closed, public, standing
         in council.db.rows(
             "SELECT id, number, title, kind, background, decision, closed, public_decision, "
@@ -447,6 +464,14 @@ def delete_item(
         hearing.item_id = None
         council.writing.add(hearing)
         council.notify(f"Høringen »{hearing.title}« står ikke længere på et punkt.")
+    from udsat_cli.store.models import Attachment
+
+    bilag = list(council.writing.exec(select(Attachment).where(Attachment.item_id == item.id)))
+    for file in bilag:  # they go with it (undo brings them back)
+        council.writing.delete(file)
+    if bilag:
+        council.notify(f"Punktets bilag gik med: {', '.join(b.name for b in bilag)}.")
+    council.writing.flush()
     council.writing.delete(item)
     council.writing.flush()
     rest = [i for i in _items(council, found.id) if i.id != item.id]

@@ -5,7 +5,7 @@ core functions (attendance, item edit, add-action, update), each in its own tran
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ class Seat:
     short: str | None
     status: str  # present or absent
     reason: str | None
+    answer: str | None = None  # the answer to the invitation: accepted, declined, tentative
 
 
 @dataclass
@@ -40,6 +41,7 @@ class LiveMeeting:
     owners: list[str]  # what an owner field completes from
     attendance_taken: bool
     roll_taken: bool = False  # the attendance is stored for every member of the day
+    substitutes: list[str] = field(default_factory=list)  # suppleanter to call in
 
     @property
     def present(self) -> int:
@@ -49,8 +51,16 @@ class LiveMeeting:
     def quorum_warning(self) -> str | None:
         if self.present >= self.quorum:
             return None
+        from udsat_cli.danish import join_names
+
+        call = (f" Indkald en suppleant: {join_names(self.substitutes, 'eller')}."
+                if self.substitutes else "")  # fmt: skip
+        if self.meeting.date > self.today:  # before the day: as the afbud say it will be
+            return (f"Rådet bliver ikke beslutningsdygtigt: efter afbuddene kommer kun "
+                    f"{self.present} af {len(self.seats)} medlemmer, der skal være mindst "
+                    f"{self.quorum}.{call}")  # fmt: skip
         return (f"Rådet er ikke beslutningsdygtigt: {self.present} af {len(self.seats)} "
-                f"medlemmer er til stede, der skal være mindst {self.quorum}.")  # fmt: skip
+                f"medlemmer er til stede, der skal være mindst {self.quorum}.{call}")  # fmt: skip
 
     def resume_at(self) -> int:
         """The item to continue with (after a restart, too): the first without a decision after
@@ -65,9 +75,9 @@ class LiveMeeting:
 
 def live_meeting(council: CouncilContext, *, meeting: str | None = None) -> LiveMeeting:
     """Today's meeting, else the next one (or the one ``meeting`` names)."""
-    from udsat_cli.core.councils import council_settings
+    from udsat_cli.core.attendance import expected
     from udsat_cli.core.followups import followups, target_meeting
-    from udsat_cli.core.members import member_list, members_on
+    from udsat_cli.core.members import member_list, members_on, quorum
     from udsat_cli.core.minutes import meeting_items
 
     target = target_meeting(council, meeting, minuting=True)
@@ -86,22 +96,24 @@ def live_meeting(council: CouncilContext, *, meeting: str | None = None) -> Live
         everyone = {m.id: m for m in member_list(council, include_left=True).members}
         members = [everyone[pid] for pid in sorted(marks)
                    if marks[pid][0] != "guest" and pid in everyone]  # fmt: skip
+    answers = dict(council.db.rows(
+        "SELECT person_id, response FROM meeting_reply WHERE meeting_id = :m", m=target.id))
     seats = []
     for m in members:
         status, reason = marks.get(m.id, ("present", None))
         if status != "absent":  # no mark, or a member who came as a guest, is there
             status, reason = "present", None
-        seats.append(Seat(m.id, m.full_name, m.short_name, status, reason))
-    quorum = council_settings(council).quorum or (len(members) + 1) // 2
+        seats.append(Seat(m.id, m.full_name, m.short_name, status, reason, answers.get(m.id)))
+    needed = quorum(council, members=len(members))
     items, _ = meeting_items(council, target, as_decided=True)
     report = followups(council, meeting=str(target.id))
     owners = sorted({n for m in members for n in (m.full_name, m.short_name,
                                                   m.full_name.split()[0]) if n})  # fmt: skip
     return LiveMeeting(
-        council=council.name, meeting=target, today=council.today, seats=seats, quorum=quorum,
+        council=council.name, meeting=target, today=council.today, seats=seats, quorum=needed,
         items=items, followups=report.actions, owners=[*owners, *OWNER_WORDS],
         attendance_taken=any(status != "present" for status, _ in marks.values()),
-        roll_taken=roll_taken,
+        roll_taken=roll_taken, substitutes=expected(council, target).substitutes,
     )  # fmt: skip
 
 

@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from udsat_cli.core.actions import Which, select_actions, with_people
+from udsat_cli.core.attendance import Expected, expected
 from udsat_cli.core.meetings import MeetingRef, find_meeting
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
-
-
-# --- one meeting ------------------------------------------------------------------------------
 
 
 @dataclass
@@ -22,6 +20,7 @@ class MeetingDetail:
     items: list[tuple[int, str]]
     actions: list  # ActionView, soonest item first
     cancelled: bool = False
+    expected: Expected | None = None  # afbud, answers, quorum (None: cancelled)
 
 
 def meeting_detail(council: CouncilContext, *, ref: str) -> MeetingDetail:
@@ -32,4 +31,5 @@ def meeting_detail(council: CouncilContext, *, ref: str) -> MeetingDetail:
     actions = select_actions(council, Which(meeting=found.id, by_item=True))
     cancelled = bool(council.db.scalar("SELECT cancelled FROM meeting WHERE id = :m", m=found.id))
     return MeetingDetail(council.name, found, [(n, t) for n, t in items],
-                         list(with_people(council, actions)), cancelled)  # fmt: skip
+                         list(with_people(council, actions)), cancelled,
+                         None if cancelled else expected(council, found))  # fmt: skip

@@ -82,6 +82,13 @@ def members_on(council: CouncilContext, day: date) -> list[Member]:
     return sorted((m for m in _members(council) if is_member_on(m, day)), key=lambda m: m.id)
 
 
+def quorum(council: CouncilContext, *, members: int) -> int:
+    """How many members must be present for the council to decide: its own number (council set
+    --quorum), else half of them."""
+    own = council.db.scalar("SELECT quorum FROM council WHERE id = :c", c=council.id)
+    return own or (members + 1) // 2
+
+
 def member_list(
     council: CouncilContext, *, on: date | None = None, include_left: bool = False
 ) -> MemberList:

@@ -27,7 +27,7 @@ from udsat_cli.core.actions import ActionView, Which, select_actions, with_peopl
 from udsat_cli.core.approved import kept_data, kept_docx
 from udsat_cli.core.deadlines import resolve_deadline
 from udsat_cli.core.hearings import HearingView, hearings_answered
-from udsat_cli.core.items import ItemRecord, grouped_council, read_items
+from udsat_cli.core.items import AttachmentRef, ItemRecord, grouped_council, read_items
 from udsat_cli.core.meetings import MeetingRef, find_meeting, latest_meeting
 from udsat_cli.core.standing import APPROVAL, FOLLOWUPS
 from udsat_cli.errors import UdsatError
@@ -396,6 +396,8 @@ def minutes_from_data(data: dict[str, Any]) -> Minutes:
         ItemRecord(
             i["number"], i["title"], i["kind"], i["background"], i["decision"],
             [_action(a) for a in i["actions"]], i["closed"], i["public_decision"], i["standing"],
+            attachments=[AttachmentRef(b["name"], b["size"], b["closed"])
+                         for b in i.get("attachments", [])],  # approved before m016: none
         )  # fmt: skip
         for i in data["items"]
     ]

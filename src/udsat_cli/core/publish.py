@@ -9,7 +9,7 @@ in the data at all. Approved minutes are published as they were approved (core.a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +34,7 @@ class PublicItem:
     followups: list[ActionView]  # as the minutes record them, without their notes
     closed: bool
     standing: str | None = None
+    bilag: list[tuple[str, str]] = field(default_factory=list)  # (name, file on the site)
 
 
 @dataclass
@@ -67,9 +68,11 @@ class Site:
     minutes: list[PublicMinutes]  # newest first
     members: list[tuple[str, str]]  # (name, role)
     hearings: list[HearingView]  # answered, newest first
+    files: dict[str, bytes] = field(default_factory=dict)  # public bilag, by their site name
 
 
 def site(council: CouncilContext) -> Site:
+    from udsat_cli.core.attachments import public_bilag, web_name
     from udsat_cli.core.members import members_on
 
     rows = council.db.all(
@@ -78,6 +81,7 @@ def site(council: CouncilContext) -> Site:
         c=council.id,
     )
     pages: dict[int, str] = {}
+    files: dict[str, bytes] = {}
     published = []
     for mid, day, start, end, place, cancelled, approved in rows:
         ref = MeetingRef(mid, _day(day), start, end, place)
@@ -96,6 +100,12 @@ def site(council: CouncilContext) -> Site:
             )  # fmt: skip
             for i in record.items
         ]
+        # Public bilag beside the referat: never a closed one, nor one of a closed item.
+        open_items = {i.number: i for i in items if not i.closed}
+        for n, (number, file) in enumerate(public_bilag(council, meeting_id=mid), start=1):
+            if number in open_items:
+                files[web_name(page, n, file.name)] = file.data
+                open_items[number].bilag.append((file.name, web_name(page, n, file.name)))
         published.append(PublicMinutes(
             record.meeting, as_datetime(approved), page, record.participants,
             [a.name for a in record.absent], record.guests, record.referent, items,
@@ -115,6 +125,7 @@ def site(council: CouncilContext) -> Site:
         members=[(m.full_name, roles.get(m.role, m.role))
                  for m in members_on(council, council.today)],
         hearings=hearings_answered_all(council),
+        files=files,
     )  # fmt: skip
 
 

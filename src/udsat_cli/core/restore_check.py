@@ -18,7 +18,9 @@ TABLE_NAMES = {
     "import_log": "importer", "action_body_owner": "ansvarlige", "meeting_guest": "gæster",
     "event_reminder_log": "påmindelser om arrangementer", "hearing": "høringer",
     "agenda_notice": "indkaldelser", "duty_reminder_log": "påmindelser om frister",
-    "minutes_version": "godkendte referater",
+    "minutes_version": "godkendte referater", "store_identity": "lagerets id",
+    "attachment": "bilag", "meeting_reply": "svar på invitationer", "mail_message": "mails",
+    "inbox_message": "læste mails",
 }  # fmt: skip
 
 
@@ -39,6 +41,10 @@ def _codes() -> dict[tuple[str, str], set[str]]:
         ("action_body_owner", "kind"): {"council", "unit"},
         ("reminder_log", "channel"): {"print", "email"},
         ("event_reminder_log", "channel"): {"print", "email"},
+        ("meeting_reply", "response"): {"accepted", "declined", "tentative"},
+        ("mail_message", "status"): {"sent", "refused", "deferred", "held"},
+        ("mail_message", "kind"): {"notice", "update", "cancel", "reminder"},
+        ("inbox_message", "outcome"): {"applied", "unknown", "ignored"},
     }
 
 

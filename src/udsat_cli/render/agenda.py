@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from udsat_cli import dates
 from udsat_cli.render import followups, hearings
 from udsat_cli.render.common import header, join_names, md
-from udsat_cli.render.minutes import sections
+from udsat_cli.render.minutes import bilag, sections
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -51,7 +51,12 @@ def _item_kind(point: AgendaPoint) -> str | None:
     return point.item.kind if point.item is not None else None
 
 
-def text(agenda: Agenda) -> Iterator[str]:
+def _bilag(point: AgendaPoint) -> str | None:
+    return bilag(point.item) if point.item is not None else None
+
+
+def text(agenda: Agenda, *, for_members: bool = False) -> Iterator[str]:
+    """``for_members``: as the notice's body, without the follow-ups' numbers."""
     yield title(agenda)
     yield ""
     yield from header(header_rows(agenda))
@@ -62,7 +67,8 @@ def text(agenda: Agenda) -> Iterator[str]:
         yield ""
         yield f"{point.number}. {line}"
         if point.kind == "followups":
-            yield from (f"   {line}".rstrip() for line in followups.body_text(agenda.followups))
+            yield from (f"   {line}".rstrip()
+                        for line in followups.body_text(agenda.followups, ids=not for_members))
         elif point.item and point.item.background:
             yield ""
             yield "   Sagsfremstilling:"
@@ -73,6 +79,10 @@ def text(agenda: Agenda) -> Iterator[str]:
         elif point.kind == "hearings":
             yield ""
             yield from (f"   · {hearings.line(h)}" for h in agenda.loose_hearings)
+        if names := _bilag(point):
+            yield ""
+            yield "   Bilag:"
+            yield from (f"   · {name}" for name in names.splitlines())
 
 
 def markdown(agenda: Agenda) -> Iterator[str]:
@@ -97,6 +107,10 @@ def markdown(agenda: Agenda) -> Iterator[str]:
         elif point.kind == "hearings":
             yield ""
             yield from (f"- {md(hearings.line(h))}" for h in agenda.loose_hearings)
+        if names := _bilag(point):
+            yield ""
+            yield "**Bilag:**"
+            yield from (f"- {md(name)}" for name in names.splitlines())
 
 
 def docx(agenda: Agenda, *, template: Path | None = None) -> bytes:
@@ -121,5 +135,8 @@ def docx(agenda: Agenda, *, template: Path | None = None) -> bytes:
         elif point.kind == "hearings":
             for hearing in agenda.loose_hearings:
                 doc.add_paragraph(hearings.line(hearing), style="List Bullet")
+        if names := _bilag(point):
+            word.label(doc, "Bilag")
+            word.bullets(doc, names.splitlines())
     doc.core_properties.subject = followups.TITLE
     return word.to_bytes(doc)

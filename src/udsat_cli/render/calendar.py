@@ -1,6 +1,11 @@
 """iCalendar (RFC 5545): meetings and the council's events as events in Europe/Copenhagen;
 deadlines as all-day events (subscribed calendars show those, most ignore to-dos), or as to-dos
-with ``todo=True``."""
+with ``todo=True``.
+
+The time zone is written as calendar programs write it: a VTIMEZONE with yearly rules (RRULE),
+not icalendar's list of dates (RDATE), which Outlook is known to misread for Europe/Copenhagen
+(summer meetings an hour off). The rules are the EU's since 1996: summer time from the last
+Sunday of March at 02.00 to the last Sunday of October at 03.00."""
 
 from __future__ import annotations
 
@@ -69,10 +74,28 @@ def add_span(component: Any, day: date, start: str | None, end: str | None) -> N
     component.add("dtend", finish)
 
 
+def copenhagen() -> Any:
+    """Europe/Copenhagen as a VTIMEZONE with yearly rules."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+    zone = Timezone()
+    zone.add("tzid", ZONE)
+    for part, name, start, month, before, after in (
+        (TimezoneDaylight(), "CEST", datetime(1970, 3, 29, 2), 3, 1, 2),
+        (TimezoneStandard(), "CET", datetime(1970, 10, 25, 3), 10, 2, 1),
+    ):
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        part.add("tzname", name)
+        part.add("tzoffsetfrom", timedelta(hours=before))
+        part.add("tzoffsetto", timedelta(hours=after))
+        zone.add_component(part)
+    return zone
+
+
 def finished(cal: Any) -> bytes:
-    """The calendar as bytes, with the time zones it uses and none of icalendar's English."""
-    if hasattr(cal, "add_missing_timezones"):
-        cal.add_missing_timezones()
-        for zone_part in cal.walk("VTIMEZONE"):  # icalendar's note on it is English
-            zone_part.pop("COMMENT", None)
+    """The calendar as bytes, with Europe/Copenhagen first when a time refers to it."""
+    if any(isinstance(getattr(c.get("dtstart"), "dt", None), datetime)
+           for c in cal.subcomponents):  # fmt: skip
+        cal.subcomponents.insert(0, copenhagen())
     return cal.to_ical()

@@ -29,7 +29,8 @@ TABLES = {
     "minutes_version": ("godkendt referat", True),
     "hearing": ("høring", False), "agenda_notice": ("indkaldelse", False),
     "reminder_log": ("påmindelse", False), "event_reminder_log": ("påmindelse", False),
-    "duty_reminder_log": ("påmindelse", False),
+    "duty_reminder_log": ("påmindelse", False), "attachment": ("bilag", True),
+    "meeting_reply": ("svar på invitationen", True),
 }  # fmt: skip
 FIELDS = {
     "status": "status", "title": "titel", "due_text": "frist", "date": "dato",
@@ -43,6 +44,7 @@ FIELDS = {
     "label": "ansvarlig", "details": "detaljer", "closed": "lukket punkt",
     "public_decision": "offentlig beslutning", "proposals_days": "forslag senest (dage før mødet)",
     "agenda_days": "dagsorden ud (dage før mødet)", "quorum": "beslutningsdygtigt med",
+    "attachment_limit_mb": "bilag med indkaldelsen (MB)",
     "sender": "afsender", "received": "modtaget", "deadline": "frist",
     "deadline_time": "fristens klokkeslæt", "answer_by": "besvares", "material": "materiale",
     "answer": "høringssvar", "answered_on": "besvaret", "address": "adresse",
@@ -52,12 +54,13 @@ FIELDS = {
     "reopened_at": "åbnet igen", "agenda_issued_at": "dagsorden udsendt",
     "agenda_changed_at": "dagsorden ændret", "roll_taken_at": "fremmøde gemt",
     "standing": "fast punkt", "topic_id": "emne", "group_items": "punkter efter type",
-    "standing_points": "faste punkter",
+    "standing_points": "faste punkter", "media_type": "filtype", "size": "størrelse (bytes)",
+    "response": "svar", "comment": "kommentar",
 }  # fmt: skip
 # Bookkeeping a secretary has no use for in the log.
 QUIET = {"closed_at", "created_at", "revision", "due_kind", "due_date", "due_n", "due_meeting_id",
          "state", "position", "at", "created_on", "ref", "digest", "council_id",
-         "data", "docx"}  # fmt: skip
+         "data", "docx", "added_at"}  # fmt: skip
 ATTENDANCE = {"absent": "meldt afbud", "guest": "gæst", "present": "til stede"}
 # Codes kept in the store, as each table's rows say them.
 CODES = {
@@ -65,6 +68,8 @@ CODES = {
     ("attendance", "status"): ATTENDANCE, ("hearing", "answer_by"): ANSWER_BY,
     ("action_body_owner", "kind"): {"council": "rådet", "unit": "en enhed"},
     ("reminder_log", "channel"): {"print": "udskrevet", "email": "e-mail"},
+    ("meeting_reply", "response"): {"accepted": "deltager", "declined": "afbud",
+                                    "tentative": "måske"},
     ("agenda_item", "standing"): {"approval": "godkendelse", "followups": "opfølgning",
                                   "hearings": "høringer", "economy": "økonomi",
                                   "events": "arrangementer", "other": "eventuelt",

@@ -23,6 +23,7 @@ def settings_text(found: CouncilSettings) -> Iterator[str]:
     yield f"  Beslutningsdygtigt med:         {quorum}"
     grouping = "under én overskrift pr. type" if found.group_items else "i rækkefølge med typen"
     yield f"  Punkterne står:                 {grouping}"
+    yield f"  Bilag med indkaldelsen:         højst {found.attachment_limit_mb} MB i alt"
     own = "rådets egne" if found.points.own else "udsats; ret dem med --points-before/-after"
     yield f"  Faste punkter ({own}):"
     for point in found.points.before:

@@ -87,8 +87,9 @@ def _heading(report: FollowupReport) -> list[str]:
 # --- plain text -------------------------------------------------------------------------------
 
 
-def body_text(report: FollowupReport) -> Iterator[str]:
-    """The report's sections, each opened by a blank line."""
+def body_text(report: FollowupReport, *, ids: bool = True) -> Iterator[str]:
+    """The report's sections, each opened by a blank line. ``ids``: with the numbers the
+    secretary types (»[#29]«); the members' notice leaves them out, they mean nothing there."""
     if not report.actions:
         yield ""
         yield EMPTY
@@ -102,7 +103,7 @@ def body_text(report: FollowupReport) -> Iterator[str]:
         yield ""
         yield title
         for action in actions:
-            yield f"· {action.title} [#{action.id}]"
+            yield f"· {action.title} [#{action.id}]" if ids else f"· {action.title}"
             yield f"  {facts(action)}"
             if action.note:
                 yield f"  Seneste note: {action.note}"

@@ -14,7 +14,10 @@ def text(record: Minutes) -> Iterator[str]:
     if not record.items:
         yield "Mødet har ingen punkter endnu."
         return
-    yield from (f"{item.number}. {item.title}" for item in record.items)
+    for item in record.items:
+        yield f"{item.number}. {item.title}"
+        for b in item.attachments:  # the bilag under their item
+            yield f"   Bilag: {b.name}" + (" (lukket)" if b.closed else "")
 
 
 def deleted_text(gone: Deleted) -> Iterator[str]:

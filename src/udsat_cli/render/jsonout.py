@@ -74,6 +74,8 @@ def item(i: ItemRecord) -> dict[str, Any]:
         "closed": i.closed,
         "public_decision": i.public_decision,
         "actions": [action(a) for a in i.actions],
+        "attachments": [{"name": b.name, "size": b.size, "closed": b.closed}
+                        for b in i.attachments],
     }
 
 
@@ -139,6 +141,12 @@ def meetings_detail(detail: MeetingDetail) -> dict[str, Any]:
         "cancelled": detail.cancelled,
         "items": [{"number": n, "title": t} for n, t in detail.items],
         "actions": [action(a) for a in detail.actions],
+        "attendance": None if detail.expected is None else {
+            "absent": [{"name": n, "reason": r} for n, r in detail.expected.absent],
+            "accepted": detail.expected.accepted, "tentative": detail.expected.tentative,
+            "members": detail.expected.members, "quorum": detail.expected.quorum,
+            "warning": detail.expected.warning, "substitutes": detail.expected.substitutes,
+        },
     }
 
 
@@ -293,7 +301,7 @@ def hearings(found: HearingList) -> list[dict[str, Any]]:
 def councils_settings(found: CouncilSettings) -> dict[str, Any]:
     return {"council": found.council, "proposals_days": found.proposals_days,
             "agenda_days": found.agenda_days, "quorum": found.quorum,
-            "group_items": found.group_items,
+            "group_items": found.group_items, "attachment_limit_mb": found.attachment_limit_mb,
             "points_before": [{"key": p.key, "title": p.title} for p in found.points.before],
             "points_after": [{"key": p.key, "title": p.title} for p in found.points.after],
             }  # fmt: skip

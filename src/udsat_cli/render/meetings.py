@@ -10,6 +10,7 @@ from udsat_cli.render.actions import one_text
 from udsat_cli.render.common import count, md, meeting_line, table
 
 if TYPE_CHECKING:
+    from udsat_cli.core.attendance import Expected
     from udsat_cli.core.meeting_detail import MeetingDetail
     from udsat_cli.core.meetings import MeetingList, MeetingRef, PlannedDay
 
@@ -56,9 +57,28 @@ def trial_text(days: list[PlannedDay]) -> Iterator[str]:
         yield f"  {dates.meeting_when(day.date, day.start, day.end)}"
 
 
+def attendance_lines(expected: Expected) -> Iterator[str]:
+    """Who has sent afbud, who has accepted, and the warning when too few will come."""
+    from udsat_cli.render.common import join_names
+
+    if expected.absent:
+        yield "Afbud: " + join_names(f"{name} ({reason})" if reason else name
+                                     for name, reason in expected.absent)  # fmt: skip
+    if expected.accepted:
+        yield f"Deltager: {join_names(expected.accepted)}"
+    if expected.tentative:
+        yield f"Måske: {join_names(expected.tentative)}"
+    if warning := expected.warning:
+        yield f"OBS: {warning}"
+
+
 def detail_text(detail: MeetingDetail) -> Iterator[str]:
     yield f"{detail.council} · møde {detail.meeting.id}"
     yield meeting_line(detail.meeting) + (" · aflyst" if detail.cancelled else "")
+    if detail.expected is not None and (lines := list(attendance_lines(detail.expected))):
+        yield ""
+        yield "Fremmøde"
+        yield from lines
     if detail.items:
         yield ""
         yield "Dagsorden"

@@ -118,6 +118,13 @@ def reported_line(r: Reported) -> str:
     return f"{r.title}{who}: {STATUS.get(r.status, r.status)}{said}"
 
 
+def bilag(item: ItemRecord) -> str | None:
+    """The item's bilag by name, one a line; a closed one says so (its file stays in the store)."""
+    names = [f"{b.name} (lukket)" if b.closed and not item.closed else b.name
+             for b in item.attachments]  # fmt: skip
+    return "\n".join(names) or None
+
+
 def _texts(item: ItemRecord, doc: Minutes) -> list[tuple[str | None, str]]:
     """(label or None, text) under an item; nothing for what is empty."""
     decision = item.decision
@@ -127,6 +134,8 @@ def _texts(item: ItemRecord, doc: Minutes) -> list[tuple[str | None, str]]:
     found: list[tuple[str | None, str]] = []
     if item.background:
         found.append(("Sagsfremstilling", item.background))
+    if names := bilag(item):
+        found.append(("Bilag", names))
     if decision:
         found.append((decision_label(item), decision))
     return found

@@ -115,7 +115,20 @@ def subject(person: OwnerReminder, report: Reminders) -> str:
     return f"{report.council}: {join_names(counts(person, report))}"
 
 
-def email_body(person: OwnerReminder, report: Reminders) -> str:
+def _reply_note(person: OwnerReminder, reference: str) -> list[str]:
+    """How to answer by mail: udsat inbox reads the answer back (the reference tells it which
+    reminder it answers, so keep it in the reply)."""
+    several = len(person.actions) > 1
+    which = " Skriv opgavens nummer (fx #12) foran, når det gælder én af flere." if several else ""
+    return [
+        "Svar gerne på denne mail med »udført«, »i gang« eller »udsat til …« og en kort note,",
+        f"så noteres det.{which}",
+        "",
+        f"Reference: {reference}",
+    ]
+
+
+def email_body(person: OwnerReminder, report: Reminders, *, reference: str = "") -> str:
     lines = [
         f"Kære {person.name}",
         "",
@@ -125,9 +138,11 @@ def email_body(person: OwnerReminder, report: Reminders) -> str:
     ]
     if report.meeting:
         lines += ["", f"Næste møde: {meeting_line(report.meeting)}"]
+    if reference and person.actions:
+        lines += ["", *_reply_note(person, reference)]
+    else:
+        lines += ["", "Giv gerne referenten besked, når en opgave er klaret, så den kan lukkes."]
     lines += [
-        "",
-        "Giv gerne referenten besked, når en opgave er klaret, så den kan lukkes.",
         "",
         "Venlig hilsen",
         f"{report.council} (sendt af udsat)",

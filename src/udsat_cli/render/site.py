@@ -71,6 +71,7 @@ def pages(site: Site, *, templates: Path | None = None, base_url: str | None = N
     }
     for minutes in site.minutes:
         found[minutes.page] = render("referat.html", page="minutes", m=minutes)
+    found.update(site.files)  # the public bilag, as they were attached
     newest = max((m.approved for m in site.minutes), default=None)
     feed_id = _feed_id(site.council, base_url)
     def entry_id(page: str) -> str:

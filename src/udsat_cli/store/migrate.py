@@ -47,23 +47,31 @@ def apply_migrations(connection: Any) -> list[str]:
     )
     applied = {row[0] for row in connection.exec_driver_sql("SELECT name FROM udsat_migrations")}
     done = []
+    steps = []
     for fn in migrations.MIGRATIONS:
         if fn.__name__ in applied:
             continue
         try:
             fn(connection.exec_driver_sql, connection.dialect.name)
-            if step := migrations.after(fn.__name__):
-                import importlib
-
-                module, _, function = step.partition(":")
-                getattr(importlib.import_module(module), function)(connection)
         except Exception as exc:
             raise MigrationFailed(fn.__name__, exc) from exc
+        if step := migrations.after(fn.__name__):
+            steps.append((fn.__name__, step))
         connection.execute(
             text("INSERT INTO udsat_migrations (name, applied_at) VALUES (:name, :at)"),
             {"name": fn.__name__, "at": datetime.now(UTC).isoformat(timespec="seconds")},
         )
         done.append(fn.__name__)
+    # The steps with application code run once the schema is the one that code reads (a later
+    # migration may add a table it queries), still in the same transaction.
+    for name, step in steps:
+        import importlib
+
+        module, _, function = step.partition(":")
+        try:
+            getattr(importlib.import_module(module), function)(connection)
+        except Exception as exc:
+            raise MigrationFailed(name, exc) from exc
     return done
 
 

@@ -629,6 +629,81 @@ def _composed(value: Any) -> Any:
 
 
 @migration
+def m016_council_mail(execute: Execute, dialect: str) -> None:
+    """The council's mail both ways: a random id made once per store (the calendar UIDs carry
+    it, so two installations never name the same event), bilag kept with their items, every
+    message sent or refused (its Message-ID and, for a reminder, the reference a reply carries),
+    the answers to invitations, and the messages ``udsat inbox`` has read."""
+    false = "0" if dialect == "sqlite" else "false"
+    _run(
+        execute,
+        dialect,
+        f"""
+        CREATE TABLE store_identity (
+            id VARCHAR(40) NOT NULL PRIMARY KEY,
+            created_at {{ts}} NOT NULL
+        );
+        ALTER TABLE council ADD COLUMN attachment_limit_mb INTEGER;
+        CREATE TABLE attachment (
+            id {{pk}},
+            item_id INTEGER NOT NULL REFERENCES agenda_item (id),
+            position INTEGER NOT NULL,
+            name VARCHAR(255) NOT NULL,
+            media_type VARCHAR(100) NOT NULL,
+            size INTEGER NOT NULL,
+            digest VARCHAR(64) NOT NULL,
+            closed BOOLEAN NOT NULL DEFAULT {false},
+            data {{blob}} NOT NULL,
+            added_at {{ts}} NOT NULL
+        );
+        CREATE INDEX ix_attachment_item ON attachment (item_id);
+        CREATE TABLE mail_message (
+            id {{pk}},
+            council_id INTEGER NOT NULL,
+            kind VARCHAR(10) NOT NULL,
+            message_id VARCHAR(300) NOT NULL,
+            reference VARCHAR(64),
+            meeting_id INTEGER,
+            person_id INTEGER,
+            address VARCHAR(320) NOT NULL,
+            name VARCHAR(200),
+            sequence INTEGER,
+            actions TEXT,
+            said VARCHAR(200),
+            status VARCHAR(10) NOT NULL,
+            detail VARCHAR(300),
+            at {{ts}} NOT NULL
+        );
+        CREATE INDEX ix_mail_message_council ON mail_message (council_id, meeting_id);
+        CREATE INDEX ix_mail_message_reference ON mail_message (reference);
+        CREATE INDEX ix_mail_message_message_id ON mail_message (message_id);
+        CREATE TABLE meeting_reply (
+            meeting_id INTEGER NOT NULL REFERENCES meeting (id),
+            person_id INTEGER NOT NULL REFERENCES person (id),
+            response VARCHAR(10) NOT NULL,
+            comment VARCHAR(300),
+            at {{ts}} NOT NULL,
+            PRIMARY KEY (meeting_id, person_id)
+        );
+        CREATE TABLE inbox_message (
+            council_id INTEGER NOT NULL,
+            message_key VARCHAR(300) NOT NULL,
+            outcome VARCHAR(10) NOT NULL,
+            at {{ts}} NOT NULL,
+            PRIMARY KEY (council_id, message_key)
+        )
+        """,
+    )
+    import secrets
+    from datetime import UTC, datetime
+
+    mark = "?" if dialect == "sqlite" else "%s"
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    execute(f"INSERT INTO store_identity (id, created_at) VALUES ({mark}, {mark})",
+            (secrets.token_hex(16), now))  # fmt: skip
+
+
+@migration
 def m018_composed_text(execute: Execute, dialect: str) -> None:
     """Every text in one Unicode form, NFC (see udsat_cli.textform): a name or a text that came
     in decomposed before udsat composed what comes in (»Åse« pasted from a Mac) is found,
@@ -668,12 +743,14 @@ def m018_composed_text(execute: Execute, dialect: str) -> None:
                         (_composed(text), rowid))  # fmt: skip
 
 
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 
 def after(name: str) -> str | None:
     """The step that must follow a migration in the same transaction with code only the
-    application has (see ``store.migrate.apply_migrations``): its module path, or None."""
+    application has (see ``store.migrate.apply_migrations``: it runs once every pending
+    migration is applied, on the schema that code reads): its module path, or None."""
     return _AFTER.get(name)
 
 

@@ -42,6 +42,7 @@ class Council(Table, table=True):
     # The council's own standing points (JSON, see core.standing); None: the default list.
     standing_points: str | None = Field(default=None, sa_column=Column(Text))
     group_items: bool | None = None  # items grouped by kind on agenda and minutes (None: yes)
+    attachment_limit_mb: int | None = None  # bilag sent with one agenda at most (None: 20 MB)
 
 
 class Person(Table, table=True):
@@ -369,3 +370,86 @@ class MinutesVersion(Table, table=True):
     reopened_at: datetime | None = None
     data: str = Field(sa_column=Column(Text, nullable=False))
     docx: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class StoreIdentity(Table, table=True):
+    """The store's own random id, made once: the calendar UIDs carry it, so the meetings of two
+    installations are never one event to Outlook or Google."""
+
+    __tablename__ = "store_identity"
+
+    id: str = Field(sa_column=Column(String(40), primary_key=True))
+    created_at: datetime
+
+
+class Attachment(Table, table=True):
+    """A bilag kept with its item. ``closed`` (or a closed item) keeps it in the store: it is
+    never mailed or published."""
+
+    __tablename__ = "attachment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(sa_column=_fk("agenda_item.id", nullable=False, index=True))
+    position: int
+    name: str = Field(sa_column=Column(String(255), nullable=False))
+    media_type: str = Field(sa_column=Column(String(100), nullable=False))
+    size: int
+    digest: str = Field(sa_column=Column(String(64), nullable=False))
+    closed: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    added_at: datetime
+
+
+class MailMessage(Table, table=True):
+    """One message to one address: sent, refused by the server, or held back (``--no-mail``).
+    Bookkeeping outside the change journal, like the reminder log: what went out stays out."""
+
+    __tablename__ = "mail_message"
+    __table_args__ = (
+        Index("ix_mail_message_council", "council_id", "meeting_id"),
+        Index("ix_mail_message_reference", "reference"),
+        Index("ix_mail_message_message_id", "message_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    council_id: int
+    kind: str = Field(sa_column=Column(String(10), nullable=False))  # notice, update, cancel ...
+    message_id: str = Field(sa_column=Column(String(300), nullable=False))
+    reference: str | None = Field(default=None, sa_column=Column(String(64)))  # a reminder's
+    meeting_id: int | None = None
+    person_id: int | None = None
+    address: str = Field(sa_column=Column(String(320), nullable=False))
+    name: str | None = Field(default=None, sa_column=Column(String(200)))
+    sequence: int | None = None  # the invitation's SEQUENCE
+    actions: str | None = Field(default=None, sa_column=Column(Text))  # a reminder's, JSON
+    said: str | None = Field(default=None, sa_column=Column(String(200)))  # the meeting as sent
+    # sent; refused (for good, 5xx); deferred (4xx: tried again next run); held (--no-mail)
+    status: str = Field(sa_column=Column(String(10), nullable=False))
+    detail: str | None = Field(default=None, sa_column=Column(String(300)))  # the server's word
+    at: datetime
+
+
+class MeetingReply(Table, table=True):
+    """A member's answer to the invitation (accepted, declined, tentative), read by inbox."""
+
+    __tablename__ = "meeting_reply"
+
+    meeting_id: int = Field(sa_column=Column(Integer, ForeignKey("meeting.id"), primary_key=True))
+    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), primary_key=True))
+    response: str = Field(sa_column=Column(String(10), nullable=False))  # accepted, declined ...
+    comment: str | None = Field(default=None, sa_column=Column(String(300)))
+    at: datetime
+
+
+class InboxMessage(Table, table=True):
+    """A message ``udsat inbox`` has read (by its Message-ID): applied, or listed as not
+    understood, so a second run neither applies nor lists it again."""
+
+    __tablename__ = "inbox_message"
+
+    council_id: int = Field(sa_column=Column(Integer, primary_key=True))
+    message_key: str = Field(sa_column=Column(String(300), primary_key=True))
+    outcome: str = Field(sa_column=Column(String(10), nullable=False))
+    at: datetime

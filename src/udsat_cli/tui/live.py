@@ -54,6 +54,10 @@ Taster i udsat live
 Escape lukker dette vindue."""
 
 
+# What a member answered to the invitation (udsat inbox), beside the name.
+ANSWERS = {"accepted": " · har takket ja", "tentative": " · måske", "declined": " · afbud"}
+
+
 class TextScreen(ModalScreen[None]):
     """Help or a read-back: text to read, closed with Escape or Enter."""
 
@@ -152,7 +156,7 @@ class LiveApp(App[None]):
                 yield Static("", id="quorum")
                 for seat in self.view.seats:
                     with Horizontal(classes="row"):
-                        yield Label(seat.name)
+                        yield Label(seat.name + ANSWERS.get(seat.answer or "", ""))
                         yield Select([("til stede", "present"), ("afbud", "absent")],
                                      value=seat.status, allow_blank=False,
                                      id=f"seat-{seat.person_id}")  # fmt: skip
