@@ -16,8 +16,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from udsat_cli.errors import UdsatError
+from udsat_cli.errors import InputError, UdsatError
+
+if TYPE_CHECKING:
+    from udsat_cli.limits import WordFile
 
 SECURITY = ("none", "starttls", "ssl")
 
@@ -53,8 +57,14 @@ def _read(path: Path) -> dict:
     import re
     import tomllib
 
+    from udsat_cli.limits import CONFIG, TooLarge, read_bytes
+
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, CONFIG, what="indstillingsfiler")
+    except TooLarge:
+        raise ConfigError(
+            f"Indstillingsfilen {path} er for stor til at være en indstillingsfil."
+        ) from None
     except FileNotFoundError:
         raise ConfigError(
             f"Der er ingen indstillingsfil ({path}); opret den med en [smtp]-sektion "
@@ -65,10 +75,8 @@ def _read(path: Path) -> dict:
     except OSError as exc:
         why = "du har ikke adgang til den" if exc.errno == errno.EACCES else "den kan ikke læses"
         raise ConfigError(f"Indstillingsfilen {path} kan ikke bruges: {why}.") from None
-    if len(data) > 1_000_000:
-        raise ConfigError(f"Indstillingsfilen {path} er for stor til at være en indstillingsfil.")
-    try:
-        return tomllib.loads(data.decode("utf-8"))
+    try:  # with or without the byte order mark Windows Notepad puts first
+        return tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ConfigError(f"Indstillingsfilen {path} er ikke tekst i UTF-8.") from None
     except tomllib.TOMLDecodeError as exc:
@@ -91,10 +99,10 @@ def smtp() -> Smtp:
     if security not in SECURITY:
         raise ConfigError(f"[smtp] security skal være en af: {', '.join(SECURITY)}.")
     default_port = {"none": 25, "starttls": 587, "ssl": 465}[security]
-    try:
-        port = int(section.get("port", default_port))
-    except (TypeError, ValueError):
-        raise ConfigError("[smtp] port skal være et tal.") from None
+    port = section.get("port", default_port)
+    # 1.5, true and "587" are no port (int() would have read the first two as port 1)
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+        raise ConfigError("[smtp] port skal være et helt tal mellem 1 og 65535, fx port = 587.")
     password = None
     if name := section.get("password_env"):
         password = os.environ.get(str(name))
@@ -108,8 +116,6 @@ def smtp() -> Smtp:
         value = section.get(key)
         if value is not None and (not isinstance(value, str) or any(ord(c) < 32 for c in value)):
             raise ConfigError(f"[smtp] {key} skal være tekst på én linje.")
-    if not 0 < port < 65536:
-        raise ConfigError("[smtp] port skal være et tal mellem 1 og 65535.")
     return Smtp(
         host=str(section["host"]), port=port, security=security,
         user=str(section["user"]) if section.get("user") else None, password=password,
@@ -129,11 +135,12 @@ def sender_address(text: str) -> str:
     return str(Address(display_name=found[0], addr_spec=found[1]))
 
 
-def document_template(given: str | None) -> Path | None:
+def document_template(given: str | None) -> WordFile | None:
     """The Word template: the one named on the command line, else ``[documents] template`` in
-    the settings (a missing settings file means none)."""
+    the settings (a missing settings file means none), read through the door (at most 20 MB,
+    checked as a zip before anything is unpacked). Read it before a write transaction begins."""
     if given:
-        return Path(given).expanduser()
+        return _template(Path(given).expanduser())
     path = config_path()
     if not path.exists():
         return None
@@ -141,4 +148,12 @@ def document_template(given: str | None) -> Path | None:
     name = section.get("template") if isinstance(section, dict) else None
     if name is not None and not isinstance(name, str):
         raise ConfigError("[documents] template skal være stien til en .docx-fil.")
-    return Path(name).expanduser() if name else None
+    return _template(Path(name).expanduser()) if name else None
+
+
+def _template(path: Path) -> WordFile:
+    from udsat_cli.limits import MINUTES, read_docx
+
+    if not path.exists():
+        raise InputError(f"Skabelonen {path} findes ikke.")
+    return read_docx(path, MINUTES, what="Word-skabeloner", unpacked="en skabelon")

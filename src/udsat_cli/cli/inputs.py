@@ -3,7 +3,7 @@ and texts written in the person's own editor."""
 
 from __future__ import annotations
 
-from udsat_cli.errors import InputError, NotFoundError, file_error
+from udsat_cli.errors import InputError, NotFoundError
 
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger numbers name nothing
 
@@ -19,19 +19,9 @@ def parse_id(text: str, *, what: str = "opgavenummer") -> int:
 
 def read_text(path: str, *, limit: int | None = None, what: str = "tekster") -> str:
     """A long text from a file, or from stdin when the path is "-", up to a limit."""
-    from udsat_cli.limits import TEXT, read_bytes
+    from udsat_cli import limits
 
-    try:
-        data = read_bytes(path, limit or TEXT, what=what)
-        return data.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"Filen {path} findes ikke.") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} er en mappe, ikke en fil.") from None
-    except UnicodeDecodeError:
-        raise InputError(f"Filen {path} er ikke tekst i UTF-8.") from None
-    except OSError as exc:
-        raise file_error(exc, path) from None
+    return limits.read_text(path, limit or limits.TEXT, what=what)
 
 
 def edit_text(template: str) -> str | None:

@@ -81,10 +81,7 @@ def _server_engine(location: Location) -> Engine:
     if "password_file" in url.query:
         name = url.query["password_file"]
         path = Path(name if isinstance(name, str) else name[0]).expanduser()
-        try:
-            password = path.read_text(encoding="utf-8").splitlines()[0]
-        except (OSError, UnicodeDecodeError, IndexError):
-            raise StoreError(f"Kan ikke læse adgangskoden i filen {path}.") from None
+        password = postgres.read_password(path)
         url = url.difference_update_query(["password_file"]).set(password=password)
     try:
         return create_engine(url, poolclass=NullPool)

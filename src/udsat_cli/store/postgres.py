@@ -40,9 +40,19 @@ def libpq_target(location: Location) -> tuple[str, dict[str, str]] | None:
 def _read_password(quoted: str) -> str:
     from urllib.parse import unquote
 
-    path = Path(unquote(quoted)).expanduser()
+    return read_password(Path(unquote(quoted)).expanduser())
+
+
+def read_password(path: Path) -> str:
+    """The first line of a password file, read through the door (``password_file=/dev/zero``
+    is refused after 64 KB, not read for ever)."""
+    from udsat_cli.limits import SECRET, TooLarge, read_bytes
+
     try:
-        return path.read_text(encoding="utf-8").splitlines()[0]
+        return read_bytes(path, SECRET, what="adgangskodefiler").decode("utf-8").splitlines()[0]
+    except TooLarge:
+        raise StoreError(f"Kan ikke læse adgangskoden i filen {path}: den er over 64 KB, og "
+                         "den skal kun indeholde adgangskoden.") from None  # fmt: skip
     except (OSError, UnicodeDecodeError, IndexError):
         raise StoreError(f"Kan ikke læse adgangskoden i filen {path}.") from None
 

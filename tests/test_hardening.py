@@ -1,0 +1,180 @@
+"""The holes a red-team pass found in the new surfaces (#29), each closed and proved through the
+command line: one door for every file udsat reads, characters that break a page or reorder
+what a person reads, settings read as they were meant, secrets never shown."""
+
+from __future__ import annotations
+
+import json
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO_TODAY, Store, demo_council, dump, ok, run
+from tests.test_remind import MAY, due  # noqa: F401  (the fixture)
+
+APRIL = ("--today", "2019-04-02")
+
+
+def _bomb(path: Path, *, size: int = 600 * 1024 * 1024) -> Path:
+    """A Word file whose document part unpacks to ``size`` bytes of NULs (a few hundred KB)."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<x/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            block = b"\x00" * (1024 * 1024)
+            for _ in range(size // len(block)):
+                part.write(block)
+    return path
+
+
+@pytest.fixture(scope="module")
+def bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _bomb(tmp_path_factory.mktemp("bombe") / "svar.docx")
+
+
+def _hearing() -> None:
+    ok(*APRIL, "hearing", "add", "Budget 2027", "--from", "Socialudvalget", "--deadline",
+       "16. september 2019 kl. 9")  # fmt: skip
+
+
+# --- one door for every file --------------------------------------------------------------------
+
+
+def test_a_hearing_answer_is_read_within_limits(council: Store, tmp_path: Path, bomb) -> None:
+    _hearing()
+    before = dump(council)
+    started = time.monotonic()
+    result = run(*APRIL, "hearing", "answer", "1", "--file", str(bomb))
+    assert (result.code, result.stderr) == (
+        2, "Fejl: svar.docx pakker sig ud til mere, end et høringssvar fylder; udsat læser den "
+        "ikke.\n",
+    )  # fmt: skip
+    assert time.monotonic() - started < 5
+    nuls = tmp_path / "nul.txt"
+    with nuls.open("wb") as handle:
+        handle.truncate(300 * 1024 * 1024)  # 300 MB of NULs, sparse
+    result = run(*APRIL, "hearing", "answer", "1", "--file", str(nuls))
+    assert (result.code, result.stderr) == (
+        2, "Fejl: nul.txt er for stor (over 10 MB); udsat læser høringssvar op til 10 MB.\n"
+    )
+    small = tmp_path / "lille.txt"
+    small.write_bytes(b"\x00" * 1000)
+    result = run(*APRIL, "hearing", "answer", "1", "--file", str(small))
+    assert (result.code, result.stderr) == (
+        2, f"Fejl: {small} er hverken et Word-dokument eller tekst.\n"
+    )
+    for args in (("--file", str(tmp_path / "findes-ikke.txt")), ("--file", str(tmp_path))):
+        result = run(*APRIL, "hearing", "answer", "1", *args)
+        assert result.code == 2 and result.stderr.startswith("Fejl: "), result.stderr
+    assert dump(council) == before
+    answer = tmp_path / "svar.txt"
+    answer.write_bytes("\ufeffRådet bakker op om forslaget.\n".encode())
+    ok(*APRIL, "hearing", "answer", "1", "--file", str(answer))
+    assert council.query("SELECT answer FROM hearing") == [("Rådet bakker op om forslaget.",)]
+
+
+def test_a_word_template_is_read_within_limits(council: Store, tmp_path: Path, bomb) -> None:
+    out = tmp_path / "referat.docx"
+    started = time.monotonic()
+    result = run("minutes", "1/4-2019", "--format", "docx", "-o", str(out), "--template",
+                 str(bomb))  # fmt: skip
+    assert (result.code, result.stderr) == (
+        2, "Fejl: svar.docx pakker sig ud til mere, end en skabelon fylder; udsat læser den "
+        "ikke.\n",
+    )  # fmt: skip
+    assert time.monotonic() - started < 5 and not out.exists()
+    huge = tmp_path / "stor.docx"
+    with huge.open("wb") as handle:
+        handle.truncate(4 * 1024 * 1024 * 1024)
+    result = run("minutes", "1/4-2019", "--format", "docx", "-o", str(out), "--template",
+                 str(huge))  # fmt: skip
+    assert (result.code, result.stderr) == (
+        2, "Fejl: stor.docx er for stor (over 20 MB); udsat læser Word-skabeloner op til 20 MB.\n"
+    )
+    result = run("minutes", "1/4-2019", "--format", "docx", "-o", str(out), "--template",
+                 "/dev/zero")  # fmt: skip
+    assert result.code == 2 and "zero er for stor" in result.stderr
+
+
+def test_endless_settings_and_password_files_are_refused(due: Store, monkeypatch) -> None:  # noqa: F811
+    monkeypatch.setenv("UDSAT_CONFIG", "/dev/zero")
+    result = run(*MAY, "remind", "--send")
+    assert (result.code, result.stderr) == (
+        78, "Fejl: Indstillingsfilen /dev/zero er for stor til at være en indstillingsfil.\n"
+    )
+    result = run("--db", "postgresql+psycopg://anna@127.0.0.1:1/udsat?password_file=/dev/zero",
+                 "actions")  # fmt: skip
+    assert (result.code, result.stderr) == (
+        4, "Fejl: Kan ikke læse adgangskoden i filen /dev/zero: den er over 64 KB, og den skal "
+        "kun indeholde adgangskoden.\n",
+    )
+
+
+def test_settings_are_read_as_meant(due: Store, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
+    config = tmp_path / "config.toml"
+    monkeypatch.setenv("UDSAT_CONFIG", str(config))
+    for port in ("1.5", "true", '"587"', "0"):
+        config.write_text(f'[smtp]\nhost = "x"\nsender = "a@b.dk"\nport = {port}\n')
+        result = run(*MAY, "remind", "--send", "--dry-run")
+        assert result.code == 78 and "[smtp] port skal være et helt tal mellem 1 og 65535" in \
+            result.stderr, (port, result.stderr)  # fmt: skip
+    # Saved by Windows Notepad: a byte order mark first.
+    config.write_bytes('\ufeff[smtp]\nhost = "x"\nsender = "Rådet <a@b.dk>"\nport = 2525\n'
+                       .encode())  # fmt: skip
+    out = ok(*MAY, "remind", "--send", "--dry-run")
+    assert "From: =?utf-8?q?R=C3=A5det?= <a@b.dk>" in out or "From: Rådet <a@b.dk>" in out
+
+
+# --- characters that break a page or reorder what a person reads -------------------------------
+
+
+NONCHARACTERS = "\ufffe\uffff\ufdd0\ufdef\U0001fffe\U0010ffff"
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_noncharacters_and_bidi_controls_never_reach_the_store(isolated_store: Store,
+                                                               tmp_path: Path) -> None:
+    demo = demo_council(isolated_store)
+    meeting = demo.query("SELECT MIN(date) FROM meeting")[0][0]
+    title = f"Til{NONCHARACTERS}bud \u202eexe.jpg{BIDI}"
+    ok("--today", DEMO_TODAY, "item", "edit", meeting, "2", "--title", title, "--decision",
+       f"Vedtaget{NONCHARACTERS}.")  # fmt: skip
+    ok("--today", DEMO_TODAY, "add-action", f"Ringe{BIDI} til AP\uffff", "--owner", "Helle")
+    assert demo.query("SELECT title, decision FROM agenda_item WHERE number = 2 AND meeting_id "
+                      "= (SELECT MIN(id) FROM meeting)") == [("Tilbud exe.jpg", "Vedtaget.")]
+    assert demo.query("SELECT title FROM action ORDER BY id DESC LIMIT 1") == [("Ringe til AP",)]
+    ok("--today", DEMO_TODAY, "minutes", "approve", meeting)
+    site = tmp_path / "side"
+    ok("--today", DEMO_TODAY, "publish", str(site))
+    ET.parse(site / "feed.xml")  # well-formed XML
+    for page in site.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not any(c in text for c in NONCHARACTERS + BIDI), page.name
+    ok("--today", DEMO_TODAY, "minutes", meeting, "--format", "docx", "-o",
+       str(tmp_path / "referat.docx"))  # fmt: skip
+    ok("--today", DEMO_TODAY, "followups", "--format", "docx", "-o", str(tmp_path / "op.docx"))
+
+
+def test_a_bidi_override_in_a_file_is_taken_out_too(council: Store, tmp_path: Path) -> None:
+    background = tmp_path / "baggrund.txt"
+    background.write_text(f"Forslag\u202e fra {NONCHARACTERS}forvaltningen\n", encoding="utf-8")
+    ok("item", "add", "1/4-2019", "Nyt punkt", "--background-file", str(background))
+    assert council.query("SELECT background FROM agenda_item WHERE title = 'Nyt punkt'") == [
+        ("Forslag fra forvaltningen",)
+    ]
+
+
+def test_restore_refuses_noncharacters(new_store, tmp_path: Path) -> None:
+    source = new_store("kilde")
+    ok("--db", source.arg, "--today", DEMO_TODAY, "demo")
+    export = json.loads(ok("--db", source.arg, "export"))
+    for bad in ("A\uffffB", "A\u202eB", "A\ufdd0B"):
+        export["tables"]["action"][0]["title"] = bad
+        path = tmp_path / "eksport.json"
+        path.write_text(json.dumps(export), encoding="utf-8")
+        target = new_store("mål")
+        result = run("--db", target.arg, "restore", str(path))
+        assert result.code == 2 and "opgaver, nr. 1: title" in result.stderr, result.stderr
+        assert not target.exists()
