@@ -178,3 +178,59 @@ def test_restore_refuses_noncharacters(new_store, tmp_path: Path) -> None:
         result = run("--db", target.arg, "restore", str(path))
         assert result.code == 2 and "opgaver, nr. 1: title" in result.stderr, result.stderr
         assert not target.exists()
+
+
+# --- secrets and paths --------------------------------------------------------------------------
+
+PASSWORDS = ["p@ss", "hem melig", "a:b@c/d", "x/y?z@q", "æøå 'q'", "@@@", "p@ss@word med mellemrum",
+             "en%20kode", "slut@"]  # fmt: skip
+
+
+@pytest.mark.no_store
+@pytest.mark.parametrize("password", PASSWORDS)
+def test_a_password_never_appears_whatever_it_holds(password: str) -> None:
+    url = f"postgresql+psycopg://relu:{password}@127.0.0.1:1/udsat"
+    for args in (("--db", url, "actions"), ("--db", url, "add-action", "X", "--owner", "Jette"),
+                 ("--db", url, "migrate", "--status")):  # fmt: skip
+        result = run(*args)
+        assert result.code == 4, (args, result.stderr)
+        shown = result.stdout + result.stderr
+        assert "relu:***@127.0.0.1:1/udsat" in shown, shown
+        for piece in {password, *password.split()}:
+            assert f":{piece}" not in shown and f"{piece}@" not in shown, (piece, shown)
+
+
+@pytest.mark.postgres_only
+def test_a_role_without_privileges_is_one_sentence(council: Store) -> None:
+    council.query("REVOKE INSERT, UPDATE ON action, change_set FROM CURRENT_USER")
+    try:
+        result = run(*APRIL, "add-action", "Ringe til AP", "--owner", "Jette")
+        assert result.code == 4, result.stderr
+        assert result.stderr.startswith(
+            "Fejl: Databaserollen har ikke lov til det, kommandoen skal, i lageret "
+        ) and result.stderr.endswith("og til at oprette tabeller i skemaet.\n")
+        assert "***" in result.stderr or ":" not in council.url.split("@")[0]
+    finally:
+        council.query("GRANT ALL ON action, change_set TO CURRENT_USER")
+    council.query("REVOKE SELECT ON person FROM CURRENT_USER")
+    try:
+        result = run("member", "list")
+        assert result.code == 4 and "Databaserollen har ikke lov" in result.stderr
+    finally:
+        council.query("GRANT ALL ON person TO CURRENT_USER")
+
+
+@pytest.mark.sqlite_only
+def test_a_file_name_that_looks_like_a_uri_is_one_store(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    ok("--db", "file:x.db", "init", "--council", "Rådet")
+    ok("--db", "file:x.db", "member", "add", "Jette Nyboe")
+    assert "Jette Nyboe" in ok("--db", "file:x.db", "member", "list")
+    assert [p.name for p in tmp_path.iterdir()] == ["file:x.db"]
+    assert oct((tmp_path / "file:x.db").stat().st_mode & 0o777) == "0o600"
+    result = run("--db", f"file://{tmp_path}/y.db?mode=ro", "actions")
+    assert (result.code, result.stderr) == (
+        4, f"Fejl: »file://{tmp_path}/y.db?mode=ro« er en SQLite-URI; giv --db lagerets filsti, "
+        f"fx --db {tmp_path}/y.db.\n",
+    )  # fmt: skip
+    assert [p.name for p in tmp_path.iterdir()] == ["file:x.db"]

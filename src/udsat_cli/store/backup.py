@@ -40,8 +40,9 @@ def copy_store(source: Path, target: Path, *, private: bool = False) -> None:
     if private:
         target.unlink(missing_ok=True)
         os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # personal data
-    source_conn = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
-    target_conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S)
+    # Absolute paths: SQLite reads a name that begins with »file:« as a URI.
+    source_conn = sqlite3.connect(os.path.abspath(source), timeout=BUSY_TIMEOUT_S)
+    target_conn = sqlite3.connect(os.path.abspath(target), timeout=BUSY_TIMEOUT_S)
     try:
         source_conn.backup(target_conn)
     finally:

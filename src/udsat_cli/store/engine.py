@@ -7,6 +7,7 @@ costs hundreds of milliseconds to import.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,9 @@ def make_engine(location: Location, *, write: bool = True) -> Engine:
     """One command, one connection: nothing is pooled between runs."""
     if not location.is_sqlite:
         return _server_engine(location)
-    path = str(location.path)
+    # Absolute: a relative name that begins with »file:« would be read by SQLite as a URI
+    # (»file:x.db« opening x.db), splitting the store in two.
+    path = os.path.abspath(location.path)
 
     def connect() -> sqlite3.Connection:
         # By path, not by URL: a URL would read "a%20b.db" as "a b.db" and "?" as options.

@@ -26,8 +26,9 @@ def libpq_target(location: Location) -> tuple[str, dict[str, str]] | None:
     rest = next((url[len(p):] for p in _PREFIXES if url.startswith(p)), None)
     if rest is None:
         return None
+    rest, extra = _without_password(rest)
     base, _, query = rest.partition("?")
-    kept, extra = [], {}
+    kept = []
     for part in query.split("&") if query else ():
         key, _, value = part.partition("=")
         if key == "password_file":
@@ -35,6 +36,25 @@ def libpq_target(location: Location) -> tuple[str, dict[str, str]] | None:
         else:
             kept.append(part)
     return "postgresql://" + base + ("?" + "&".join(kept) if kept else ""), extra
+
+
+def _without_password(rest: str) -> tuple[str, dict[str, str]]:
+    """The password taken out of »user:password@host/db« and handed to libpq on its own, so
+    that whatever it holds (»@«, »/«, »?«, spaces) neither breaks the URI nor appears in
+    libpq's messages about it. It ends at the last »@« a host follows, as in mask_password."""
+    import re
+    from urllib.parse import quote, unquote
+
+    found = [*re.finditer(r"@(?=[\w.\-\[\]%]+(?:[:/?]|$))", rest)]
+    if not found:
+        return rest, {}
+    userinfo, host = rest[: found[-1].start()], rest[found[-1].end() :]
+    user, colon, password = userinfo.partition(":")
+    if "/" in user or "?" in user:  # no user part at all: an »@« further on
+        return rest, {}
+    user = quote(unquote(user), safe="")
+    extra = {"password": unquote(password)} if colon else {}
+    return f"{user}@{host}", extra
 
 
 def _read_password(quoted: str) -> str:
@@ -67,4 +87,10 @@ def connect(location: Location, target: tuple[str, dict[str, str]]) -> Any:
             "installér den med: pip install 'udsat[postgres]'."
         ) from None
     uri, extra = target
-    return psycopg.connect(uri, **extra)
+    try:
+        return psycopg.connect(uri, **extra)
+    except psycopg.ProgrammingError:  # libpq could not read the URI; its words may quote it
+        raise StoreError(
+            f"{location} er ikke en gyldig database-URL; tegn som mellemrum og »?« i "
+            "brugernavnet skal %-kodes, og adgangskoden kan stå i en fil (password_file=)."
+        ) from None
