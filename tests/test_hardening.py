@@ -234,3 +234,111 @@ def test_a_file_name_that_looks_like_a_uri_is_one_store(tmp_path: Path, monkeypa
         f"fx --db {tmp_path}/y.db.\n",
     )  # fmt: skip
     assert [p.name for p in tmp_path.iterdir()] == ["file:x.db"]
+
+
+# --- restore takes only what the commands would have written ------------------------------------
+
+
+def _kept_export(new_store) -> dict:  # noqa: ANN001
+    """The demo council with approved minutes and its own standing points, exported."""
+    source = new_store("kilde")
+    ok("--db", source.arg, "--today", DEMO_TODAY, "demo")
+    first = source.query("SELECT MIN(date) FROM meeting")[0][0]
+    ok("--db", source.arg, "--today", DEMO_TODAY, "minutes", "approve", first)
+    ok("--db", source.arg, "--today", DEMO_TODAY, "council", "set", "--points-before",
+       "Godkendelse af dagsorden")  # fmt: skip
+    ok("--db", source.arg, "--today", DEMO_TODAY, "season", "set", "sommerferien", "1/7", "31/7")
+    return json.loads(ok("--db", source.arg, "export"))
+
+
+def _set(table: str, column: str, value: object, row: int = 0):  # noqa: ANN202
+    def change(tables: dict) -> None:
+        tables[table][row][column] = value
+
+    return change
+
+
+def _duplicate(table: str):  # noqa: ANN202
+    def change(tables: dict) -> None:
+        tables[table].append(dict(tables[table][0]))
+
+    return change
+
+
+RESTORE_CASES = [
+    (_set("meeting", "start_time", "25:99"), "møder, nr. 1: start_time »25:99« er ikke et"),
+    (_set("hearing", "deadline_time", "9"), "høringer, nr. 1: deadline_time »9« er ikke"),
+    (_set("hearing", "status", "besvaret"), "høringer, nr. 1: status »besvaret« er ikke en værdi"),
+    (_set("hearing", "answer_by", "borgmester"), "høringer, nr. 1: answer_by »borgmester« er ikke"),
+    (lambda t: next(h for h in t["hearing"] if h["status"] == "answered").update(
+        answered_on=None), "høringer, nr. 1: answered_on »« mangler, når høringen er besvaret"),
+    (_set("action_event", "state", '{"title": 1}'), "opgavernes historik, nr. 1: state »"),
+    (_set("action_event", "state", "ikke json"), "historik, nr. 1: state »ikke json« kan"),
+    (_set("council", "standing_points", '{"before": 3}'), "råd, nr. 1: standing_points »"),
+    (_set("minutes_version", "data", '{"items": "x"}'), "godkendte referater, nr. 1: data »"),
+    (_set("council_season", "start_md", "13-40"), "sæsoner, nr. 1: start_md »13-40« er ikke"),
+    (_duplicate("action"), "opgaver, nr. 13: id »1« har en anden række allerede"),
+    (_duplicate("person"), "personer, nr. 9: id »1« har en anden række allerede"),
+    (_duplicate("attendance"), "meeting_id/person_id »"),
+    (_duplicate("council_season"), "sæsoner, nr. 2: council_id/name »1, sommerferien« har en"),
+]  # fmt: skip
+
+
+def test_restore_validates_every_value_as_the_commands_do(new_store, tmp_path: Path) -> None:
+    export = _kept_export(new_store)
+    for n, (change, said) in enumerate(RESTORE_CASES):
+        bad = json.loads(json.dumps(export))
+        change(bad["tables"])
+        path = tmp_path / f"eksport{n}.json"
+        path.write_text(json.dumps(bad), encoding="utf-8")
+        target = new_store(f"mål{n}")
+        result = run("--db", target.arg, "restore", str(path))
+        assert result.code == 2 and said in result.stderr, (said, result.stderr)
+        assert result.stderr.endswith("; intet er læst ind.\n"), result.stderr
+        assert not target.exists()
+    path = tmp_path / "hel.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    ok("--db", new_store("hel").arg, "restore", str(path))  # the export itself is taken
+
+
+@pytest.mark.sqlite_only
+def test_a_restore_killed_leaves_no_store_behind(new_store, tmp_path: Path) -> None:
+    """27 restores killed at random moments: the store's name is either free or a whole store,
+    never a file that later commands take for a store; what was left aside is cleaned."""
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    source = new_store("kilde")
+    ok("--db", source.arg, "--today", DEMO_TODAY, "demo")
+    export = tmp_path / "eksport.json"
+    ok("--db", source.arg, "export", "-o", str(export))
+    folder = tmp_path / "mål"
+    folder.mkdir()
+    target = folder / "udsat.db"
+    rng = random.Random(29)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    interrupted = 0
+    for _ in range(27):
+        proc = subprocess.Popen([sys.executable, "-m", "udsat_cli", "--db", str(target),
+                                 "restore", str(export)], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)  # fmt: skip
+        time.sleep(rng.uniform(0.2, 1.2))
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+        if target.exists():
+            assert json.loads(ok("--db", str(target), "export")) == json.loads(export.read_text())
+            for side in folder.iterdir():
+                side.unlink()
+        else:
+            interrupted += 1
+            result = run("--db", str(target), "actions")
+            assert result.code == 4 and "Der er intet udsat-lager" in result.stderr
+            assert not target.exists()
+    assert interrupted >= 5
+    ok("--db", str(target), "restore", str(export))
+    assert {p.name for p in folder.iterdir()} <= {"udsat.db", "udsat.db-wal", "udsat.db-shm"}

@@ -3,7 +3,7 @@ and texts written in the person's own editor."""
 
 from __future__ import annotations
 
-from udsat_cli.errors import InputError, NotFoundError
+from udsat_cli.errors import InputError, NotFoundError, UdsatError
 
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger numbers name nothing
 
@@ -33,18 +33,25 @@ def edit_text(template: str) -> str | None:
     from pathlib import Path
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
+    try:
+        command = shlex.split(editor)
+    except ValueError:  # »vim -c 'set tw=72« : a quote without its mate
+        raise UdsatError(f"Editoren »{editor}« kan ikke startes: et anførselstegn mangler sin "
+                         "mage; ret $VISUAL eller $EDITOR.") from None  # fmt: skip
+    if not command:
+        raise UdsatError("$VISUAL eller $EDITOR er tom; sæt den til en editor, fx nano.")
     fd, name = tempfile.mkstemp(prefix="udsat-", suffix=".txt")
     path = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(template)
         try:
-            finished = subprocess.run([*shlex.split(editor), str(path)])
+            finished = subprocess.run([*command, str(path)])
         except OSError:
-            raise InputError(f"Kan ikke starte editoren »{editor}«; sæt $EDITOR.") from None
+            raise UdsatError(f"Kan ikke starte editoren »{editor}«; sæt $EDITOR.") from None
         if finished.returncode != 0:
-            raise InputError(f"Editoren »{editor}« sluttede med fejl; intet er ændret.")
-        written = path.read_text(encoding="utf-8")
+            raise UdsatError(f"Editoren »{editor}« sluttede med fejl; intet er ændret.")
+        written = read_text(str(path)).replace("\r\n", "\n")
         return None if written == template else written
     finally:
         path.unlink(missing_ok=True)

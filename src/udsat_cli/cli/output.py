@@ -126,7 +126,17 @@ def say(line: str) -> None:
 
 def write_file(path: str, data: bytes, *, force: bool) -> None:
     """Write atomically (a temp file beside it, then rename); never overwrite without --force,
-    and never replace anything but a regular file."""
+    and never replace anything but a regular file. A full disk or a read-only drive is one
+    sentence (exit 4), with nothing left behind."""
+    from udsat_cli.errors import output_error
+
+    try:
+        _write_file(path, data, force=force)
+    except OSError as exc:
+        raise output_error(exc, path) from None
+
+
+def _write_file(path: str, data: bytes, *, force: bool) -> None:
     import os
     import tempfile
     from pathlib import Path
@@ -147,6 +157,8 @@ def write_file(path: str, data: bytes, *, force: bool) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before it takes the old file's place
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

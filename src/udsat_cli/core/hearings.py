@@ -271,6 +271,8 @@ def edit_hearing(
         row.status = status_code(status)
         if row.status != "answered":
             row.answered_on = None
+        elif row.answered_on is None:  # answered without »hearing answer«: answered today
+            row.answered_on = council.today
     if answer_by is not None:
         row.answer_by = _answer_by(answer_by)
     if deadline is not None:

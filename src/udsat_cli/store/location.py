@@ -16,12 +16,15 @@ class Location:
 
     path: Path | None = None
     url: str | None = None
+    shown: str | None = None  # the name to say, when the file is built under another
 
     @property
     def is_sqlite(self) -> bool:
         return self.path is not None
 
     def __str__(self) -> str:
+        if self.shown is not None:
+            return self.shown
         return str(self.path) if self.path else mask_password(self.url or "")
 
     def missing(self) -> StoreError:
