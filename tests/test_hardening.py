@@ -5,6 +5,9 @@ what a person reads, settings read as they were meant, secrets never shown."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 import xml.etree.ElementTree as ET
 import zipfile
@@ -12,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DEMO_TODAY, Store, demo_council, dump, ok, run
+from tests.conftest import DEMO_TODAY, ROOT, Store, demo_council, dump, ok, run
 from tests.test_remind import MAY, due  # noqa: F401  (the fixture)
 
 APRIL = ("--today", "2019-04-02")
@@ -301,6 +304,7 @@ def test_restore_validates_every_value_as_the_commands_do(new_store, tmp_path: P
     ok("--db", new_store("hel").arg, "restore", str(path))  # the export itself is taken
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only
 def test_a_restore_killed_leaves_no_store_behind(new_store, tmp_path: Path) -> None:
     """27 restores killed at random moments: the store's name is either free or a whole store,
@@ -342,3 +346,121 @@ def test_a_restore_killed_leaves_no_store_behind(new_store, tmp_path: Path) -> N
     assert interrupted >= 5
     ok("--db", str(target), "restore", str(export))
     assert {p.name for p in folder.iterdir()} <= {"udsat.db", "udsat.db-wal", "udsat.db-shm"}
+
+
+# --- storage faults, editors and Ctrl-C ---------------------------------------------------------
+
+
+def _udsat(*args: str, stdout) -> subprocess.CompletedProcess:  # noqa: ANN001
+    return subprocess.run([sys.executable, "-m", "udsat_cli", *args], stdout=stdout,
+                          stderr=subprocess.PIPE, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})  # fmt: skip
+
+
+def test_output_on_a_full_disk_is_one_sentence(council: Store, tmp_path: Path) -> None:
+    for args in (("export", "-o", "/dev/full", "--force"),
+                 ("minutes", "1/4-2019", "--format", "docx", "-o", "/dev/full", "--force"),
+                 ("calendar", "-o", "/dev/full", "--force")):  # fmt: skip
+        result = run(*args)
+        assert (result.code, result.stderr) == (
+            4, "Fejl: Kan ikke skrive /dev/full: der er ikke plads på disken; intet er skrevet.\n"
+        ), args
+    with open("/dev/full", "w") as full:
+        for args in (("export",), ("member", "list"), ("minutes", "1/4-2019")):
+            done = _udsat(*args, stdout=full)
+            assert (done.returncode, done.stderr) == (
+                4, "Fejl: Kan ikke skrive uddata (standard-output): der er ikke plads på disken; "
+                "det skrevne er ufuldstændigt.\n",
+            ), args  # fmt: skip
+
+
+@pytest.mark.sqlite_only
+def test_a_full_disk_under_an_output_file_leaves_nothing(council: Store, tmp_path: Path) -> None:
+    from tests.test_publish import _tmpfs, _umount
+
+    disk = tmp_path / "lille"
+    if not _tmpfs(disk, "64k"):
+        pytest.skip("tmpfs kan ikke monteres her (kræver root)")
+    try:
+        with (disk / "fyld").open("wb") as fill:
+            try:
+                fill.write(b"x" * (128 * 1024))
+            except OSError:
+                pass
+        for args in (("export", "-o", str(disk / "eksport.json")),
+                     ("minutes", "1/4-2019", "--format", "docx", "-o", str(disk / "r.docx")),
+                     ("backup", str(disk / "kopi.db"))):  # fmt: skip
+            result = run(*args)
+            assert result.code == 4 and "der er ikke plads på disken" in result.stderr, (
+                args, result.stderr)  # fmt: skip
+            assert sorted(p.name for p in disk.iterdir()) == ["fyld"], args
+    finally:
+        _umount(disk)
+
+
+def test_an_editor_with_an_unbalanced_quote_is_one_sentence(council: Store,
+                                                             monkeypatch) -> None:
+    before = dump(council)
+    monkeypatch.setenv("EDITOR", "vim -c 'set tw=72")
+    monkeypatch.delenv("VISUAL", raising=False)
+    result = run("item", "add", "1/4-2019", "Nyt punkt", "--edit")
+    assert (result.code, result.stderr) == (
+        1, "Fejl: Editoren »vim -c 'set tw=72« kan ikke startes: et anførselstegn mangler sin "
+        "mage; ret $VISUAL eller $EDITOR.\n",
+    )  # fmt: skip
+    monkeypatch.setenv("EDITOR", "findes-ikke-editor")
+    assert run("item", "add", "1/4-2019", "Nyt punkt", "--edit").code == 1
+    assert dump(council) == before
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_ctrl_c_at_any_moment_of_a_command_is_afbrudt(council: Store) -> None:
+    """SIGINT at 40 moments spread over a writing command, once udsat's entry module is in
+    (before, it is Python's own start-up and the console script's »import re«): »Afbrudt.« and
+    130, or the command done."""
+    import random
+    import signal
+
+    rng = random.Random(130)
+    code = ("import re, sys\nimport udsat_cli.cli\nsys.stderr.write('klar\\n'); "
+            "sys.stderr.flush()\nfrom udsat_cli.cli import main\nmain()\n")  # fmt: skip
+
+    def start(title: str) -> subprocess.Popen:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code, *APRIL, "add-action", title, "--owner", "Jette"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        )  # fmt: skip
+        assert proc.stderr is not None and proc.stderr.readline() == "klar\n"
+        return proc
+
+    timed = start("Uden afbrydelse")
+    started = time.monotonic()
+    assert timed.wait(timeout=60) == 0
+    took = time.monotonic() - started
+    done = 0
+    for n in range(40):
+        proc = start(f"Opgave {n}")
+        time.sleep(rng.uniform(0, 1.2 * took))
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        assert (proc.returncode, err) in ((130, "Afbrudt.\n"), (0, "")), (proc.returncode, err)
+        done += proc.returncode == 0
+    titles = [t for (t,) in council.query("SELECT title FROM action")]
+    assert len(titles) == len(set(titles)) >= done  # whole commands only, none twice
+    assert 0 < done < 40  # some finished, some were interrupted
+
+
+def test_a_hearing_set_answered_by_hand_is_published(isolated_store: Store,
+                                                     tmp_path: Path) -> None:
+    demo_council(isolated_store)
+    ok("--today", DEMO_TODAY, "hearing", "add", "Ny høring", "--from", "Socialudvalget",
+       "--deadline", "1. december 2026")  # fmt: skip
+    number = isolated_store.query("SELECT MAX(id) FROM hearing")[0][0]
+    ok("--today", DEMO_TODAY, "hearing", "edit", str(number), "--status", "besvaret")
+    assert isolated_store.query(f"SELECT answered_on FROM hearing WHERE id = {number}") == [
+        (DEMO_TODAY,)
+    ]
+    ok("--today", DEMO_TODAY, "publish", str(tmp_path / "side"))
+    assert "Ny høring" in (tmp_path / "side" / "hoeringssvar.html").read_text(encoding="utf-8")

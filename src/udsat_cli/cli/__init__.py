@@ -6,10 +6,13 @@ module of the command it runs (start-up is part of the product); ``load()`` give
 
 from __future__ import annotations
 
-import importlib
-import signal
-import sys
-from typing import Any
+import sys  # nothing else at the top: Ctrl-C is »Afbrudt.« only from main() on (see there)
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a few milliseconds)
+if TYPE_CHECKING:
+    from typing import Any
+
+    import typer
 
 # The module that defines each top-level command.
 COMMAND_MODULES = {
@@ -51,14 +54,14 @@ COMMAND_MODULES = {
 }
 
 
-def load(commands: list[str] | None = None) -> Any:
+def load(commands: list[str] | None = None) -> typer.Typer:
     """The Typer app with the given commands registered (all of them when None)."""
     if commands is None:
         wanted = set(COMMAND_MODULES.values())
     else:
         wanted = {COMMAND_MODULES[c] for c in commands}
     for module in sorted(wanted):
-        importlib.import_module(f"udsat_cli.cli.{module}")
+        __import__(f"udsat_cli.cli.{module}")
     from udsat_cli.cli.app import app
 
     return app
@@ -125,8 +128,11 @@ def main() -> None:
     transaction under way rolls back); once the command is over, Python's own clean-up is not
     interrupted. Before this runs, only Python's start-up can be interrupted."""
     try:
+        import signal
+
+        sys.unraisablehook = _unraisable
         if sys.stdout is not None:
-            sys.stdout = _Stdout(sys.stdout)
+            sys.stdout = _Stdout(sys.stdout)  # type: ignore[assignment]
         try:
             _main()
         except SystemExit:
@@ -134,11 +140,31 @@ def main() -> None:
             raise
         _flush()
     except KeyboardInterrupt:
+        import signal
+
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("Afbrudt.", file=sys.stderr)
         sys.exit(130)
     finally:
+        import signal
+
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _unraisable(found: Any) -> None:
+    """Ctrl-C that lands in a callback Python runs for itself (a weak reference's, during an
+    import), where it is printed and swallowed: raised again, in the command."""
+    if isinstance(found.exc_value, KeyboardInterrupt):
+        import signal
+
+        def again(_signum: int, _frame: Any) -> None:
+            raise KeyboardInterrupt
+
+        # A millisecond on: by then the callback is over (raised here, it would be swallowed).
+        signal.signal(signal.SIGALRM, again)
+        signal.setitimer(signal.ITIMER_REAL, 0.001)
+        return
+    sys.__unraisablehook__(found)
 
 
 def _flush() -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
 
-from udsat_cli.errors import InputError
+from udsat_cli.errors import InputError, output_error
 from udsat_cli.store.db import BUSY_TIMEOUT_S
 from udsat_cli.store.location import Location
 
@@ -27,8 +28,13 @@ def backup(location: Location, path: str, *, force: bool) -> Path:
     try:
         copy_store(location.path, partial, private=True)
         os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
+    except BaseException as exc:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise output_error(exc, target) from None
+        if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+            raise output_error(OSError(errno.ENOSPC, str(exc)), target) from None
         raise
     return target
 
