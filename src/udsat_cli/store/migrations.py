@@ -586,6 +586,21 @@ def m015_meeting_record(execute: Execute, dialect: str) -> None:
         execute(f"UPDATE meeting SET roll_taken_at = {mark} WHERE id = {mark}", (now, int(mid)))
 
 
+@migration
+def m017_change_author(execute: Execute, dialect: str) -> None:
+    """Who made each change set: the person (UDSAT_USER) or the OS user and machine, and the
+    process. ``udsat undo`` takes back the asker's own latest command; another's only by its
+    number. Change sets from before have no author: anyone's."""
+    _run(
+        execute,
+        dialect,
+        """
+        ALTER TABLE change_set ADD COLUMN author VARCHAR(200);
+        ALTER TABLE change_set ADD COLUMN process VARCHAR(100)
+        """,
+    )
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 
