@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from udsat_cli.cli import output
 from udsat_cli.cli.app import app, command, state
 
 
@@ -29,8 +30,23 @@ def send_agenda(
     """
     from udsat_cli.cli.notice_sending import send_notice
     from udsat_cli.core.notices import plan_notice
+    from udsat_cli.store.access import run_lock
 
     st = state(ctx)
-    with st.read() if dry_run else st.write() as council:  # sending issues the agenda
-        notice = plan_notice(council, meeting=meeting, again=again, issue=not dry_run)
-    send_notice(st, notice, dry_run=dry_run)
+    if dry_run:
+        with st.read() as council:
+            notice = plan_notice(council, meeting=meeting, again=again, issue=False)
+        send_notice(st, notice, dry_run=True)
+        return
+    with st.read() as council:
+        name = f"send-agenda-{council.id}"
+    # One sending run at a time per council (as for remind): a second run while one is sending
+    # (a slow mail server, an overlapping cron) sends nothing and says so. Planned after taking
+    # the lock, so it sees whom the other run has recorded as sent.
+    with run_lock(st.location, name) as mine:
+        if not mine:
+            output.say("Indkaldelsen sendes allerede af en anden kørsel; denne sender intet.")
+            return
+        with st.write() as council:  # sending issues the agenda
+            notice = plan_notice(council, meeting=meeting, again=again, issue=True)
+        send_notice(st, notice, dry_run=False)
