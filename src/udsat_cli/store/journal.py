@@ -80,10 +80,11 @@ class Recorder:
             if obj.__tablename__ not in SKIP:
                 self.rows.append(("delete", obj.__tablename__, self._key(obj), _columns(obj), None))
 
-    def write(self, session: Session, *, command: str, at: datetime) -> None:
+    def write(self, session: Session, *, command: str, at: datetime) -> int | None:
+        """The rows as one change set; returns its id (None when nothing was changed)."""
         session.flush()
         if not self.rows:
-            return
+            return None
         from udsat_cli.store.values import clean_text
 
         connection = session.connection()
@@ -104,6 +105,7 @@ class Recorder:
                 for op, table, key, old, new in self.rows
             ],
         )  # fmt: skip
+        return set_id
 
 
 def author() -> str:
