@@ -161,6 +161,7 @@ class LiveApp(App[None]):
         # is being typed in, and a reload leaves it alone.
         self.filled: dict[str, str] = {}
         self.decision_base: Expect | None = None
+        self.asking = False  # a conflict's question is on its way to the screen
 
     @property
     def view(self) -> LiveMeeting:
@@ -192,6 +193,7 @@ class LiveApp(App[None]):
             found = conflict
 
             def answer(overwrite: bool | None) -> None:
+                self.asking = False
                 if overwrite:  # against what is there now: a third change is still caught
                     again = tuple(e if e != found.expect else _now(found) for e in expect)
                     self.save(what, change, where=where, parts=parts, expect=again, mine=mine,
@@ -200,6 +202,7 @@ class LiveApp(App[None]):
                     self.session.reload(parts | {"seats", "items", "followups"})
                     self.refresh_view({"seats", "items", "followups"}, force=True)
 
+            self.asking = True
             self.push_screen(ConflictScreen(self._conflict_text(found, mine)), answer)
             return False
         except UdsatError as exc:
@@ -453,6 +456,10 @@ class LiveApp(App[None]):
         to the field that has the focus then, never into the saved text. (Textual would hand
         each key to the field's own queue and the save to the app's, in any order under lag.)"""
         focused = self.focused if isinstance(event, events.Key) and self._screen_stack else None
+        if self.asking and isinstance(event, events.Key) and not isinstance(self.screen,
+                                                                          ConflictScreen):
+            self.bell()  # typed before the question was up: not into a field, not an answer
+            return
         if (isinstance(event, events.Key) and not event.is_forwarded
                 and isinstance(focused, LiveInput) and focused.screen is self.screen):  # fmt: skip
             # Textual's own binding lookup (focused widget up to the app), run here and now.
@@ -472,6 +479,10 @@ class LiveApp(App[None]):
             if await self._check_bindings(event.key):
                 return
         await super().on_event(event)
+
+    def _focus(self, widget: Any) -> None:
+        """Focus now, before the next key is looked at (``Widget.focus`` waits a turn)."""
+        widget.screen.set_focus(widget)
 
     def submit(self, field: LiveInput) -> None:
         """Enter in a field: saved now, with exactly what it held."""
@@ -556,7 +567,7 @@ class LiveApp(App[None]):
 
         def saved() -> None:
             self.filled["decision"] = field.value
-            self.query_one("#action-title", Input).focus()
+            self._focus(self.query_one("#action-title", Input))
 
         self.save(f"beslutning punkt {item.number}",
                   lambda c: edit_item(c, ref=self.meeting_ref, number=item.number,
@@ -582,7 +593,7 @@ class LiveApp(App[None]):
         def saved() -> None:
             for box in (title, owner, due):
                 box.value = ""
-            title.focus()
+            self._focus(title)
 
         self.save(f"opgave: {what.strip()}",
                   lambda c: add_action(c, title=what, owners=owners, due=when or None,
