@@ -510,3 +510,27 @@ def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(meeting_day: St
 
     monkeypatch.setattr(LiveSession, "write", lagging)
     _run(meeting_day, script)
+
+
+def test_the_screen_keeps_one_connection_for_the_meeting(meeting_day: Store) -> None:
+    """Every write, reload and look for others' changes on one connection (and so on SQLite's
+    statement cache and PostgreSQL's prepared statements), not one per field."""
+    from sqlalchemy import event
+
+    connects: list[object] = []
+
+    async def script(app, pilot) -> None:  # noqa: ANN001
+        event.listen(app.session.store._engine, "connect", lambda *a: connects.append(a))
+        app.action_tab("dagsorden")
+        await pilot.press("ctrl+n", "ctrl+n")
+        for n in range(3):
+            await _type(pilot, app, "#decision", f"Beslutning {n}.")
+            await _type(pilot, app, "#action-title", f"Opgave {n}", enter=False)
+            await _type(pilot, app, "#action-due", "næste møde")
+            app.query_one("#decision").focus()
+        await _settle(pilot)
+
+    _run(meeting_day, script)
+    assert connects == []  # none after the one the screen opened with (it took the roll)
+    assert _decision(meeting_day) == "Beslutning 2."
+    assert meeting_day.query("SELECT COUNT(*) FROM action") == [(4,)]

@@ -29,6 +29,12 @@ def live(
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError("udsat live er et fuldskærmsprogram og skal køres i en terminal.")
+    from udsat_cli.errors import UdsatError
     from udsat_cli.tui.live import LiveApp
 
-    LiveApp(state(ctx), meeting=meeting).run()
+    app = LiveApp(state(ctx), meeting=meeting)
+    app.run()
+    if app.return_code:  # the program stopped on a fault of its own (Textual showed it)
+        raise UdsatError("udsat live stoppede med en uventet fejl; alt, der blev gemt, før den "
+                         "skete, er i lageret, og udsat live fortsætter, hvor du slap",
+                         exit_code=70)  # fmt: skip
