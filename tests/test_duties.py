@@ -294,3 +294,37 @@ def test_a_consultations_history_and_help_are_danish(aeldreraad: Store) -> None:
         "hearing", "add", "--help"
     )
     assert "meeting" not in ok("hearing", "edit", "--help")
+
+
+def test_overlapping_send_agenda_runs_send_each_notice_once(aeldreraad: Store,
+                                                            smtp) -> None:  # noqa: F811
+    """A slow mail server and a second run (an overlapping cron): it sends nothing and says so;
+    each member gets the notice once, and a run after both sends nobody anything."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    inbox = smtp(Inbox(delay=0.8))
+
+    def udsat(*args: str) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "udsat_cli", *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, "PYTHONPATH": str(ROOT / "src")})  # fmt: skip
+
+    first = udsat(*AUG, "send-agenda")
+    while not inbox.messages and first.poll() is None:  # the first run is sending
+        time.sleep(0.05)
+    second = udsat(*AUG, "send-agenda")
+    results = [(p.wait(timeout=120), p.communicate()) for p in (first, second)]
+    assert [code for code, _ in results] == [0, 0], results
+    assert results[1][1][1].endswith(
+        "Indkaldelsen sendes allerede af en anden kørsel; denne sender intet.\n")
+    assert sorted(r[0] for r in inbox.recipients) == [
+        "bo@example.dk", "jette@example.dk", "karen@example.dk"
+    ]  # fmt: skip
+    assert aeldreraad.query("SELECT COUNT(*) FROM agenda_notice") == [(3,)]
+    assert run(*AUG, "send-agenda").stderr.endswith("Ingen at sende til.\n")
+    assert len(inbox.messages) == 3

@@ -6,9 +6,12 @@ import csv
 import io
 import json
 import re
+import uuid
 from pathlib import Path
 
-from tests.conftest import Store, dump, ok, run
+import pytest
+
+from tests.conftest import NO_POSTGRES, POSTGRES_URL, Store, dump, ok, run
 
 
 def _demo(new_store) -> Store:
@@ -132,3 +135,41 @@ def test_calendar_feed(new_store, tmp_path: Path) -> None:
         "Tage ansvaret for bisidderordningen",
         "Lægge et udkast til tekst i den lukkede Facebookgruppe",
     }
+
+
+@pytest.mark.no_store
+def test_an_export_from_either_backend_restores_into_the_other(tmp_path: Path) -> None:
+    """Every column type (dates, times, booleans, the kept Word files, JSON texts) goes across:
+    SQLite -> PostgreSQL -> SQLite gives the same export, byte for byte."""
+    if not POSTGRES_URL:
+        pytest.skip(NO_POSTGRES)
+    sqlite_store = Store(path=tmp_path / "lite.db")
+    ok("--db", sqlite_store.arg, "--today", "2026-11-22", "demo")
+    first_meeting = sqlite_store.query("SELECT MIN(date) FROM meeting")[0][0]
+    for args in (("item", "edit", first_meeting, "2", "--closed", "--public-decision", "Drøftet."),
+                 ("minutes", "approve", first_meeting), ("council", "set", "--quorum", "3"),
+                 ("hearing", "add", "Budget 2028", "--from", "Socialudvalget", "--deadline",
+                  "1. december 2026 kl. 9"),
+                 ("topic", "add", "Forretningsorden", "--for", "januar")):  # fmt: skip
+        ok("--db", sqlite_store.arg, "--today", "2026-11-22", *args)
+    exports = [tmp_path / "fra-sqlite.json"]
+    ok("--db", sqlite_store.arg, "export", "-o", str(exports[0]))
+    server = Store(schema=f"t_{uuid.uuid4().hex[:16]}")
+    server.create()
+    try:
+        assert "Læste 1 råd" in ok("--db", server.arg, "restore", str(exports[0]))
+        exports.append(tmp_path / "fra-postgresql.json")
+        ok("--db", server.arg, "export", "-o", str(exports[1]))
+        back = Store(path=tmp_path / "tilbage.db")
+        ok("--db", back.arg, "restore", str(exports[1]))
+        exports.append(tmp_path / "tilbage.json")
+        ok("--db", back.arg, "export", "-o", str(exports[2]))
+        assert exports[1].read_bytes() == exports[0].read_bytes()
+        assert exports[2].read_bytes() == exports[0].read_bytes()
+        for store in (server, back):  # and every command reads what came across
+            assert ok("--db", store.arg, "--today", "2026-11-22", "minutes", first_meeting) == ok(
+                "--db", sqlite_store.arg, "--today", "2026-11-22", "minutes", first_meeting)
+            ok("--db", store.arg, "--today", "2026-11-22", "publish", str(tmp_path / "side"))
+            ok("--db", store.arg, "--today", "2026-11-22", "add-action", "Ny", "--owner", "Helle")
+    finally:
+        server.drop()

@@ -40,19 +40,21 @@ def meeting_day(isolated_store: Store) -> Store:
     return isolated_store
 
 
-def _app(store: Store, clock: str | None = None):  # noqa: ANN202
+def _app(store: Store, clock: str | None = None,  # noqa: ANN202
+         council: str = "Udsatterådet Albertslund"):
     from udsat_cli.state import State
     from udsat_cli.store.location import resolve_location
     from udsat_cli.tui.live import LiveApp
 
     state = State(location=resolve_location(store.arg), today=date.fromisoformat(TODAY),
-                  council="Udsatterådet Albertslund", debug=False, clock=clock)  # fmt: skip
+                  council=council, debug=False, clock=clock)  # fmt: skip
     return LiveApp(state)
 
 
-def _run(store: Store, script, clock: str | None = None) -> None:  # noqa: ANN001
+def _run(store: Store, script, clock: str | None = None,  # noqa: ANN001
+         council: str = "Udsatterådet Albertslund") -> None:
     async def drive() -> None:
-        app = _app(store, clock)
+        app = _app(store, clock, council)
         async with app.run_test(size=(140, 45)) as pilot:
             await pilot.pause()
             await script(app, pilot)
@@ -332,3 +334,227 @@ def test_a_killed_session_loses_nothing_and_reopens_where_it_stopped(meeting_day
         assert app.query_one(TabbedContent).active == "fremmoede"  # no attendance marked yet
 
     _run(meeting_day, reopened)
+
+
+# --- others writing, markup, type-ahead (#29) ---------------------------------------------------
+
+
+def _two(store: Store, script) -> None:  # noqa: ANN001
+    """Two screens on one meeting, as two laptops at one table."""
+
+    async def drive() -> None:
+        first, second = _app(store), _app(store)
+        async with first.run_test(size=(140, 45)) as one, second.run_test(size=(140, 45)) as two:
+            await one.pause()
+            await two.pause()
+            await script(first, one, second, two)
+
+    asyncio.run(drive())
+
+
+async def _settle(*pilots) -> None:  # noqa: ANN002
+    """Long enough for every screen to look for what others changed (once a second)."""
+    from udsat_cli.tui import live
+
+    await asyncio.sleep(live.POLL_SECONDS * 1.5)
+    for pilot in pilots:
+        await pilot.pause()
+
+
+def _decision(store: Store, number: int = 3) -> str | None:
+    return store.query(
+        f"SELECT decision FROM agenda_item WHERE meeting_id = 2 AND number = {number}"
+    )[0][0]
+
+
+def test_two_screens_on_one_meeting_see_each_other_and_lose_nothing(meeting_day: Store) -> None:
+    from textual.widgets import Input
+
+    async def script(first, one, second, two) -> None:  # noqa: ANN001
+        for app, pilot in ((first, one), (second, two)):
+            app.action_tab("dagsorden")
+            await pilot.press("ctrl+n", "ctrl+n")
+            await pilot.pause()
+        await _type(one, first, "#decision", "Rådet siger ja.")
+        await _settle(one, two)
+        assert second.query_one("#decision", Input).value == "Rådet siger ja."  # reloaded
+        # The second types while the first saves again: the second is asked, not overwritten.
+        field = second.query_one("#decision", Input)
+        field.focus()
+        field.value = "Rådet siger nej."
+        await _type(one, first, "#decision", "Rådet siger ja, med forbehold.")
+        await _settle(one, two)
+        assert field.value == "Rådet siger nej."  # what is being typed is left alone
+        await two.press("enter")
+        await two.pause()
+        asked = str(second.screen.query_one("#conflict").render())
+        assert "Beslutningen under punkt 3 er ændret af en anden, mens du skrev" in asked
+        assert "»udsat live – beslutning punkt 3«" in asked
+        assert "Nu står der: Rådet siger ja, med forbehold." in asked
+        assert "Du ville gemme: Rådet siger nej." in asked
+        assert _decision(meeting_day) == "Rådet siger ja, med forbehold."
+        await two.press("n")  # keep the other's
+        await two.pause()
+        assert field.value == "Rådet siger ja, med forbehold."
+        assert _decision(meeting_day) == "Rådet siger ja, med forbehold."
+        # Asked again, and this time the second's stands.
+        field.value = "Rådet siger nej."
+        await _type(one, first, "#decision", "Rådet siger ja igen.")
+        await two.press("enter")
+        await two.pause()
+        await two.press("j")
+        await two.pause()
+        assert _decision(meeting_day) == "Rådet siger nej."
+        await _settle(one, two)
+        assert first.query_one("#decision", Input).value == "Rådet siger nej."
+
+    _two(meeting_day, script)
+    log = ok("--today", TODAY, "log", "--limit", "5")
+    assert log.count("udsat live – beslutning punkt 3") == 4  # every save, none lost
+
+
+def test_a_command_under_an_open_screen_is_not_undone_by_it(meeting_day: Store,
+                                                            monkeypatch) -> None:
+    """``udsat done`` while the screen shows the follow-up as open: the screen's next change to
+    it is stopped and asked about, not saved over the command's."""
+    from textual.widgets import Select, Static
+
+    from udsat_cli.tui import live
+
+    monkeypatch.setattr(live, "POLL_SECONDS", 3600)  # the screen has not looked yet
+
+    async def script(app, pilot) -> None:  # noqa: ANN001
+        app.action_tab("opfoelgning")
+        await pilot.pause()
+        ok("--today", TODAY, "done", "1", "--note", "Klaret fra kommandolinjen")
+        app.query_one("#fu-status-1", Select).value = "in_progress"
+        await pilot.pause()
+        asked = str(app.screen.query_one("#conflict").render())
+        assert "Status for opgave #1 er ændret af en anden" in asked
+        assert "»udsat --today 2019-05-23 done 1 --note Klaret fra kommandolinjen«" in asked
+        assert "Nu står der: udført" in asked and "Du ville gemme: i gang" in asked
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.query_one("#fu-status-1", Select).value == "done"
+        ok("--today", TODAY, "item", "edit", "23/5-2019", "3", "--decision", "Fra kommandoen.")
+        app.action_tab("dagsorden")
+        await pilot.press("ctrl+n", "ctrl+n")
+        await _type(pilot, app, "#decision", "Fra skærmen.")
+        assert "Beslutningen under punkt 3 er ændret" in str(
+            app.screen.query_one("#conflict").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert str(app.query_one("#agenda-error", Static).render()) == ""
+
+    _run(meeting_day, script)
+    assert meeting_day.query("SELECT status FROM action WHERE id = 1") == [("done",)]
+    assert _decision(meeting_day) == "Fra kommandoen."
+
+
+MARKUP = "[/x] [se bilag] [b]fed[/b] [link=https://x.dk]klik[/link] [red"
+
+
+def test_markup_in_every_field_is_shown_as_text(isolated_store: Store) -> None:
+    april = ("--today", "2019-04-01")
+    ok(*april, "init", "--council", f"Rådet {MARKUP}")
+    ok(*april, "member", "add", f"Jette {MARKUP}", "--short", "Jette")
+    ok(*april, "member", "add", "Søren Mogensen")
+    ok(*april, "meeting", "add", "1. april 2019 kl. 16-18")
+    ok(*april, "meeting", "add", "23. maj 2019 kl. 16-18", "--place", f"Lokale {MARKUP}")
+    ok(*april, "add-action", f"Opgave {MARKUP}", "--owner", "Jette", "--due", f"når {MARKUP}")
+    ok(*april, "item", "add", "23. maj 2019", f"Punkt {MARKUP}", "--background",
+       f"Baggrund {MARKUP}", "--decision", f"Beslutning {MARKUP}")  # fmt: skip
+    ok(*april, "attendance", "23/5-2019", "--absent", f"Søren:syg {MARKUP}")
+
+    async def script(app, pilot) -> None:  # noqa: ANN001
+        from textual.widgets import Input, Label, Static
+
+        shown = "\n".join(str(w.render()) for w in app.query(Static))
+        labels = "\n".join(str(w.render()) for w in app.query(Label))
+        for text in (f"Rådet {MARKUP}", f"Lokale {MARKUP}", f"Jette {MARKUP}",
+                     f"Opgave {MARKUP}"):  # fmt: skip
+            assert text in shown + labels, text
+        app.action_tab("dagsorden")
+        item = next(n for n, i in enumerate(app.view.items) if i.title.startswith("Punkt"))
+        app.query_one("#items").index = item
+        await pilot.pause()
+        assert str(app.query_one("#item-title", Static).render()) == f"{item + 1}. Punkt {MARKUP}"
+        assert str(app.query_one("#background", Static).render()) == (
+            f"Sagsfremstilling: Baggrund {MARKUP}")
+        assert app.query_one("#decision", Input).value == f"Beslutning {MARKUP}"
+        await _type(pilot, app, "#action-title", f"Ny {MARKUP}", enter=False)
+        await _type(pilot, app, "#action-due", "31. februar [/x]", enter=False)
+        assert "»31. februar [/x]«" in str(app.query_one("#due-preview", Static).render())
+        await _type(pilot, app, "#action-due", f"når {MARKUP}")
+        assert str(app.query_one("#agenda-error", Static).render()) == ""
+        assert f"· Ny {MARKUP} (frist når {MARKUP})" in str(
+            app.query_one("#item-actions", Static).render())
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert f"Beslutning {MARKUP}" in str(app.screen.query_one("#text").render())
+        await pilot.press("escape")
+        assert "Søren" in labels and f"syg {MARKUP}" in "\n".join(
+            w.value for w in app.query(Input))  # fmt: skip
+
+    _run(isolated_store, script, council=f"Rådet {MARKUP}")
+
+
+def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(meeting_day: Store,
+                                                                monkeypatch) -> None:
+    """Enter and what follows it in one batch, and under lag (a save that takes its time):
+    the field is saved with what was typed before Enter, the rest lands in the next field."""
+    import time
+
+    from textual import events
+    from textual.widgets import Input
+
+    from udsat_cli.tui.session import LiveLink
+
+    slow = LiveLink.write
+
+    def lagging(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        time.sleep(0.3)
+        return slow(self, *args, **kwargs)
+
+    async def script(app, pilot) -> None:  # noqa: ANN001
+        app.action_tab("dagsorden")
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        app.query_one("#decision").focus()
+        await pilot.pause()
+        for key in [*"Ja", "enter", *"Ring", "space", *"til", "space", *"AP", "tab", *"Jette"]:
+            character = " " if key == "space" else (key if len(key) == 1 else None)
+            app.post_message(events.Key(key, character))  # all at once, as a fast typist
+        await pilot.pause(0.5)
+        await pilot.pause()
+        assert _decision(meeting_day) == "Ja"
+        assert app.query_one("#decision", Input).value == "Ja"
+        assert app.query_one("#action-title", Input).value == "Ring til AP"
+        assert app.query_one("#action-owner", Input).value == "Jette"
+
+    monkeypatch.setattr(LiveLink, "write", lagging)
+    _run(meeting_day, script)
+
+
+def test_the_screen_keeps_one_connection_for_the_meeting(meeting_day: Store) -> None:
+    """Every write, reload and look for others' changes on one connection (and so on SQLite's
+    statement cache and PostgreSQL's prepared statements), not one per field."""
+    from sqlalchemy import event
+
+    connects: list[object] = []
+
+    async def script(app, pilot) -> None:  # noqa: ANN001
+        event.listen(app.session.store._engine, "connect", lambda *a: connects.append(a))
+        app.action_tab("dagsorden")
+        await pilot.press("ctrl+n", "ctrl+n")
+        for n in range(3):
+            await _type(pilot, app, "#decision", f"Beslutning {n}.")
+            await _type(pilot, app, "#action-title", f"Opgave {n}", enter=False)
+            await _type(pilot, app, "#action-due", "næste møde")
+            app.query_one("#decision").focus()
+        await _settle(pilot)
+
+    _run(meeting_day, script)
+    assert connects == []  # none after the one the screen opened with (it took the roll)
+    assert _decision(meeting_day) == "Beslutning 2."
+    assert meeting_day.query("SELECT COUNT(*) FROM action") == [(4,)]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Store, ok
+from tests.test_remind import Inbox, smtp  # noqa: F401  (the SMTP fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 LOOP = [sys.executable, str(ROOT / "tests" / "cli_loop.py")]
@@ -125,3 +126,87 @@ def test_sigkill_in_the_middle_of_writes_leaves_only_whole_commands(jette: Store
         _whole_commands(jette, count)
     assert count > 50
     assert "Opgave 0" in ok("actions")  # and the store still works
+
+
+# --- publish and send-agenda (#29) --------------------------------------------------------------
+
+
+def _whole_site(site: Path) -> set[str]:
+    """The folder is one publication, whole: the mark lists every file in it and nothing more,
+    every page is complete and the feed is well-formed XML."""
+    import xml.etree.ElementTree as ET
+
+    mark = (site / ".udsat-site").read_text(encoding="utf-8").splitlines()
+    listed = set(mark[1:])
+    present = {p.name for p in site.iterdir()} - {".udsat-site"}
+    assert listed == present, (listed ^ present)
+    for page in site.glob("*.html"):
+        assert page.read_text(encoding="utf-8").rstrip().endswith("</html>"), page.name
+    ET.parse(site / "feed.xml")
+    return present
+
+
+@pytest.mark.slow
+def test_publish_killed_100_times_leaves_a_whole_site(isolated_store: Store,
+                                                      tmp_path: Path) -> None:
+    from tests.conftest import DEMO_TODAY, demo_council
+
+    demo = demo_council(isolated_store)
+    first = demo.query("SELECT MIN(date) FROM meeting")[0][0]
+    ok("--today", DEMO_TODAY, "minutes", "approve", first)
+    site = tmp_path / "side"
+    ok("--today", DEMO_TODAY, "publish", str(site))
+    before = demo.dump()
+    env = {**_env(), "PYTHONPATH": str(ROOT / "src")}
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-m", "udsat_cli", "--today", "2026-11-23", "publish",
+                    str(site)], env=env, check=True, capture_output=True)  # fmt: skip
+    took = time.monotonic() - started
+    rng = random.Random(29)
+    finished = 0
+    for n in range(100):
+        day = f"2026-11-{23 + n % 5}"  # the footer's date moves: files change every run
+        proc = subprocess.Popen([sys.executable, "-m", "udsat_cli", "--today", day, "publish",
+                                 str(site)], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)  # fmt: skip
+        time.sleep(rng.uniform(0.3 * took, 1.1 * took))
+        proc.send_signal(signal.SIGKILL)
+        _out, err = proc.communicate()
+        finished += proc.returncode == 0
+        assert proc.returncode in (0, -signal.SIGKILL) and b"Traceback" not in err
+        _whole_site(site)
+        leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".side-")]
+        assert all(re.fullmatch(r"\.side-(ny|gammel)-[a-z0-9_]{8}", name) for name in leftovers)
+    assert finished < 100  # some were killed in the middle
+    out = ok("--today", DEMO_TODAY, "publish", str(site))
+    assert out.startswith(f"Skrev siden i {site}")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".side-")] == []
+    assert len(_whole_site(site)) == 6
+    assert demo.dump() == before  # publish reads the store, never writes it
+
+
+@pytest.mark.slow
+def test_overlapping_send_agenda_runs_send_each_notice_once(isolated_store: Store,
+                                                            smtp) -> None:  # noqa: F811
+    """Three runs at once against a slow mail server, four times, the agenda changed between:
+    every member gets each version of the notice exactly once."""
+    aug = ("--today", "2026-08-20")
+    ok(*aug, "init", "--council", "Ældrerådet")
+    people = [(f"Medlem {n}", f"medlem{n}@example.dk") for n in range(6)]
+    for name, address in people:
+        ok(*aug, "member", "add", name, "--email", address)
+    ok(*aug, "meeting", "add", "1. september 2026 kl. 16-18", "--place", "Rådhuset")
+    inbox = smtp(Inbox(delay=0.15))
+    env = {**_env(), "PYTHONPATH": str(ROOT / "src")}
+    for round_ in range(4):
+        if round_:
+            ok(*aug, "item", "add", "1/9-2026", f"Punkt {round_}")  # a changed agenda
+        runs = [subprocess.Popen([sys.executable, "-m", "udsat_cli", *aug, "send-agenda"],
+                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True) for _ in range(3)]  # fmt: skip
+        results = [proc.communicate(timeout=300) for proc in runs]
+        assert [proc.returncode for proc in runs] == [0, 0, 0], results
+        got = sorted(r[0] for r in inbox.recipients[round_ * 6:])
+        assert got == sorted(address for _, address in people), (round_, got)
+    assert len(inbox.messages) == 24
+    assert isolated_store.query("SELECT COUNT(*) FROM agenda_notice") == [(24,)]

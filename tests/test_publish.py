@@ -200,3 +200,198 @@ def test_every_page_passes_axe_core_at_wcag_21_aa_in_chromium(published, tmp_pat
                 assert focused == ["Gå til indholdet", "solid", "static"]  # visible focus
     finally:
         driver.quit()
+
+
+# --- what a template, an address and the output folder may do (#29) ----------------------------
+
+
+def _templates(tmp_path: Path, **files: str | bytes) -> Path:
+    own = tmp_path / "skabeloner"
+    own.mkdir(exist_ok=True)
+    for name, text in files.items():
+        path = own / name.replace("_", ".")
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return own
+
+
+def test_a_template_cannot_run_code(isolated_store: Store, tmp_path: Path) -> None:
+    demo_council(isolated_store)
+    ran = tmp_path / "koden-kørte"
+    attacks = [
+        "{{ cycler.__init__.__globals__.os.popen('touch " + str(ran) + "').read() }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ paragraphs.__globals__['__builtins__']['open']('/etc/passwd').read() }}",
+        "{% set x = members.append(1) %}",
+    ]
+    for n, attack in enumerate(attacks):
+        own = _templates(tmp_path, medlemmer_html=attack)
+        site = tmp_path / f"side{n}"
+        result = run("--today", DEMO_TODAY, "publish", str(site), "--templates", str(own))
+        assert result.code == 2, (attack, result.stderr)
+        assert result.stderr.startswith("Fejl: Skabelonen medlemmer.html "), result.stderr
+        assert "Traceback" not in result.stderr
+        assert not site.exists()
+    assert not ran.exists()
+
+
+def test_template_mistakes_are_one_danish_sentence(isolated_store: Store, tmp_path: Path) -> None:
+    demo_council(isolated_store)
+    site = tmp_path / "side"
+    cases = [
+        ({"index_html": "{{ ukendt_navn }}"},
+         "Fejl: Skabelonen index.html bruger »ukendt_navn«, som udsat ikke kender; se de "
+         "medfølgende skabeloner for de navne, der findes.\n"),
+        ({"index_html": "<p>\n{% for x in %}"},
+         "Fejl: Skabelonen index.html har en fejl i linje 2; ret den, eller fjern den fra "
+         "skabelonmappen.\n"),
+        ({"index_html": "Møde".encode("latin-1")},
+         "Fejl: Skabelonen index.html er ikke tekst i UTF-8.\n"),
+        ({"index_html": '{% include "findes-ikke.html" %}'},
+         "Fejl: Skabelonen findes-ikke.html findes ikke.\n"),
+    ]  # fmt: skip
+    for files, said in cases:
+        shutil.rmtree(tmp_path / "skabeloner", ignore_errors=True)
+        own = _templates(tmp_path, **files)
+        result = run("--today", DEMO_TODAY, "publish", str(site), "--templates", str(own))
+        assert (result.code, result.stderr) == (2, said)
+        assert not site.exists()
+    missing = tmp_path / "ingen-skabeloner"
+    result = run("--today", DEMO_TODAY, "publish", str(site), "--templates", str(missing))
+    assert (result.code, result.stderr) == (
+        2, f"Fejl: Skabelonmappen {missing} findes ikke (eller er ikke en mappe).\n"
+    )
+
+
+def test_the_address_is_only_http_or_https(isolated_store: Store, tmp_path: Path) -> None:
+    demo_council(isolated_store)
+    site = tmp_path / "side"
+    for bad in ("javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://kommune.dk/",
+                "https://", "kommune.dk/raadet", 'https://kommune.dk/"onmouseover="x'):
+        result = run("--today", DEMO_TODAY, "publish", str(site), "--url", bad)
+        assert result.code == 2 and "--url skal være sidens adresse med http:// eller https://" \
+            in result.stderr, (bad, result.stderr)  # fmt: skip
+        assert not site.exists()
+    ok("--today", DEMO_TODAY, "publish", str(site), "--url", "https://www.kommune.dk/raadet")
+    feed = ET.parse(site / "feed.xml").getroot()
+    assert feed.find(f"{ATOM}id").text == "https://www.kommune.dk/raadet"
+
+
+def test_a_symlinked_folder_is_refused_and_its_target_kept(published, tmp_path: Path) -> None:
+    _, site = published
+    link = tmp_path / "link"
+    link.symlink_to(site)
+    before = {p.name: p.read_bytes() for p in site.iterdir()}
+    result = run("--today", "2026-11-23", "publish", str(link))
+    assert (result.code, result.stderr) == (
+        2, f"Fejl: {link} er et symbolsk link (til {site}); udsat publish erstatter mappen og "
+        "følger ikke links, så angiv selve mappen.\n",
+    )  # fmt: skip
+    assert link.is_symlink() and {p.name: p.read_bytes() for p in site.iterdir()} == before
+
+
+def test_the_current_folder_and_nothing_are_refused(isolated_store: Store, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    demo_council(isolated_store)
+    here = tmp_path / "her"
+    (here / "under").mkdir(parents=True)
+    monkeypatch.chdir(here / "under")
+    for given in (".", "..", "./", str(here), "~"):
+        result = run("--today", DEMO_TODAY, "publish", given)
+        assert result.code == 2 and "kan ikke være den mappe, du står i" in result.stderr, given
+    result = run("--today", DEMO_TODAY, "publish", "")
+    assert (result.code, result.stderr) == (2, "Fejl: Angiv mappen, siden skal skrives i, fx "
+                                               "side/.\n")  # fmt: skip
+    assert sorted(p.name for p in here.rglob("*")) == ["under"]
+
+
+def test_what_someone_else_put_in_the_site_is_never_deleted(published) -> None:
+    _, site = published
+    (site / "billeder").mkdir()
+    (site / "billeder" / "logo.png").write_bytes(b"PNG")
+    result = run("--today", "2026-11-23", "publish", str(site))
+    assert (result.code, result.stderr) == (
+        2, f"Fejl: Mappen {site} har noget, udsat ikke selv har skrevet (billeder); flyt det ud "
+        "af mappen, så kan udsat erstatte siden.\n",
+    )  # fmt: skip
+    assert (site / "billeder" / "logo.png").read_bytes() == b"PNG"
+    shutil.rmtree(site / "billeder")
+    (site / "noter.txt").write_text("mine")
+    assert "noter.txt" in run("--today", "2026-11-23", "publish", str(site)).stderr
+    (site / "noter.txt").unlink()
+    ok("--today", "2026-11-23", "publish", str(site))
+
+
+def test_a_killed_run_leaves_nothing_the_next_does_not_clean(published) -> None:
+    """What a publication killed at each step leaves, put right by the next: a build folder,
+    an old site between the two renames of a system without an atomic exchange."""
+    _, site = published
+    parent = site.parent
+    pages = {p.name: p.read_bytes() for p in site.iterdir()}
+    (parent / ".side-ny-abcd1234").mkdir()
+    (parent / ".side-ny-abcd1234" / "index.html").write_text("halv")
+    retired = parent / ".side-gammel-efgh5678"
+    retired.mkdir()
+    site.rename(retired / "side")  # killed between the renames: no site, the old one aside
+    ok("--today", DEMO_TODAY, "publish", str(site))
+    assert sorted(p.name for p in parent.iterdir() if p.name.startswith(".side")) == []
+    assert {p.name: p.read_bytes() for p in site.iterdir()} == pages
+    mine = parent / ".side-ny-mine"  # not a name udsat makes: left alone
+    mine.mkdir()
+    ok("--today", DEMO_TODAY, "publish", str(site))
+    assert mine.is_dir()
+
+
+def _tmpfs(folder: Path, size: str) -> bool:
+    import subprocess
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                          capture_output=True).returncode == 0  # fmt: skip
+
+
+def _umount(folder: Path) -> None:
+    import subprocess
+
+    subprocess.run(["umount", str(folder)], check=False)
+
+
+@pytest.mark.sqlite_only
+def test_a_site_folder_on_a_file_system_of_its_own(published) -> None:
+    """A mount point cannot be renamed: its files are replaced one by one, the mark last."""
+    _, site = published
+    mounted = site.parent / "monteret"
+    if not _tmpfs(mounted, "4m"):
+        pytest.skip("tmpfs kan ikke monteres her (kræver root)")
+    try:
+        first = ok("--today", DEMO_TODAY, "publish", str(mounted))
+        assert "6 nye filer" in first
+        assert {p.name for p in mounted.iterdir()} == {p.name for p in site.iterdir()}
+        again = ok("--today", "2026-11-23", "publish", str(mounted))
+        assert "ændrede" in again
+        assert [p.name for p in mounted.iterdir() if p.name.startswith(".udsat-ny")] == []
+        assert [p.name for p in site.parent.iterdir() if "monteret-" in p.name] == []
+    finally:
+        _umount(mounted)
+
+
+@pytest.mark.sqlite_only
+def test_a_full_disk_under_the_site_is_one_sentence(isolated_store: Store,
+                                                    tmp_path: Path) -> None:
+    demo_council(isolated_store)
+    disk = tmp_path / "lille"
+    if not _tmpfs(disk, "64k"):
+        pytest.skip("tmpfs kan ikke monteres her (kræver root)")
+    try:
+        with (disk / "fyld").open("wb") as fill:  # the disk full, to the last byte
+            try:
+                fill.write(b"x" * (128 * 1024))
+            except OSError:
+                pass
+        site = disk / "side"
+        result = run("--today", DEMO_TODAY, "publish", str(site))
+        assert (result.code, result.stderr) == (
+            4, f"Fejl: Kan ikke skrive {site}: der er ikke plads på disken; intet er skrevet.\n"
+        )
+        assert sorted(p.name for p in disk.iterdir()) == ["fyld"]
+    finally:
+        _umount(disk)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import REFERATER, Store, built_once, needs_shared, ok, run
+from tests.conftest import REFERATER, Store, built_once, dump, needs_shared, ok, run
 
 MODEL_TABLES = (
     "council", "person", "meeting", "agenda_item", "action", "action_owner", "action_event",
@@ -191,3 +191,96 @@ def test_the_log_is_danish_in_every_field_and_value(busy: Store) -> None:
     assert len(changes) > 20
     said = {word for line in changes for word in re.findall(r"[\w#]+", line)}
     assert not said & english, sorted(said & english)
+
+
+# --- undo knows who (m017) ----------------------------------------------------------------------
+
+
+def _as(monkeypatch: pytest.MonkeyPatch, person: str) -> None:
+    monkeypatch.setenv("UDSAT_USER", person)
+
+
+def test_undo_takes_back_your_own_and_another_s_only_by_number(
+    council: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _as(monkeypatch, "Jette")
+    ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette")
+    _as(monkeypatch, "Carina")
+    ok(*APRIL, "add-action", "Skrive referat", "--owner", "Carina")
+    _as(monkeypatch, "Jette")
+    assert ok("undo").startswith("Fortrød »udsat --today 2019-04-02 add-action Kontakte AP "
+                                 "--owner Jette« fra ")
+    assert [t for (t,) in council.query("SELECT title FROM action")] == ["Skrive referat"]
+    result = run("undo")
+    assert (result.code, result.stderr) == (
+        1, "Fejl: Der er intet af dit at fortryde (Jette); en andens kommando fortrydes med dens "
+        "nummer: udsat undo NR (se numrene med udsat log).\n",
+    )  # fmt: skip
+    log = ok("log", "--limit", "2")
+    number = re.search(r"#(\d+) .* af Carina · udsat --today 2019-04-02 add-action Skrive", log)
+    assert number and "af Jette · udsat --today 2019-04-02 add-action Kontakte AP" in log
+    before = dump(council)
+    asked = run("undo", number[1])  # not a terminal: shown, not undone
+    assert asked.code == 1
+    assert asked.stdout.startswith(f"Kommando #{number[1]} er lavet af Carina (pid ")
+    assert "»udsat --today 2019-04-02 add-action Skrive referat --owner Carina« fra " in \
+        asked.stdout  # fmt: skip
+    assert "  ny opgave #2: Skrive referat" in asked.stdout
+    assert asked.stderr == (f"Fejl: Kommando #{number[1]} er lavet af Carina, ikke af dig; "
+                            f"fortryd den med: udsat undo {number[1]} --yes.\n")  # fmt: skip
+    assert dump(council) == before
+    assert ok("undo", number[1], "--yes").startswith(
+        "Fortrød »udsat --today 2019-04-02 add-action Skrive referat --owner Carina« af Carina "
+        "fra ")
+    assert council.query("SELECT COUNT(*) FROM action") == [(0,)]
+    again = run("undo", number[1], "--yes")
+    assert (again.code, again.stderr) == (1, f"Fejl: Kommando #{number[1]} er allerede "
+                                             "fortrudt.\n")  # fmt: skip
+    assert run("undo", "9999").code == 3
+
+
+def test_the_os_user_and_process_are_recorded(council: Store) -> None:
+    import getpass
+    import socket
+
+    ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette")
+    [(author, process)] = council.query(
+        "SELECT author, process FROM change_set ORDER BY id DESC LIMIT 1")
+    assert author == f"{getpass.getuser()}@{socket.gethostname()}"
+    assert re.fullmatch(r"pid \d+", process)
+
+
+def test_two_people_in_one_council_undo_their_own(council: Store) -> None:
+    """Two processes as two people of one council, 12 rounds: each undo takes back its own."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    def udsat(person: str, *args: str) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "udsat_cli", *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, "UDSAT_USER": person,
+                                     "PYTHONPATH": str(ROOT / "src")})  # fmt: skip
+
+    people = ("Helge", "Carina")
+    for round_ in range(12):
+        adds = [udsat(p, *APRIL, "add-action", f"{p} {round_}", "--owner", p) for p in people]
+        assert [a.wait() for a in adds] == [0, 0]
+        undos = [udsat(p, "undo") for p in people]
+        outputs = [u.communicate()[0] for u in undos]
+        assert [u.returncode for u in undos] == [0, 0]
+        for person, out in zip(people, outputs, strict=True):
+            assert f"add-action {person} {round_} --owner {person}«" in out, out
+    assert council.query("SELECT COUNT(*) FROM action") == [(0,)]
+
+
+def test_m017_change_sets_from_before_are_anyone_s(council: Store) -> None:
+    ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette")
+    council.query("UPDATE change_set SET author = NULL, process = NULL")  # as m017 leaves them
+    log = ok("log", "--limit", "1")
+    assert " af " not in log.splitlines()[0]
+    assert ok("undo").startswith("Fortrød »udsat --today 2019-04-02 add-action Kontakte AP "
+                                 "--owner Jette« fra ")
+    assert council.query("SELECT COUNT(*) FROM action") == [(0,)]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli import dates
@@ -18,6 +17,7 @@ from udsat_cli.errors import InputError, UdsatError
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
     from udsat_cli.core.meetings import MeetingRef
+    from udsat_cli.limits import WordFile
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Approved:
     version: int
 
 
-def approve(council: CouncilContext, *, ref: str, template: Path | None = None) -> Approved:
+def approve(council: CouncilContext, *, ref: str, template: WordFile | None = None) -> Approved:
     from udsat_cli.core.attendance import take_roll
     from udsat_cli.core.meetings import find_meeting
     from udsat_cli.store.models import Meeting
@@ -45,7 +45,7 @@ def approve(council: CouncilContext, *, ref: str, template: Path | None = None) 
     return Approved(meeting, _keep(council, meeting, template))
 
 
-def _keep(council: CouncilContext, meeting: MeetingRef, template: Path | None) -> int:
+def _keep(council: CouncilContext, meeting: MeetingRef, template: WordFile | None) -> int:
     from udsat_cli.core.approved import keep, next_version
     from udsat_cli.core.minutes import written_minutes
     from udsat_cli.render import jsonout

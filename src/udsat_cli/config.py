@@ -27,8 +27,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from udsat_cli.errors import UdsatError
+from udsat_cli.errors import InputError, UdsatError
+from udsat_cli.paths import expand_user
+
+if TYPE_CHECKING:
+    from udsat_cli.limits import WordFile
 
 SECURITY = ("none", "starttls", "ssl")
 
@@ -66,7 +71,7 @@ class Imap:
 
 def config_path() -> Path:
     if path := os.environ.get("UDSAT_CONFIG"):
-        return Path(path).expanduser()
+        return expand_user(path)
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("udsat", appauthor=False)) / "config.toml"
@@ -78,8 +83,14 @@ def _read(path: Path) -> dict:
     import re
     import tomllib
 
+    from udsat_cli.limits import CONFIG, TooLarge, read_bytes
+
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, CONFIG, what="indstillingsfiler")
+    except TooLarge:
+        raise ConfigError(
+            f"Indstillingsfilen {path} er for stor til at være en indstillingsfil."
+        ) from None
     except FileNotFoundError:
         raise ConfigError(
             f"Der er ingen indstillingsfil ({path}); opret den med en [smtp]-sektion "
@@ -90,10 +101,8 @@ def _read(path: Path) -> dict:
     except OSError as exc:
         why = "du har ikke adgang til den" if exc.errno == errno.EACCES else "den kan ikke læses"
         raise ConfigError(f"Indstillingsfilen {path} kan ikke bruges: {why}.") from None
-    if len(data) > 1_000_000:
-        raise ConfigError(f"Indstillingsfilen {path} er for stor til at være en indstillingsfil.")
-    try:
-        return tomllib.loads(data.decode("utf-8"))
+    try:  # with or without the byte order mark Windows Notepad puts first
+        return tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ConfigError(f"Indstillingsfilen {path} er ikke tekst i UTF-8.") from None
     except tomllib.TOMLDecodeError as exc:
@@ -120,14 +129,18 @@ def _password(section: dict, name: str) -> str | None:
             raise ConfigError(f"Miljøvariablen {env} (password_env) er ikke sat.")
         return password
     if file := section.get("password_file"):
-        path = Path(str(file)).expanduser()
+        path = expand_user(str(file))
         try:
             if path.stat().st_mode & 0o077:
                 raise ConfigError(
                     f"Adgangskodefilen {path} ([{name}] password_file) kan læses af andre; "
                     f"gør den privat med: chmod 600 {path}"
                 )
-            return path.read_text(encoding="utf-8").strip("\r\n")
+            with path.open("rb") as handle:  # a password, not whatever a device would give
+                data = handle.read(4097)
+            if len(data) > 4096:
+                raise ConfigError(f"Adgangskodefilen {path} ([{name}] password_file) er for stor.")
+            return data.decode("utf-8").strip("\r\n")
         except (OSError, UnicodeDecodeError):
             raise ConfigError(
                 f"Adgangskodefilen {path} ([{name}] password_file) kan ikke læses."
@@ -147,15 +160,15 @@ def _section(name: str, required: tuple[str, ...], ports: dict[str, int],
     security = str(section.get("security", default_security))
     if security not in SECURITY:
         raise ConfigError(f"[{name}] security skal være en af: {', '.join(SECURITY)}.")
-    try:
-        port = int(section.get("port", ports[security]))
-    except (TypeError, ValueError):
-        raise ConfigError(f"[{name}] port skal være et tal.") from None
+    port = section.get("port", ports[security])
+    # 1.5, true and "587" are no port (int() would have read the first two as port 1)
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+        raise ConfigError(
+            f"[{name}] port skal være et helt tal mellem 1 og 65535, fx port = {ports[security]}."
+        )
     for key, value in section.items():
         if key != "port" and (not isinstance(value, str) or any(ord(c) < 32 for c in value)):
             raise ConfigError(f"[{name}] {key} skal være tekst på én linje.")
-    if not 0 < port < 65536:
-        raise ConfigError(f"[{name}] port skal være et tal mellem 1 og 65535.")
     return section, security, port
 
 
@@ -196,11 +209,12 @@ def sender_address(text: str) -> str:
     return str(Address(display_name=found[0], addr_spec=found[1]))
 
 
-def document_template(given: str | None) -> Path | None:
+def document_template(given: str | None) -> WordFile | None:
     """The Word template: the one named on the command line, else ``[documents] template`` in
-    the settings (a missing settings file means none)."""
+    the settings (a missing settings file means none), read through the door (at most 20 MB,
+    checked as a zip before anything is unpacked). Read it before a write transaction begins."""
     if given:
-        return Path(given).expanduser()
+        return _template(expand_user(given))
     path = config_path()
     if not path.exists():
         return None
@@ -208,4 +222,12 @@ def document_template(given: str | None) -> Path | None:
     name = section.get("template") if isinstance(section, dict) else None
     if name is not None and not isinstance(name, str):
         raise ConfigError("[documents] template skal være stien til en .docx-fil.")
-    return Path(name).expanduser() if name else None
+    return _template(expand_user(name)) if name else None
+
+
+def _template(path: Path) -> WordFile:
+    from udsat_cli.limits import MINUTES, read_docx
+
+    if not path.exists():
+        raise InputError(f"Skabelonen {path} findes ikke.")
+    return read_docx(path, MINUTES, what="Word-skabeloner", unpacked="en skabelon")

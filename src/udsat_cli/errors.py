@@ -65,3 +65,21 @@ def file_error(exc: OSError, path: object = None) -> InputError:
     name = path if path is not None else exc.filename
     why = _FILE_REASONS.get(errno.errorcode.get(exc.errno or 0, ""), "den kan ikke bruges")
     return InputError(f"Filen {name} kan ikke bruges: {why}.")
+
+
+_STORAGE = {"ENOSPC", "EDQUOT", "EIO", "EFBIG", "EROFS"}
+
+
+def output_error(exc: OSError, path: object = None) -> UdsatError:
+    """A file udsat writes (a document, the site, a copy) that could not be written: a full disk,
+    a quota or a read-only drive is a fault of the storage (exit 4, as for the store); anything
+    else is a path that cannot be used (exit 2). Every writer cleans up first, so nothing is
+    half-written."""
+    import errno
+
+    name = path if path is not None else exc.filename
+    code = errno.errorcode.get(exc.errno or 0, "")
+    if code in _STORAGE:
+        return UdsatError(f"Kan ikke skrive {name}: {_FILE_REASONS[code]}; intet er skrevet.",
+                          exit_code=4)  # fmt: skip
+    return file_error(exc, name)

@@ -81,6 +81,6 @@ def main_options(
         council=council,
         debug=debug,
         explicit_db=bool(db),
-        command=mask_password(" ".join(["udsat", *ctx.meta.get("udsat.argv", [])])),
+        command=" ".join(mask_password(a) for a in ["udsat", *ctx.meta.get("udsat.argv", [])]),
         clock=clock,
     )

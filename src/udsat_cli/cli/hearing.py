@@ -73,11 +73,13 @@ def hearing_answer(
     \b
       udsat hearing answer 3 --file høringssvar-budget.docx
     """
-    from udsat_cli.core.hearings import answer_hearing
+    from udsat_cli.core.hearings import answer_hearing, read_answer
 
+    number = parse_id(hearing_id)
+    if file is not None:  # read before the write begins: no lock is held while a file is read
+        text = read_answer(file)
     with state(ctx).write() as council:
-        title = answer_hearing(council, hearing_id=parse_id(hearing_id), text=text, file=file,
-                               on=on)  # fmt: skip
+        title = answer_hearing(council, hearing_id=number, text=text, on=on)
     print(f"Høring #{hearing_id} er besvaret: {title}")
 
 

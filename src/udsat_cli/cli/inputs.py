@@ -3,7 +3,7 @@ and texts written in the person's own editor."""
 
 from __future__ import annotations
 
-from udsat_cli.errors import InputError, NotFoundError, file_error
+from udsat_cli.errors import InputError, NotFoundError, UdsatError
 from udsat_cli.textform import nfc
 
 MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger numbers name nothing
@@ -20,19 +20,9 @@ def parse_id(text: str, *, what: str = "opgavenummer") -> int:
 
 def read_text(path: str, *, limit: int | None = None, what: str = "tekster") -> str:
     """A long text from a file, or from stdin when the path is "-", up to a limit."""
-    from udsat_cli.limits import TEXT, read_bytes
+    from udsat_cli import limits
 
-    try:
-        data = read_bytes(path, limit or TEXT, what=what)
-        return nfc(data.decode("utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError(f"Filen {path} findes ikke.") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} er en mappe, ikke en fil.") from None
-    except UnicodeDecodeError:
-        raise InputError(f"Filen {path} er ikke tekst i UTF-8.") from None
-    except OSError as exc:
-        raise file_error(exc, path) from None
+    return nfc(limits.read_text(path, limit or limits.TEXT, what=what))
 
 
 def edit_text(template: str) -> str | None:
@@ -43,22 +33,31 @@ def edit_text(template: str) -> str | None:
     import tempfile
     from pathlib import Path
 
+    from udsat_cli import limits
+
     windows = os.name == "nt"
     fallback = "notepad" if windows else "nano"
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or fallback
+    try:
+        # Windows paths keep their backslashes (C:\Program Files\...): no POSIX quoting there.
+        command = shlex.split(editor, posix=not windows)
+    except ValueError:  # »vim -c 'set tw=72« : a quote without its mate
+        raise UdsatError(f"Editoren »{editor}« kan ikke startes: et anførselstegn mangler sin "
+                         "mage; ret $VISUAL eller $EDITOR.") from None  # fmt: skip
+    if not command:
+        raise UdsatError("$VISUAL eller $EDITOR er tom; sæt den til en editor, fx nano.")
     fd, name = tempfile.mkstemp(prefix="udsat-", suffix=".txt")
     path = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(template)
         try:
-            # Windows paths keep their backslashes (C:\Program Files\...): no POSIX quoting there.
-            finished = subprocess.run([*shlex.split(editor, posix=not windows), str(path)])
+            finished = subprocess.run([*command, str(path)])
         except OSError:
-            raise InputError(f"Kan ikke starte editoren »{editor}«; sæt $EDITOR.") from None
+            raise UdsatError(f"Kan ikke starte editoren »{editor}«; sæt $EDITOR.") from None
         if finished.returncode != 0:
-            raise InputError(f"Editoren »{editor}« sluttede med fejl; intet er ændret.")
-        written = path.read_text(encoding="utf-8")
+            raise UdsatError(f"Editoren »{editor}« sluttede med fejl; intet er ændret.")
+        written = limits.read_text(path, limits.TEXT).replace("\r\n", "\n")
         return None if written == template else nfc(written)
     finally:
         path.unlink(missing_ok=True)

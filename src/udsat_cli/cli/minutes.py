@@ -67,8 +67,9 @@ def minutes_approve(
     from udsat_cli.approval import approve
     from udsat_cli.config import document_template
 
+    word_template = document_template(template)  # read before the write begins
     with state(ctx).write() as council:
-        done = approve(council, ref=ref, template=document_template(template))
+        done = approve(council, ref=ref, template=word_template)
     version = f" (udgave {done.version})" if done.version > 1 else ""
     print(f"Referatet af mødet {dates.long_date(done.meeting.date)} er godkendt{version}.")
 

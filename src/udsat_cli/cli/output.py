@@ -131,7 +131,17 @@ def write_file(path: str, data: bytes, *, force: bool, private: bool = False) ->
     """Write atomically (a temp file beside it, then rename); never overwrite without --force,
     and never replace anything but a regular file. The file is as readable as the umask says (a
     calendar for the web server, minutes on a shared drive), or by its owner only if ``private``
-    (what holds the whole store)."""
+    (what holds the whole store). A full disk or a read-only drive is one sentence (exit 4),
+    with nothing left behind."""
+    from udsat_cli.errors import output_error
+
+    try:
+        _write_file(path, data, force=force, private=private)
+    except OSError as exc:
+        raise output_error(exc, path) from None
+
+
+def _write_file(path: str, data: bytes, *, force: bool, private: bool) -> None:
     import os
     import secrets
     from pathlib import Path
@@ -154,6 +164,8 @@ def write_file(path: str, data: bytes, *, force: bool, private: bool = False) ->
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before it takes the old file's place
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -190,8 +202,12 @@ def write_stdout(data: bytes) -> None:
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a stream without bytes (an IDE's console): text is all it takes
         sys.stdout.write(data.decode("utf-8", "replace"))
-    else:
+        sys.stdout.flush()
+        return
+    try:
         buffer.write(data)
-    sys.stdout.flush()
-    if buffer is not None:
         buffer.flush()
+    except OSError as exc:  # a full disk is one sentence, as for text (see udsat_cli.cli)
+        from udsat_cli.cli import stdout_fault
+
+        raise stdout_fault(exc) from None

@@ -12,7 +12,9 @@ from udsat_cli.cli.app import app, command, state
 @command(app, "publish")
 def publish(
     ctx: typer.Context,
-    folder: Path = typer.Argument(..., metavar="MAPPE", help="Hvor siden skrives."),
+    folder: str = typer.Argument(
+        ..., metavar="MAPPE", help="Hvor siden skrives: en mappe alene til siden."
+    ),
     templates: Path | None = typer.Option(
         None, "--templates", metavar="MAPPE",
         help="Egne skabeloner (index.html, referat.html …) frem for de medfølgende.",
@@ -31,11 +33,13 @@ def publish(
     \b
       udsat publish side/ --url https://www.kommune.dk/udsatteraadet
     """
-    from udsat_cli.core.publish import site, write_site
+    from udsat_cli.core.publish import public_url, site
+    from udsat_cli.core.site_folder import site_folder, write_site
     from udsat_cli.render.site import pages
     from udsat_cli.render.site_report import summary
 
+    base_url, target = public_url(base_url), site_folder(folder)
     with state(ctx).read() as council:
         data = site(council)
-    result = write_site(folder, pages(data, templates=templates, base_url=base_url))
+    result = write_site(target, pages(data, templates=templates, base_url=base_url))
     print(summary(result, data))

@@ -20,10 +20,15 @@ def restore_command(
     \b
       udsat --db nyt.db restore udsat-eksport.json
     """
+    from dataclasses import replace
+
     from udsat_cli.cli.inputs import read_json
     from udsat_cli.core.export import restore_data
+    from udsat_cli.store.newfile import built_aside
 
-    data = read_json(path)
-    with state(ctx).store(mode="write", create=True) as store:
-        counts = restore_data(store.db, data)
+    data = read_json(path)  # read whole before the store is touched
+    st = state(ctx)
+    with built_aside(st.location) as target:  # a killed restore leaves no store half-made
+        with replace(st, location=target).store(mode="write", create=True) as store:
+            counts = restore_data(store.db, data)
     output.choose().show(counts, "export.restored")

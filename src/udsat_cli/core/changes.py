@@ -30,6 +30,8 @@ class ChangeSetView:
     command: str
     undone: bool
     changes: list[Change]
+    author: str | None = None  # who made it (None: from before udsat recorded it)
+    process: str | None = None
 
 
 @dataclass
@@ -39,6 +41,7 @@ class ChangeLog:
     # Names for the ids the changes hold, so the log reads »Jette Nyboe«, not »person #3«.
     people: dict[int, str] = field(default_factory=dict)
     items: dict[int, str] = field(default_factory=dict)
+    me: str | None = None  # who asks: an undo says whose command it took back, if not theirs
 
 
 def _names(db: Db, sets: list[ChangeSetView]) -> tuple[dict[int, str], dict[int, str]]:
@@ -75,16 +78,23 @@ def _load(s: str | None) -> dict[str, Any] | None:
 
 
 def change_log(
-    db: Db, *, council_id: int | None, action_id: int | None = None, limit: int = 20
-) -> ChangeLog:
+    db: Db, *, council_id: int | None, action_id: int | None = None, limit: int = 20,
+    number: int | None = None,
+) -> ChangeLog:  # fmt: skip
     """The council's latest commands that wrote, newest first; with ``action_id`` those touching
-    that action. ``council_id=None``: a store with no council left (its »init« undone)."""
+    that action, with ``number`` that one. ``council_id=None``: a store with no council left (its
+    »init« undone)."""
     mine = "council_id = :c" if council_id is not None else (
         "(council_id IS NULL OR council_id NOT IN (SELECT id FROM council))"
     )  # fmt: skip
-    if action_id is None:
+    if number is not None:
         sets = db.all(
-            f"SELECT id, at, command, undone_at FROM change_set WHERE {mine} "
+            f"SELECT id, at, command, undone_at, author, process FROM change_set WHERE {mine} "
+            "AND id = :s", c=council_id, s=number,
+        )  # fmt: skip
+    elif action_id is None:
+        sets = db.all(
+            f"SELECT id, at, command, undone_at, author, process FROM change_set WHERE {mine} "
             "ORDER BY id DESC LIMIT :n",
             c=council_id, n=limit,
         )  # fmt: skip
@@ -94,7 +104,8 @@ def change_log(
         ):
             raise NotFoundError(f"Opgave #{action_id} findes ikke.")
         sets = db.all(
-            f"SELECT id, at, command, undone_at FROM change_set WHERE {mine} AND id IN "
+            f"SELECT id, at, command, undone_at, author, process FROM change_set WHERE {mine} "
+            "AND id IN "
             "(SELECT change_set_id FROM change_row WHERE action_id = :a) ORDER BY id DESC LIMIT :n",
             c=council_id, a=action_id, n=limit,
         )  # fmt: skip
@@ -112,16 +123,43 @@ def change_log(
                 Change(table, json.loads(key), op, _load(old), _load(new))
             )
     views = [
-        ChangeSetView(sid, as_datetime(at), command, undone is not None, changes.get(sid, []))
-        for sid, at, command, undone in sets
+        ChangeSetView(sid, as_datetime(at), command, undone is not None, changes.get(sid, []),
+                      author, process)  # fmt: skip
+        for sid, at, command, undone, author, process in sets
     ]
     people, items = _names(db, views)
     return ChangeLog(views, action_id, people, items)
 
 
-def undo(session: Session, *, council: str | None, now: datetime) -> ChangeLog:
-    """Revert the council's latest command that is not undone yet, as a whole; refused when a
-    later command, by anyone, changed the same rows. Returns it with the names it points to."""
+class NotYours(UdsatError):
+    """``undo N`` of another person's command, not confirmed: shown first, then asked."""
+
+    def __init__(self, found: ChangeLog) -> None:
+        view = found.sets[0]
+        super().__init__(f"Kommando #{view.id} er lavet af {view.author}, ikke af dig; fortryd "
+                         f"den med: udsat undo {view.id} --yes")  # fmt: skip
+        self.found = found
+
+
+def to_undo(db: Db, *, council_id: int, number: int) -> ChangeLog:
+    """Change set ``number`` of the council as ``undo N`` would take it back (to show it
+    before undoing another's command)."""
+    found = change_log(db, council_id=council_id, number=number)
+    if not found.sets:
+        raise NotFoundError(f"Kommando #{number} findes ikke i rådets log; se numrene med: "
+                            "udsat log.")  # fmt: skip
+    if found.sets[0].undone:
+        raise UdsatError(f"Kommando #{number} er allerede fortrudt.")
+    return found
+
+
+def undo(
+    session: Session, *, council: str | None, now: datetime, author: str,
+    number: int | None = None, others: bool = False,
+) -> ChangeLog:  # fmt: skip
+    """Revert a command as a whole: ``author``'s own latest in the council, or the one numbered
+    ``number`` (another person's only with ``others``, else ``NotYours``). Refused when a later
+    command, by anyone, changed the same rows. Returns it with the names it points to."""
     from sqlalchemy.exc import IntegrityError
 
     from udsat_cli.core.context import CouncilNotChosen, find_council
@@ -134,25 +172,35 @@ def undo(session: Session, *, council: str | None, now: datetime) -> ChangeLog:
         if council or db.scalar("SELECT COUNT(*) FROM council"):
             raise
         raise UdsatError("Der er intet at fortryde.") from None
+    which = "Den seneste kommando" if number is None else f"Kommando #{number}"
+    if number is not None:
+        shown = to_undo(db, council_id=council_id, number=number)
+        if shown.sets[0].author not in (None, author) and not others:
+            raise NotYours(shown)
     try:
-        found = undo_latest(session, council_id=council_id, at=now)
+        found = undo_latest(session, council_id=council_id, at=now, author=author,
+                            number=number)  # fmt: skip
     except Conflict as later:
         raise UdsatError(
-            f"Den seneste kommando kan ikke fortrydes: »{later.command}« fra {_when(later.at)} "
+            f"{which} kan ikke fortrydes: »{later.command}« fra {_when(later.at)} "
             "har ændret de samme data siden; fortryd den først"
         ) from None
     except IntegrityError:
-        raise UdsatError(
-            "Den seneste kommando kan ikke fortrydes, fordi senere data bygger på den."
-        ) from None
+        raise UdsatError(f"{which} kan ikke fortrydes, fordi senere data bygger på den.") from None
     if found is None:
+        if db.scalar("SELECT COUNT(*) FROM change_set WHERE council_id = :c AND undone_at IS "
+                     "NULL", c=council_id):  # fmt: skip
+            raise UdsatError(f"Der er intet af dit at fortryde ({author}); en andens kommando "
+                             "fortrydes med dens nummer: udsat undo NR (se numrene med udsat "
+                             "log)")  # fmt: skip
         raise UdsatError("Der er intet at fortryde.")
     change_set, rows = found
     changes = [Change(r.table_name, json.loads(r.row_key), r.op, _load(r.old), _load(r.new))
                for r in reversed(rows)]  # fmt: skip
-    view = ChangeSetView(change_set.id, change_set.at, change_set.command, True, changes)
+    view = ChangeSetView(change_set.id, change_set.at, change_set.command, True, changes,
+                         change_set.author, change_set.process)  # fmt: skip
     people, items = _names(db, [view])
-    return ChangeLog([view], None, people, items)
+    return ChangeLog([view], None, people, items, me=author)
 
 
 def _when(at: datetime) -> str:

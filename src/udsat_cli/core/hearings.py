@@ -221,15 +221,15 @@ def _row(council: CouncilContext, hearing_id: int):  # noqa: ANN202
 
 
 def answer_hearing(
-    council: CouncilContext, *, hearing_id: int, text: str | None = None,
-    file: Path | None = None, on: str | None = None,
-) -> str:  # fmt: skip
-    """Record the council's answer (høringssvar): its text and the day it was sent."""
+    council: CouncilContext, *, hearing_id: int, text: str | None = None, on: str | None = None,
+) -> str:
+    """Record the council's answer (høringssvar): its text (from ``read_answer`` when it came in
+    a file, read before the write began) and the day it was sent."""
     row = _row(council, hearing_id)
     if row.status == "answered":
         raise UdsatError(f"Høring #{hearing_id} er allerede besvaret "
                          f"({dates.long_date(as_date(row.answered_on))}).")  # fmt: skip
-    answer = read_answer(file) if file is not None else (text or "").strip()
+    answer = (text or "").strip()
     if not answer:
         raise InputError("Skriv høringssvaret med --text, eller giv filen med --file.")
     row.answer = answer
@@ -241,21 +241,25 @@ def answer_hearing(
 
 
 def read_answer(path: Path) -> str:
-    """The text of a høringssvar: a Word file's paragraphs, or a text file."""
-    if not path.is_file():
-        raise InputError(f"Filen {path} findes ikke.")
-    if path.suffix.lower() == ".docx":
-        try:
-            from docx import Document
+    """The text of a høringssvar: a Word file's paragraphs, or a text file, read through the
+    door (limits): at most 10 MB, a Word file checked before it is unpacked."""
+    from udsat_cli import limits
 
-            doc = Document(str(path))
-        except Exception as exc:  # a damaged or mis-named file: python-docx has no one error
-            raise InputError(f"{path} kan ikke læses som et Word-dokument.") from exc
-        return "\n".join(p.text for p in doc.paragraphs if p.text.strip()).strip()
-    try:
-        return path.read_text(encoding="utf-8").strip()
-    except UnicodeDecodeError:
-        raise InputError(f"{path} er hverken et Word-dokument eller tekst i UTF-8.") from None
+    data = limits.read_file(path, limits.TEXT, what="høringssvar")
+    if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
+        limits.check_zip(path, data, what="et høringssvar")
+        doc = limits.WordFile(str(path), data).document()
+        answer = "\n".join(p.text for p in doc.paragraphs if p.text.strip()).strip()
+    elif b"\x00" in data:
+        raise InputError(f"{path} er hverken et Word-dokument eller tekst.")
+    else:
+        try:
+            answer = data.decode("utf-8-sig").strip()
+        except UnicodeDecodeError:
+            raise InputError(f"{path} er hverken et Word-dokument eller tekst i UTF-8.") from None
+    if len(answer) > limits.TEXT:
+        raise InputError(f"Høringssvaret i {path} er for langt (over 10 MB tekst).")
+    return answer
 
 
 def edit_hearing(
@@ -267,6 +271,8 @@ def edit_hearing(
         row.status = status_code(status)
         if row.status != "answered":
             row.answered_on = None
+        elif row.answered_on is None:  # answered without »hearing answer«: answered today
+            row.answered_on = council.today
     if answer_by is not None:
         row.answer_by = _answer_by(answer_by)
     if deadline is not None:

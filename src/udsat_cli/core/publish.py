@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from udsat_cli.core.actions import ActionView
@@ -145,67 +144,22 @@ def _page(meeting: MeetingRef, taken: dict[int, str]) -> str:
     return page
 
 
-MARK = ".udsat-site"  # a folder udsat made; only such a folder is ever replaced
-
-
-@dataclass
-class Published:
-    folder: str
-    new: list[str]
-    changed: list[str]
-    unchanged: list[str]
-    removed: list[str]
-
-
-def write_site(folder: Path, files: dict[str, bytes]) -> Published:
-    """Write the site into ``folder`` whole or not at all: built in a new folder beside it, then
-    swapped in. A file whose content is the same keeps its time stamp, so copying the folder on
-    to the web server (rsync, a file share) moves only what changed."""
-    import os
-    import shutil
-    import tempfile
+def public_url(text: str | None) -> str | None:
+    """The site's public address (--url), for its links and its feed: http or https with a
+    host, nothing else (»javascript:…« would run in every reader's browser)."""
+    if text is None:
+        return None
+    from urllib.parse import urlsplit
 
     from udsat_cli.errors import InputError
 
-    folder = folder.expanduser()
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"{folder} er en fil, ikke en mappe.")
-    if folder.is_dir() and any(folder.iterdir()) and not (folder / MARK).exists():
-        raise InputError(
-            f"Mappen {folder} indeholder andet end en udsat-side; udsat skriver kun i en tom "
-            "mappe eller i en, den selv har lavet."
-        )
-    parent = folder.resolve().parent
+    url = text.strip()
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        build = Path(tempfile.mkdtemp(prefix=f".{folder.name}-ny-", dir=parent))
-    except OSError as exc:
-        raise InputError(f"Kan ikke skrive i {parent}: {exc.strerror}.") from None
-    old_files = {p.name for p in folder.iterdir() if p.is_file()} - {MARK} if folder.is_dir() \
-        else set()  # fmt: skip
-    new, changed, unchanged = [], [], []
-    try:
-        for name, data in sorted(files.items()):
-            target = build / name
-            before = folder / name
-            if name in old_files and before.read_bytes() == data:
-                shutil.copy2(before, target)  # the same bytes and the same time stamp
-                unchanged.append(name)
-                continue
-            target.write_bytes(data)
-            (changed if name in old_files else new).append(name)
-        (build / MARK).write_text("Lavet af udsat publish; mappen erstattes ved næste udgivelse.\n",
-                                  encoding="utf-8")  # fmt: skip
-        os.chmod(build, 0o755)
-        if folder.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{folder.name}-gammel-", dir=parent))
-            os.rename(folder, retired / folder.name)
-            os.rename(build, folder)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            os.rename(build, folder)
-    except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
-        raise
-    removed = sorted(old_files - set(files))
-    return Published(str(folder), new, changed, unchanged, removed)
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if (parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname
+            or any(c.isspace() or c in '"<>\\`' for c in url)):  # fmt: skip
+        raise InputError(f"--url skal være sidens adresse med http:// eller https://, fx "
+                         f"https://www.kommune.dk/raadet (ikke »{text}«).")  # fmt: skip
+    return url

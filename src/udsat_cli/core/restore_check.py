@@ -1,10 +1,16 @@
 """An export checked before it is read in, with the rules the commands use: every column known
-and of its type (dates that are dates, text within its length and free of control characters),
-codes that udsat knows (roles, statuses), addresses that are one address, and every reference
-to a row that the export holds. A bad row is refused by its table and its number."""
+and of its type (dates that are dates, times that are times of day, text within its length and
+free of control characters and non-characters), codes that udsat knows (roles, statuses, who
+answers a consultation), addresses that are one address, the JSON texts udsat reads back (an
+action's state, the standing points, a kept referat) readable as udsat reads them, no two rows
+with the same key, and every reference to a row that the export holds. A bad row is refused by
+its table and its number, and nothing is read in."""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -24,8 +30,15 @@ TABLE_NAMES = {
 }  # fmt: skip
 
 
+TIMES = {("meeting", "start_time"), ("meeting", "end_time"), ("event", "start_time"),
+         ("hearing", "deadline_time")}  # fmt: skip
+MONTH_DAYS = {("council_season", "start_md"), ("council_season", "end_md")}
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+
+
 def _codes() -> dict[tuple[str, str], set[str]]:
     from udsat_cli.core.actions import LABELS
+    from udsat_cli.core.hearings import STATUS_LABELS
     from udsat_cli.core.items import KINDS
     from udsat_cli.core.members import ROLES
 
@@ -45,6 +58,9 @@ def _codes() -> dict[tuple[str, str], set[str]]:
         ("mail_message", "status"): {"sent", "refused", "deferred", "held"},
         ("mail_message", "kind"): {"notice", "update", "cancel", "reminder"},
         ("inbox_message", "outcome"): {"applied", "unknown", "ignored"},
+        ("duty_reminder_log", "channel"): {"print", "email"},
+        ("hearing", "status"): set(STATUS_LABELS),
+        ("hearing", "answer_by"): {"meeting", "chair"},
     }
 
 
@@ -104,6 +120,66 @@ def _value(table: str, n: int, column: Any, value: Any, codes: dict) -> None:
         raise _refuse(table, n, name, value, "er ikke en værdi, udsat kender")
     if (table, name) == ("person", "email") and not is_address(value):
         raise _refuse(table, n, name, value, "er ikke én e-mailadresse")
+    if (table, name) in TIMES and not _TIME.fullmatch(value):
+        raise _refuse(table, n, name, value, "er ikke et klokkeslæt (TT:MM)")
+    if (table, name) in MONTH_DAYS and not _month_day(value):
+        raise _refuse(table, n, name, value, "er ikke en dag i året (MM-DD)")
+    if (table, name) in READ_BACK:
+        try:
+            READ_BACK[(table, name)](json.loads(value))
+        except Exception:  # whatever the reader trips on: udsat could not read it back
+            raise _refuse(table, n, name, value, "kan udsat ikke læse") from None
+
+
+def _month_day(value: str) -> bool:
+    try:
+        date.fromisoformat(f"2000-{value}")  # a leap year: 02-29 is a day
+    except ValueError:
+        return False
+    return len(value) == 5
+
+
+def _need(condition: bool) -> None:
+    if not condition:
+        raise ValueError
+
+
+def _action_state(state: Any) -> None:
+    """An action as it stood after a change (core.actions.snapshot), as the minutes read it."""
+    from udsat_cli.core.actions import LABELS
+
+    _need(isinstance(state, dict) and isinstance(state["title"], str))
+    _need(state["status"] in LABELS)
+    _need(isinstance(state["owners"], list) and all(isinstance(o, str) for o in state["owners"]))
+    _need(state["due_kind"] in (None, "date", "meeting", "first_meeting_after",
+                                "nth_meeting_after", "text"))  # fmt: skip
+    _need(state["due_date"] is None or bool(date.fromisoformat(state["due_date"])))
+    for key in ("due_meeting_id", "due_n", "item_id"):
+        value = state.get(key)
+        _need(value is None or (isinstance(value, int) and not isinstance(value, bool)))
+    _need(state["due_text"] is None or isinstance(state["due_text"], str))
+
+
+def _standing_points(data: Any) -> None:
+    from udsat_cli.core.standing import parse
+
+    found = parse(json.dumps(data))
+    _need(all(isinstance(p.key, str) and isinstance(p.title, str)
+              for p in (*found.before, *found.after)))  # fmt: skip
+
+
+def _kept_minutes(data: Any) -> None:
+    from udsat_cli.core.minutes import minutes_from_data
+
+    _need(isinstance(data, dict))
+    minutes_from_data(data)  # read back as »minutes --approved« reads it
+
+
+READ_BACK: dict[tuple[str, str], Callable[[Any], None]] = {
+    ("action_event", "state"): _action_state,
+    ("council", "standing_points"): _standing_points,
+    ("minutes_version", "data"): _kept_minutes,
+}
 
 
 def check_export(tables: dict[str, Any], order: list[str]) -> None:
@@ -119,6 +195,7 @@ def check_export(tables: dict[str, Any], order: list[str]) -> None:
         rows = tables.get(table) or []
         if not isinstance(rows, list):
             raise InputError(f"Eksporten har ikke en liste af rækker i {TABLE_NAMES[table]}.")
+        seen: dict[tuple[str, ...], set[tuple[Any, ...]]] = {key: set() for key in _keys(schema)}
         for n, row in enumerate(rows, start=1):
             if not isinstance(row, dict) or not row:
                 raise InputError(f"Eksporten har en ugyldig række i {TABLE_NAMES[table]}, nr. {n}.")
@@ -132,5 +209,26 @@ def check_export(tables: dict[str, Any], order: list[str]) -> None:
                     if value is not None and value not in ids.get(target, set()):
                         why = f"peger på noget, der ikke er i eksporten ({TABLE_NAMES[target]})"
                         raise _refuse(table, n, column.name, value, why)
+            for key, taken in seen.items():
+                values = tuple(row.get(c) for c in key)
+                if None in values:
+                    continue
+                if values in taken:
+                    shown = ", ".join(map(str, values))
+                    raise _refuse(table, n, "/".join(key), shown, "har en anden række allerede")
+                taken.add(values)
+            if (table, row.get("status")) == ("hearing", "answered") and not row.get("answered_on"):
+                raise _refuse(table, n, "answered_on", "", "mangler, når høringen er besvaret")
             if "id" in row:
                 ids.setdefault(table, set()).add(row["id"])
+
+
+def _keys(schema: Any) -> list[tuple[str, ...]]:
+    """The columns no two rows may share: the primary key and every unique constraint."""
+    from sqlalchemy import UniqueConstraint
+
+    keys = [tuple(c.name for c in schema.primary_key.columns)]
+    keys += [tuple(c.name for c in constraint.columns) for constraint in schema.constraints
+             if isinstance(constraint, UniqueConstraint)]  # fmt: skip
+    keys += [(c.name,) for c in schema.columns if c.unique]
+    return [key for key in dict.fromkeys(keys) if key]

@@ -12,10 +12,9 @@ from udsat_cli.render.common import header, join_names, md
 from udsat_cli.render.minutes import bilag, sections
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from udsat_cli.core.agenda import Agenda, AgendaPoint
     from udsat_cli.core.events import EventView
+    from udsat_cli.limits import WordFile
 
 TITLE = "Dagsorden"
 CHANGED = "Ændret dagsorden"
@@ -113,7 +112,7 @@ def markdown(agenda: Agenda) -> Iterator[str]:
             yield from (f"- {md(name)}" for name in names.splitlines())
 
 
-def docx(agenda: Agenda, *, template: Path | None = None) -> bytes:
+def docx(agenda: Agenda, *, template: WordFile | None = None) -> bytes:
     from udsat_cli.render import word
 
     doc = word.document(title(agenda), header_rows(agenda), forum=agenda.council,

@@ -11,9 +11,8 @@ from udsat_cli.danish import count, join_names
 from udsat_cli.render.common import md, table
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from udsat_cli.core.annual import AnnualReport
+    from udsat_cli.limits import WordFile
 
 KIND_NAMES = {"beslutning": ("beslutningspunkt", "beslutningspunkter"),
               "orientering": ("orienteringspunkt", "orienteringspunkter"),
@@ -138,7 +137,7 @@ def markdown(r: AnnualReport) -> Iterator[str]:
         yield from (f"- {md(line)}" for line in lines) if lines else ["Ingen."]
 
 
-def docx(r: AnnualReport, *, template: Path | None = None) -> bytes:
+def docx(r: AnnualReport, *, template: WordFile | None = None) -> bytes:
     from docx.shared import Pt
 
     from udsat_cli.render import word

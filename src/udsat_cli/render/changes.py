@@ -188,14 +188,32 @@ def text(log: ChangeLog) -> Iterator[str]:
         if n:
             yield ""
         undone = " (fortrudt)" if change_set.undone else ""
-        yield f"#{change_set.id} {_when(change_set.at)} · {change_set.command}{undone}"
+        yield f"#{change_set.id} {_when(change_set.at)}{_by(change_set)} · {change_set.command}" \
+              f"{undone}"  # fmt: skip
         yield from _lines(log, change_set)
+
+
+def _by(change_set: ChangeSetView) -> str:
+    return f" af {change_set.author}" if change_set.author else ""
 
 
 def undone_text(log: ChangeLog) -> Iterator[str]:
     [change_set] = log.sets
+    by = _by(change_set) if change_set.author != log.me else ""
     yield (
-        f"Fortrød »{change_set.command}« fra {_when(change_set.at)}: "
+        f"Fortrød »{change_set.command}«{by} fra {_when(change_set.at)}: "
         f"{count(len(change_set.changes), 'ændring', 'ændringer')}."
+    )
+    yield from _lines(log, change_set)
+
+
+def foreign_text(log: ChangeLog) -> Iterator[str]:
+    """Another person's command, shown before it is undone."""
+    [change_set] = log.sets
+    process = f" ({change_set.process})" if change_set.process else ""
+    yield (
+        f"Kommando #{change_set.id} er lavet af {change_set.author}{process}: "
+        f"»{change_set.command}« fra {_when(change_set.at)}. At fortryde den tager "
+        f"{count(len(change_set.changes), 'ændring', 'ændringer')} tilbage:"
     )
     yield from _lines(log, change_set)

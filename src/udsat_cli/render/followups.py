@@ -14,10 +14,9 @@ from udsat_cli.core.actions import LABELS
 from udsat_cli.render.common import count, due_text, join_names, md, meeting_line, owners_label
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from udsat_cli.core.actions import ActionView
     from udsat_cli.core.followups import FollowupReport
+    from udsat_cli.limits import WordFile
 
 TITLE = "Opfølgning på beslutningspunkter fra sidste møde"
 SECTION_TITLES = {
@@ -162,7 +161,7 @@ def body_docx(doc: Any, report: FollowupReport, *, level: int = 2) -> None:
             doc.add_paragraph(minutes_line(action), style="List Bullet")
 
 
-def docx(report: FollowupReport, *, template: Path | None = None) -> bytes:
+def docx(report: FollowupReport, *, template: WordFile | None = None) -> bytes:
     from udsat_cli.render import word
 
     doc = word.document(TITLE, [("Forum", report.council),

@@ -16,11 +16,10 @@ from udsat_cli.render import hearings
 from udsat_cli.render.common import header, join_names, md
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from udsat_cli.core.actions import ActionView
     from udsat_cli.core.items import ItemRecord
     from udsat_cli.core.minutes import Minutes, Reported
+    from udsat_cli.limits import WordFile
 
 TITLE = "Referat"
 OTHER = "Øvrige opgaver"
@@ -245,7 +244,7 @@ def markdown(doc: Minutes, *, level: int = 1) -> Iterator[str]:
             yield f"- {md(line[2:])}" if line.startswith("· ") else f"  {md(line.strip())}"
 
 
-def docx(doc: Minutes, *, template: Path | None = None) -> bytes:
+def docx(doc: Minutes, *, template: WordFile | None = None) -> bytes:
     from udsat_cli.render import word
 
     document = word.document(TITLE, header_rows(doc), forum=doc.council, author=doc.referent,

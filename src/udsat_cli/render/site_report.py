@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from udsat_cli.danish import count, join_names
 
 if TYPE_CHECKING:
-    from udsat_cli.core.publish import Published, Site
+    from udsat_cli.core.publish import Site
+    from udsat_cli.core.site_folder import Published
 
 
 def summary(result: Published, site: Site) -> str:

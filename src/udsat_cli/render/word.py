@@ -15,10 +15,12 @@ from __future__ import annotations
 import io
 import re
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from udsat_cli import dates
+
+if TYPE_CHECKING:
+    from udsat_cli.limits import WordFile
 
 LANGUAGE = "da-DK"
 FONT = "Arial"  # on every office PC; LibreOffice shows it as the metric-equal Liberation Sans
@@ -46,7 +48,7 @@ _NUMBER_LINE = re.compile(rf"(?P<n>\d{{1,3}})[.)]\s+(?!(?:{_MONTH})\b)(?P<text>\
 
 def document(
     title: str, rows: list[tuple[str, str]], *, forum: str, author: str | None = None,
-    template: Path | None = None,
+    template: WordFile | None = None,
 ) -> Any:  # fmt: skip
     doc = _base(template)
     _styles_looked_up_once(doc)
@@ -205,19 +207,18 @@ def _table_property(table: Any, element: Any) -> None:
     props.insert_element_before(element, *TABLE_PROPERTIES[TABLE_PROPERTIES.index(tag) + 1 :])
 
 
-def _base(template: Path | None) -> Any:
+def _base(template: WordFile | None) -> Any:
     from docx import Document
 
     if template is None:
         return Document()
     from udsat_cli.errors import InputError
 
-    if not template.is_file():
-        raise InputError(f"Skabelonen {template} findes ikke.")
     try:
-        doc = Document(str(template))
-    except Exception as exc:  # python-docx raises several kinds for a file that is not docx
-        raise InputError(f"Skabelonen {template} kan ikke læses som et Word-dokument.") from exc
+        doc = template.document()
+    except InputError:
+        raise InputError(f"Skabelonen {template.name} kan ikke læses som et Word-dokument.") \
+            from None
     body = doc.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):  # the last section's page setup stays

@@ -7,29 +7,35 @@ costs hundreds of milliseconds to import.
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 from udsat_cli.errors import StoreError
+from udsat_cli.paths import expand_user
 from udsat_cli.store.db import BUSY_TIMEOUT_S
 from udsat_cli.store.location import Location
 
 
-def make_engine(location: Location, *, write: bool = True) -> Engine:
-    """One command, one connection: nothing is pooled between runs."""
+def make_engine(location: Location, *, write: bool = True, keep: bool = False) -> Engine:
+    """One command, one connection: nothing is pooled between runs. With ``keep`` the one
+    connection is kept for every transaction of a long session (``store.kept``); there a read
+    marks it (``info["udsat.read"]``) to begin without the write lock."""
+    pool = StaticPool if keep else NullPool
     if not location.is_sqlite:
-        return _server_engine(location)
-    path = str(location.path)
+        return _server_engine(location, pool)
+    # Absolute: a relative name that begins with »file:« would be read by SQLite as a URI
+    # (»file:x.db« opening x.db), splitting the store in two.
+    path = os.path.abspath(location.path)
 
     def connect() -> sqlite3.Connection:
         # By path, not by URL: a URL would read "a%20b.db" as "a b.db" and "?" as options.
         return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
 
-    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    engine = create_engine("sqlite://", creator=connect, poolclass=pool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -49,7 +55,8 @@ def make_engine(location: Location, *, write: bool = True) -> Engine:
     def _on_begin(connection: Any) -> None:
         # IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout
         # instead of failing half-way with "database is locked".
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        reading = not write or connection.info.get("udsat.read")
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -60,7 +67,7 @@ def _foreign(connection: sqlite3.Connection) -> bool:
     return bool(names) and "udsat_migrations" not in names
 
 
-def _server_engine(location: Location) -> Engine:
+def _server_engine(location: Location, pool: Any = NullPool) -> Engine:
     """PostgreSQL (or another server): the URL may name a file that holds the password."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
@@ -72,7 +79,7 @@ def _server_engine(location: Location) -> Engine:
         return create_engine(
             "postgresql+psycopg://",
             creator=lambda: postgres.connect(location, target),
-            poolclass=NullPool,
+            poolclass=pool,
         )
     try:
         url = make_url(location.url or "")
@@ -80,14 +87,11 @@ def _server_engine(location: Location) -> Engine:
         raise StoreError(f"{location} er ikke en gyldig database-URL.") from None
     if "password_file" in url.query:
         name = url.query["password_file"]
-        path = Path(name if isinstance(name, str) else name[0]).expanduser()
-        try:
-            password = path.read_text(encoding="utf-8").splitlines()[0]
-        except (OSError, UnicodeDecodeError, IndexError):
-            raise StoreError(f"Kan ikke læse adgangskoden i filen {path}.") from None
+        path = expand_user(name if isinstance(name, str) else name[0])
+        password = postgres.read_password(path)
         url = url.difference_update_query(["password_file"]).set(password=password)
     try:
-        return create_engine(url, poolclass=NullPool)
+        return create_engine(url, poolclass=pool)
     except NoSuchModuleError:
         raise StoreError(f"udsat kender ikke databasetypen i {location}.") from None
     except ModuleNotFoundError as exc:

@@ -56,6 +56,12 @@ def store_fault(location: Location, exc: BaseException) -> StoreError | None:
             if fragment in lowered:
                 return StoreError(sentence.format(loc=location))
         return None
+    if _sqlstate(exc) == "42501":  # insufficient_privilege: a role without the rights
+        return StoreError(
+            f"Databaserollen har ikke lov til det, kommandoen skal, i lageret {location}; bed "
+            "databasens administrator give rollen ret til at læse og skrive udsats tabeller "
+            "(GRANT) og til at oprette tabeller i skemaet"
+        )
     if _is_connection_error(exc):
         return StoreError(f"Kan ikke åbne lageret {location}: {reason.rstrip('.')}")
     return None
@@ -68,6 +74,11 @@ def _read_only(location: Location) -> bool:
     return path is not None and path.exists() and (
         not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
     )
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    inner = getattr(exc, "orig", None) or exc
+    return getattr(inner, "sqlstate", None) or getattr(inner, "pgcode", None)
 
 
 def _is_connection_error(exc: BaseException) -> bool:

@@ -80,17 +80,19 @@ class Recorder:
             if obj.__tablename__ not in SKIP:
                 self.rows.append(("delete", obj.__tablename__, self._key(obj), _columns(obj), None))
 
-    def write(self, session: Session, *, command: str, at: datetime) -> None:
+    def write(self, session: Session, *, command: str, at: datetime) -> int | None:
+        """The rows as one change set; returns its id (None when nothing was changed)."""
         session.flush()
         if not self.rows:
-            return
+            return None
         from udsat_cli.store.values import clean_text
 
         connection = session.connection()
         council_id = session.info.get("udsat.council_id")
         shown = clean_text(command, lines=False)[:500]
         set_id = connection.execute(
-            insert(ChangeSet.__table__).values(at=at, command=shown, council_id=council_id)
+            insert(ChangeSet.__table__).values(at=at, command=shown, council_id=council_id,
+                                               author=author(), process=process())
         ).inserted_primary_key[0]
         connection.execute(
             insert(ChangeRow.__table__),
@@ -103,6 +105,34 @@ class Recorder:
                 for op, table, key, old, new in self.rows
             ],
         )  # fmt: skip
+        return set_id
+
+
+def author() -> str:
+    """Who is at the keyboard: UDSAT_USER (a person's name, for two people who share one OS
+    account), else the OS user on this machine, »anna@pc-17«."""
+    import os
+
+    from udsat_cli.store.values import clean_text
+
+    named = clean_text(os.environ.get("UDSAT_USER", ""), lines=False).strip()
+    if named:
+        return named[:200]
+    try:
+        import getpass
+
+        user = getpass.getuser()
+    except Exception:  # no login name (a container without a passwd entry): the user id
+        user = f"uid {os.getuid()}" if hasattr(os, "getuid") else "ukendt"
+    import socket
+
+    return clean_text(f"{user}@{socket.gethostname()}", lines=False)[:200]
+
+
+def process() -> str:
+    import os
+
+    return f"pid {os.getpid()}"
 
 
 def _action_of(table: str, key: dict[str, Any], values: dict[str, Any]) -> int | None:
@@ -142,15 +172,23 @@ class Conflict(Exception):
 
 
 def undo_latest(
-    session: Session, *, council_id: int, at: datetime
-) -> tuple[ChangeSet, list[ChangeRow]] | None:
-    """Revert the council's latest change set not undone yet, row by row in reverse; None if
-    none is left. Refused (``Conflict``) when a later command touched the same rows."""
+    session: Session, *, council_id: int, at: datetime, author: str | None = None,
+    number: int | None = None,
+) -> tuple[ChangeSet, list[ChangeRow]] | None:  # fmt: skip
+    """Revert a change set of the council, row by row in reverse: the one numbered ``number``,
+    else the latest not undone yet by ``author`` (or by no one known: from before m017); None
+    if there is none. Refused (``Conflict``) when a later command touched the same rows."""
+    from sqlalchemy import or_
+
     latest = (
         select(ChangeSet)
         .where(ChangeSet.undone_at.is_(None), ChangeSet.council_id == council_id)
         .order_by(ChangeSet.id.desc())
     )
+    if number is not None:
+        latest = latest.where(ChangeSet.id == number)
+    elif author is not None:
+        latest = latest.where(or_(ChangeSet.author == author, ChangeSet.author.is_(None)))
     change_set = session.scalars(latest.limit(1)).first()
     if change_set is None:
         return None

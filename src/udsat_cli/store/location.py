@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from udsat_cli.errors import StoreError
+from udsat_cli.paths import expand_user
 
 
 @dataclass(frozen=True)
@@ -16,12 +17,15 @@ class Location:
 
     path: Path | None = None
     url: str | None = None
+    shown: str | None = None  # the name to say, when the file is built under another
 
     @property
     def is_sqlite(self) -> bool:
         return self.path is not None
 
     def __str__(self) -> str:
+        if self.shown is not None:
+            return self.shown
         return str(self.path) if self.path else mask_password(self.url or "")
 
     def missing(self) -> StoreError:
@@ -38,12 +42,19 @@ class Location:
         )
 
 
+# »scheme://user:« and everything up to the last »@« on the line that a host follows: the
+# password may hold anything, »@«, »/«, »:« and spaces too, so more is masked rather than less.
+_URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^\n]*@(?=[\w.\-\[\]%]+(?:[:/?\s]|$))",
+                           re.IGNORECASE)  # fmt: skip
+_SETTING_PASSWORD = re.compile(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s&]+)", re.IGNORECASE)
+
+
 def mask_password(text: str) -> str:
     """postgresql://anna:hemmelig@host/db -> postgresql://anna:***@host/db (also in a message that
-    quotes a URL or a libpq "password=..." setting). The password ends at the last "@" before the
-    host, so a raw "@" inside it is masked too."""
-    text = re.sub(r"(://[^:/@\s]+:)\S*@(?=[^@\s]*$|[^@\s/]*[/\s])", r"\1***@", text)
-    return re.sub(r"(\bpassword\s*=\s*)('[^']*'|[^\s&]+)", r"\1***", text, flags=re.IGNORECASE)
+    quotes a URL or a libpq "password=..." setting). The password ends at the last "@" before a
+    host on the line, so an "@", a space or a slash inside it is masked too."""
+    text = _URL_PASSWORD.sub(r"\1***@", text)
+    return _SETTING_PASSWORD.sub(r"\1***", text)
 
 
 def default_path() -> Path:
@@ -56,10 +67,15 @@ def resolve_location(db: str | None) -> Location:
     """--db names a file (any name, taken as it is) or a URL; without it UDSAT_DATABASE_URL, then
     the user data dir."""
     if db and "://" not in db:
-        return Location(path=Path(db).expanduser())
+        return Location(path=expand_user(db))
     url = db or os.environ.get("UDSAT_DATABASE_URL")
     if url:
         if m := re.fullmatch(r"sqlite(?:\+pysqlite)?:///(.+)", url):
-            return Location(path=Path(m[1]).expanduser())
+            return Location(path=expand_user(m[1]))
+        if url[:5].lower() == "file:":  # a SQLite URI: its options would not be honoured
+            raise StoreError(
+                f"»{mask_password(url)}« er en SQLite-URI; giv --db lagerets filsti, fx "
+                f"--db {re.sub(r'^file:(//)?', '', url, flags=re.I).partition('?')[0]}."
+            )
         return Location(url=url)
     return Location(path=default_path())

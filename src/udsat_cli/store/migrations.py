@@ -704,6 +704,21 @@ def m016_council_mail(execute: Execute, dialect: str) -> None:
 
 
 @migration
+def m017_change_author(execute: Execute, dialect: str) -> None:
+    """Who made each change set: the person (UDSAT_USER) or the OS user and machine, and the
+    process. ``udsat undo`` takes back the asker's own latest command; another's only by its
+    number. Change sets from before have no author: anyone's."""
+    _run(
+        execute,
+        dialect,
+        """
+        ALTER TABLE change_set ADD COLUMN author VARCHAR(200);
+        ALTER TABLE change_set ADD COLUMN process VARCHAR(100)
+        """,
+    )
+
+
+@migration
 def m018_composed_text(execute: Execute, dialect: str) -> None:
     """Every text in one Unicode form, NFC (see udsat_cli.textform): a name or a text that came
     in decomposed before udsat composed what comes in (»Åse« pasted from a Mac) is found,
@@ -741,7 +756,6 @@ def m018_composed_text(execute: Execute, dialect: str) -> None:
             if _composed(text) != text:
                 execute("UPDATE search_index SET text = ? WHERE rowid = ?",
                         (_composed(text), rowid))  # fmt: skip
-
 
 
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)

@@ -282,6 +282,9 @@ class ChangeSet(Table, table=True):
     command: str = Field(sa_column=Column(String(500), nullable=False))
     undone_at: datetime | None = None
     council_id: int | None = Field(default=None, sa_column=Column(Integer))
+    # Who: UDSAT_USER, else »user@machine«; and the process (»pid 4711«). None: before m017.
+    author: str | None = Field(default=None, sa_column=Column(String(200)))
+    process: str | None = Field(default=None, sa_column=Column(String(100)))
 
 
 class ChangeRow(Table, table=True):

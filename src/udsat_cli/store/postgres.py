@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from udsat_cli.errors import StoreError
+from udsat_cli.paths import expand_user
 from udsat_cli.store.location import Location
 
 # The URLs psycopg can open itself; any other driver goes through SQLAlchemy's own.
@@ -26,8 +27,9 @@ def libpq_target(location: Location) -> tuple[str, dict[str, str]] | None:
     rest = next((url[len(p):] for p in _PREFIXES if url.startswith(p)), None)
     if rest is None:
         return None
+    rest, extra = _without_password(rest)
     base, _, query = rest.partition("?")
-    kept, extra = [], {}
+    kept = []
     for part in query.split("&") if query else ():
         key, _, value = part.partition("=")
         if key == "password_file":
@@ -37,12 +39,41 @@ def libpq_target(location: Location) -> tuple[str, dict[str, str]] | None:
     return "postgresql://" + base + ("?" + "&".join(kept) if kept else ""), extra
 
 
+def _without_password(rest: str) -> tuple[str, dict[str, str]]:
+    """The password taken out of »user:password@host/db« and handed to libpq on its own, so
+    that whatever it holds (»@«, »/«, »?«, spaces) neither breaks the URI nor appears in
+    libpq's messages about it. It ends at the last »@« a host follows, as in mask_password."""
+    import re
+    from urllib.parse import quote, unquote
+
+    found = [*re.finditer(r"@(?=[\w.\-\[\]%]+(?:[:/?]|$))", rest)]
+    if not found:
+        return rest, {}
+    userinfo, host = rest[: found[-1].start()], rest[found[-1].end() :]
+    user, colon, password = userinfo.partition(":")
+    if "/" in user or "?" in user:  # no user part at all: an »@« further on
+        return rest, {}
+    user = quote(unquote(user), safe="")
+    extra = {"password": unquote(password)} if colon else {}
+    return f"{user}@{host}", extra
+
+
 def _read_password(quoted: str) -> str:
     from urllib.parse import unquote
 
-    path = Path(unquote(quoted)).expanduser()
+    return read_password(expand_user(unquote(quoted)))
+
+
+def read_password(path: Path) -> str:
+    """The first line of a password file, read through the door (``password_file=/dev/zero``
+    is refused after 64 KB, not read for ever)."""
+    from udsat_cli.limits import SECRET, TooLarge, read_bytes
+
     try:
-        return path.read_text(encoding="utf-8").splitlines()[0]
+        return read_bytes(path, SECRET, what="adgangskodefiler").decode("utf-8").splitlines()[0]
+    except TooLarge:
+        raise StoreError(f"Kan ikke læse adgangskoden i filen {path}: den er over 64 KB, og "
+                         "den skal kun indeholde adgangskoden.") from None  # fmt: skip
     except (OSError, UnicodeDecodeError, IndexError):
         raise StoreError(f"Kan ikke læse adgangskoden i filen {path}.") from None
 
@@ -57,4 +88,10 @@ def connect(location: Location, target: tuple[str, dict[str, str]]) -> Any:
             "installér den med: pip install 'udsat[postgres]'."
         ) from None
     uri, extra = target
-    return psycopg.connect(uri, **extra)
+    try:
+        return psycopg.connect(uri, **extra)
+    except psycopg.ProgrammingError:  # libpq could not read the URI; its words may quote it
+        raise StoreError(
+            f"{location} er ikke en gyldig database-URL; tegn som mellemrum og »?« i "
+            "brugernavnet skal %-kodes, og adgangskoden kan stå i en fil (password_file=)."
+        ) from None

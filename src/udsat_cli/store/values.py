@@ -1,6 +1,9 @@
 """What may be stored, checked in one place for every write (a SQLAlchemy ``before_flush`` hook):
 no control characters or terminal escapes (tabs and newlines only where a text may have lines),
-valid UTF-8, and text no longer than its column, so SQLite and PostgreSQL accept the same."""
+no non-characters or anything else XML 1.0 forbids (a page, a feed or a Word file must stay
+well-formed), no bidirectional overrides or isolates (what a person reads must be what was typed,
+not reordered), valid UTF-8, and text no longer than its column, so SQLite and PostgreSQL accept
+the same."""
 
 from __future__ import annotations
 
@@ -11,7 +14,16 @@ from udsat_cli.errors import InputError
 
 # Terminal escapes first (»\x1b]0;title\x07« would retitle the window), then single controls.
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_]?)")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 and C1 controls, the line and paragraph separators, the bidirectional embeddings, overrides
+# and isolates (U+202A-U+202E, U+2066-U+2069: »\u202egpj.exe« reads as »exe.jpg«), and the
+# non-characters (U+FDD0-U+FDEF and the last two code points of every plane), which XML 1.0 does
+# not allow in a document.
+_NONCHARACTERS = "".join(chr(plane + last) for plane in range(0, 0x110000, 0x10000)
+                         for last in (0xFFFE, 0xFFFF))  # fmt: skip
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    f"\ufdd0-\ufdef{_NONCHARACTERS}]"
+)
 _LINES = re.compile(r"[ \t]*[\r\n]+[ \t]*|\t")
 JOURNAL = {"change_set", "change_row"}  # written from already checked rows
 FIELD_NAMES = {
