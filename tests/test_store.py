@@ -41,7 +41,9 @@ def _schema(engine: sa.Engine) -> dict:
     inspector = sa.inspect(engine)
     schema = {}
     for table in inspector.get_table_names():
-        if table in ("udsat_migrations", "sqlite_sequence") or table.startswith("search_index"):
+        if table in ("udsat_migrations", "sqlite_sequence", "search_doc") or table.startswith(
+            "search_index"
+        ):
             continue  # bookkeeping, and the full-text index that triggers keep (not a model)
         schema[table] = {
             "columns": {

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli.errors import StoreError
-from udsat_cli.store import migrations
+from udsat_cli.store import fulltext, migrations
 from udsat_cli.store.db import BUSY_TIMEOUT_S, Db, PsycopgDb
 from udsat_cli.store.faults import store_fault
 from udsat_cli.store.location import Location
@@ -110,6 +110,7 @@ def _connect_sqlite(path: Path, *, immutable: bool = False) -> sqlite3.Connectio
     mode = "mode=ro&immutable=1" if immutable else "mode=rw"
     conn = sqlite3.connect(f"file:{uri_path}?{mode}", uri=True, timeout=BUSY_TIMEOUT_S)
     conn.isolation_level = None  # we issue BEGIN ourselves: one snapshot per command
+    fulltext.register(conn)  # for the search index's triggers, should this connection write
     return conn
 
 

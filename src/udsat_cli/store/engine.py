@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 from udsat_cli.errors import StoreError
+from udsat_cli.store import fulltext
 from udsat_cli.store.db import BUSY_TIMEOUT_S
 from udsat_cli.store.location import Location
 
@@ -44,6 +45,7 @@ def make_engine(location: Location, *, write: bool = True) -> Engine:
             dbapi_connection.execute(pragma)
         if not _foreign(dbapi_connection):  # someone else's SQLite file is left as it is
             dbapi_connection.execute("PRAGMA journal_mode = WAL")
+        fulltext.register(dbapi_connection)  # the search index's triggers call it
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
