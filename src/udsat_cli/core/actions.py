@@ -251,7 +251,7 @@ def _current_owners(council: CouncilContext, action_id: int) -> list:
 
 
 def _unlink_owners(council: CouncilContext, action_id: int) -> None:
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.store.models import ActionBodyOwner, ActionOwner
 
@@ -435,7 +435,7 @@ def update_action(
 def delete_actions(council: CouncilContext, *, action_ids: list[int]) -> None:
     """Delete actions with their owners and history: only with the item they were added under
     by mistake (``item delete --with-actions``). The change journal keeps every row for undo."""
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.store.models import (
         Action,

@@ -10,9 +10,8 @@ from udsat_cli.core.standing import DEFAULT, StandingList, chosen, dump, standin
 from udsat_cli.errors import InputError, UdsatError
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from udsat_cli.core.context import CouncilContext
+    from udsat_cli.store.models import Session
 
 
 def init_council(session: Session, *, now: datetime, name: str) -> str:

@@ -30,7 +30,7 @@ from udsat_cli.store.faults import store_fault
 from udsat_cli.store.location import Location
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from udsat_cli.store.models import Session
 
 
 class MissingStore(StoreError):
@@ -325,8 +325,6 @@ def _write(
 def _session(
     location: Location, *, create: bool, created: bool, command: str | None, migrate: bool
 ) -> Iterator[Handle]:
-    from sqlmodel import Session
-
     from udsat_cli.store.engine import make_engine, take_write_lock
     from udsat_cli.store.migrate import (
         MigrationFailed,
@@ -335,6 +333,7 @@ def _session(
         pending_migrations,
         restore_copy,
     )
+    from udsat_cli.store.models import Session
 
     engine = make_engine(location)
     safety: Path | None = None
