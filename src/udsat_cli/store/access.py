@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from udsat_cli.errors import StoreError
 from udsat_cli.store import fulltext, migrations
-from udsat_cli.store.db import BUSY_TIMEOUT_S, Db, PsycopgDb
+from udsat_cli.store.db import BUSY_TIMEOUT_S, Db
 from udsat_cli.store.faults import store_fault
 from udsat_cli.store.location import Location
 
@@ -173,7 +173,7 @@ def _lean_sqlite(location: Location, *, write: bool, migrate: bool) -> Iterator[
         conn.close()
 
 
-# --- PostgreSQL through psycopg alone ---------------------------------------------------------
+# --- PostgreSQL through libpq alone (psycopg's pq layer) -------------------------------------
 
 
 @contextmanager
@@ -181,15 +181,16 @@ def _lean_postgres(
     location: Location, target: tuple[str, dict[str, str]], *, write: bool, migrate: bool
 ) -> Iterator[Handle]:
     """A read sees one snapshot and takes no lock; a record queues behind other writers."""
-    from udsat_cli.store.postgres import connect
+    from udsat_cli.store.libpq import LibpqDb
+    from udsat_cli.store.postgres import connect_lean
 
     for attempt in (1, 2):
         try:
-            conn = connect(location, target)
+            conn = connect_lean(location, target)
         except Exception as exc:
             raise _translated(location, exc) from exc
         try:
-            db = PsycopgDb(conn)
+            db = LibpqDb(conn)
             if write:
                 db.execute("SELECT pg_advisory_xact_lock(7510, hashtext(current_schema()))")
             else:
