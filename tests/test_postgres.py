@@ -99,6 +99,9 @@ def test_read_commands_run_on_libpq_alone(isolated_store: Store) -> None:
             "heavy = [m for m in ('sqlalchemy', 'sqlmodel', 'pydantic', 'psycopg.connection') "
             "if m in sys.modules]\n"
             "print('HEAVY:' + ','.join(heavy), 'psycopg.pq' in sys.modules)\n"
+            # and the whole of psycopg is there for whatever needs it next in the process
+            "import psycopg\n"
+            "assert psycopg.Connection and psycopg.errors.UniqueViolation and psycopg.pq\n"
         )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert out.returncode == 0, (argv, out.stderr)
