@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli.errors import StoreError
-from udsat_cli.store import fulltext, migrations
+from udsat_cli.store import migrations
 from udsat_cli.store.db import BUSY_TIMEOUT_S, Db
 from udsat_cli.store.faults import store_fault
 from udsat_cli.store.location import Location
@@ -110,7 +110,6 @@ def _connect_sqlite(path: Path, *, immutable: bool = False) -> sqlite3.Connectio
     mode = "mode=ro&immutable=1" if immutable else "mode=rw"
     conn = sqlite3.connect(f"file:{uri_path}?{mode}", uri=True, timeout=BUSY_TIMEOUT_S)
     conn.isolation_level = None  # we issue BEGIN ourselves: one snapshot per command
-    fulltext.register(conn)  # for the search index's triggers, should this connection write
     return conn
 
 
@@ -159,6 +158,9 @@ def _lean_sqlite(location: Location, *, write: bool, migrate: bool) -> Iterator[
                 pass
             pending = []
         if write:
+            from udsat_cli.store.fulltext import register
+
+            register(conn)  # the search index's triggers call it, should a record touch them
             conn.execute("PRAGMA foreign_keys = ON")
             # Bookkeeping only: NORMAL survives a crashed process; a power cut may forget the
             # last reminders noted, so they are sent once more, never lost.
