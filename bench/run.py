@@ -1,4 +1,4 @@
-"""Benchmark udsat beside its floors and peers: python bench/run.py --sizes 1000,100000,1000000
+"""Benchmark udsat beside its floors and peers: python bench/run.py --sizes 1000,10000,1000000
 
 Each command is paired with its floor (a minimal program doing the same work, see bench/floors/)
 and the two are run alternately, --runs pairs (the order flips every pair), so both see the same
@@ -423,7 +423,7 @@ def goals(sizes: dict[int, dict]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,100000,1000000")
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000")
     parser.add_argument("--runs", type=int, default=9, help="pairs of each command and its floor")
     parser.add_argument(
         "--task-max",
