@@ -65,9 +65,18 @@ TOPICS = (
     "boligsociale tiltag",
     "ensomhed",
 )
+DECISIONS = (
+    "Rådet drøftede {topic} og besluttede at skrive til udvalget.",
+    "Rådet tog orienteringen om {topic} til efterretning.",
+    "Formanden følger op på {topic} til næste møde.",
+    "Rådet bakker op om forvaltningens forslag om {topic}, men ønsker en tidsplan.",
+)
 PER_COUNCIL = 3750  # 30 years x 10 meetings x 12.5 actions
 BENCH_TODAY = date(2026, 6, 15)
-GENERATOR_VERSION = 1  # raise it when the stores' shape changes: cached stores are then remade
+# Raise it when the stores' shape changes: cached stores are then remade. 2: the council's own
+# part of the search index (m019), each held meeting's issued agenda and stored roll (m015).
+GENERATOR_VERSION = 2
+ABSENT = ("syg", "ferie", None, "arbejde")
 
 
 def council_name(number: int) -> str:
@@ -90,6 +99,7 @@ def _status(rng: random.Random, age_days: int) -> str:
 
 
 def generate(path: Path, n_actions: int, today: date = BENCH_TODAY) -> None:
+    from udsat_cli.store import fulltext
     from udsat_cli.store.access import open_store
     from udsat_cli.store.location import Location
 
@@ -99,6 +109,7 @@ def generate(path: Path, n_actions: int, today: date = BENCH_TODAY) -> None:
     with open_store(Location(path=tmp), mode="write", create=True):
         pass  # an empty store, migrated to this version
     conn = sqlite3.connect(tmp)
+    fulltext.register(conn)  # the search index's triggers key each word by its council
     conn.executescript("PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF;")
     councils = max(1, -(-n_actions // PER_COUNCIL))
     action_id = event_id = item_id = meeting_id = person_id = 0
@@ -121,20 +132,34 @@ def generate(path: Path, n_actions: int, today: date = BENCH_TODAY) -> None:
         past = max(1, round(budget / 12.5))
         days = [today - timedelta(days=round(k * 36.5) + c % 9) for k in range(past, 0, -1)]
         days += [today + timedelta(days=d) for d in (14 + c % 9, 50, 86)]
-        actions, owners, events, items = [], [], [], []
+        actions, owners, events, items, roll = [], [], [], [], []
         for held in days:
             meeting_id += 1
+            was_held = held <= today
             conn.execute(
                 "INSERT INTO meeting (id, council_id, date, start_time, end_time, place, "
-                "cancelled, created_at) VALUES (?, ?, ?, '16:00', '18:00', 'Rådhuset', 0, ?)",
-                (meeting_id, c, held.isoformat(), f"{held} 09:00:00.000000"),
-            )
-            if held > today or budget <= 0:
+                "cancelled, created_at, agenda_issued_at, roll_taken_at) "
+                "VALUES (?, ?, ?, '16:00', '18:00', 'Rådhuset', 0, ?, ?, ?)",
+                (meeting_id, c, held.isoformat(), f"{held} 09:00:00.000000",
+                 f"{held - timedelta(days=7)} 12:00:00.000000" if was_held else None,
+                 f"{held} 16:00:00.000000" if was_held else None),
+            )  # fmt: skip
+            if not was_held:
+                continue
+            # A held meeting's roll is stored with it (m015): every member, a few with afbud.
+            for pid in people:
+                if rng.random() < 0.15:
+                    roll.append((meeting_id, pid, "absent", rng.choice(ABSENT)))
+                else:
+                    roll.append((meeting_id, pid, "present", None))
+            if budget <= 0:
                 continue
             first_item = item_id + 1
             for number in range(1, 5):
                 item_id += 1
-                items.append((item_id, meeting_id, number, f"{rng.choice(TOPICS).capitalize()}"))
+                topic = rng.choice(TOPICS)
+                decision = rng.choice(DECISIONS).format(topic=topic)
+                items.append((item_id, meeting_id, number, topic.capitalize(), decision))
             for _ in range(min(budget, rng.randint(5, 20))):
                 budget -= 1
                 action_id += 1
@@ -179,7 +204,13 @@ def generate(path: Path, n_actions: int, today: date = BENCH_TODAY) -> None:
                         (event_id, action_id, created, meeting_id, "status", "open", status, note)
                     )
         conn.executemany(
-            "INSERT INTO agenda_item (id, meeting_id, number, title) VALUES (?, ?, ?, ?)", items
+            "INSERT INTO agenda_item (id, meeting_id, number, title, decision) "
+            "VALUES (?, ?, ?, ?, ?)",
+            items,
+        )
+        conn.executemany(
+            "INSERT INTO attendance (meeting_id, person_id, status, reason) VALUES (?, ?, ?, ?)",
+            roll,
         )
         conn.executemany(
             "INSERT INTO action (id, council_id, title, meeting_id, item_id, status, due_kind, "

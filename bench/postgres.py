@@ -58,15 +58,23 @@ def prepare(url: str, size: int, sqlite_store: Path) -> str:
     return target
 
 
+_INDEXED = ("agenda_item", "action", "action_event")  # the tables the search triggers watch
+
+
 def _fill(url: str, sqlite_store: Path) -> None:
     from udsat_cli.core.export import TABLES
     from udsat_cli.store.access import open_store
     from udsat_cli.store.location import Location
+    from udsat_cli.store.migrations import _PG_BACKFILL
 
     with open_store(Location(url=url), mode="write", create=True):
         pass  # the schema, by the project's migrations
     source = sqlite3.connect(f"file:{sqlite_store}?mode=ro", uri=True)
     with _admin(url) as conn:
+        # The search index is built once at the end, as m019 builds it, rather than by its
+        # triggers row by row (a million actions: ~5 min instead of ~18).
+        for table in _INDEXED:
+            conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
         for table, key, _ in TABLES:
             wanted = [r[1] for r in source.execute(f"PRAGMA table_info({table})")]
             types = dict(
@@ -90,6 +98,14 @@ def _fill(url: str, sqlite_store: Path) -> None:
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"coalesce((SELECT MAX(id) FROM {table}), 1))"
                 )
+        for rows in _PG_BACKFILL:
+            conn.execute(
+                "INSERT INTO search_doc (id, kind, ref_id, body, terms) SELECT id, kind, ref_id, "
+                f"body, udsat_keyed(council, body) FROM ({rows}) AS d (id, kind, ref_id, body, "
+                "council)"
+            )
+        for table in _INDEXED:
+            conn.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
         conn.execute("VACUUM ANALYZE")
 
 

@@ -147,7 +147,10 @@ class Store:
 
     def query(self, sql: str, **params: Any) -> list[tuple]:
         if self.path is not None:
+            from udsat_cli.store.fulltext import register
+
             with sqlite3.connect(self.path) as conn:
+                register(conn)  # the search index's triggers call it
                 return conn.execute(sql, params).fetchall()
         import sqlalchemy as sa
 

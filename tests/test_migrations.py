@@ -344,3 +344,62 @@ def test_m016_gives_each_store_its_own_id_and_knows_the_notices_sent_before(
     other = new_store("anden")
     ok("--db", other.arg, "init", "--council", "Ældrerådet")
     assert other.query("SELECT id FROM store_identity") != [(made,)]
+
+
+def test_search_finds_what_was_written_before_the_index_was_kept_by_council(
+    isolated_store: Store,
+) -> None:
+    """m019: a store whose full-text index did not know councils is indexed again, each word
+    under its council's key; each council finds its own, and later writes are indexed too."""
+    import sqlalchemy as sa
+
+    from udsat_cli.store.engine import make_engine
+    from udsat_cli.store.location import Location
+
+    store = isolated_store
+    location = Location(path=store.path) if store.path else Location(url=store.url)
+    if store.path is not None:
+        store.path.touch(mode=0o600)
+    engine = make_engine(location)
+    before_m019 = migrations.NAMES.index("m019_search_by_council")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TABLE udsat_migrations "
+            "(name VARCHAR(100) PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)"
+        )
+        for fn in migrations.MIGRATIONS[:before_m019]:
+            fn(conn.exec_driver_sql, conn.dialect.name)
+            conn.execute(sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-12-01T10:00:00')"),
+                         {"n": fn.__name__})  # fmt: skip
+        for sql in (
+            "INSERT INTO council (id, name, created_at) VALUES (1, 'Udsatterådet', '2019-03-01'), "
+            "(2, 'Ældrerådet', '2019-03-01')",
+            "INSERT INTO meeting (id, council_id, date, created_at, cancelled, revision) VALUES "
+            "(1, 1, '2019-04-01', '2019-03-01', FALSE, 0), (2, 2, '2019-04-02', '2019-03-01', "
+            "FALSE, 0)",
+            "INSERT INTO agenda_item (id, meeting_id, number, title, decision) VALUES "
+            "(1, 1, 1, 'Fokus på socialt frikort', 'Rådet skriver til SUS.'), "
+            "(2, 2, 1, 'Frikort til ældre', NULL)",
+            "INSERT INTO action (id, council_id, title, meeting_id, status, created_at) VALUES "
+            "(1, 1, 'Skrive om frikortet', 1, 'open', '2019-04-01')",
+            "INSERT INTO action_event (id, action_id, at, kind, new, note) VALUES "
+            "(1, 1, '2019-04-01', 'created', 'open', 'Frikortet er forsinket')",
+        ):
+            conn.exec_driver_sql(sql)
+        if conn.dialect.name == "postgresql":  # explicit ids leave the identities behind
+            for table in ("council", "meeting", "agenda_item", "action", "action_event"):
+                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f"(SELECT MAX(id) FROM {table}))")  # fmt: skip
+    engine.dispose()
+
+    def found(council: str, *words: str) -> list[tuple[str, int]]:
+        hits = json.loads(ok("--council", council, "search", *words, "--json"))
+        return sorted((h["kind"], h["id"]) for h in hits)
+
+    assert found("Udsatterådet", "frikort") == [("action", 1), ("item", 1), ("note", 1)]
+    assert found("Ældrerådet", "frikort") == [("item", 2)]
+    assert found("Ældrerådet", "sus") == []
+    ok("--council", "Ældrerådet", "item", "edit", "2/4-2019", "1", "--decision",
+       "Rådet skriver til SUS.")  # fmt: skip
+    assert found("Ældrerådet", "sus") == [("item", 2)]
+    assert found("Udsatterådet", "sus") == [("item", 1)]

@@ -46,3 +46,38 @@ def test_read_queries_use_indexes(council: Store) -> None:
         ).fetchall()
         steps = [row[3] for row in plan]
         assert not [s for s in steps if FULL_SCAN.search(s)], (sql, steps)
+
+
+def test_search_for_one_council_reads_only_that_councils_index(council: Store) -> None:
+    """Each word is indexed under its council's key, so the full-text index answers a council's
+    search from that council's terms alone, however many councils share the store."""
+    ok("--today", "2019-04-02", "add-action", "Skrive om socialt frikort", "--owner", "Jette",
+       "--note", "Frikortet er forsinket")  # fmt: skip
+    ok("init", "--council", "Ældrerådet")
+    ok("--council", "Ældrerådet", "meeting", "add", "2. april 2019")
+    ok("--council", "Ældrerådet", "item", "add", "2/4-2019", "Frikort og frivillige",
+       "--decision", "Rådet skriver om frikortet.")  # fmt: skip
+    conn = sqlite3.connect(council.path)
+    db = RecordingDb(conn)
+    ctx = council_context(db, name="Udsatterådet Albertslund", today=date(2019, 4, 2),
+                          now=datetime.now())  # fmt: skip
+    from udsat_cli.core.search import search
+
+    found = search(ctx, text="frikort")
+    assert {(h.kind, h.id) for h in found.hits} == {("action", 1), ("note", 1)}
+    assert sorted(h.text for h in found.hits) == ["Skrive om socialt »frikort«",
+                                                  "»Frikortet« er forsinket"]
+    [(sql, params)] = [(s, p) for s, p in db.statements if "MATCH" in s]
+    plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    # The MATCH is answered by the full-text index (M), with no table read whole beside it,
+    assert plan[0].startswith("SCAN s VIRTUAL TABLE INDEX 0:M"), plan
+    assert not [s for s in plan[1:] if s.startswith("SCAN")], plan
+    # for terms under this council's key only,
+    assert params["q"] == '"c1xfrikort"*'
+    # and every term of this council's rows, and of no other council's, carries that key.
+    conn.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, search_index, instance)")
+    owners = conn.execute(
+        "SELECT DISTINCT substr(t.term, 1, instr(t.term, 'x')), s.council_id "
+        "FROM temp.terms t JOIN search_index s ON s.rowid = t.doc"
+    ).fetchall()
+    assert sorted(owners) == [("c1x", 1), ("c2x", 2)]

@@ -285,7 +285,7 @@ def _current_owners(council: CouncilContext, action_id: int) -> list:
 
 
 def _unlink_owners(council: CouncilContext, action_id: int) -> None:
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.store.models import ActionBodyOwner, ActionOwner
 

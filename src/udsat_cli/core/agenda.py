@@ -189,7 +189,7 @@ def issue_agenda(council: CouncilContext, *, meeting: str | None = None) -> Agen
 
 
 def _rows(council: CouncilContext, meeting_id: int) -> list:
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.store.models import AgendaItem
 

@@ -104,7 +104,7 @@ def keep(
 
 def reopen_minutes(council: CouncilContext, *, meeting_id: int) -> None:
     """Take the approval back; the approved version stays kept, marked reopened."""
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.store.models import Meeting, MinutesVersion
 

@@ -123,7 +123,7 @@ def _item(council: CouncilContext, ref: str, number: int, *, reopen: bool):  # n
 def attach(council: CouncilContext, *, ref: str, number: int, name: str, data: bytes,
            closed: bool = False, reopen: bool = False) -> Attached:  # fmt: skip
     """Keep a file with an item. A second file of the same name on the item is refused."""
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.core.items import changed_after_issue
     from udsat_cli.store.models import Attachment
@@ -152,7 +152,7 @@ def attach(council: CouncilContext, *, ref: str, number: int, name: str, data: b
 def detach(council: CouncilContext, *, ref: str, number: int, name: str,
            reopen: bool = False) -> Attached:  # fmt: skip
     """Remove a bilag from an item, named by its file name or its place among the item's."""
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.core.items import changed_after_issue
     from udsat_cli.store.models import Attachment

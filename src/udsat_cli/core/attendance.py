@@ -66,7 +66,7 @@ def roll(council: CouncilContext, meeting: MeetingRef) -> Roll:
 def take_roll(council: CouncilContext, *, meeting: MeetingRef) -> bool:
     """Store the meeting's attendance for every member of that day (present unless marked);
     once only. Returns whether it was taken now."""
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.core.members import members_on
     from udsat_cli.store.models import Attendance, Meeting
@@ -105,7 +105,7 @@ def set_attendance(
     reopen: bool = False,
 ) -> int:
     """Record a meeting's attendance; members with no mark were present. Returns its id."""
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.core.meetings import find_meeting, refuse_if_approved
     from udsat_cli.core.members import find_person, is_member_on, member_list

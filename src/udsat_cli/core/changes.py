@@ -11,7 +11,7 @@ from udsat_cli.errors import NotFoundError, UdsatError
 from udsat_cli.store.db import Db, as_datetime, in_list
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from udsat_cli.store.models import Session
 
 
 @dataclass

@@ -14,9 +14,8 @@ from udsat_cli.errors import AmbiguousError, NotFoundError
 from udsat_cli.store.db import Db
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from udsat_cli.core.meetings import Plan
+    from udsat_cli.store.models import Session
 
 
 class CouncilNotChosen(AmbiguousError):

@@ -11,9 +11,8 @@ from udsat_cli.danish import count
 from udsat_cli.errors import InputError, UdsatError
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from udsat_cli.core.context import CouncilContext
+    from udsat_cli.store.models import Session
 
 
 def init_council(session: Session, *, now: datetime, name: str) -> str:

@@ -19,7 +19,7 @@ from udsat_cli.datafiles import load_json
 from udsat_cli.store.db import Db
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from udsat_cli.store.models import Session
 
 
 def load_demo(session: Session, *, now: datetime) -> str:

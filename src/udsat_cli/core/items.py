@@ -155,7 +155,7 @@ def _text(value: str | None) -> str | None:
 
 
 def _items(council: CouncilContext, meeting_id: int) -> list:
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.store.models import AgendaItem
 
@@ -441,7 +441,7 @@ def delete_item(
     """Take an item added by mistake off the meeting; the items after it move up. An item with
     follow-ups is kept unless they go too (``with_actions``) or are moved first (update --item).
     A topic it took up goes back on the list; a consultation on it goes back to »Høringer«."""
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.core.meetings import find_meeting, refuse_if_approved
     from udsat_cli.store.models import Hearing
@@ -484,7 +484,7 @@ def delete_item(
 def _delete_actions(council: CouncilContext, *, action_ids: list[int]) -> None:
     """Delete actions with their owners and history: only with the item they were added under
     by mistake (``item delete --with-actions``). The change journal keeps every row for undo."""
-    from sqlmodel import select
+    from sqlalchemy import select
 
     from udsat_cli.store.models import (
         Action,

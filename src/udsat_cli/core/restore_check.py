@@ -184,14 +184,12 @@ READ_BACK: dict[tuple[str, str], Callable[[Any], None]] = {
 
 def check_export(tables: dict[str, Any], order: list[str]) -> None:
     """Refuse the export at its first bad row (see the module's docstring)."""
-    from sqlmodel import SQLModel
-
-    import udsat_cli.store.models  # noqa: F401  (the tables)
+    from udsat_cli.store.tables import metadata
 
     codes = _codes()
     ids: dict[str, set[Any]] = {}
     for table in order:
-        schema = SQLModel.metadata.tables[table]
+        schema = metadata.tables[table]
         rows = tables.get(table) or []
         if not isinstance(rows, list):
             raise InputError(f"Eksporten har ikke en liste af rækker i {TABLE_NAMES[table]}.")

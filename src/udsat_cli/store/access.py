@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from udsat_cli.errors import StoreError
 from udsat_cli.store import migrations
-from udsat_cli.store.db import BUSY_TIMEOUT_S, Db, PsycopgDb
+from udsat_cli.store.db import BUSY_TIMEOUT_S, Db
 from udsat_cli.store.faults import store_fault
 from udsat_cli.store.location import Location
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from udsat_cli.store.models import Session
 
 
 class MissingStore(StoreError):
@@ -158,6 +158,9 @@ def _lean_sqlite(location: Location, *, write: bool, migrate: bool) -> Iterator[
                 pass
             pending = []
         if write:
+            from udsat_cli.store.fulltext import register
+
+            register(conn)  # the search index's triggers call it, should a record touch them
             conn.execute("PRAGMA foreign_keys = ON")
             # Bookkeeping only: NORMAL survives a crashed process; a power cut may forget the
             # last reminders noted, so they are sent once more, never lost.
@@ -172,7 +175,7 @@ def _lean_sqlite(location: Location, *, write: bool, migrate: bool) -> Iterator[
         conn.close()
 
 
-# --- PostgreSQL through psycopg alone ---------------------------------------------------------
+# --- PostgreSQL through libpq alone (psycopg's pq layer) -------------------------------------
 
 
 @contextmanager
@@ -180,15 +183,16 @@ def _lean_postgres(
     location: Location, target: tuple[str, dict[str, str]], *, write: bool, migrate: bool
 ) -> Iterator[Handle]:
     """A read sees one snapshot and takes no lock; a record queues behind other writers."""
-    from udsat_cli.store.postgres import connect
+    from udsat_cli.store.libpq import LibpqDb
+    from udsat_cli.store.postgres import connect_lean
 
     for attempt in (1, 2):
         try:
-            conn = connect(location, target)
+            conn = connect_lean(location, target)
         except Exception as exc:
             raise _translated(location, exc) from exc
         try:
-            db = PsycopgDb(conn)
+            db = LibpqDb(conn)
             if write:
                 db.execute("SELECT pg_advisory_xact_lock(7510, hashtext(current_schema()))")
             else:
@@ -323,8 +327,6 @@ def _write(
 def _session(
     location: Location, *, create: bool, created: bool, command: str | None, migrate: bool
 ) -> Iterator[Handle]:
-    from sqlmodel import Session
-
     from udsat_cli.store.engine import make_engine, take_write_lock
     from udsat_cli.store.migrate import (
         MigrationFailed,
@@ -333,6 +335,7 @@ def _session(
         pending_migrations,
         restore_copy,
     )
+    from udsat_cli.store.models import Session
 
     engine = make_engine(location)
     safety: Path | None = None

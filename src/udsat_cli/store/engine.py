@@ -16,6 +16,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from udsat_cli.errors import StoreError
 from udsat_cli.paths import expand_user
+from udsat_cli.store import fulltext
 from udsat_cli.store.db import BUSY_TIMEOUT_S
 from udsat_cli.store.location import Location
 
@@ -50,6 +51,7 @@ def make_engine(location: Location, *, write: bool = True, keep: bool = False) -
             dbapi_connection.execute(pragma)
         if not _foreign(dbapi_connection):  # someone else's SQLite file is left as it is
             dbapi_connection.execute("PRAGMA journal_mode = WAL")
+        fulltext.register(dbapi_connection)  # the search index's triggers call it
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:

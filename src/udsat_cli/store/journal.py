@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, delete, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
-from sqlmodel import SQLModel
 
-from udsat_cli.store.models import ChangeRow, ChangeSet
+from udsat_cli.store.tables import change_row, change_set, metadata
+
+if TYPE_CHECKING:
+    from udsat_cli.store.models import ChangeRow, ChangeSet
 
 SKIP = {"change_set", "change_row"}
 # Bookkeeping written outside the journal (see core.reminders.record): when undo removes a row
@@ -91,11 +93,11 @@ class Recorder:
         council_id = session.info.get("udsat.council_id")
         shown = clean_text(command, lines=False)[:500]
         set_id = connection.execute(
-            insert(ChangeSet.__table__).values(at=at, command=shown, council_id=council_id,
-                                               author=author(), process=process())
+            insert(change_set).values(at=at, command=shown, council_id=council_id,
+                                      author=author(), process=process())
         ).inserted_primary_key[0]
         connection.execute(
-            insert(ChangeRow.__table__),
+            insert(change_row),
             [
                 {
                     "change_set_id": set_id, "table_name": table, "row_key": _dump(key),
@@ -148,7 +150,7 @@ def _typed(table: Any, values: dict[str, Any]) -> dict[str, Any]:
     typed = {}
     for name, value in values.items():
         kind = table.c[name].type
-        kind = getattr(kind, "impl", kind)  # SQLModel's UTC datetime decorates DateTime
+        kind = getattr(kind, "impl", kind)  # tables.UTCDateTime decorates DateTime
         if value is not None and isinstance(kind, LargeBinary):
             import base64
 
@@ -180,6 +182,8 @@ def undo_latest(
     if there is none. Refused (``Conflict``) when a later command touched the same rows."""
     from sqlalchemy import or_
 
+    from udsat_cli.store.models import ChangeRow, ChangeSet
+
     latest = (
         select(ChangeSet)
         .where(ChangeSet.undone_at.is_(None), ChangeSet.council_id == council_id)
@@ -197,12 +201,12 @@ def undo_latest(
     _refuse_conflicts(session, change_set, rows)
     connection = session.connection()
     for row in rows:
-        table = SQLModel.metadata.tables[row.table_name]
+        table = metadata.tables[row.table_name]
         key = _typed(table, json.loads(row.row_key))
         where = and_(*(table.c[k] == v for k, v in key.items()))
         if row.op == "insert":
             for log_table, column in BOOKKEEPING.get(row.table_name, ()) if "id" in key else ():
-                log = SQLModel.metadata.tables[log_table]
+                log = metadata.tables[log_table]
                 connection.execute(delete(log).where(log.c[column] == key["id"]))
             connection.execute(delete(table).where(where))
         elif row.op == "update":
@@ -218,6 +222,8 @@ def undo_latest(
 
 
 def _refuse_conflicts(session: Session, change_set: ChangeSet, rows: list[ChangeRow]) -> None:
+    from udsat_cli.store.models import ChangeRow, ChangeSet
+
     touched = {(r.table_name, r.row_key) for r in rows}
     if not touched:
         return

@@ -20,7 +20,7 @@ from udsat_cli.store.db import Db
 from udsat_cli.store.location import Location
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from udsat_cli.store.models import Session
 
 
 class KeptStore:
@@ -48,10 +48,9 @@ class KeptStore:
     @contextmanager
     def write(self, command: str) -> Iterator[Session]:
         """One write transaction, as a command's: lock, guard, journal (``command`` in the log)."""
-        from sqlmodel import Session
-
         from udsat_cli.store.engine import take_write_lock
         from udsat_cli.store.journal import Recorder
+        from udsat_cli.store.models import Session
         from udsat_cli.store.values import guard
 
         with self._faults(), Session(self._engine) as session, session.begin():

@@ -758,6 +758,134 @@ def m018_composed_text(execute: Execute, dialect: str) -> None:
                         (_composed(text), rowid))  # fmt: skip
 
 
+# Search by council through the index: each word is indexed under its council's key
+# (``store.fulltext.keyed``: »c12xfrikort«), so a prefix query for one council reads only that
+# council's words, however many councils share the store. On SQLite the FTS5 index is rebuilt
+# with keyed text (the triggers call udsat_keyed, a function every udsat connection registers);
+# on PostgreSQL a table of keyed tsvectors, kept by triggers, with a GIN index.
+_SQLITE_SEARCH_TRIGGERS = ("search_item_insert", "search_item_update", "search_item_delete",
+                           "search_action_insert", "search_action_update",
+                           "search_action_delete", "search_note_insert", "search_note_delete")
+_KEYED = {kind: f"udsat_keyed({{council}}, {text})" for kind, text in _SEARCH_TEXT.items()}
+
+
+def _sqlite_keyed_search(execute: Execute) -> None:
+    item_council = "(SELECT council_id FROM meeting WHERE id = new.meeting_id)"
+    note_council = "(SELECT council_id FROM action WHERE id = new.action_id)"
+    item = _KEYED["item"].format(council=item_council)
+    action = _KEYED["action"].format(council="new.council_id")
+    note = f"udsat_keyed({note_council}, new.note)"
+    insert = "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) VALUES "
+    for name in _SQLITE_SEARCH_TRIGGERS:
+        execute(f"DROP TRIGGER IF EXISTS {name}")
+    execute("DROP TABLE IF EXISTS search_index")
+    statements = [
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "text, kind UNINDEXED, ref_id UNINDEXED, council_id UNINDEXED, "
+        "tokenize = 'unicode61 remove_diacritics 0')",
+        "CREATE TRIGGER search_item_insert AFTER INSERT ON agenda_item BEGIN "
+        f"{insert}(new.id * 4 + 1, {item}, 'item', new.id, {item_council}); END",
+        "CREATE TRIGGER search_item_update AFTER UPDATE ON agenda_item BEGIN "
+        "DELETE FROM search_index WHERE rowid = old.id * 4 + 1; "
+        f"{insert}(new.id * 4 + 1, {item}, 'item', new.id, {item_council}); END",
+        "CREATE TRIGGER search_item_delete AFTER DELETE ON agenda_item BEGIN "
+        "DELETE FROM search_index WHERE rowid = old.id * 4 + 1; END",
+        "CREATE TRIGGER search_action_insert AFTER INSERT ON action BEGIN "
+        f"{insert}(new.id * 4 + 2, {action}, 'action', new.id, new.council_id); END",
+        "CREATE TRIGGER search_action_update AFTER UPDATE OF title, details, council_id "
+        "ON action BEGIN DELETE FROM search_index WHERE rowid = old.id * 4 + 2; "
+        f"{insert}(new.id * 4 + 2, {action}, 'action', new.id, new.council_id); END",
+        "CREATE TRIGGER search_action_delete AFTER DELETE ON action BEGIN "
+        "DELETE FROM search_index WHERE rowid = old.id * 4 + 2; END",
+        "CREATE TRIGGER search_note_insert AFTER INSERT ON action_event "
+        f"WHEN new.note IS NOT NULL BEGIN {insert}"
+        f"(new.id * 4 + 3, {note}, 'note', new.id, {note_council}); END",
+        "CREATE TRIGGER search_note_delete AFTER DELETE ON action_event BEGIN "
+        "DELETE FROM search_index WHERE rowid = old.id * 4 + 3; END",
+        "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) "
+        f"SELECT i.id * 4 + 1, {_KEYED['item'].format(council='m.council_id')}, 'item', "
+        "i.id, m.council_id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id"
+        .replace("new.", "i."),
+        "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) "
+        f"SELECT a.id * 4 + 2, {_KEYED['action'].format(council='a.council_id')}, 'action', "
+        "a.id, a.council_id FROM action a".replace("new.", "a."),
+        "INSERT INTO search_index (rowid, text, kind, ref_id, council_id) "
+        "SELECT e.id * 4 + 3, udsat_keyed(a.council_id, e.note), 'note', e.id, a.council_id "
+        "FROM action_event e JOIN action a ON a.id = e.action_id WHERE e.note IS NOT NULL",
+    ]
+    for statement in statements:
+        execute(statement)
+
+
+# The PostgreSQL twin of udsat_keyed: the Danish lexemes of a text (stemmed, without stop
+# words), each under its council's key, positions kept for ts_rank.
+_PG_KEYED = r"""
+CREATE FUNCTION udsat_keyed(council integer, body text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE AS $$
+SELECT coalesce(string_agg(
+    '''' || replace(replace('c' || council || 'x' || lexeme, '\', '\\'), '''', '''''') || ''''
+    || coalesce(':' || array_to_string(positions, ','), ''), ' '), '')::tsvector
+FROM unnest(to_tsvector('danish', body))
+$$
+"""
+# One trigger function per table, pinned to the schema it was made in (a shared server may hold
+# several stores, each in its own schema): (table, kind, rowid offset, council, body, when,
+# the columns whose update changes the indexed row).
+_PG_TRIGGERS = (
+    ("agenda_item", "item", 1, "(SELECT council_id FROM meeting WHERE id = NEW.meeting_id)",
+     "concat_ws(' ', NEW.title, NEW.background, NEW.decision)", "true",
+     "title, background, decision, meeting_id"),
+    ("action", "action", 2, "NEW.council_id", "concat_ws(' ', NEW.title, NEW.details)", "true",
+     "title, details, council_id"),
+    ("action_event", "note", 3, "(SELECT council_id FROM action WHERE id = NEW.action_id)",
+     "NEW.note", "NEW.note IS NOT NULL", "note, action_id"),
+)
+_PG_BACKFILL = (
+    "SELECT i.id * 4 + 1, 'item', i.id, concat_ws(' ', i.title, i.background, i.decision), "
+    "m.council_id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id",
+    "SELECT id * 4 + 2, 'action', id, concat_ws(' ', title, details), council_id FROM action",
+    "SELECT e.id * 4 + 3, 'note', e.id, e.note, a.council_id FROM action_event e "
+    "JOIN action a ON a.id = e.action_id WHERE e.note IS NOT NULL",
+)
+
+
+def _postgresql_keyed_search(execute: Execute) -> None:
+    execute(
+        "CREATE TABLE search_doc (id BIGINT PRIMARY KEY, kind VARCHAR(10) NOT NULL, "
+        "ref_id INTEGER NOT NULL, body TEXT NOT NULL, terms TSVECTOR NOT NULL)"
+    )
+    execute(_PG_KEYED.strip())
+    for table, kind, number, council, body, when, columns in _PG_TRIGGERS:
+        execute(
+            f"CREATE FUNCTION udsat_search_{kind}() RETURNS trigger LANGUAGE plpgsql "
+            "SET search_path FROM CURRENT AS $$ BEGIN "
+            f"IF TG_OP <> 'INSERT' THEN DELETE FROM search_doc WHERE id = OLD.id * 4 + {number}; "
+            f"END IF; IF TG_OP <> 'DELETE' AND {when} THEN "
+            "INSERT INTO search_doc (id, kind, ref_id, body, terms) VALUES "
+            f"(NEW.id * 4 + {number}, '{kind}', NEW.id, {body}, udsat_keyed({council}, {body})); "
+            "END IF; RETURN NULL; END $$"
+        )
+        execute(
+            f"CREATE TRIGGER search_{kind} AFTER INSERT OR UPDATE OF {columns} OR DELETE "
+            f"ON {table} FOR EACH ROW EXECUTE FUNCTION udsat_search_{kind}()"
+        )
+    for rows in _PG_BACKFILL:
+        execute(
+            "INSERT INTO search_doc (id, kind, ref_id, body, terms) SELECT id, kind, ref_id, "
+            f"body, udsat_keyed(council, body) FROM ({rows}) AS d (id, kind, ref_id, body, council)"
+        )
+    execute("CREATE INDEX ix_search_doc_terms ON search_doc USING gin (terms)")
+
+
+@migration
+def m019_search_by_council(execute: Execute, dialect: str) -> None:
+    """Search reads only the council's own part of the full-text index."""
+    if dialect == "sqlite":
+        _sqlite_keyed_search(execute)
+    else:
+        _postgresql_keyed_search(execute)
+
+
 NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 
