@@ -1,4 +1,4 @@
-"""The layout the README promises: thin commands, renderers that never query, one way into the
+"""The layout CONTRIBUTING.md promises: thin commands, renderers that never query, one way into the
 store and no import circle in it, and a developer map that names real files."""
 
 from __future__ import annotations
@@ -124,8 +124,8 @@ def test_the_store_has_one_way_in_and_no_import_circle() -> None:
 
 
 def test_the_developer_map_names_real_files() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("<!-- developer-map -->", 1)[1].split("<!-- /developer-map -->", 1)[0]
+    notes = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = notes.split("<!-- developer-map -->", 1)[1].split("<!-- /developer-map -->", 1)[0]
     paths = re.findall(r"`((?:src|tests|bench|data|scripts)/[^`]+|\.ci/[^`]+)`", section)
     assert len(paths) >= 15
     for path in paths:

@@ -1,5 +1,6 @@
-"""The README holds to the code: every command is listed with its own help text, and every JSON
-key it documents is what the command prints (run on the demo council)."""
+"""The manual holds to the code: every command is listed with its own help text, and every JSON
+key it documents is what the command prints (run on the demo council); the README is the front
+door that links every page of it."""
 
 from __future__ import annotations
 
@@ -15,14 +16,28 @@ from tests.conftest import ROOT, Store, demo_council, ok
 from tests.test_help import COMMANDS, summary
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+PAGES = {"commands": ROOT / "docs" / "kommandoer.md", "json": ROOT / "docs" / "json.md"}
 
 
 def _section(name: str) -> str:
-    return README.split(f"<!-- {name} -->", 1)[1].split(f"<!-- /{name} -->", 1)[0]
+    text = PAGES[name].read_text(encoding="utf-8")
+    return text.split(f"<!-- {name} -->", 1)[1].split(f"<!-- /{name} -->", 1)[0]
 
 
 @pytest.mark.no_store
-def test_the_readme_lists_every_command_with_its_help() -> None:
+def test_the_readme_links_every_page_of_the_manual_and_each_link_leads_somewhere() -> None:
+    linked = set(re.findall(r"\]\(([^)#]+)\)", README))
+    pages = {str(p.relative_to(ROOT)) for p in (ROOT / "docs").glob("*.md")}
+    assert pages and pages <= linked
+    for target in linked:
+        assert (ROOT / target).exists(), target
+    for page in pages:  # the pages' links to each other, too
+        for target in re.findall(r"\]\(([^)#:]+)\)", (ROOT / page).read_text(encoding="utf-8")):
+            assert (ROOT / page).parent.joinpath(target).exists(), (page, target)
+
+
+@pytest.mark.no_store
+def test_the_manual_lists_every_command_with_its_help() -> None:
     rows = re.findall(r"^\| `udsat ([^`]+)` \| (.+) \|$", _section("commands"), re.M)
     assert [name for name, _ in rows] == [" ".join(c) for c in COMMANDS]
     for name, text in rows:

@@ -109,7 +109,8 @@ def _read(path: Path) -> dict:
         m = re.search(r"line (\d+), column (\d+)", str(exc))
         where = f" i linje {m[1]}, kolonne {m[2]}" if m else ""
         raise ConfigError(
-            f"Indstillingsfilen {path} er ikke gyldig TOML{where}; se eksemplet i README."
+            f"Indstillingsfilen {path} er ikke gyldig TOML{where}; se eksemplet i "
+            "docs/opfoelgning-og-paamindelser.md."
         ) from None
     except RecursionError:
         raise ConfigError(f"Indstillingsfilen {path} er indlejret for dybt.") from None
