@@ -176,7 +176,7 @@ FILE_PARAMS = {"path", "files", "background_file", "decision_file", "file", "tem
 def test_hostile_files_at_every_file_argument(busy: Store, tmp_path: Path) -> None:
     files = _hostile_files(tmp_path / "filer")
     targets = [t for _, t in TARGETS if not isinstance(t, str) and t[2] in FILE_PARAMS]
-    assert len(targets) == 9
+    assert len(targets) == 10
     for target in targets:
         for path in files:
             _check(busy, _command_line(target, str(path)))

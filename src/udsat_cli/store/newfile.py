@@ -87,17 +87,21 @@ def _link(aside: Path, path: Path) -> None:
 
 
 def _remove(path: Path) -> None:
+    """The store built aside, its side files and the creation lock taken on it (its name is
+    this process's own: no other creator waits on it)."""
     for suffix in _SIDE_FILES:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.with_name(f".{path.name}.create.lock").unlink(missing_ok=True)
 
 
 def _tidy(path: Path) -> None:
     """What killed runs left beside the store: removed once their process is gone."""
-    pattern = re.compile(re.escape(f".{path.name}.gendannes-") + r"(\d+)")
+    pattern = re.compile(r"\.?" + re.escape(f".{path.name}.gendannes-")
+                         + r"(\d+)(?:-wal|-shm|-journal|\.create\.lock)?")  # fmt: skip
     for entry in os.scandir(path.parent):
         found = pattern.fullmatch(entry.name)
         if found and not _alive(int(found[1])):
-            _remove(Path(entry.path))
+            _remove(path.with_name(f".{path.name}.gendannes-{found[1]}"))
 
 
 def _alive(pid: int) -> bool:
