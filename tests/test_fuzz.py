@@ -197,7 +197,7 @@ STORED_TEXTS = [("agenda_item", "decision"), ("action", "title"), ("action", "du
                 ("meeting_guest", "name"), ("attendance", "reason"), ("action_event", "note")]
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(st.tuples(st.sampled_from(LIVE_FIELDS), ARBITRARY.filter(
     lambda t: not any("\udc80" <= c <= "\udcff" for c in t))), min_size=1, max_size=6))
 @pytest.mark.slow
