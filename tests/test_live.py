@@ -282,6 +282,7 @@ def test_answers_to_the_invitation_and_the_suppleant_to_call_in(meeting_day: Sto
     _run(meeting_day, script)
 
 
+@pytest.mark.slow  # a proof that takes many seconds: CI runs it (UDSAT_SLOW=1)
 @pytest.mark.sqlite_only
 def test_a_killed_session_loses_nothing_and_reopens_where_it_stopped(meeting_day: Store,
                                                                       tmp_path: Path) -> None:
@@ -367,6 +368,7 @@ def _decision(store: Store, number: int = 3) -> str | None:
     )[0][0]
 
 
+@pytest.mark.slow  # a proof that takes many seconds: CI runs it (UDSAT_SLOW=1)
 def test_two_screens_on_one_meeting_see_each_other_and_lose_nothing(meeting_day: Store) -> None:
     from textual.widgets import Input
 
@@ -536,6 +538,7 @@ def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(meeting_day: St
     _run(meeting_day, script)
 
 
+@pytest.mark.slow  # a proof that takes many seconds: CI runs it (UDSAT_SLOW=1)
 def test_the_screen_keeps_one_connection_for_the_meeting(meeting_day: Store) -> None:
     """Every write, reload and look for others' changes on one connection (and so on SQLite's
     statement cache and PostgreSQL's prepared statements), not one per field."""

@@ -88,6 +88,7 @@ def test_undo_reverts_this_councils_last_command(two_councils: Store) -> None:
     assert titles == ["Skrive høringssvar"]  # the other council's work stands
 
 
+@pytest.mark.slow  # a proof that takes many seconds: CI runs it (UDSAT_SLOW=1)
 def test_two_processes_in_two_councils_undo_their_own(two_councils: Store) -> None:
     councils = ("Udsatterådet Albertslund", "Ældrerådet Albertslund")
     owners = {"Udsatterådet Albertslund": "Jette", "Ældrerådet Albertslund": "Kim"}
@@ -210,6 +211,7 @@ def test_an_edit_made_while_the_editor_was_open_is_not_overwritten(
     assert decision == "En andens tekst."
 
 
+@pytest.mark.slow  # a proof that takes many seconds: CI runs it (UDSAT_SLOW=1)
 @pytest.mark.sqlite_only
 def test_a_failed_first_command_never_removes_a_store_another_wrote(
     isolated_store: Store, tmp_path: Path

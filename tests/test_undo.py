@@ -248,6 +248,7 @@ def test_the_os_user_and_process_are_recorded(council: Store) -> None:
     assert re.fullmatch(r"pid \d+", process)
 
 
+@pytest.mark.slow  # a proof that takes many seconds: CI runs it (UDSAT_SLOW=1)
 def test_two_people_in_one_council_undo_their_own(council: Store) -> None:
     """Two processes as two people of one council, 12 rounds: each undo takes back its own."""
     import os
