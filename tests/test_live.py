@@ -205,6 +205,25 @@ def test_a_wrong_deadline_is_told_inline_and_nothing_is_written(meeting_day: Sto
     assert meeting_day.query("SELECT COUNT(*) FROM action") == [(1,)]
 
 
+def test_a_deadline_in_words_is_previewed_as_kept_as_text_and_saved_so(meeting_day: Store) -> None:
+    from textual.widgets import Static
+
+    async def script(app, pilot) -> None:  # noqa: ANN001
+        app.action_tab("dagsorden")
+        await pilot.pause()
+        await _type(pilot, app, "#action-title", "Ringe til AP", enter=False)
+        await _type(pilot, app, "#action-due", "snarest", enter=False)
+        shown = str(app.query_one("#due-preview", Static).render())
+        assert shown == "snarest → gemmes som tekst, uden en dato"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(app.query_one("#agenda-error", Static).render()) == ""
+
+    _run(meeting_day, script)
+    assert meeting_day.query("SELECT due_kind, due_text FROM action WHERE title = 'Ringe til AP'") \
+        == [("text", "snarest")]
+
+
 def test_a_deadline_written_wrong_offers_its_nearest_reading(meeting_day: Store) -> None:
     from textual.widgets import Static
 

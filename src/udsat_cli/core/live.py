@@ -171,8 +171,12 @@ def deadline_preview(council: CouncilContext, *, text: str) -> str:
     """How a deadline being typed reads: »til næste møde → torsdag d. 23. maj 2019«."""
     from udsat_cli import dates
     from udsat_cli.core.deadlines import explain
+    from udsat_cli.dates.grammar import NoReading
 
-    found = explain(council, today=council.today, text=text)
+    try:
+        found = explain(council, today=council.today, text=text)
+    except NoReading:  # »snarest«: a deadline in words, kept as written (a near miss is refused)
+        return f"{text} → gemmes som tekst, uden en dato"
     if found.day is None:
         return f"{text} → intet møde planlagt endnu"
     return f"{text} → {dates.weekday_date(found.day)}"
