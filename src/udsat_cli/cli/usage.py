@@ -15,10 +15,8 @@ from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
-from typer.exceptions import Abort
 
 from udsat_cli.danish import join_names
-from udsat_cli.errors import UdsatError
 
 HELP_OPTION_TEXT = "Vis denne hjælp og afslut."
 USAGE_PREFIX = "Brug: "
@@ -160,30 +158,6 @@ def usage_message(exc: Any) -> str:
     return message.rstrip(".")  # udsat's own words (ctx.fail with a Danish sentence)
 
 
-def _bug(exc: BaseException, debug: bool) -> None:
-    """A bug: say so in one sentence, the details with --debug."""
-    if debug:
-        raise exc
-    first = (str(exc).strip().splitlines() or [""])[0]
-    fail(
-        f"Der skete en uventet fejl ({type(exc).__name__}: {first}); "
-        "kør igen med --debug for detaljer",
-        70,
-    )
-
-
-def fail(message: str, code: int) -> None:
-    """One sentence on stderr, and the exit code. What the person typed is quoted in it, so it
-    is shown without control characters or terminal escapes, and without broken UTF-8."""
-    from udsat_cli.store.location import mask_password
-    from udsat_cli.store.values import shown_text
-
-    shown = shown_text(mask_password(message))
-    end = "" if shown.endswith(("?", "!", ".")) else "."
-    print(f"Fejl: {shown}{end}", file=sys.stderr)
-    sys.exit(code)
-
-
 def _help_of(argv: list[str]) -> str:
     """»udsat meeting add --help«: the help of the command the command line was for."""
     from udsat_cli.cli import load
@@ -273,6 +247,8 @@ class DanishGroup(_DanishHelp, TyperGroup):
         for arg in argv:  # bytes that are not UTF-8 reach Python as lone surrogates
             if any("\ud800" <= ch <= "\udfff" for ch in arg):
                 shown = arg.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+                from udsat_cli.cli.boundary import fail
+
                 fail(f"»{shown}« er ikke gyldig UTF-8; tjek terminalens tegnsæt", 2)
         # Control characters and terminal escapes never get further than this (tabs and newlines
         # stay); the store's flush guard does the same for files and imports.
@@ -282,40 +258,10 @@ class DanishGroup(_DanishHelp, TyperGroup):
         from udsat_cli.cli.output import utf8_when_redirected
 
         utf8_when_redirected()
-        try:
-            result = super().main(argv, prog_name or "udsat", standalone_mode=False, **extra)
-        except UdsatError as exc:
-            if debug:
-                import traceback
+        from udsat_cli.cli.boundary import guarded
 
-                traceback.print_exc()
-            fail(exc.message.rstrip("."), exc.exit_code)
-        except ClickError as exc:
-            if _kind(exc, "NoArgsIsHelpError"):  # »udsat member«: the group's help
-                ctx = getattr(exc, "ctx", None)
-                print(ctx.get_help() if ctx else "", file=sys.stderr)
-                sys.exit(2)
-            said, _, guess = usage_message(exc).partition("; mente du ")
-            help_line = f"se »{_help_of(argv)}«"
-            fail(f"{said}; mente du {guess} S{help_line[1:]}" if guess else f"{said}; {help_line}",
-                 exc.exit_code)  # fmt: skip
-        except BrokenPipeError:  # »udsat actions | head«: the reader has what it wanted
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(141)
-        except OSError as exc:  # a file named on the command line, not the store (that has its own)
-            if exc.filename is None:
-                _bug(exc, debug)
-            from udsat_cli.errors import file_error
-
-            fail(file_error(exc).message.rstrip("."), 2)
-        except (Abort, KeyboardInterrupt):
-            # Ctrl-C: whatever was being written is rolled back with its transaction.
-            print("Afbrudt.", file=sys.stderr)
-            sys.exit(130)
-        except Exception as exc:
-            _bug(exc, debug)
+        result = guarded(lambda: super(DanishGroup, self).main(
+            argv, prog_name or "udsat", standalone_mode=False, **extra), argv=argv, debug=debug)
         if result == 130:  # Typer turns Ctrl-C into Exit(130) before it reaches us
             print("Afbrudt.", file=sys.stderr)
         if not standalone:
