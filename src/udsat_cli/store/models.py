@@ -13,7 +13,7 @@ import datetime
 import threading
 from typing import Any, ClassVar
 
-from sqlalchemy import Select, Table, orm
+from sqlalchemy import ColumnDefault, Select, Table, orm
 
 from udsat_cli.store import tables
 
@@ -45,7 +45,7 @@ class Row:
         for column in self.__table__.columns:
             if column.key in values:
                 value = values.pop(column.key)
-            elif column.default is not None and column.default.is_scalar:
+            elif isinstance(column.default, ColumnDefault) and column.default.is_scalar:
                 value = column.default.arg
             else:
                 value = None
