@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from udsat_cli.core.deadlines import resolve_deadline, set_deadline
 from udsat_cli.errors import InputError, NotFoundError, UdsatError
-from udsat_cli.store.db import as_date, as_datetime, in_list
+from udsat_cli.store.db import as_date, in_list, required_datetime
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -90,7 +90,8 @@ class Which:
 
 def _where(council: CouncilContext, which: Which) -> tuple[str, dict[str, Any]]:
     """The SQL for ``which``: written here only, next to the query it completes."""
-    found, params = ["a.council_id = :c"], {"c": council.id}
+    found = ["a.council_id = :c"]
+    params: dict[str, Any] = {"c": council.id}
     if which.id is not None:
         found.append("a.id = :id")
         params["id"] = which.id
@@ -127,7 +128,7 @@ def select_actions(
     for row in council.db.rows(_SELECT + "WHERE " + where, **params):
         (aid, title, status, kind, due_date, due_mid, due_n, text, mdate, item, number, created,
          item_id) = row  # fmt: skip
-        source = as_date(mdate) or as_datetime(created).date()
+        source = as_date(mdate) or required_datetime(created).date()
         due, due_text = resolve_deadline(
             kind, as_date(due_date), due_mid, due_n, text, source=source, plan=plan
         )
@@ -178,7 +179,7 @@ def owner_names(council: CouncilContext, ids: str, params: dict) -> dict[int, li
 def _fill(council: CouncilContext, chunk: list[ActionView]) -> list[ActionView]:
     ids, params = in_list("a", [a.id for a in chunk])
     owners = owner_names(council, ids, params)
-    notes = dict(
+    notes: dict[int, str] = dict(
         council.db.rows(
             "SELECT action_id, note FROM action_event WHERE id IN ("
             "SELECT MAX(id) FROM action_event "
@@ -262,6 +263,7 @@ def _item_id(council: CouncilContext, meeting, item: str, *, new_item: bool) -> 
 def _link_owners(council: CouncilContext, action_id: int, owners: list) -> None:
     from udsat_cli.store.models import ActionBodyOwner, ActionOwner
 
+    link: ActionOwner | ActionBodyOwner
     for position, owner in enumerate(owners):
         if owner.person_id is not None:
             link = ActionOwner(action_id=action_id, person_id=owner.person_id, position=position)

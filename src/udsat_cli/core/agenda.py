@@ -24,7 +24,7 @@ from udsat_cli.core.members import members_on
 from udsat_cli.core.minutes import kinds_grouped, meeting_items
 from udsat_cli.core.standing import HEARINGS, HEARINGS_TITLE, StandingList, standing_list
 from udsat_cli.core.topics import TopicView, topic_list
-from udsat_cli.store.db import as_datetime
+from udsat_cli.store.db import required_datetime
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -112,9 +112,11 @@ def agenda(council: CouncilContext, *, meeting: str | None = None) -> Agenda:
     """The next meeting's agenda, or the agenda of the meeting ``meeting`` names."""
     report = followups(council, meeting=meeting)
     target = report.meeting
-    issued, changed = council.db.one(
+    row = council.db.one(
         "SELECT agenda_issued_at, agenda_changed_at FROM meeting WHERE id = :m", m=target.id
-    )  # type: ignore[misc]
+    )
+    assert row is not None  # the meeting was found
+    issued, changed = row
     items, _ = meeting_items(council, target)
     queued = [] if issued else queued_topics(council, target)
     hearings = hearings_for_meeting(council, target)
@@ -143,7 +145,7 @@ def agenda(council: CouncilContext, *, meeting: str | None = None) -> Agenda:
         events=events_between(council, start=target.date, end=target.date + EVENT_HORIZON),
         points=_points(slots),
         hearings=hearings,
-        issued=as_datetime(issued).date() if issued else None,  # type: ignore[union-attr]
+        issued=required_datetime(issued).date() if issued else None,
         changed=changed is not None,
         grouped=grouped_council(council) and kinds_grouped(items),
     )
@@ -162,7 +164,7 @@ def issue_agenda(council: CouncilContext, *, meeting: str | None = None) -> Agen
 
     target = followups(council, meeting=meeting).meeting
     refuse_if_approved(council, target, reopen=False)
-    row = council.writing.get(Meeting, target.id)
+    row = council.writing.get_one(Meeting, target.id)
     if row.agenda_issued_at is not None:
         return agenda(council, meeting=str(target.id))
     items = read_items(council, target.id)

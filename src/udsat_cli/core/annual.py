@@ -17,7 +17,7 @@ from udsat_cli.core.events import EventView, events_between
 from udsat_cli.core.hearings import HearingView, hearings_answered
 from udsat_cli.core.meetings import MeetingRef
 from udsat_cli.errors import InputError
-from udsat_cli.store.db import as_date
+from udsat_cli.store.db import required_date
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -101,13 +101,15 @@ def annual_report(council: CouncilContext, *, year: int) -> AnnualReport:
     if not 1900 <= year <= 2199:
         raise InputError(f"»{year}« er ikke et årstal mellem 1900 og 2199.")
     db, start, end = council.db, date(year, 1, 1), date(year, 12, 31)
-    held, cancelled, planned = [], [], []
+    held: list[MeetingRef] = []
+    cancelled: list[MeetingRef] = []
+    planned: list[MeetingRef] = []
     for mid, day, s, e, place, was_cancelled in db.rows(
         "SELECT id, date, start_time, end_time, place, cancelled FROM meeting "
         "WHERE council_id = :c AND date >= :s AND date <= :e ORDER BY date, id",
         c=council.id, s=start, e=end,
     ):  # fmt: skip
-        ref = MeetingRef(mid, as_date(day), s, e, place)
+        ref = MeetingRef(mid, required_date(day), s, e, place)
         (cancelled if was_cancelled else held if ref.date <= council.today else planned).append(ref)
     records = [_record(council, m) for m in held]
     return AnnualReport(
@@ -156,7 +158,7 @@ def _record(council: CouncilContext, meeting: MeetingRef) -> _Held:
 
 def _attendance(council: CouncilContext, records: list[_Held]) -> list[Attendance]:
     """Each member's meetings, as the minutes record who was present and who sent afbud."""
-    roles = dict(council.db.rows(
+    roles: dict[str, str] = dict(council.db.rows(
         "SELECT full_name, role FROM person WHERE council_id = :c", c=council.id
     ))  # fmt: skip
     found: dict[str, Attendance] = {}
@@ -194,7 +196,7 @@ def _followups(council: CouncilContext, held: list[MeetingRef]) -> FollowupCount
 
 def _changes(council: CouncilContext, column: str, start: date, end: date) -> list[Change]:
     return [
-        Change(name, role, as_date(day))
+        Change(name, role, required_date(day))
         for name, role, day in council.db.rows(
             f"SELECT full_name, role, {column} FROM person WHERE council_id = :c "
             f"AND {column} >= :s AND {column} <= :e AND role NOT IN ('gæst', 'ekstern') "

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli.errors import NotFoundError, UdsatError
-from udsat_cli.store.db import as_datetime
+from udsat_cli.store.db import as_datetime, required_datetime
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -29,7 +29,7 @@ class Version:
 
 def versions(council: CouncilContext, *, meeting_id: int) -> list[Version]:
     return [
-        Version(n, as_datetime(at), as_datetime(reopened))  # type: ignore[arg-type]
+        Version(n, required_datetime(at), as_datetime(reopened))
         for n, at, reopened in council.db.rows(
             "SELECT version, approved_at, reopened_at FROM minutes_version "
             "WHERE meeting_id = :m ORDER BY version",
@@ -108,11 +108,11 @@ def reopen_minutes(council: CouncilContext, *, meeting_id: int) -> None:
 
     from udsat_cli.store.models import Meeting, MinutesVersion
 
-    row = council.writing.get(Meeting, meeting_id)
+    row = council.writing.get_one(Meeting, meeting_id)
     row.approved_at = None
     council.writing.add(row)
     query = select(MinutesVersion).where(
-        MinutesVersion.meeting_id == meeting_id, MinutesVersion.reopened_at.is_(None)  # type: ignore[union-attr]
+        MinutesVersion.meeting_id == meeting_id, MinutesVersion.reopened_at.is_(None)
     )
     for kept in council.writing.exec(query):
         kept.reopened_at = council.now

@@ -72,7 +72,7 @@ def take_roll(council: CouncilContext, *, meeting: MeetingRef) -> bool:
     from udsat_cli.store.models import Attendance, Meeting
 
     session = council.writing
-    row = session.get(Meeting, meeting.id)
+    row = session.get_one(Meeting, meeting.id)
     if row.roll_taken_at is not None:
         return False
     marked = {a.person_id for a in session.exec(
@@ -176,7 +176,7 @@ def set_attendance(
             marks[pid] = row
             session.add(row)
     if referent is not None:
-        meeting = session.get(Meeting, found.id)
+        meeting = session.get_one(Meeting, found.id)
         meeting.referent_id = find_person(council, referent).id
         session.add(meeting)
     session.flush()
@@ -225,7 +225,7 @@ def record_reply(council: CouncilContext, *, meeting: MeetingRef, person_id: int
         mark.status, mark.reason = "absent", comment
         session.add(mark)
     elif response == "accepted" and mark is not None and mark.status == "absent":
-        if session.get(Meeting, meeting.id).roll_taken_at is not None:
+        if session.get_one(Meeting, meeting.id).roll_taken_at is not None:
             mark.status, mark.reason = "present", None  # on the roll: present again
             session.add(mark)
         else:
@@ -275,7 +275,7 @@ def expected(council: CouncilContext, meeting: MeetingRef) -> Expected:
         "SELECT person_id, status, reason FROM attendance WHERE meeting_id = :m "
         "ORDER BY person_id", m=meeting.id,
     ) if status == "absent"}  # fmt: skip
-    answers = dict(council.db.rows(
+    answers: dict[int, str] = dict(council.db.rows(
         "SELECT person_id, response FROM meeting_reply WHERE meeting_id = :m ORDER BY person_id",
         m=meeting.id,
     ))  # fmt: skip

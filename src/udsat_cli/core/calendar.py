@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from udsat_cli import dates
 from udsat_cli.core.actions import LABELS, list_actions
-from udsat_cli.store.db import as_date
+from udsat_cli.store.db import required_date
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -46,7 +46,7 @@ def calendar_data(council: CouncilContext, *, owner: str | None = None) -> Calen
             kind="meeting",
             summary=f"{council.name}: møde",
             description=f"Møde i {council.name}.",
-            day=as_date(day),
+            day=required_date(day),
             start=start,
             end=end,
             place=place,
@@ -60,7 +60,7 @@ def calendar_data(council: CouncilContext, *, owner: str | None = None) -> Calen
         )
     ]
     found = list_actions(council, owner=owner, statuses=tuple(LABELS)).actions
-    sequences = dict(
+    sequences: dict[int, int] = dict(
         db.rows(
             "SELECT e.action_id, COUNT(*) - 1 FROM action_event e "
             "JOIN action a ON a.id = e.action_id WHERE a.council_id = :c GROUP BY e.action_id",
@@ -100,6 +100,6 @@ def _sequence(council: CouncilContext, mid: int, day: object, start: str | None,
     from udsat_cli.core.mailings import calendar_sequence, said
     from udsat_cli.core.meetings import MeetingRef
 
-    meeting = MeetingRef(mid, as_date(day), start, end, place)  # type: ignore[arg-type]
+    meeting = MeetingRef(mid, required_date(day), start, end, place)
     return calendar_sequence(council, meeting_id=mid, revision=revision,
                              now_said=said(meeting, cancelled=bool(cancelled)))

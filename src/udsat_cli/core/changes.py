@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from udsat_cli.errors import NotFoundError, UdsatError
-from udsat_cli.store.db import Db, as_datetime, in_list
+from udsat_cli.store.db import Db, in_list, required_datetime
 
 if TYPE_CHECKING:
     from udsat_cli.store.models import Session
@@ -123,7 +123,7 @@ def change_log(
                 Change(table, json.loads(key), op, _load(old), _load(new))
             )
     views = [
-        ChangeSetView(sid, as_datetime(at), command, undone is not None, changes.get(sid, []),
+        ChangeSetView(sid, required_datetime(at), command, undone is not None, changes.get(sid, []),
                       author, process)  # fmt: skip
         for sid, at, command, undone, author, process in sets
     ]

@@ -72,7 +72,7 @@ def set_council(
     to the points an unissued agenda still lacks)."""
     from udsat_cli.store.models import Council
 
-    row = council.writing.get(Council, council.id)
+    row = council.writing.get_one(Council, council.id)
     if default_points and (points_before is not None or points_after is not None):
         raise InputError("Angiv enten --reset-points eller de faste punkter, ikke begge.")
     if default_points:

@@ -135,6 +135,7 @@ def _offer(council: CouncilContext | None, guess: Guess, *, today: date) -> str 
     if reading is None:
         return None
     if reading.kind == "date":
+        assert reading.date is not None  # a date reading has its day
         day = dates.long_date(reading.date)
         return day if dates.names_a_day(guess.phrase) else f"»{guess.phrase}« ({day})"
     if council is None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from udsat_cli import dates
 from udsat_cli.errors import InputError
-from udsat_cli.store.db import as_date
+from udsat_cli.store.db import required_date
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -52,7 +52,7 @@ def events_between(
         ):
             people.setdefault(eid, []).append(name)
     return [
-        EventView(eid, as_date(day), time, title, tuple(people.get(eid, ())))
+        EventView(eid, required_date(day), time, title, tuple(people.get(eid, ())))
         for eid, day, time, title in rows
     ]
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from udsat_cli import dates
 from udsat_cli.core.meetings import MeetingRef
 from udsat_cli.errors import InputError, NotFoundError, UdsatError
-from udsat_cli.store.db import as_date
+from udsat_cli.store.db import as_date, required_date
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -128,6 +128,7 @@ def add_hearing(
         raise InputError("En høring skal have en titel og en afsender (--from).")
     when = dates.read_when(deadline, today=council.today)
     day, time = when.date, when.time
+    assert day is not None  # read_when refuses a reading without one
     got = dates.parse_date(received, today=council.today) if received else council.today
     if got > day:
         raise InputError(
@@ -147,6 +148,7 @@ def add_hearing(
         council.writing.add(row)
         council.writing.flush()
         first = first or row
+    assert first is not None  # the councils hold this one at least
     if item_meeting:
         _put_on_agenda(council, first, item_meeting)
     if day < council.today:
@@ -185,9 +187,10 @@ def _put_on_agenda(council: CouncilContext, hearing, meeting_ref: str) -> None: 
     except InputError:  # »næste møde«, »mødet i september«: read as a deadline is read
         from udsat_cli.core.deadlines import explain
 
-        meeting = explain(council, today=council.today, text=meeting_ref).meeting
-        if meeting is None:
+        read = explain(council, today=council.today, text=meeting_ref).meeting
+        if read is None:
             raise
+        meeting = read
     if meeting.date > hearing.deadline:
         raise InputError(
             f"Mødet {dates.long_date(meeting.date)} ligger efter høringsfristen "
@@ -228,7 +231,7 @@ def answer_hearing(
     row = _row(council, hearing_id)
     if row.status == "answered":
         raise UdsatError(f"Høring #{hearing_id} er allerede besvaret "
-                         f"({dates.long_date(as_date(row.answered_on))}).")  # fmt: skip
+                         f"({dates.long_date(required_date(row.answered_on))}).")  # fmt: skip
     answer = (text or "").strip()
     if not answer:
         raise InputError("Skriv høringssvaret med --text, eller giv filen med --file.")
@@ -311,8 +314,8 @@ def _select_hearings(council: CouncilContext, *, where: str, **params) -> list[H
     found = []
     for (hid, title, sender, received, deadline, time, how, status, material, answer, answered,
          ref, mid, mdate, start, end, place, number) in rows:  # fmt: skip
-        deadline = as_date(deadline)
-        meeting = MeetingRef(mid, as_date(mdate), start, end, place) if mid else None
+        deadline = required_date(deadline)
+        meeting = MeetingRef(mid, required_date(mdate), start, end, place) if mid else None
         found.append(HearingView(
             hid, title, sender, as_date(received), deadline, time, how, status, material, answer,
             as_date(answered), meeting, number,

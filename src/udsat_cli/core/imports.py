@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from udsat_cli import dates
 from udsat_cli.errors import InputError, UdsatError
 from udsat_cli.importer.fields import is_body
-from udsat_cli.store.db import as_date
+from udsat_cli.store.db import as_date, required_date
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -218,15 +219,15 @@ def plan_import(council: CouncilContext, *, extraction: Extraction) -> ImportPla
     )  # fmt: skip
     if held is not None:
         plan.already = (
-            f"{extraction.name} er allerede importeret (mødet {dates.long_date(as_date(held))}); "
-            "intet at gøre."
+            f"{extraction.name} er allerede importeret "
+            f"(mødet {dates.long_date(required_date(held))}); intet at gøre."
         )
         return plan
     plan.items = [
         PlannedItem(i.title, i.kind, "\n".join(i.background) or None, "\n".join(i.decision) or None)
         for i in extraction.items
     ]
-    index = {}
+    index: dict[str | None, int] = {}  # a title's first point (None: no point)
     for n, i in enumerate(extraction.items):
         index.setdefault(i.title, n)
     from udsat_cli.core.owners import body
@@ -307,7 +308,7 @@ def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
     )  # fmt: skip
     if held is not None:  # imported by another run since this one read it (under the lock now)
         raise UdsatError(
-            f"{plan.file} er allerede importeret (mødet {dates.long_date(as_date(held))}); "
+            f"{plan.file} er allerede importeret (mødet {dates.long_date(required_date(held))}); "
             "intet er skrevet."
         )
     names, resolved = _people_for(council, plan)
@@ -441,6 +442,11 @@ def item_title(plan: ImportPlan, index: int | None) -> str | None:
     return None
 
 
+def _proposals(plan: ImportPlan) -> list[PlannedAction | PlannedTopic | PlannedEvent]:
+    """What the plan proposes under its points: tasks, topics and events."""
+    return [*plan.actions, *plan.topics, *plan.events]
+
+
 def merge_items(plan: ImportPlan, *, source: int, target: int) -> None:
     """Point ``source`` becomes part of point ``target``: its text and its tasks move there."""
     if source == target or not plan.items[target].accepted:
@@ -449,7 +455,7 @@ def merge_items(plan: ImportPlan, *, source: int, target: int) -> None:
     into.background = "\n".join(t for t in (into.background, moved.background) if t) or None
     into.decision = "\n".join(t for t in (into.decision, moved.decision) if t) or None
     moved.accepted, moved.merged_into = False, target
-    for found in (*plan.actions, *plan.topics, *plan.events):
+    for found in _proposals(plan):
         if found.item == source:
             found.item = target
 
@@ -458,7 +464,7 @@ def drop_item(plan: ImportPlan, *, index: int) -> None:
     """A point that is no point (a label, a date line): its tasks stay, filed under no point."""
     plan.items[index].accepted = False
     plan.items[index].merged_into = None
-    for found in (*plan.actions, *plan.topics, *plan.events):
+    for found in _proposals(plan):
         if found.item == index:
             found.item = None
 
@@ -599,7 +605,10 @@ def plan_from_json(plan: ImportPlan, *, data: object, name: str) -> ImportPlan:
     if "actions" in data:
         plan.actions = [_action_from(r, plan, r.obj(a, f"»actions[{i + 1}]«"), i, count)
                         for i, a in enumerate(r.items(data["actions"], "»actions«"))]  # fmt: skip
-    for key, found in (("topics", plan.topics), ("events", plan.events)):
+    proposed: list[tuple[str, Sequence[PlannedTopic | PlannedEvent]]] = [
+        ("topics", plan.topics), ("events", plan.events)
+    ]
+    for key, found in proposed:
         if key not in data:
             continue
         entries = r.items(data[key], f"»{key}«")
@@ -612,9 +621,9 @@ def plan_from_json(plan: ImportPlan, *, data: object, name: str) -> ImportPlan:
             proposal.title = str(r.text(entry.get("title", proposal.title), where + ".title«"))
             if "item" in entry:
                 proposal.item = r.point(entry["item"], where + ".item«", count)
-            if key == "topics" and "when" in entry:
+            if isinstance(proposal, PlannedTopic) and "when" in entry:  # the topics
                 proposal.when = r.text(entry["when"], where + ".when«", empty=True)
-            if key == "events" and "date" in entry:
+            if isinstance(proposal, PlannedEvent) and "date" in entry:  # the events
                 proposal.day = r.day(entry["date"], where + ".date«", plan.day)
     return plan
 
@@ -631,7 +640,9 @@ def _person(r: _Plan, value: object, where: str, extra: str) -> tuple[str, str |
 def _items_from(r: _Plan, plan: ImportPlan, entries: list) -> None:
     """The points as edited: each keeps the number it had (a task names its point by it), so a
     point deleted from the list shifts no other; a new point takes the next free number."""
-    items, merges, numbers = [], [], {}
+    items: list[PlannedItem] = []
+    merges: list[tuple[Any, str]] = []  # (merge_into as given, where)
+    numbers: dict[int, int] = {}  # a point's number -> its index
     for i, entry in enumerate(entries):
         where = f"»items[{i + 1}]"
         entry = r.obj(entry, where + "«")
@@ -650,7 +661,7 @@ def _items_from(r: _Plan, plan: ImportPlan, entries: list) -> None:
             r.flag(entry.get("keep", True), where + ".keep«"),
         ))  # fmt: skip
         merges.append((entry.get("merge_into"), where))
-    for found in (*plan.actions, *plan.topics, *plan.events):  # the proposals' points, renumbered
+    for found in _proposals(plan):  # the proposals' points, renumbered
         found.item = None if found.item is None else numbers.get(found.item + 1)
     plan.items, r.numbers = items, numbers
     targets = [r.point(into, where + ".merge_into«", len(items)) for into, where in merges]

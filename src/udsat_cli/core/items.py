@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from udsat_cli.errors import InputError, NotFoundError, UdsatError
-from udsat_cli.store.db import as_date
+from udsat_cli.store.db import as_date, required_date
 
 if TYPE_CHECKING:
     from udsat_cli.core.actions import ActionView
@@ -215,7 +215,7 @@ def changed_after_issue(council: CouncilContext, meeting_id: int) -> None:
     """An issued agenda whose items change before the meeting becomes an »Ændret dagsorden«."""
     from udsat_cli.store.models import Meeting
 
-    meeting = council.writing.get(Meeting, meeting_id)
+    meeting = council.writing.get_one(Meeting, meeting_id)
     if meeting.agenda_issued_at is not None and meeting.date >= council.today:
         meeting.agenda_changed_at = council.now
         council.writing.add(meeting)
@@ -333,11 +333,10 @@ def _topic_to_take(council: CouncilContext, topic_id: int):  # noqa: ANN202  (a 
     )
     if taken is not None:
         from udsat_cli import dates
-        from udsat_cli.store.db import as_date
 
         raise UdsatError(
             f"Punkt #{topic_id} »{row.title}« er allerede taget op som punkt {taken[1]} på mødet "
-            f"{dates.long_date(as_date(taken[0]))}."
+            f"{dates.long_date(required_date(taken[0]))}."
         )
     return row
 
@@ -496,7 +495,7 @@ def _delete_actions(council: CouncilContext, *, action_ids: list[int]) -> None:
 
     session = council.writing
     for model in (ActionOwner, ActionBodyOwner, ActionEvent, ReminderLog):
-        for row in session.exec(select(model).where(model.action_id.in_(action_ids))):  # type: ignore[attr-defined]
+        for row in session.exec(select(model).where(model.action_id.in_(action_ids))):
             session.delete(row)
     session.flush()
     for action_id in action_ids:

@@ -137,7 +137,7 @@ def seats_of(council: CouncilContext, target: MeetingRef) -> Seats:
     if roll_taken is not None:  # the roll as stored: a member who joined since is not on it
         members = [everyone[pid] for pid in sorted(marks)
                    if marks[pid][0] != "guest" and pid in everyone]  # fmt: skip
-    answers = dict(council.db.rows(
+    answers: dict[int, str] = dict(council.db.rows(
         "SELECT person_id, response FROM meeting_reply WHERE meeting_id = :m", m=target.id))
     seats = []
     for m in members:
@@ -283,7 +283,7 @@ def _plain(values: dict[str, Any]) -> dict[str, Any]:
 
 def other_change(council: CouncilContext, table: str, key: dict[str, Any]) -> OtherChange | None:
     """The last command that changed the row, from the change journal."""
-    from udsat_cli.store.db import as_datetime
+    from udsat_cli.store.db import required_datetime
 
     row_key = json.dumps(key, ensure_ascii=False, sort_keys=True)  # as the journal keys a row
     found = council.db.one(
@@ -295,4 +295,4 @@ def other_change(council: CouncilContext, table: str, key: dict[str, Any]) -> Ot
     if found is None:
         return None
     command, at, author, undone = found
-    return OtherChange(command, as_datetime(at), author, undone is not None)
+    return OtherChange(command, required_datetime(at), author, undone is not None)

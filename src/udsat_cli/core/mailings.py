@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from udsat_cli.core.meetings import MeetingRef
-from udsat_cli.store.db import as_date
+from udsat_cli.store.db import required_date
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -137,7 +137,7 @@ def calendar_changes(council: CouncilContext, *, meeting_id: int | None = None) 
     store = store_id(council.db)
     found = []
     for mid, day, start, end, place, cancelled, revision in _meeting_rows(council, meeting_id):
-        meeting = MeetingRef(mid, as_date(day), start, end, place)
+        meeting = MeetingRef(mid, required_date(day), start, end, place)
         now = said(meeting, cancelled=bool(cancelled))
         sequence = calendar_sequence(council, meeting_id=mid, revision=revision, now_said=now)
         invited: dict[str, Invitee] = {}

@@ -10,11 +10,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from udsat_cli import dates
 from udsat_cli.errors import InputError, NotFoundError, UdsatError
-from udsat_cli.store.db import as_date
+from udsat_cli.store.db import Row, required_date
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -35,10 +35,14 @@ class MeetingRef(NamedTuple):
 _COLUMNS = "id, date, start_time, end_time, place"
 
 
-def _ref(row: tuple | None) -> MeetingRef | None:
+@overload
+def _ref(row: Row) -> MeetingRef: ...
+@overload
+def _ref(row: Row | None) -> MeetingRef | None: ...
+def _ref(row: Row | None) -> MeetingRef | None:
     if row is None:
         return None
-    return MeetingRef(row[0], as_date(row[1]), row[2], row[3], row[4])
+    return MeetingRef(row[0], required_date(row[1]), row[2], row[3], row[4])
 
 
 class Plan:
@@ -299,7 +303,8 @@ class Every:
 
         if self.days and self.weekday is not None:  # »hver torsdag« from a Monday: that Thursday
             start += timedelta(days=(self.weekday - start.weekday()) % 7)
-        found, k = [], 0
+        found: list[date] = []
+        k = 0
         while True:
             months = relativedelta(months=self.months * k)
             day = start + (months if self.months else timedelta(self.days * k))
@@ -475,12 +480,12 @@ def plan_days(
             days = _on_working_days(council, days)
         planned = [PlannedDay(d, clock[0], clock[1]) for d in days]
     seen: set[date] = set()
-    for day in planned:
-        _refuse_taken(council, day.date)
-        if day.date in seen:
-            raise UdsatError(f"{dates.long_date(day.date)} er angivet to gange; rådet holder ét "
-                             "møde om dagen.")  # fmt: skip
-        seen.add(day.date)
+    for planned_day in planned:
+        _refuse_taken(council, planned_day.date)
+        if planned_day.date in seen:
+            raise UdsatError(f"{dates.long_date(planned_day.date)} er angivet to gange; rådet "
+                             "holder ét møde om dagen.")  # fmt: skip
+        seen.add(planned_day.date)
     return planned
 
 
@@ -533,7 +538,7 @@ def move_meeting(
     _refuse_held(council, found, cancel=False, reopen=reopen)
     refuse_if_approved(council, found, reopen=reopen)
     _refuse_taken(council, day, moving=found.id)
-    meeting = council.writing.get(Meeting, found.id)
+    meeting = council.writing.get_one(Meeting, found.id)
     meeting.date = day
     meeting.revision += 1
     if begin:
@@ -550,7 +555,7 @@ def cancel_meeting(council: CouncilContext, *, ref: str, reopen: bool = False) -
     from udsat_cli.store.models import Meeting
 
     found = find_meeting(council, ref, cancelled=True)
-    meeting = council.writing.get(Meeting, found.id)
+    meeting = council.writing.get_one(Meeting, found.id)
     if meeting.cancelled:
         raise UdsatError(f"Mødet d. {dates.long_date(meeting.date)} er allerede aflyst.")
     _refuse_held(council, found, cancel=True, reopen=reopen)

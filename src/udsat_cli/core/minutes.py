@@ -31,7 +31,7 @@ from udsat_cli.core.items import AttachmentRef, ItemRecord, grouped_council, rea
 from udsat_cli.core.meetings import MeetingRef, find_meeting, latest_meeting
 from udsat_cli.core.standing import APPROVAL, FOLLOWUPS
 from udsat_cli.errors import UdsatError
-from udsat_cli.store.db import as_date, as_datetime
+from udsat_cli.store.db import as_date, as_datetime, required_date, required_datetime
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -87,7 +87,7 @@ def set_opening_note(council: CouncilContext, *, ref: str, text: str, reopen: bo
 
     meeting = find_meeting(council, ref)
     refuse_if_approved(council, meeting, reopen=reopen)
-    row = council.writing.get(Meeting, meeting.id)
+    row = council.writing.get_one(Meeting, meeting.id)
     row.opening_note = text.strip() or None
     council.writing.add(row)
     council.writing.flush()
@@ -123,7 +123,7 @@ def _as_decided(council: CouncilContext, meeting: MeetingRef, actions: list[Acti
         "JOIN action a ON a.id = e.action_id WHERE a.meeting_id = :m ORDER BY e.action_id, e.id",
         m=meeting.id,
     ):
-        at = as_datetime(at)
+        at = required_datetime(at)
         if kind != "created" and (
             event_meeting != meeting.id or (approved is not None and at > approved)
         ):
@@ -161,7 +161,7 @@ def meeting_items(
     found = list(with_people(council, select_actions(council, Which(meeting=meeting.id))))
     if as_decided:
         _as_decided(council, meeting, found)
-    others = []
+    others: list[ActionView] = []
     for action in found:
         item = items.get(action.item_id)
         (item.actions if item else others).append(action)
@@ -226,11 +226,13 @@ def written_minutes(council: CouncilContext, meeting: MeetingRef) -> Minutes:
 
     db = council.db
     taken = roll(council, meeting)
-    referent, note, approved = db.one(
+    row = db.one(
         "SELECT p.full_name, m.opening_note, m.approved_at FROM meeting m "
         "LEFT JOIN person p ON p.id = m.referent_id WHERE m.id = :m",
         m=meeting.id,
-    )  # type: ignore[misc]
+    )
+    assert row is not None  # the meeting was found
+    referent, note, approved = row
     items, others = meeting_items(council, meeting, as_decided=True)
     previous = latest_meeting(council, on_or_before=meeting.date - timedelta(days=1))
     previous_approved = None
@@ -251,7 +253,7 @@ def written_minutes(council: CouncilContext, meeting: MeetingRef) -> Minutes:
         items=items,
         other_actions=others,
         opening_note=note,
-        approved=as_datetime(approved).date() if approved else None,
+        approved=required_datetime(approved).date() if approved else None,
         previous_approved=previous_approved,
         hearings=hearings_answered(
             council, after=previous.date if previous else None, until=meeting.date,
@@ -364,11 +366,17 @@ def _date(value: Any) -> date | None:
     return as_date(value) if value is not None else None
 
 
+def _kept_meeting(data: dict[str, Any]) -> MeetingRef:
+    meeting = _meeting(data)
+    assert meeting is not None  # kept minutes are a meeting's
+    return meeting
+
+
 def _meeting(data: dict[str, Any] | None) -> MeetingRef | None:
     if data is None:
         return None
-    return MeetingRef(data["id"], as_date(data["date"]), data["start"], data["end"],
-                      data["place"])  # type: ignore[arg-type]  # fmt: skip
+    return MeetingRef(data["id"], required_date(data["date"]), data["start"], data["end"],
+                      data["place"])  # fmt: skip
 
 
 def _action(data: dict[str, Any]) -> ActionView:
@@ -382,7 +390,7 @@ def _action(data: dict[str, Any]) -> ActionView:
 def _hearing(data: dict[str, Any]) -> HearingView:
     return HearingView(
         id=data["id"], title=data["title"], sender=data["sender"],
-        received=_date(data["received"]), deadline=as_date(data["deadline"]),  # type: ignore[arg-type]
+        received=_date(data["received"]), deadline=required_date(data["deadline"]),
         deadline_time=data["deadline_time"], answer_by=data["answer_by"], status=data["status"],
         material=data["material"], answer=data["answer"], answered_on=_date(data["answered_on"]),
         meeting=_meeting(data["meeting"]), item_number=data["item_number"],
@@ -407,7 +415,7 @@ def minutes_from_data(data: dict[str, Any]) -> Minutes:
         for r in data["followups"]
     ]
     return Minutes(
-        council=data["council"], meeting=_meeting(data["meeting"]),  # type: ignore[arg-type]
+        council=data["council"], meeting=_kept_meeting(data["meeting"]),
         participants=data["participants"],
         absent=[Absence(a["name"], a["reason"]) for a in data["absent"]],
         guests=data["guests"], referent=data["referent"], items=items,

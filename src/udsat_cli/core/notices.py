@@ -70,8 +70,8 @@ def plan_notice(council: CouncilContext, *, meeting: str | None = None, again: b
     return Notice(
         council=council.name, agenda=found, sequence=sequence, digest=digest,
         uid=uid(store_id(council.db), "meeting", target.id),
-        to_send=[p for p in with_email if again or p.email.casefold() not in got],
-        already=[] if again else [p for p in with_email if p.email.casefold() in got],
+        to_send=[p for p in with_email if again or (p.email or "").casefold() not in got],
+        already=[] if again else [p for p in with_email if (p.email or "").casefold() in got],
         without_email=[p for p in people if not p.email],
         changed=any(dig != digest for _, _, dig in earlier), said=now, files=files,
     )  # fmt: skip

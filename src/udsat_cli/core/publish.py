@@ -17,7 +17,7 @@ from udsat_cli.core.actions import ActionView
 from udsat_cli.core.hearings import HearingView, hearings_answered_all
 from udsat_cli.core.meetings import MeetingRef
 from udsat_cli.core.minutes import Reported, minutes_of
-from udsat_cli.store.db import as_datetime
+from udsat_cli.store.db import required_datetime
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -106,7 +106,7 @@ def site(council: CouncilContext) -> Site:
                 files[web_name(page, n, file.name)] = file.data
                 open_items[number].bilag.append((file.name, web_name(page, n, file.name)))
         published.append(PublicMinutes(
-            record.meeting, as_datetime(approved), page, record.participants,
+            record.meeting, required_datetime(approved), page, record.participants,
             [a.name for a in record.absent], record.guests, record.referent, items,
             record.opening_note, [replace(r, note=None) for r in record.reported],
             record.reported_under,

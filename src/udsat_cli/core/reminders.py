@@ -111,7 +111,7 @@ def _referents(council: CouncilContext, ids: list[int]) -> dict[int, tuple[int, 
     return found
 
 
-def _already(db: Db, *, day: date) -> set[tuple[str, int, int, str]]:
+def _already(db: Db, *, day: date) -> set[tuple[str, int | str, int, str]]:
     actions = db.rows(
         "SELECT action_id, person_id, channel FROM reminder_log WHERE day = :d", d=day
     )
@@ -164,7 +164,9 @@ def reminders(
     skip = set() if again else _already(db, day=today)
     people: dict[int, OwnerReminder] = {}
 
-    def remind(what: str, ref: int, who: tuple[int, str, str | None]) -> OwnerReminder | None:
+    def remind(
+        what: str, ref: int | str, who: tuple[int, str, str | None]
+    ) -> OwnerReminder | None:
         pid, name, email = who
         way = "email" if channel == "email" and email else "print"  # as it will go out
         if (only is not None and pid != only) or (what, ref, pid, way) in skip:

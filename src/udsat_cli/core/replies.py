@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from udsat_cli.addresses import same_address
 from udsat_cli.core.meetings import MeetingRef
 from udsat_cli.errors import UdsatError
-from udsat_cli.store.db import as_date
+from udsat_cli.store.db import required_date
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -202,8 +202,7 @@ def read_status(words: str) -> tuple[str | None, str | None] | None:
 def _sent(council: CouncilContext, letter: Letter, *kinds: str) -> tuple | None:
     """The message of this council the letter answers: by its Message-ID, else by the reference
     in the quoted text. (person_id, address, meeting_id, actions JSON, name)."""
-    ids = [r for r in letter.refs if _MESSAGE_ID.fullmatch(r)]
-    refs = [_MESSAGE_ID.fullmatch(r)[1] for r in ids]  # type: ignore[index]
+    refs = [m[1] for r in letter.refs if (m := _MESSAGE_ID.fullmatch(r))]
     refs += _REFERENCE.findall(letter.text)
     from udsat_cli.store.db import in_list
 
@@ -227,7 +226,7 @@ def _meeting(council: CouncilContext, meeting_id: int) -> tuple[MeetingRef, bool
     )  # fmt: skip
     if row is None:
         return None
-    return MeetingRef(row[0], as_date(row[1]), row[2], row[3], row[4]), bool(row[5])
+    return MeetingRef(row[0], required_date(row[1]), row[2], row[3], row[4]), bool(row[5])
 
 
 def _invited(council: CouncilContext, meeting_id: int, address: str) -> tuple[int, str] | None:
@@ -257,6 +256,7 @@ def _calendar_reply(council: CouncilContext, found: Letter) -> Reading:
     from udsat_cli.core.identity import meeting_of_uid, store_id
 
     unknown = Reading(found, "unknown")
+    assert found.calendar is not None  # the caller's test
     events = list(found.calendar.walk("VEVENT"))
     if not events:
         return Reading(found, "unknown", why="kalendersvaret har ingen begivenhed")

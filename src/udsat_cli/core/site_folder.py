@@ -188,7 +188,9 @@ def _tidy(folder: Path) -> None:
 
 
 def _build(build: Path, folder: Path, files: dict[str, bytes], old_files: set[str]) -> Published:
-    new, changed, unchanged = [], [], []
+    new: list[str] = []
+    changed: list[str] = []
+    unchanged: list[str] = []
     for name, data in sorted(files.items()):
         target = build / name
         before = folder / name

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from udsat_cli.errors import InputError, NotFoundError, UdsatError
-from udsat_cli.store.db import as_date
+from udsat_cli.store.db import as_date, required_date
 
 if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
@@ -45,15 +45,17 @@ def topic_list(council: CouncilContext, *, include_dropped: bool = False) -> Top
         "LEFT JOIN meeting m ON m.id = i.meeting_id WHERE t.council_id = :c ORDER BY t.id",
         c=council.id,
     ):
-        taken = (as_date(day), number) if number is not None else None
+        taken = (required_date(day), number) if number is not None else None  # the item's day
         if (dropped is not None or taken) and not include_dropped:
             continue
         for_date = as_date(for_date)
         target = (
-            plan.first_on_or_after(for_date) if for_date else plan.nth_after(as_date(created), 1)
+            plan.first_on_or_after(for_date)
+            if for_date
+            else plan.nth_after(required_date(created), 1)
         )
         found.append(TopicView(tid, title, for_date, target, dropped is not None, note,
-                               taken))  # type: ignore[arg-type]  # fmt: skip
+                               taken))  # fmt: skip
     return TopicList(council.name, found)
 
 

@@ -97,13 +97,13 @@ def parse_moment(text: str, *, today: date) -> tuple[date, str | None]:
     reading = read_when(text, today=today)
     if reading.end_time is not None:
         raise InputError(f"»{_quoted(text)}«: her skal der stå ét klokkeslæt, ikke et tidsrum.")
-    return reading.date, reading.time  # type: ignore[return-value]
+    return _a_date(text, reading), reading.time
 
 
 def parse_meeting_time(text: str, *, today: date) -> tuple[date, str | None, str | None]:
     """A meeting's day and its optional time or time range."""
     reading = read_when(text, today=today)
-    return reading.date, reading.time, reading.end_time  # type: ignore[return-value]
+    return _a_date(text, reading), reading.time, reading.end_time
 
 
 def read_when(text: str, *, today: date) -> Reading:

@@ -383,8 +383,12 @@ def read_holiday(s: str, ctx: Context) -> Reading | None:
     shift = {"inden": -1, "før": -1, "efter": 1 + _HOLIDAY_END.get(name, 0)}.get(m[1] or "", 0)
     if name == "nytår" and m[1] == "efter":
         shift = 2  # 2 January
-    found = _yearly(lambda y: holiday(name, y) + timedelta(days=shift), ctx, _int(m[3]))
-    return Reading("date", found)
+
+    def shifted(year: int) -> date | None:
+        day = holiday(name, year)  # never None: HOLIDAY_WORDS are its names
+        return None if day is None else day + timedelta(days=shift)
+
+    return Reading("date", _yearly(shifted, ctx, _int(m[3])))
 
 
 def _int(text: str | None) -> int | None:
@@ -499,18 +503,22 @@ def read_meeting(s: str, ctx: Context) -> Reading | None:
         if mm := re.fullmatch(rf"(?:i|fra) ({MONTH_WORD})(?: (\d{{4}}))?", rest):
             if (month := month_number(mm[1])) is None:
                 return None
-            first = _yearly(lambda y: date(y, month, 1), _month_ctx(ctx), _int(mm[2]))
+            first = _yearly(_first_of(month), _month_ctx(ctx), _int(mm[2]))
             return Reading("first_meeting_after", first)
         day = read_absolute(rest, ctx)
         return Reading("meeting", day.date) if day and day.time is None else None
     if m := re.fullmatch(rf"(?:(?:til|på) )?({MONTH_WORD})mødet(?: (\d{{4}}))?", s):
         if (month := month_number(m[1])) is None:
             return None
-        first = _yearly(lambda y: date(y, month, 1), _month_ctx(ctx), _int(m[2]))
+        first = _yearly(_first_of(month), _month_ctx(ctx), _int(m[2]))
         return Reading("first_meeting_after", first)
     if m := re.fullmatch(r"(?:(?:til|på) )?(?:det )?første møde (efter|i|fra) (.+)", s):
         return _first_meeting(m[1], m[2], ctx)
     return None
+
+
+def _first_of(month: int) -> Callable[[int], date]:
+    return lambda year: date(year, month, 1)
 
 
 def _month_ctx(ctx: Context) -> Context:
@@ -527,7 +535,7 @@ def _first_meeting(prep: str, rest: str, ctx: Context) -> Reading | None:
     if m := re.fullmatch(rf"({MONTH_WORD})(?: (\d{{4}}))?", rest):
         if (month := month_number(m[1])) is None:
             return None
-        first = _yearly(lambda y: date(y, month, 1), _month_ctx(ctx), _int(m[2]))
+        first = _yearly(_first_of(month), _month_ctx(ctx), _int(m[2]))
         if prep == "efter":
             first = _last_day(first.year, first.month) + timedelta(days=1)
         return Reading("first_meeting_after", first)

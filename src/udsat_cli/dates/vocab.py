@@ -57,8 +57,8 @@ def holiday(name: str, year: int) -> date | None:
         "nytårsdag": (1, 1), "grundlovsdag": (6, 5), "sankthans": (6, 23),
         "sankt hans": (6, 23), "mortensaften": (11, 10), "fastelavn": None,
     }  # fmt: skip
-    if name in fixed and fixed[name]:
-        month, day = fixed[name]
+    if (month_day := fixed.get(name)) is not None:
+        month, day = month_day
         return date(year, month, day)
     easter_offsets = {
         "fastelavn": -49, "palmesøndag": -7, "påske": -3, "skærtorsdag": -3, "langfredag": -2,

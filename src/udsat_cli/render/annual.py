@@ -12,6 +12,7 @@ from udsat_cli.render.common import md, table
 
 if TYPE_CHECKING:
     from udsat_cli.core.annual import AnnualReport
+    from udsat_cli.core.hearings import HearingView
     from udsat_cli.limits import WordFile
 
 KIND_NAMES = {"beslutning": ("beslutningspunkt", "beslutningspunkter"),
@@ -76,6 +77,12 @@ def _kinds(r: AnnualReport) -> str:
     return join_names(parts) or "ingen punkter"
 
 
+def _answered(h: HearingView) -> str:
+    assert h.answered_on is not None  # the report takes the ones answered in its year
+    by = " af formanden" if h.answer_by == "chair" else ""
+    return f"{h.title} (fra {h.sender}), besvaret {dates.long_date(h.answered_on)}{by}"
+
+
 def _sections(r: AnnualReport) -> Iterator[tuple[str, list[str]]]:
     """(heading, lines) for the lists behind the counts; tables are rendered by each form."""
     marks = {"held": "", "cancelled": " (aflyst)", "planned": " (planlagt)"}
@@ -89,10 +96,7 @@ def _sections(r: AnnualReport) -> Iterator[tuple[str, list[str]]]:
         f"{dates.long_date(i.meeting)}, punkt {i.number}, {i.title}: {first_sentence(i.decision)}"
         for i in r.decisions
     ]
-    yield "Høringssvar", [
-        f"{h.title} (fra {h.sender}), besvaret {dates.long_date(h.answered_on)}"
-        + (" af formanden" if h.answer_by == "chair" else "") for h in r.hearings
-    ]  # fmt: skip
+    yield "Høringssvar", [_answered(h) for h in r.hearings]
     yield "Arrangementer", [f"{dates.long_date(e.date)} – {e.title}" for e in r.events]
     changes = [f"Indtrådt: {c.name} ({c.role}), {dates.long_date(c.day)}" for c in r.joined]
     changes += [f"Udtrådt: {c.name} ({c.role}), {dates.long_date(c.day)}" for c in r.left]

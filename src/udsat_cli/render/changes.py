@@ -133,7 +133,8 @@ def _event(log: ChangeLog, values: dict[str, Any]) -> str | None:
                     for v in (values.get("old"), values.get("new")))  # fmt: skip
     else:
         old, new = (_value(log, "old", values.get(k)) for k in ("old", "new"))
-    return f"opgave #{values.get('action_id')}: {EVENTS.get(kind, kind)} {old} → {new}{said}"
+    what = EVENTS.get(kind or "", kind)
+    return f"opgave #{values.get('action_id')}: {what} {old} → {new}{said}"
 
 
 def describe(log: ChangeLog, change: Change) -> str | None:

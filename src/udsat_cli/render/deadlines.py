@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 def text(found: Explanation) -> Iterator[str]:
     """fredag d. 31. maj 2019 · næste møde: torsdag d. 23. maj 2019 kl. 16.00"""
     if found.reading.kind == "date":
-        assert found.reading.date is not None
         r = found.reading
+        assert r.date is not None
         yield dates.meeting_when(r.date, r.time, r.end_time)
     elif found.meeting is None:
         yield f"{found.label}: intet møde planlagt endnu"

@@ -42,8 +42,8 @@ def grouped(actions: list[ActionView]) -> Iterator[tuple[str, str, list[ActionVi
     bucket: list[ActionView] = []
     for action in actions:
         this = (action.section or "open", group_title(action))
-        if this != key and bucket:
-            yield (*key, bucket)  # type: ignore[misc]
+        if this != key and key is not None and bucket:  # a bucket has its key
+            yield (*key, bucket)
             bucket = []
         key = this
         bucket.append(action)

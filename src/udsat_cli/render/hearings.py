@@ -64,6 +64,7 @@ def text(found: HearingList) -> Iterator[str]:
 def answers(hearings: list[HearingView]) -> Iterator[str]:
     """The answers as the minutes record them."""
     for h in hearings:
+        assert h.answered_on is not None  # an answered consultation has its day
         yield f"· {h.title} (fra {h.sender}), besvaret {dates.long_date(h.answered_on)}" + (
             " af formanden" if h.answer_by == "chair" else ""
         )

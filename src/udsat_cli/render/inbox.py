@@ -52,6 +52,7 @@ def text(run: InboxRun) -> Iterator[str]:
         for line in change_lines(reading):
             yield f"Ville notere: {line}." if run.dry_run else f"{line}."
     for reading in run.refused:
+        assert reading.error is not None  # refused: it says why
         for line in change_lines(reading):
             yield f"Ikke noteret: {line} – {reading.error.rstrip('.')}; mailen ligger ulæst."
     if run.unknown:

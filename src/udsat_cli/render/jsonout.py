@@ -7,7 +7,7 @@ One function per view, named as the view is (``output.show(data, "meetings.detai
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:
     from udsat_cli.core.actions import ActionList, ActionView
@@ -39,6 +39,10 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+@overload
+def meeting(m: MeetingRef) -> dict[str, Any]: ...
+@overload
+def meeting(m: MeetingRef | None) -> dict[str, Any] | None: ...
 def meeting(m: MeetingRef | None) -> dict[str, Any] | None:
     if m is None:
         return None

@@ -278,7 +278,7 @@ def _typography(doc: Any) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
-    from docx.styles.style import StyleFactory
+    from docx.styles.style import CharacterStyle, StyleFactory
 
     styles = doc.styles.element
     rpr = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
@@ -311,7 +311,9 @@ def _typography(doc: Any) -> None:
         if style_id in HEADINGS:
             _heading_style(StyleFactory(element), *HEADINGS[style_id])
         elif style_id == "Header":
-            StyleFactory(element).font.size = Pt(9)
+            header = StyleFactory(element)
+            assert isinstance(header, CharacterStyle)  # a paragraph style, which has a font
+            header.font.size = Pt(9)
 
 
 def _heading_style(style: Any, size: int, before: int, after: int) -> None:

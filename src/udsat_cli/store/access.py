@@ -367,7 +367,7 @@ def _session(
 
                 recorder = Recorder(session)
             yield handle
-            if recorder is not None:
+            if recorder is not None and command is not None:  # the one implies the other
                 recorder.write(session, command=command, at=datetime.now(UTC))
     except BaseException as exc:
         engine.dispose()

@@ -98,6 +98,22 @@ def as_datetime(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
+def required_date(value: Any) -> date:
+    """``as_date`` of a value that is never NULL (a NOT NULL column, a key always written)."""
+    found = as_date(value)
+    if found is None:
+        raise ValueError("a date was expected, not NULL")
+    return found
+
+
+def required_datetime(value: Any) -> datetime:
+    """``as_datetime`` of a value that is never NULL."""
+    found = as_datetime(value)
+    if found is None:
+        raise ValueError("a moment was expected, not NULL")
+    return found
+
+
 class PsycopgDb(Db):
     """The same SQL on a bare psycopg connection: ``:name`` becomes ``%(name)s``."""
 

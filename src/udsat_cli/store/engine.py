@@ -26,7 +26,7 @@ def make_engine(location: Location, *, write: bool = True, keep: bool = False) -
     connection is kept for every transaction of a long session (``store.kept``); there a read
     marks it (``info["udsat.read"]``) to begin without the write lock."""
     pool = StaticPool if keep else NullPool
-    if not location.is_sqlite:
+    if location.path is None:  # not SQLite
         return _server_engine(location, pool)
     # Absolute: a relative name that begins with »file:« would be read by SQLite as a URI
     # (»file:x.db« opening x.db), splitting the store in two.

@@ -92,10 +92,12 @@ class Recorder:
         connection = session.connection()
         council_id = session.info.get("udsat.council_id")
         shown = clean_text(command, lines=False)[:500]
-        set_id = connection.execute(
+        made = connection.execute(
             insert(change_set).values(at=at, command=shown, council_id=council_id,
                                       author=author(), process=process())
-        ).inserted_primary_key[0]
+        ).inserted_primary_key
+        assert made is not None  # an INSERT's result always has it
+        set_id = made[0]
         connection.execute(
             insert(change_row),
             [
@@ -210,10 +212,12 @@ def undo_latest(
                 connection.execute(delete(log).where(log.c[column] == key["id"]))
             connection.execute(delete(table).where(where))
         elif row.op == "update":
+            assert row.old is not None  # an update or a delete keeps the row as it was
             connection.execute(
                 update(table).where(where).values(**_typed(table, json.loads(row.old)))
             )
         else:
+            assert row.old is not None
             connection.execute(insert(table).values(**_typed(table, json.loads(row.old))))
     change_set.undone_at = at
     session.add(change_set)

@@ -32,7 +32,8 @@ def _modules() -> tuple[Any, Any]:
         import importlib.util
 
         spec = importlib.util.find_spec("psycopg")
-        if spec is None or spec.loader is None:
+        loader = spec.loader if spec is not None else None
+        if spec is None or loader is None:
             raise ModuleNotFoundError("No module named 'psycopg'", name="psycopg")
         package = importlib.util.module_from_spec(spec)
 
@@ -42,10 +43,10 @@ def _modules() -> tuple[Any, Any]:
             if not name.startswith("__") and importlib.util.find_spec(f"psycopg.{name}"):
                 return importlib.import_module(f"psycopg.{name}")
             package.__dict__.pop("__getattr__", None)
-            spec.loader.exec_module(package)
+            loader.exec_module(package)
             return getattr(package, name)
 
-        package.__getattr__ = attribute  # type: ignore[attr-defined]
+        package.__dict__["__getattr__"] = attribute  # PEP 562
         sys.modules["psycopg"] = package
         _skip_binary_version_lookup()
     return importlib.import_module("psycopg.pq"), importlib.import_module("psycopg.errors")
@@ -67,7 +68,7 @@ def _skip_binary_version_lookup() -> None:
     found = [n for n in os.listdir(site) if n.startswith("psycopg_binary-")]
     if len(found) == 1 and found[0].endswith(".dist-info"):
         version = types.ModuleType("psycopg_binary.version")
-        version.__version__ = found[0][len("psycopg_binary-"):-len(".dist-info")]
+        version.__dict__["__version__"] = found[0][len("psycopg_binary-"):-len(".dist-info")]
         sys.modules["psycopg_binary.version"] = version
 
 

@@ -90,7 +90,7 @@ class Migrated:
 
 def migration_status(db: Db, *, location: str) -> MigrationStatus:
     """What has been applied to a store and what is still to come."""
-    applied = dict(db.rows("SELECT name, applied_at FROM udsat_migrations"))
+    applied: dict[str, str] = dict(db.rows("SELECT name, applied_at FROM udsat_migrations"))
     return MigrationStatus(
         location=location,
         applied=[(name, applied[name]) for name in migrations.NAMES if name in applied],

@@ -563,8 +563,8 @@ def m015_meeting_record(execute: Execute, dialect: str) -> None:
         "SELECT id, council_id, role, member_from, member_to FROM person ORDER BY id"
     ):
         if role not in _NOT_MEMBERS:
-            day = (lambda v: str(v)[:10] if v is not None else None)  # noqa: E731
-            members.setdefault(cid, []).append((pid, day(start), day(end)))
+            iso = (lambda v: str(v)[:10] if v is not None else None)  # noqa: E731
+            members.setdefault(cid, []).append((pid, iso(start), iso(end)))
     held = list(execute(
         "SELECT m.id, m.council_id, m.date FROM meeting m WHERE m.cancelled = "
         f"{'0' if dialect == 'sqlite' else 'false'} AND (m.date < '{today}' "
@@ -601,16 +601,16 @@ def m015_meeting_record(execute: Execute, dialect: str) -> None:
                 ends[side].append((iid, key, title))
         middle = [(iid, None, None) for iid, title in items if title.casefold() in titles]
         order = [*ends[0], *middle, *ends[1]]
-        for n, (iid, key, title) in enumerate(order, start=1):
+        for n, (iid, standing, point) in enumerate(order, start=1):
             if iid is None:
                 execute(
                     "INSERT INTO agenda_item (meeting_id, number, title, standing) "
                     f"VALUES ({int(mid)}, {n}, {mark}, {mark})",
-                    (title, key),
+                    (point, standing),
                 )
             else:
                 execute(f"UPDATE agenda_item SET number = {mark}, standing = {mark} "
-                        f"WHERE id = {mark}", (n, key, int(iid)))  # fmt: skip
+                        f"WHERE id = {mark}", (n, standing, int(iid)))  # fmt: skip
 
 
 # The standing points as udsat had them when m015 was written (core.standing.DEFAULT since).

@@ -103,8 +103,9 @@ def connect(location: Location, target: tuple[str, dict[str, str]]) -> Any:
     except ModuleNotFoundError:
         raise _no_driver(location) from None
     uri, extra = target
+    settings: dict[str, Any] = dict(extra)  # libpq's (password), none of connect's own
     try:
-        return psycopg.connect(uri, **extra)
+        return psycopg.connect(uri, **settings)
     except psycopg.ProgrammingError:  # libpq could not read the URI; its words may quote it
         raise StoreError(
             f"{location} er ikke en gyldig database-URL; tegn som mellemrum og »?« i "
