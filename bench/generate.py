@@ -140,10 +140,15 @@ def generate(path: Path, n_actions: int, today: date = BENCH_TODAY) -> None:
                 "INSERT INTO meeting (id, council_id, date, start_time, end_time, place, "
                 "cancelled, created_at, agenda_issued_at, roll_taken_at) "
                 "VALUES (?, ?, ?, '16:00', '18:00', 'Rådhuset', 0, ?, ?, ?)",
-                (meeting_id, c, held.isoformat(), f"{held} 09:00:00.000000",
-                 f"{held - timedelta(days=7)} 12:00:00.000000" if was_held else None,
-                 f"{held} 16:00:00.000000" if was_held else None),
-            )  # fmt: skip
+                (
+                    meeting_id,
+                    c,
+                    held.isoformat(),
+                    f"{held} 09:00:00.000000",
+                    f"{held - timedelta(days=7)} 12:00:00.000000" if was_held else None,
+                    f"{held} 16:00:00.000000" if was_held else None,
+                ),
+            )
             if not was_held:
                 continue
             # A held meeting's roll is stored with it (m015): every member, a few with afbud.

@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from udsat_cli.state import State  # noqa: E402
-from udsat_cli.store.location import resolve_location  # noqa: E402
+from udsat_cli.state import State
+from udsat_cli.store.location import resolve_location
 
 
 def _ms(times: list[float]) -> dict[str, float]:
@@ -40,8 +40,12 @@ def main() -> None:
 
     store, council, today, *rest = sys.argv[1:]
     runs = int(rest[0]) if rest else 20
-    state = State(location=resolve_location(store), today=date.fromisoformat(today),
-                  council=council, debug=False)  # fmt: skip
+    state = State(
+        location=resolve_location(store),
+        today=date.fromisoformat(today),
+        council=council,
+        debug=False,
+    )
     session = LiveLink(state)
     ref = session.meeting_ref
     if not session.view.items:  # the meeting to minute has an item to decide under
@@ -51,18 +55,34 @@ def main() -> None:
     times: dict[str, list[float]] = {"write": [], "write_reload": [], "decision": [], "poll": []}
     for i in range(runs + 1):
         started = time.perf_counter()
-        session.write(f"opgave {i}", lambda c, i=i, title=item.title: add_action(
-            c, title=f"Opgave skrevet under mødet {i}", owners=[], due="næste møde",
-            meeting=ref, item=title))  # fmt: skip
+        session.write(
+            f"opgave {i}",
+            lambda c, i=i, title=item.title: add_action(
+                c,
+                title=f"Opgave skrevet under mødet {i}",
+                owners=[],
+                due="næste møde",
+                meeting=ref,
+                item=title,
+            ),
+        )
         wrote = time.perf_counter()
         session.reload({"items"})
         shown = time.perf_counter()
         item = next(x for x in session.view.items if x.id == item.id)
-        base = Expect.row("agenda_item", {"id": item.id},
-                          {"number": item.number, "decision": item.decision}, "Beslutningen")
-        session.write(f"beslutning {i}", lambda c, i=i, number=item.number: edit_item(
-            c, ref=ref, number=number, decision=f"Rådet besluttede {i}."),
-            expect=(base,))  # fmt: skip
+        base = Expect.row(
+            "agenda_item",
+            {"id": item.id},
+            {"number": item.number, "decision": item.decision},
+            "Beslutningen",
+        )
+        session.write(
+            f"beslutning {i}",
+            lambda c, i=i, number=item.number: edit_item(
+                c, ref=ref, number=number, decision=f"Rådet besluttede {i}."
+            ),
+            expect=(base,),
+        )
         session.reload({"items"})
         decided = time.perf_counter()
         item = next(x for x in session.view.items if x.id == item.id)
@@ -74,8 +94,15 @@ def main() -> None:
             times["decision"].append((decided - shown) * 1000)
             times["poll"].append((polled - decided) * 1000)
     session.close()
-    print(json.dumps({**_ms(times["write"]), "runs": runs,
-                      **{name: _ms(found) for name, found in times.items()}}))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                **_ms(times["write"]),
+                "runs": runs,
+                **{name: _ms(found) for name, found in times.items()},
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -90,8 +90,10 @@ def _fill(url: str, sqlite_store: Path) -> None:
             with conn.cursor().copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
                 for row in source.execute(f"SELECT {cols} FROM {table}"):
                     if booleans:
-                        row = [bool(v) if i in booleans and v is not None else v
-                               for i, v in enumerate(row)]  # fmt: skip
+                        row = [
+                            bool(v) if i in booleans and v is not None else v
+                            for i, v in enumerate(row)
+                        ]
                     copy.write_row(row)
             if key == ("id",):
                 conn.execute(

@@ -97,9 +97,15 @@ def measure(cases: dict[str, Case], runs: int, env: dict[str, str]) -> dict[str,
                     codes[name].add(code)
             if case.floor:
                 pair_ratios.setdefault(label, []).append(got[label] / got[case.floor])
-        print(f"  {label:40} {statistics.median(times[label]):8.1f} ms"
-              + (f"  {statistics.median(pair_ratios[label]):5.2f}× {case.floor}"
-                 if case.floor else ""), file=sys.stderr)  # fmt: skip
+        print(
+            f"  {label:40} {statistics.median(times[label]):8.1f} ms"
+            + (
+                f"  {statistics.median(pair_ratios[label]):5.2f}× {case.floor}"
+                if case.floor
+                else ""
+            ),
+            file=sys.stderr,
+        )
     results = {}
     for label, case in cases.items():
         if not times[label]:
@@ -196,8 +202,9 @@ def postgres_targets(
 
 def in_process(script: str, *args: str, env: dict[str, str]) -> dict:
     """A bench/ script that times something inside one process and prints JSON."""
-    out = subprocess.run([PY, str(HERE / script), *args], check=True, capture_output=True,
-                         text=True, env=env)  # fmt: skip
+    out = subprocess.run(
+        [PY, str(HERE / script), *args], check=True, capture_output=True, text=True, env=env
+    )
     return json.loads(out.stdout)
 
 
@@ -256,10 +263,18 @@ def bench_size(size: int, runs: int, task_max: int, url: str | None) -> dict:
         ),
         "udsat add-action …": Case(
             "write",
-            lambda i: [UDSAT, *write, "add-action", f"Benchmarkopgave {i}", "--owner", owner,
-                       "--due", "næste møde"],
+            lambda i: [
+                UDSAT,
+                *write,
+                "add-action",
+                f"Benchmarkopgave {i}",
+                "--owner",
+                owner,
+                "--due",
+                "næste møde",
+            ],
             write_floor,
-        ),  # fmt: skip
+        ),
         "udsat done ID": Case("write", lambda i: [UDSAT, *write, "done", str(ids[i])], write_floor),
         "udsat agenda": Case("report", lambda i: [UDSAT, *common, "agenda"]),
         "udsat agenda --format docx": Case(
@@ -298,24 +313,45 @@ def bench_size(size: int, runs: int, task_max: int, url: str | None) -> dict:
         )
         cases["Taskwarrior due-rapport"] = Case(
             "peer",
-            lambda i: ["task", f"rc:{rc}", "rc.detection=off", "project:c1",
-                       f"due.before:{today}", "limit:50", "list"],
+            lambda i: [
+                "task",
+                f"rc:{rc}",
+                "rc.detection=off",
+                "project:c1",
+                f"due.before:{today}",
+                "limit:50",
+                "list",
+            ],
             "udsat followups --next-meeting",
-        )  # fmt: skip
+        )
     results: dict[str, dict] = {}
     live = in_process("live_write.py", work, council, today, str(max(runs * 3, 3)), env=env)
     results["udsat live: én skrivning"] = {
-        "group": "live", "floor": None, "median_ms": live["median_ms"],
-        "min_ms": live["median_ms"], "max_ms": live["max_ms"], "rss_mib": 0.0,
-        "exit_codes": [0], "ratio": None, "pairs": live["runs"],
-    }  # fmt: skip
-    query = in_process("search_query.py", read, council, SEARCH_WORD, str(max(runs * 5, 5)),
-                       env=env)  # fmt: skip
+        "group": "live",
+        "floor": None,
+        "median_ms": live["median_ms"],
+        "min_ms": live["median_ms"],
+        "max_ms": live["max_ms"],
+        "rss_mib": 0.0,
+        "exit_codes": [0],
+        "ratio": None,
+        "pairs": live["runs"],
+    }
+    query = in_process(
+        "search_query.py", read, council, SEARCH_WORD, str(max(runs * 5, 5)), env=env
+    )
     results[f"udsat search {SEARCH_WORD}: forespørgslen"] = {
-        "group": "query", "floor": None, "median_ms": query["median_ms"],
-        "min_ms": query["min_ms"], "max_ms": query["max_ms"], "rss_mib": 0.0,
-        "exit_codes": [0], "ratio": None, "pairs": query["runs"], "hits": query["hits"],
-    }  # fmt: skip
+        "group": "query",
+        "floor": None,
+        "median_ms": query["median_ms"],
+        "min_ms": query["min_ms"],
+        "max_ms": query["max_ms"],
+        "rss_mib": 0.0,
+        "exit_codes": [0],
+        "ratio": None,
+        "pairs": query["runs"],
+        "hits": query["hits"],
+    }
     results.update(measure(cases, runs, env))
     return results
 
@@ -372,17 +408,25 @@ def goals(sizes: dict[int, dict]) -> list[str]:
         return "holder" if holds else "**holder ikke**"
 
     for group, goal, what in (
-        ("read", READ_GOAL, "Læsekommandoer"), ("search", READ_GOAL, "Søgning"),
-        ("write", WRITE_GOAL, "Skrivende kommandoer"), ("docx", DOCX_GOAL, "Word-dagsordenen"),
-    ):  # fmt: skip
-        found = [(r["ratio"], lb, s) for s in ordered for lb, r in sizes[s].items()
-                 if r["group"] == group]  # fmt: skip
+        ("read", READ_GOAL, "Læsekommandoer"),
+        ("search", READ_GOAL, "Søgning"),
+        ("write", WRITE_GOAL, "Skrivende kommandoer"),
+        ("docx", DOCX_GOAL, "Word-dagsordenen"),
+    ):
+        found = [
+            (r["ratio"], lb, s)
+            for s in ordered
+            for lb, r in sizes[s].items()
+            if r["group"] == group
+        ]
         if not found:
             continue
         low, high = min(found)[0], max(found)[0]
         over = sorted({lb for ratio, lb, _ in found if ratio > goal})
-        line = (f"- {what} ≤ {_x(goal)}× gulvet (median af par): {verdict(not over)} "
-                f"({_x(low)}–{_x(high)}×")  # fmt: skip
+        line = (
+            f"- {what} ≤ {_x(goal)}× gulvet (median af par): {verdict(not over)} "
+            f"({_x(low)}–{_x(high)}×"
+        )
         lines.append(line + (f"; over: {', '.join(over)})." if over else ")."))
     flat = [s for s in ordered if s >= 10_000]
     if len(flat) >= 2:
@@ -400,24 +444,31 @@ def goals(sizes: dict[int, dict]) -> list[str]:
         )
     live = [sizes[s]["udsat live: én skrivning"]["median_ms"] for s in ordered]
     holds = max(live) < LIVE_GOAL_MS
-    lines.append(f"- Én skrivning i `udsat live` < {LIVE_GOAL_MS} ms: {verdict(holds)} "
-                 f"({min(live):.0f}–{max(live):.0f} ms).")  # fmt: skip
+    lines.append(
+        f"- Én skrivning i `udsat live` < {LIVE_GOAL_MS} ms: {verdict(holds)} "
+        f"({min(live):.0f}–{max(live):.0f} ms)."
+    )
     if len(ordered) >= 2:
         small, large = sizes[ordered[0]], sizes[ordered[-1]]
         grew = [
-            (large[lb]["rss_mib"] / small[lb]["rss_mib"], lb) for lb, r in large.items()
+            (large[lb]["rss_mib"] / small[lb]["rss_mib"], lb)
+            for lb, r in large.items()
             if r["group"] in ("read", "search", "report", "docx")
             and small.get(lb, {}).get("rss_mib")
-        ]  # fmt: skip
+        ]
         worst = max(grew)
-        lines.append(f"- Hukommelse ved {_n(ordered[-1])} ≤ {_x(RSS_GOAL, 1)}× ved "
-                     f"{_n(ordered[0])}: {verdict(worst[0] <= RSS_GOAL)} "
-                     f"(størst: {worst[1]} {_x(worst[0])}×).")  # fmt: skip
+        lines.append(
+            f"- Hukommelse ved {_n(ordered[-1])} ≤ {_x(RSS_GOAL, 1)}× ved "
+            f"{_n(ordered[0])}: {verdict(worst[0] <= RSS_GOAL)} "
+            f"(størst: {worst[1]} {_x(worst[0])}×)."
+        )
     for s in ordered:
         task = sizes[s].get("Taskwarrior due-rapport")
         if task and s >= 100_000:
-            lines.append(f"- Taskwarrior ved {_n(s)}: {_x(task['ratio'], 1)}× så lang tid som "
-                         "`udsat followups --next-meeting`.")  # fmt: skip
+            lines.append(
+                f"- Taskwarrior ved {_n(s)}: {_x(task['ratio'], 1)}× så lang tid som "
+                "`udsat followups --next-meeting`."
+            )
     return lines
 
 
@@ -444,9 +495,12 @@ def main() -> None:
         f"SQLite {sqlite3.sqlite_version}"
     )
     if args.backend == "postgresql":
-        url = args.url or subprocess.run(
-            [str(HERE.parent / ".ci/postgres")], check=True, capture_output=True, text=True
-        ).stdout.strip()
+        url = (
+            args.url
+            or subprocess.run(
+                [str(HERE.parent / ".ci/postgres")], check=True, capture_output=True, text=True
+            ).stdout.strip()
+        )
         machine += f", PostgreSQL {_postgres('version', url)} på samme maskine"
     subprocess.run([PY, "-m", "compileall", "-q", str(HERE.parent / "src")], check=True)
     report = {

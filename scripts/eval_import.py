@@ -58,8 +58,9 @@ def main() -> int:
             for path in files:
                 run = subprocess.run(
                     [str(UDSAT), "import", "--dry-run", "--json", str(path)],
-                    capture_output=True, text=True,
-                )  # fmt: skip
+                    capture_output=True,
+                    text=True,
+                )
                 if run.returncode != 0:
                     print(f"{path.name}: {run.stderr.strip()}", file=sys.stderr)
                     status = 1

@@ -18,8 +18,14 @@ from collections import defaultdict
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "udsat_cli" / "data" / "da"
-TAGS = {"+NUTID": "pres", "+DATID": "past", "+PERF_PART": "part", "+PASSIV": "pass",
-        "+PRÆSENS_PART": "ppart", "+IMPERATIV": "imp"}  # fmt: skip
+TAGS = {
+    "+NUTID": "pres",
+    "+DATID": "past",
+    "+PERF_PART": "part",
+    "+PASSIV": "pass",
+    "+PRÆSENS_PART": "ppart",
+    "+IMPERATIV": "imp",
+}
 HEADER = """\
 # Afledt af Stavekontrolden {version} (Debian-pakken hunspell-da), (C) Foreningen for frit
 # tilgængelige sprogværktøjer, under Mozilla Public License 1.1 (ordbogen er tre-licenseret

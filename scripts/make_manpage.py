@@ -24,8 +24,14 @@ def _escape(line: str) -> str:
 
 
 def _help(command: Any, path: list[str], parent: Any) -> tuple[Any, str]:
-    ctx = command.make_context(path[-1], [], parent=parent, resilient_parsing=True,
-                               terminal_width=WIDTH, max_content_width=WIDTH)  # fmt: skip
+    ctx = command.make_context(
+        path[-1],
+        [],
+        parent=parent,
+        resilient_parsing=True,
+        terminal_width=WIDTH,
+        max_content_width=WIDTH,
+    )
     return ctx, ctx.get_help()
 
 
@@ -53,7 +59,7 @@ def manpage() -> str:
     root = get_command(load())
     ctx, overview = _help(root, ["udsat"], None)
     lines = [
-        '.\\" Made by scripts/make_manpage.py from udsat\'s help; do not edit by hand.',
+        ".\\\" Made by scripts/make_manpage.py from udsat's help; do not edit by hand.",
         f'.TH UDSAT 1 "" "udsat {__version__}" "Brugerkommandoer"',
         ".SH NAVN",
         "udsat \\- opfølgning på beslutninger i kommunale råd",

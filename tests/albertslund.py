@@ -44,8 +44,14 @@ def build() -> None:
         ok("member", "add", guest, "--role", "gæst")
     ok("member", "add", meeting["referent"], "--role", "sekretær")
     ok("meeting", "add", "1. april 2019 kl. 16.00 – 18.00", "--place", meeting["place"])
-    ok("attendance", HELD, *[a for n in meeting["absent"] for a in ("--absent", n)],
-       *[a for n in meeting["guests"] for a in ("--guest", n)], "--referent", "Carina")  # fmt: skip
+    ok(
+        "attendance",
+        HELD,
+        *[a for n in meeting["absent"] for a in ("--absent", n)],
+        *[a for n in meeting["guests"] for a in ("--guest", n)],
+        "--referent",
+        "Carina",
+    )
     for item in GOLD["items"]:
         texts = SECTIONS[item["title"]]
         args = ["item", "add", HELD, item["title"]]

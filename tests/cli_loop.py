@@ -37,8 +37,20 @@ def main(mode: str, *rest: str) -> None:
     elif mode == "mixed":
         start, count = int(rest[0]), int(rest[1])
         for i in range(start, start + count):
-            udsat(app, "add-action", f"Opgave {i}", "--owner", "Jette", "--owner", "Søren",
-                  "--item", f"Punkt {i % 7}", "--new-item", "--note", f"Note {i}")  # fmt: skip
+            udsat(
+                app,
+                "add-action",
+                f"Opgave {i}",
+                "--owner",
+                "Jette",
+                "--owner",
+                "Søren",
+                "--item",
+                f"Punkt {i % 7}",
+                "--new-item",
+                "--note",
+                f"Note {i}",
+            )
             if i % 3 == 2:  # action i has id i + 1: the one before it is #i
                 udsat(app, "update", str(i), "--status", "in_progress", "--note", f"Svar {i}")
     elif mode == "remind-until":

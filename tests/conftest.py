@@ -220,8 +220,14 @@ def isolated_store(
     """No test can touch real data: every store and data dir points into tmp_path (or into a
     schema of its own on the PostgreSQL test server)."""
     store = new_store("udsat")
-    for name in ("UDSAT_DB", "UDSAT_DATABASE_URL", "UDSAT_COUNCIL", "UDSAT_TODAY", "PGPASSFILE",
-                 "UDSAT_USER"):
+    for name in (
+        "UDSAT_DB",
+        "UDSAT_DATABASE_URL",
+        "UDSAT_COUNCIL",
+        "UDSAT_TODAY",
+        "PGPASSFILE",
+        "UDSAT_USER",
+    ):
         monkeypatch.delenv(name, raising=False)
     if store.is_sqlite:
         monkeypatch.setenv("UDSAT_DB", str(store.path))

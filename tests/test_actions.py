@@ -18,10 +18,22 @@ def _events(store: Store, action_id: int) -> list[tuple]:
 
 
 def test_add_action_prints_and_stores(council: Store) -> None:
-    out = ok(*APRIL, "add-action", "Få et behandlingspunkt på dagsordenen til næste SUS",
-             "--owner", "Helge", "--owner", "Allan", "--due", "1/5-2019",
-             "--item", "Fokus på socialt frikort", "--new-item",
-             "--note", "Helst før budgettet")  # fmt: skip
+    out = ok(
+        *APRIL,
+        "add-action",
+        "Få et behandlingspunkt på dagsordenen til næste SUS",
+        "--owner",
+        "Helge",
+        "--owner",
+        "Allan",
+        "--due",
+        "1/5-2019",
+        "--item",
+        "Fokus på socialt frikort",
+        "--new-item",
+        "--note",
+        "Helst før budgettet",
+    )
     assert out == (
         "Tilføjede opgave #1.\n"
         "#1 Få et behandlingspunkt på dagsordenen til næste SUS\n"
@@ -33,9 +45,16 @@ def test_add_action_prints_and_stores(council: Store) -> None:
         "FROM action a JOIN meeting m ON m.id = a.meeting_id "
         "JOIN agenda_item i ON i.id = a.item_id"
     ) == [
-        ("Få et behandlingspunkt på dagsordenen til næste SUS", "open", "date",
-         "2019-05-01", "2019-04-01", "Fokus på socialt frikort", 1),
-    ]  # fmt: skip
+        (
+            "Få et behandlingspunkt på dagsordenen til næste SUS",
+            "open",
+            "date",
+            "2019-05-01",
+            "2019-04-01",
+            "Fokus på socialt frikort",
+            1,
+        ),
+    ]
     owners = council.query(
         "SELECT p.full_name FROM action_owner o JOIN person p ON p.id = o.person_id "
         "ORDER BY o.position"
@@ -45,16 +64,43 @@ def test_add_action_prints_and_stores(council: Store) -> None:
 
 
 def test_add_action_json_and_item_reuse(council: Store) -> None:
-    first = json.loads(ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette",
-                          "--item", "Fokus på socialt frikort", "--new-item",
-                          "--json"))  # fmt: skip
+    first = json.loads(
+        ok(
+            *APRIL,
+            "add-action",
+            "Kontakte AP",
+            "--owner",
+            "Jette",
+            "--item",
+            "Fokus på socialt frikort",
+            "--new-item",
+            "--json",
+        )
+    )
     assert first == {
-        "id": 1, "title": "Kontakte AP", "owners": ["Jette Nyboe"], "status": "open",
-        "due": None, "due_text": None, "meeting": "2019-04-01",
-        "item": "Fokus på socialt frikort", "note": None, "carried": 0,
-    }  # fmt: skip
-    ok(*APRIL, "add-action", "Deltage i interviewet", "--owner", "Søren",
-       "--item", "fokus på socialt frikort", "--new-item", "--meeting", "1.4.2019")  # fmt: skip
+        "id": 1,
+        "title": "Kontakte AP",
+        "owners": ["Jette Nyboe"],
+        "status": "open",
+        "due": None,
+        "due_text": None,
+        "meeting": "2019-04-01",
+        "item": "Fokus på socialt frikort",
+        "note": None,
+        "carried": 0,
+    }
+    ok(
+        *APRIL,
+        "add-action",
+        "Deltage i interviewet",
+        "--owner",
+        "Søren",
+        "--item",
+        "fokus på socialt frikort",
+        "--new-item",
+        "--meeting",
+        "1.4.2019",
+    )
     assert council.query("SELECT COUNT(*) FROM agenda_item") == [(1,)]
 
 
@@ -78,28 +124,54 @@ def test_owner_errors_change_nothing(council: Store) -> None:
 
 
 def test_units_as_the_minutes_write_them_are_owners_as_written(council: Store) -> None:
-    out = ok(*APRIL, "add-action", "Udarbejde et notat til SUS", "--owner", "Social & Familie",
-             "--owner", "Social- og Sundhedsforvaltningen", "--owner", "Ældre & Handicap",
-             "--owner", "Center for Socialpsykiatri", "--owner", "Søren")  # fmt: skip
-    assert "  Ansvarlige: Social & Familie, Social- og Sundhedsforvaltningen, Ældre & Handicap, " \
+    out = ok(
+        *APRIL,
+        "add-action",
+        "Udarbejde et notat til SUS",
+        "--owner",
+        "Social & Familie",
+        "--owner",
+        "Social- og Sundhedsforvaltningen",
+        "--owner",
+        "Ældre & Handicap",
+        "--owner",
+        "Center for Socialpsykiatri",
+        "--owner",
+        "Søren",
+    )
+    assert (
+        "  Ansvarlige: Social & Familie, Social- og Sundhedsforvaltningen, Ældre & Handicap, "
         "Center for Socialpsykiatri og Søren Mogensen · Status: åben\n" in out
+    )
     assert council.query("SELECT kind, label FROM action_body_owner ORDER BY position") == [
-        ("unit", "Social & Familie"), ("unit", "Social- og Sundhedsforvaltningen"),
-        ("unit", "Ældre & Handicap"), ("unit", "Center for Socialpsykiatri"),
-    ]  # fmt: skip
+        ("unit", "Social & Familie"),
+        ("unit", "Social- og Sundhedsforvaltningen"),
+        ("unit", "Ældre & Handicap"),
+        ("unit", "Center for Socialpsykiatri"),
+    ]
     assert council.query("SELECT COUNT(*) FROM person") == [(8,)]  # nobody made up
     before = dump(council)
     for name, code, message in (
-        ("Jette & Søren", 2,
-         "»Jette & Søren« er Jette Nyboe og Søren Mogensen; angiv hver med sit eget --owner."),
-        ("Kim Larsen", 3,
-         'Ingen i Udsatterådet Albertslund hedder »Kim Larsen«; tilføj personen med: udsat member '
-         'add "Kim Larsen" (brug --role ekstern for personer uden for rådet).'),
-        ("Søren Mogensn", 3,
-         "Ingen i Udsatterådet Albertslund hedder »Søren Mogensn«; mente du Søren Mogensen? "
-         'Ellers tilføj personen med: udsat member add "Søren Mogensn" (brug --role ekstern for '
-         "personer uden for rådet)."),
-    ):  # fmt: skip
+        (
+            "Jette & Søren",
+            2,
+            "»Jette & Søren« er Jette Nyboe og Søren Mogensen; angiv hver med sit eget --owner.",
+        ),
+        (
+            "Kim Larsen",
+            3,
+            "Ingen i Udsatterådet Albertslund hedder »Kim Larsen«; tilføj "
+            "personen med: udsat member "
+            'add "Kim Larsen" (brug --role ekstern for personer uden for rådet).',
+        ),
+        (
+            "Søren Mogensn",
+            3,
+            "Ingen i Udsatterådet Albertslund hedder »Søren Mogensn«; mente du Søren Mogensen? "
+            'Ellers tilføj personen med: udsat member add "Søren Mogensn" (brug --role ekstern for '
+            "personer uden for rådet).",
+        ),
+    ):
         result = run(*APRIL, "add-action", "X", "--owner", name)
         assert (result.code, result.stderr) == (code, f"Fejl: {message}\n"), name
     assert dump(council) == before
@@ -179,18 +251,30 @@ def test_a_filter_or_an_edit_offers_the_nearest_names_and_statuses(council: Stor
     for args, code, message in (
         (("actions", "--owner", "Sørn"), 3, f"{nobody} »Sørn«; mente du Søren Mogensen?"),
         (("remind", "--owner", "Sørn"), 3, f"{nobody} »Sørn«; mente du Søren Mogensen?"),
-        (("member", "edit", "Rene", "--role", "næstformand"), 3,
-         f"{nobody} »Rene«; mente du René Meyrowitsch?"),
+        (
+            ("member", "edit", "Rene", "--role", "næstformand"),
+            3,
+            f"{nobody} »Rene«; mente du René Meyrowitsch?",
+        ),
         (("update", "1", "--remove-owner", "Jete"), 3, f"{nobody} »Jete«; mente du Jette Nyboe?"),
-        (("actions", "--owner", "Kim"), 3,
-         f"{nobody} »Kim«; se navnene med: udsat member list --all."),
-        (("update", "1", "--status", "udfort"), 2,
-         "Fejl: Ukendt status »udfort«; mente du udført? Ellers brug en af: åben, i gang, "
-         "udført, udsat, bortfaldet."),
-        (("actions", "--status", "bortfaldt"), 2,
-         "Fejl: Ukendt status »bortfaldt«; mente du bortfaldet? Ellers brug en af: åben, "
-         "i gang, udført, udsat, bortfaldet."),
-    ):  # fmt: skip
+        (
+            ("actions", "--owner", "Kim"),
+            3,
+            f"{nobody} »Kim«; se navnene med: udsat member list --all.",
+        ),
+        (
+            ("update", "1", "--status", "udfort"),
+            2,
+            "Fejl: Ukendt status »udfort«; mente du udført? Ellers brug en af: åben, i gang, "
+            "udført, udsat, bortfaldet.",
+        ),
+        (
+            ("actions", "--status", "bortfaldt"),
+            2,
+            "Fejl: Ukendt status »bortfaldt«; mente du bortfaldet? Ellers brug en af: åben, "
+            "i gang, udført, udsat, bortfaldet.",
+        ),
+    ):
         result = run(*APRIL, *args)
         assert (result.code, result.stdout, result.stderr) == (code, "", message + "\n"), args
     assert dump(council) == before

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.no_store
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "udsat_cli"
-MAX_BODY_LINES = 12  # "a command body is a few lines": options, one call to core, one to show
+MAX_BODY_LINES = 10  # "a command body is a few lines": options, one call to core, one to show
 
 
 def _modules(folder: str) -> dict[str, ast.Module]:
@@ -53,21 +53,33 @@ def _is_command(function: ast.FunctionDef) -> bool:
 
 
 def test_command_bodies_are_a_few_lines() -> None:
+    """At most 10 lines of code: what is counted is the statements (nested ones too), since
+    ruff format puts each argument of a long call on a line of its own."""
     long = []
     for name, tree in _modules("cli").items():
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef) and _is_command(node):
                 body = node.body[1:] if ast.get_docstring(node) else node.body
-                lines = body[-1].end_lineno - body[0].lineno + 1
-                if lines > MAX_BODY_LINES:
-                    long.append(f"cli/{name}.py {node.name}: {lines} lines")
-    assert not long
+                lines = {
+                    inner.lineno
+                    for statement in body
+                    for inner in ast.walk(statement)
+                    if isinstance(inner, ast.stmt)
+                }
+                if len(lines) > MAX_BODY_LINES:
+                    long.append(f"cli/{name}.py {node.name}: {len(lines)} lines")
+    assert not long, long
 
 
 def test_renderers_never_query() -> None:
     for name, tree in _modules("render").items():
-        queries = ("udsat_cli.store.db", "udsat_cli.store.access", "udsat_cli.store.engine",
-                   "udsat_cli.store.models", "udsat_cli.core.context")  # fmt: skip
+        queries = (
+            "udsat_cli.store.db",
+            "udsat_cli.store.access",
+            "udsat_cli.store.engine",
+            "udsat_cli.store.models",
+            "udsat_cli.core.context",
+        )
         assert not {m for m in _imports(tree) if m.startswith(queries)}, name
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef):
@@ -75,8 +87,9 @@ def test_renderers_never_query() -> None:
                     assert arg.arg not in ("db", "session", "council"), (name, node.name)
                     annotation = ast.unparse(arg.annotation) if arg.annotation else ""
                     assert not re.search(r"\b(Db|Session|CouncilContext)\b", annotation), (
-                        name, node.name,
-                    )  # fmt: skip
+                        name,
+                        node.name,
+                    )
 
 
 def test_core_knows_nothing_of_the_command_line() -> None:
@@ -133,7 +146,15 @@ def test_the_developer_map_names_real_files() -> None:
             assert len(list((ROOT / path).parent.glob("*.py"))) > 20
             continue
         assert (ROOT / path).exists(), path
-    for report in ("followups", "agenda", "minutes", "reminders", "actions", "meetings",
-                   "search", "changes"):  # fmt: skip
+    for report in (
+        "followups",
+        "agenda",
+        "minutes",
+        "reminders",
+        "actions",
+        "meetings",
+        "search",
+        "changes",
+    ):
         assert f"src/udsat_cli/core/{report}.py" in section, report
         assert f"src/udsat_cli/render/{report}.py" in section, report

@@ -34,39 +34,52 @@ def with_bilag(isolated_store: Store, tmp_path: Path) -> Store:
     files = {"årsberetning 2025.pdf": PDF, "regnskab.xlsx": xlsx(), "klage.pdf": CLOSED_PDF}
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
-    said = ok(*AUG, "item", "attach", "1. september 2026", "3", str(tmp_path /
-                                                                    "årsberetning 2025.pdf"))
+    said = ok(
+        *AUG, "item", "attach", "1. september 2026", "3", str(tmp_path / "årsberetning 2025.pdf")
+    )
     assert said == "Lagde årsberetning 2025.pdf (2 kB) ved punkt 3.\n"
     ok(*AUG, "item", "attach", "1. september 2026", "3", str(tmp_path / "regnskab.xlsx"))
-    closed = ok(*AUG, "item", "attach", "1. september 2026", "4", str(tmp_path / "klage.pdf"),
-                "--closed")  # fmt: skip
+    closed = ok(
+        *AUG, "item", "attach", "1. september 2026", "4", str(tmp_path / "klage.pdf"), "--closed"
+    )
     assert closed == "Lagde klage.pdf (1 kB) ved punkt 4 som lukket bilag.\n"
     return isolated_store
 
 
 def test_bilag_are_listed_on_the_agenda_and_in_the_minutes(with_bilag: Store) -> None:
     listed = ok(*AUG, "item", "list", "1. september 2026")
-    assert ("3. Årsberetning\n   Bilag: årsberetning 2025.pdf\n   Bilag: regnskab.xlsx\n"
-            "4. Klage over bostøtten\n   Bilag: klage.pdf (lukket)\n") in listed
+    assert (
+        "3. Årsberetning\n   Bilag: årsberetning 2025.pdf\n   Bilag: regnskab.xlsx\n"
+        "4. Klage over bostøtten\n   Bilag: klage.pdf (lukket)\n"
+    ) in listed
     agenda = ok(*AUG, "agenda", "--meeting", "1. september 2026")
     assert "   Bilag:\n   · årsberetning 2025.pdf\n   · regnskab.xlsx\n" in agenda
     assert "   · klage.pdf (lukket)" in agenda
     minutes = ok("--today", "2026-09-02", "minutes", "1. september 2026")
     assert "Bilag:\nårsberetning 2025.pdf\nregnskab.xlsx" in minutes
     stored = with_bilag.query("SELECT name, size, closed FROM attachment ORDER BY id")
-    assert stored == [("årsberetning 2025.pdf", len(PDF), 0), ("regnskab.xlsx", len(xlsx()), 0),
-                      ("klage.pdf", len(CLOSED_PDF), 1)]  # fmt: skip
+    assert stored == [
+        ("årsberetning 2025.pdf", len(PDF), 0),
+        ("regnskab.xlsx", len(xlsx()), 0),
+        ("klage.pdf", len(CLOSED_PDF), 1),
+    ]
 
 
-def test_send_agenda_attaches_the_public_bilag_and_never_a_closed_one(with_bilag: Store,
-                                                                      smtp) -> None:  # noqa: F811
+def test_send_agenda_attaches_the_public_bilag_and_never_a_closed_one(
+    with_bilag: Store,
+    smtp,  # noqa: F811
+) -> None:
     inbox = smtp(Inbox())
     sent = run(*AUG, "send-agenda")
     assert sent.code == 0, sent.stderr
     bo = next(m for m in inbox.messages if to(m) == "bo@example.dk")
     files = {p.get_filename(): p for p in bo.iter_attachments()}
-    assert list(files) == ["dagsorden-2026-09-01.docx", "årsberetning 2025.pdf",
-                           "regnskab.xlsx", "invitation.ics"]  # fmt: skip
+    assert list(files) == [
+        "dagsorden-2026-09-01.docx",
+        "årsberetning 2025.pdf",
+        "regnskab.xlsx",
+        "invitation.ics",
+    ]
     assert files["årsberetning 2025.pdf"].get_content() == PDF
     assert files["årsberetning 2025.pdf"].get_content_type() == "application/pdf"
     assert files["regnskab.xlsx"].get_content() == xlsx()
@@ -77,8 +90,11 @@ def test_send_agenda_attaches_the_public_bilag_and_never_a_closed_one(with_bilag
     assert "er vedhæftet som Word-dokument sammen med bilagene" in body
 
 
-def test_bilag_over_the_limit_are_refused_before_anything_is_sent(with_bilag: Store, tmp_path,
-                                                                  smtp) -> None:  # noqa: F811
+def test_bilag_over_the_limit_are_refused_before_anything_is_sent(
+    with_bilag: Store,
+    tmp_path,
+    smtp,  # noqa: F811
+) -> None:
     inbox = smtp(Inbox())
     big = b"%PDF-1.4\n" + bytes(700 * 1024)
     (tmp_path / "bilag-stort.pdf").write_bytes(big)
@@ -98,12 +114,14 @@ def test_bilag_over_the_limit_are_refused_before_anything_is_sent(with_bilag: St
     )
     assert inbox.messages == [] and dump(with_bilag) == before  # not even issued
     assert ok(*AUG, "item", "detach", "1. september 2026", "3", "bilag-stort.pdf") == (
-        "Fjernede bilag-stort.pdf fra punkt 3.\n")
+        "Fjernede bilag-stort.pdf fra punkt 3.\n"
+    )
     assert run(*AUG, "send-agenda").code == 0 and len(inbox.messages) == 3
 
 
-def test_the_site_carries_the_public_bilag_beside_the_approved_referat(with_bilag: Store,
-                                                                       tmp_path) -> None:
+def test_the_site_carries_the_public_bilag_beside_the_approved_referat(
+    with_bilag: Store, tmp_path
+) -> None:
     held = ("--today", "2026-09-02")
     ok(*held, "minutes", "approve", "1. september 2026")
     site = tmp_path / "side"
@@ -113,37 +131,46 @@ def test_the_site_carries_the_public_bilag_beside_the_approved_referat(with_bila
     assert "referat-2026-09-01-bilag-2-regnskab.xlsx" in names
     assert (site / "referat-2026-09-01-bilag-1-aarsberetning-2025.pdf").read_bytes() == PDF
     page = (site / "referat-2026-09-01.html").read_text(encoding="utf-8")
-    assert ('<li><a href="referat-2026-09-01-bilag-1-aarsberetning-2025.pdf">årsberetning '
-            '2025.pdf</a></li>') in page
+    assert (
+        '<li><a href="referat-2026-09-01-bilag-1-aarsberetning-2025.pdf">årsberetning '
+        "2025.pdf</a></li>"
+    ) in page
     for path in site.iterdir():  # the closed bilag is nowhere: not by name, not by content
         data = path.read_bytes()
         assert b"klage.pdf" not in data and b"Klage fra en borger" not in data, path.name
     assert not [n for n in names if "klage" in n]
 
 
-def test_what_cannot_be_a_bilag_is_refused_and_an_attach_undone(with_bilag: Store,
-                                                                tmp_path: Path) -> None:
+def test_what_cannot_be_a_bilag_is_refused_and_an_attach_undone(
+    with_bilag: Store, tmp_path: Path
+) -> None:
     (tmp_path / "virus.exe").write_bytes(b"MZ")
     (tmp_path / "falsk.pdf").write_bytes(b"<html>ikke en pdf</html>")
     before = dump(with_bilag)
     exe = run(*AUG, "item", "attach", "1. september 2026", "3", str(tmp_path / "virus.exe"))
-    assert (exe.code, exe.stderr) == (2, "Fejl: virus.exe kan ikke være bilag; udsat tager PDF, "
-                                         "Word (.docx, .doc), Excel (.xlsx, .xls) eller billeder "
-                                         "(.png, .jpg, .gif).\n")  # fmt: skip
+    assert (exe.code, exe.stderr) == (
+        2,
+        "Fejl: virus.exe kan ikke være bilag; udsat tager PDF, "
+        "Word (.docx, .doc), Excel (.xlsx, .xls) eller billeder "
+        "(.png, .jpg, .gif).\n",
+    )
     fake = run(*AUG, "item", "attach", "1. september 2026", "3", str(tmp_path / "falsk.pdf"))
     assert fake.stderr == "Fejl: falsk.pdf er ikke en PDF-fil, som navnet siger.\n"
-    again = run(*AUG, "item", "attach", "1. september 2026", "3",
-                str(tmp_path / "regnskab.xlsx"))  # fmt: skip
+    again = run(*AUG, "item", "attach", "1. september 2026", "3", str(tmp_path / "regnskab.xlsx"))
     assert again.code == 1 and "har allerede et bilag, der hedder regnskab.xlsx" in again.stderr
     gone = run(*AUG, "item", "detach", "1. september 2026", "3", "budget.pdf")
-    assert gone.stderr == ("Fejl: Punkt 3 har intet bilag »budget.pdf«; dets bilag er: "
-                           "årsberetning 2025.pdf, regnskab.xlsx.\n")  # fmt: skip
+    assert gone.stderr == (
+        "Fejl: Punkt 3 har intet bilag »budget.pdf«; dets bilag er: "
+        "årsberetning 2025.pdf, regnskab.xlsx.\n"
+    )
     missing = run(*AUG, "item", "attach", "1. september 2026", "3", str(tmp_path / "ingen.pdf"))
     assert missing.stderr == f"Fejl: Filen {tmp_path / 'ingen.pdf'} findes ikke.\n"
     assert dump(with_bilag) == before
     ok(*AUG, "item", "detach", "1. september 2026", "3", "1")
     assert [n for (n,) in with_bilag.query("SELECT name FROM attachment")] == [
-        "regnskab.xlsx", "klage.pdf"]
+        "regnskab.xlsx",
+        "klage.pdf",
+    ]
     assert "bilag" in ok(*AUG, "undo")
     assert len(with_bilag.query("SELECT name FROM attachment")) == 3
 

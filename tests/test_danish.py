@@ -25,8 +25,13 @@ APRIL = ("--today", "2019-04-02")
 
 def test_the_subject_counts_each_kind_of_reminder(council: Store) -> None:
     ok("meeting", "add", "23. maj 2019 kl. 16-18")
-    for title, due in (("A", "1/5-2019"), ("B", "10/5-2019"), ("C", "22/5-2019"),
-                       ("D", "1/9-2019"), ("E", None)):  # fmt: skip
+    for title, due in (
+        ("A", "1/5-2019"),
+        ("B", "10/5-2019"),
+        ("C", "22/5-2019"),
+        ("D", "1/9-2019"),
+        ("E", None),
+    ):
         ok(*APRIL, "add-action", title, "--owner", "Carina", *(["--due", due] if due else []))
     report = json.loads(ok("--today", "2019-05-20", "remind", "--format", "json", "--dry-run"))
     carina = next(o for o in report["owners"] if o["name"] == "Carina Kofoed")
@@ -59,11 +64,13 @@ def _owner(**groups: int) -> OwnerReminder:
         ({"for_meeting": 2}, "2 opgaver til mødet 23. maj 2019"),
         ({"events": 1}, "1 arrangement"),
         ({"events": 2}, "2 arrangementer"),
-        ({"overdue": 2, "due_soon": 1, "for_meeting": 1},
-         "2 overskredne opgaver, 1 opgave med frist inden for 7 dage og 1 opgave til mødet "
-         "23. maj 2019"),
+        (
+            {"overdue": 2, "due_soon": 1, "for_meeting": 1},
+            "2 overskredne opgaver, 1 opgave med frist inden for 7 dage og 1 opgave til mødet "
+            "23. maj 2019",
+        ),
     ],
-)  # fmt: skip
+)
 def test_reminder_subjects_count_in_danish(groups: dict[str, int], subject: str) -> None:
     from udsat_cli.render.reminders import subject as subject_of
 
@@ -76,8 +83,14 @@ def test_reminder_subjects_count_in_danish(groups: dict[str, int], subject: str)
 
 def test_an_event_alone_reminds_each_attendee(council: Store) -> None:
     attendees = ["Søren", "René", "Nina", "Jette", "Allan", "Helge"]
-    ok(*APRIL, "event", "add", "4. april 2019", "Netværksmøde",
-       *[a for n in attendees for a in ("--attendee", n)])  # fmt: skip
+    ok(
+        *APRIL,
+        "event",
+        "add",
+        "4. april 2019",
+        "Netværksmøde",
+        *[a for n in attendees for a in ("--attendee", n)],
+    )
     listing = ok(*APRIL, "remind")
     names = re.findall(r"^(\S.*?) \(ingen e-mailadresse\)$", listing, re.M)
     assert len(names) == 6
@@ -109,13 +122,20 @@ def test_a_years_plan_falls_on_working_days(council: Store, every: str, count: i
     """Not on a weekend, a public holiday or in the council's holidays (data/seasons.json): 1 July
     and 1 August both come to 10 August, so a monthly plan has 11 meetings."""
     ok("meeting", "plan", "--every", every, "--from", "1/1-2027", "--until", "31/12-2027")
-    days = [date.fromisoformat(m["date"]) for m in json.loads(ok("meeting", "list", "--json"))
-            if m["date"] >= "2027-01-01"]  # fmt: skip
+    days = [
+        date.fromisoformat(m["date"])
+        for m in json.loads(ok("meeting", "list", "--json"))
+        if m["date"] >= "2027-01-01"
+    ]
     assert len(days) == count
     assert [(d, day_off(d)) for d in days if day_off(d)] == []
-    holidays = [(date(2027, 2, 7), date(2027, 2, 15)), (date(2027, 6, 27), date(2027, 8, 9)),
-                (date(2027, 10, 10), date(2027, 10, 18)), (date(2027, 12, 21), date(2028, 1, 3)),
-                (date(2026, 12, 21), date(2027, 1, 3))]  # fmt: skip
+    holidays = [
+        (date(2027, 2, 7), date(2027, 2, 15)),
+        (date(2027, 6, 27), date(2027, 8, 9)),
+        (date(2027, 10, 10), date(2027, 10, 18)),
+        (date(2027, 12, 21), date(2028, 1, 3)),
+        (date(2026, 12, 21), date(2027, 1, 3)),
+    ]
     assert [d for d in days if any(a <= d <= b for a, b in holidays)] == []
     if every == "2. torsdag":  # each month's second Thursday, or the day after its holiday
         moved = {date(2027, 2, 16), date(2027, 8, 10), date(2027, 10, 19)}
@@ -124,14 +144,23 @@ def test_a_years_plan_falls_on_working_days(council: Store, every: str, count: i
 
 
 def test_a_plan_on_a_holiday_is_moved_and_said(council: Store) -> None:
-    result = run("meeting", "plan", "--every", "2. torsdag", "--from", "1/5-2027",
-                 "--until", "31/5-2027")  # fmt: skip
+    result = run(
+        "meeting", "plan", "--every", "2. torsdag", "--from", "1/5-2027", "--until", "31/5-2027"
+    )
     assert "torsdag d. 13. maj 2027" in result.stdout
-    plan = run("meeting", "plan", "--every", "1 uge", "--from", "29/4-2027", "--until",
-               "7/5-2027", "--any-day")  # fmt: skip
+    plan = run(
+        "meeting",
+        "plan",
+        "--every",
+        "1 uge",
+        "--from",
+        "29/4-2027",
+        "--until",
+        "7/5-2027",
+        "--any-day",
+    )
     assert "torsdag d. 6. maj 2027" in plan.stdout and plan.stderr == ""  # Kristi himmelfart
-    moved = run("meeting", "plan", "--every", "1 uge", "--from", "29/4-2027", "--until",
-                "7/5-2027")  # fmt: skip
+    moved = run("meeting", "plan", "--every", "1 uge", "--from", "29/4-2027", "--until", "7/5-2027")
     assert moved.code != 0 or "fredag d. 7. maj 2027" in moved.stdout
 
 
@@ -252,8 +281,10 @@ def test_settings_and_mail_errors_are_danish(council: Store, tmp_path: Path, mon
         result = run(*APRIL, "remind", "--send")
         assert result.code == 78 and said in result.stderr, (text, result.stderr)
         assert not ENGLISH.search(result.stderr)
-    config.write_text('[smtp]\nhost = "127.0.0.1"\nport = 1\nsecurity = "none"\n'
-                      'sender = "Rådet <raad@example.dk>"\n')  # fmt: skip
+    config.write_text(
+        '[smtp]\nhost = "127.0.0.1"\nport = 1\nsecurity = "none"\n'
+        'sender = "Rådet <raad@example.dk>"\n'
+    )
     result = run(*APRIL, "remind", "--send")
     assert result.code == 75 and "(serveren afviste forbindelsen)" in result.stderr
     assert not ENGLISH.search(result.stderr)
@@ -274,10 +305,12 @@ def test_every_count_is_in_the_right_number(n: int) -> None:
     from udsat_cli.render.export import restored_text
     from udsat_cli.render.meetings import planned_text
 
-    forms = {0: ("0 møder", "0 punkter", "0 opgaver", "0 nye personer", "0 ændringer", "0 råd"),
-             1: ("1 møde", "1 punkt", "1 opgave", "1 ny person", "1 ændring", "1 råd"),
-             2: ("2 møder", "2 punkter", "2 opgaver", "2 nye personer", "2 ændringer", "2 råd")}
-    meetings, items, actions, people, changes, councils = forms[n]  # fmt: skip
+    forms = {
+        0: ("0 møder", "0 punkter", "0 opgaver", "0 nye personer", "0 ændringer", "0 råd"),
+        1: ("1 møde", "1 punkt", "1 opgave", "1 ny person", "1 ændring", "1 råd"),
+        2: ("2 møder", "2 punkter", "2 opgaver", "2 nye personer", "2 ændringer", "2 råd"),
+    }
+    meetings, items, actions, people, changes, councils = forms[n]
     day = date(2019, 4, 1)
     refs = [MeetingRef(i, day + timedelta(days=i), None, None, None) for i in range(n)]
     assert next(planned_text(refs)) == f"Planlagde {meetings}:"

@@ -36,9 +36,32 @@ def test_every_printed_meeting_time_reads_back(day, today, start, hours) -> None
 
 
 WORDS = st.sampled_from(
-    ["d.", "den", "kl.", "møde", "næste", "uge", "i", "om", "maj", "fredag", "inden", "til",
-     "efteråret", "1.", "2019", "-", "/", ".", "16.00", "34", "ultimo", "mødet", "første"]
-)  # fmt: skip
+    [
+        "d.",
+        "den",
+        "kl.",
+        "møde",
+        "næste",
+        "uge",
+        "i",
+        "om",
+        "maj",
+        "fredag",
+        "inden",
+        "til",
+        "efteråret",
+        "1.",
+        "2019",
+        "-",
+        "/",
+        ".",
+        "16.00",
+        "34",
+        "ultimo",
+        "mødet",
+        "første",
+    ]
+)
 
 
 @settings(max_examples=300)

@@ -14,19 +14,51 @@ KEPT = "er gemt som tekst; udsat kan ikke sætte en dato på den."
 
 # Deadlines as councils write them that name no day: none of them is refused.
 FREE_TEXT = [
-    "snarest", "løbende", "næste gang", "til næste SUS", "inden budget 2020",
-    "når svaret fra kommunen foreligger", "efter generalforsamlingen", "snarest muligt",
-    "inden næste byrådsmøde", "efter næste byrådsmøde", "inden dialogmødet", "hurtigst muligt",
-    "efter behov", "ved lejlighed", "når der er nyt", "når der er tid", "når AP svarer",
-    "når Marta er tilbage", "inden mandat udløber", "når kommune svarer", "på en måde",
-    "efter mødet med borgmesteren", "på næste møde i Sundhedsudvalget", "inden næste møde i SUS",
-    "til næste mødets afslutning", "i løbet af foråret", "inden sommerferien starter",
-    "medio 2020", "primo næste år", "1. kvartal 2020", "i uge 34 eller 35",
-    "inden 2. behandling af budgettet", "efter 1. del af projektet", "til den 3. runde",
-    "før budgetforhandlingerne", "når pjecen er trykt", "efter høringen", "efter valget",
-    "når sagen har været i udvalget", "inden næste års budget", "inden udgangen af kvartalet",
-    "på mødet i Ældrerådet", "når vi mødte dem", "til foråret, hvis muligt",
-]  # fmt: skip
+    "snarest",
+    "løbende",
+    "næste gang",
+    "til næste SUS",
+    "inden budget 2020",
+    "når svaret fra kommunen foreligger",
+    "efter generalforsamlingen",
+    "snarest muligt",
+    "inden næste byrådsmøde",
+    "efter næste byrådsmøde",
+    "inden dialogmødet",
+    "hurtigst muligt",
+    "efter behov",
+    "ved lejlighed",
+    "når der er nyt",
+    "når der er tid",
+    "når AP svarer",
+    "når Marta er tilbage",
+    "inden mandat udløber",
+    "når kommune svarer",
+    "på en måde",
+    "efter mødet med borgmesteren",
+    "på næste møde i Sundhedsudvalget",
+    "inden næste møde i SUS",
+    "til næste mødets afslutning",
+    "i løbet af foråret",
+    "inden sommerferien starter",
+    "medio 2020",
+    "primo næste år",
+    "1. kvartal 2020",
+    "i uge 34 eller 35",
+    "inden 2. behandling af budgettet",
+    "efter 1. del af projektet",
+    "til den 3. runde",
+    "før budgetforhandlingerne",
+    "når pjecen er trykt",
+    "efter høringen",
+    "efter valget",
+    "når sagen har været i udvalget",
+    "inden næste års budget",
+    "inden udgangen af kvartalet",
+    "på mødet i Ældrerådet",
+    "når vi mødte dem",
+    "til foråret, hvis muligt",
+]
 
 
 def test_words_that_name_no_day_are_kept_as_text(council: Store) -> None:
@@ -58,8 +90,7 @@ def test_words_that_name_no_day_are_kept_as_text(council: Store) -> None:
         ),
         (
             (*APRIL, "add-action", "X", "--due", "mødet i junni"),
-            "Kan ikke læse fristen »mødet i junni«; mente du »mødet i juni« "
-            "(intet møde planlagt)?",
+            "Kan ikke læse fristen »mødet i junni«; mente du »mødet i juni« (intet møde planlagt)?",
         ),
         (
             (*APRIL, "add-action", "X", "--due", "igår"),
@@ -93,8 +124,7 @@ def test_words_that_name_no_day_are_kept_as_text(council: Store) -> None:
         ),
         (
             (*APRIL, "update", "1", "--due", "til efterået"),
-            "Kan ikke læse fristen »til efterået«; mente du »til efteråret« "
-            "(1. september 2019)?",
+            "Kan ikke læse fristen »til efterået«; mente du »til efteråret« (1. september 2019)?",
         ),
         (
             (*APRIL, "postpone", "1", "--to", "igår"),

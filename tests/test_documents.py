@@ -24,15 +24,22 @@ def demo(isolated_store: Store) -> Store:
     return demo_council(isolated_store)
 
 
-def _open(path: Path):  # noqa: ANN202
+def _open(path: Path):
     from docx import Document
 
     return Document(str(path))
 
 
-@pytest.mark.parametrize("argv", [
-    ["agenda"], ["minutes", "2"], ["followups"], ["annual-report", DEMO_TODAY[:4]],
-], ids=lambda a: a[0])  # fmt: skip
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["agenda"],
+        ["minutes", "2"],
+        ["followups"],
+        ["annual-report", DEMO_TODAY[:4]],
+    ],
+    ids=lambda a: a[0],
+)
 def test_word_files_are_a4_danish_and_the_councils(demo: Store, tmp_path: Path, argv) -> None:
     out = tmp_path / "dokument.docx"
     ok("--today", DEMO_TODAY, *argv, "--format", "docx", "-o", str(out))
@@ -41,8 +48,11 @@ def test_word_files_are_a4_danish_and_the_councils(demo: Store, tmp_path: Path, 
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     languages = {el.get(f"{W}val") for el in doc.styles.element.iter(f"{W}lang")}
     assert languages == {"da-DK"}
-    styled = [s for s in doc.styles.element.findall(f"{W}style")
-              if s.get(f"{W}type") in ("paragraph", "character")]  # fmt: skip
+    styled = [
+        s
+        for s in doc.styles.element.findall(f"{W}style")
+        if s.get(f"{W}type") in ("paragraph", "character")
+    ]
     assert all(s.find(f"{W}rPr/{W}lang") is not None for s in styled)
     props = doc.core_properties
     council = "Udsatterådet Solbjerg (demo)"
@@ -59,8 +69,10 @@ def test_word_files_are_a4_danish_and_the_councils(demo: Store, tmp_path: Path, 
     # One sans-serif font, black headings: no theme font (Cambria) and no theme colour is left.
     fonts = list(doc.styles.element.iter(f"{W}rFonts"))
     assert all(not name.endswith(("Theme", "theme")) for f in fonts for name in f.keys())
-    assert doc.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts").get(
-        f"{W}ascii") == "Arial"  # fmt: skip
+    assert (
+        doc.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts").get(f"{W}ascii")
+        == "Arial"
+    )
     for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
         font = doc.styles[name].font
         assert (font.name, font.color.type, font.bold) == ("Arial", None, True), name
@@ -90,15 +102,25 @@ def _template(path: Path) -> None:
     doc.save(str(path))
 
 
-def test_the_municipalitys_template_is_the_base(demo: Store, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_municipalitys_template_is_the_base(
+    demo: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from docx.shared import RGBColor
 
     template = tmp_path / "kommunen.docx"
     _template(template)
     out = tmp_path / "dagsorden.docx"
-    ok("--today", DEMO_TODAY, "agenda", "--format", "docx", "-o", str(out), "--template",
-       str(template))  # fmt: skip
+    ok(
+        "--today",
+        DEMO_TODAY,
+        "agenda",
+        "--format",
+        "docx",
+        "-o",
+        str(out),
+        "--template",
+        str(template),
+    )
     doc = _open(out)
     assert doc.sections[0].header.paragraphs[0].text == "Solbjerg Kommune – Social og Sundhed"
     assert round(doc.sections[0].left_margin.mm) == 30
@@ -122,8 +144,17 @@ def test_the_municipalitys_template_is_the_base(demo: Store, tmp_path: Path,
 def test_a_bad_template_is_one_danish_sentence(demo: Store, tmp_path: Path) -> None:
     broken = tmp_path / "skabelon.docx"
     broken.write_text("ikke word", encoding="utf-8")
-    result = run("--today", DEMO_TODAY, "agenda", "--format", "docx", "-o",
-                 str(tmp_path / "x.docx"), "--template", str(broken))  # fmt: skip
+    result = run(
+        "--today",
+        DEMO_TODAY,
+        "agenda",
+        "--format",
+        "docx",
+        "-o",
+        str(tmp_path / "x.docx"),
+        "--template",
+        str(broken),
+    )
     assert result.code == 2
     assert result.stderr == f"Fejl: Skabelonen {broken} kan ikke læses som et Word-dokument.\n"
     assert not (tmp_path / "x.docx").exists()
@@ -153,15 +184,23 @@ DECISION = "Rådet besluttede:\n1. at skrive til udvalget\n2. at lave en pjece"
 def _small_meeting(tmp_path: Path) -> Path:
     """The minutes of a meeting with a long background and a decision with a list, and an item
     with a background but no decision, as a Word file."""
-    ok("item", "add", "1/4-2019", "Socialt frikort", "--background", BACKGROUND,
-       "--decision", DECISION)  # fmt: skip
+    ok(
+        "item",
+        "add",
+        "1/4-2019",
+        "Socialt frikort",
+        "--background",
+        BACKGROUND,
+        "--decision",
+        DECISION,
+    )
     ok("item", "add", "1/4-2019", "Eventuelt", "--background", "Intet nyt.")
     out = tmp_path / "referat.docx"
     ok("minutes", "1/4-2019", "--format", "docx", "-o", str(out))
     return out
 
 
-def _body(doc, heading: str) -> list[tuple[str, str]]:  # noqa: ANN001
+def _body(doc, heading: str) -> list[tuple[str, str]]:
     """(style, text) of the paragraphs under an item's heading, up to the next heading."""
     found, inside = [], False
     for paragraph in doc.paragraphs:
@@ -178,8 +217,11 @@ def test_text_becomes_word_paragraphs_and_lists(council: Store, tmp_path: Path) 
     doc = _open(_small_meeting(tmp_path))
     assert _body(doc, "1. Socialt frikort") == [
         ("bold", "Sagsfremstilling:"),
-        ("Normal", "Socialt frikort er en forsøgsordning, der giver borgere mulighed for at "
-                   "tjene op til 20.000 kr. om året uden modregning."),
+        (
+            "Normal",
+            "Socialt frikort er en forsøgsordning, der giver borgere mulighed for at "
+            "tjene op til 20.000 kr. om året uden modregning.",
+        ),
         ("Normal", "Rådet har drøftet, hvordan ordningen gøres kendt:"),
         ("List Bullet", "opslag i Facebookgrupperne"),
         ("List Bullet", "en artikel i lokalavisen med interview"),
@@ -193,7 +235,7 @@ def test_text_becomes_word_paragraphs_and_lists(council: Store, tmp_path: Path) 
         ("Normal", "Rådet besluttede:"),
         ("List Number", "at skrive til udvalget"),
         ("List Number", "at lave en pjece"),
-    ]  # fmt: skip
+    ]
     # No label without text under it: the item without a decision has no »Beslutning:«.
     assert _body(doc, "2. Eventuelt") == [("bold", "Sagsfremstilling:"), ("Normal", "Intet nyt.")]
     assert [p for p in doc.paragraphs if not p.text.strip()] == []
@@ -223,27 +265,68 @@ def test_the_minutes_as_libreoffice_lays_them_out(council: Store, tmp_path: Path
     soffice = _tools()
     source = _small_meeting(tmp_path)
     profile = (tmp_path / "libreoffice").as_uri()  # its own profile: runs side by side
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=180)  # fmt: skip
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation={profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / "referat.pdf"
-    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
-                           check=True, capture_output=True, text=True).stdout  # fmt: skip
+    first = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     lines = [" ".join(line.split()) for line in first.splitlines() if line.strip()]
-    assert lines[:4] == ["Udsatterådet Albertslund · Side 1 af 1", "Referat",
-                         "Forum: Udsatterådet Albertslund",
-                         "Tid: mandag d. 1. april 2019 kl. 16.00–18.00"], first  # one line each
-    for line in ("1. Socialt frikort", "2. Eventuelt", "Sagsfremstilling:", "Intet nyt.",
-                 "1. Formanden skriver til udvalget.", "1. at skrive til udvalget"):
+    assert lines[:4] == [
+        "Udsatterådet Albertslund · Side 1 af 1",
+        "Referat",
+        "Forum: Udsatterådet Albertslund",
+        "Tid: mandag d. 1. april 2019 kl. 16.00–18.00",
+    ], first  # one line each
+    for line in (
+        "1. Socialt frikort",
+        "2. Eventuelt",
+        "Sagsfremstilling:",
+        "Intet nyt.",
+        "1. Formanden skriver til udvalget.",
+        "1. at skrive til udvalget",
+    ):
         assert line in lines, (line, first)
     assert lines.count("Beslutning:") == 1  # item 2 has no decision and no label for one
     assert lines.index("Beslutning:") < lines.index("2. Eventuelt")
-    fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
-                           text=True).stdout.splitlines()[2:]  # fmt: skip
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     names = {line.split()[0].partition("+")[2] for line in fonts}
     assert names and not {n for n in names if re.search("Serif|Times|Cambria|Caladea", n)}
     shots = Path(os.environ.get("UDSAT_ARTIFACTS", ROOT / "test-artifacts"))
     shots.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(shots / "referat-side-1")], check=True, timeout=60)  # fmt: skip
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(shots / "referat-side-1"),
+        ],
+        check=True,
+        timeout=60,
+    )
     assert (shots / "referat-side-1.png").stat().st_size > 10_000

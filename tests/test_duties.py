@@ -27,28 +27,59 @@ def aeldreraad(isolated_store: Store) -> Store:
 
 
 def test_a_consultation_with_no_meeting_before_its_deadline_warns(aeldreraad: Store) -> None:
-    fine = run(*AUG, "hearing", "add", "Budget 2027", "--from", "Sundheds- og Socialudvalget",
-               "--deadline", "16. september kl. 9")  # fmt: skip
+    fine = run(
+        *AUG,
+        "hearing",
+        "add",
+        "Budget 2027",
+        "--from",
+        "Sundheds- og Socialudvalget",
+        "--deadline",
+        "16. september kl. 9",
+    )
     assert (fine.code, fine.stdout, fine.stderr) == (0, "Tilføjede høring #1.\n", "")
     # After the September meeting, the next is in October: too late for 25 September.
-    late = run("--today", "2026-09-02", "hearing", "add", "Lukning af dagcenter", "--from",
-               "Ældreudvalget", "--deadline", "25. september")  # fmt: skip
+    late = run(
+        "--today",
+        "2026-09-02",
+        "hearing",
+        "add",
+        "Lukning af dagcenter",
+        "--from",
+        "Ældreudvalget",
+        "--deadline",
+        "25. september",
+    )
     assert late.code == 0
     assert late.stderr == (
         "Intet møde i Ældrerådet ligger før fristen 25. september 2026: svaret må blive en "
         "formandsbeslutning (udsat hearing edit 2 --answer formand).\n"
     )
-    chair = run("--today", "2026-09-02", "hearing", "add", "Åbningstider", "--from",
-                "Borgerservice", "--deadline", "25. september", "--answer", "formand")  # fmt: skip
+    chair = run(
+        "--today",
+        "2026-09-02",
+        "hearing",
+        "add",
+        "Åbningstider",
+        "--from",
+        "Borgerservice",
+        "--deadline",
+        "25. september",
+        "--answer",
+        "formand",
+    )
     assert chair.stderr == ""
     listed = json.loads(ok("--today", "2026-09-02", "hearing", "list", "--json"))
     assert [(h["id"], h["deadline"], h["deadline_time"], h["needs_chair"]) for h in listed] == [
-        (1, "2026-09-16", "09:00", True), (2, "2026-09-25", None, True),
+        (1, "2026-09-16", "09:00", True),
+        (2, "2026-09-25", None, True),
         (3, "2026-09-25", None, False),
-    ]  # fmt: skip
+    ]
     assert aeldreraad.query("SELECT status, answer_by FROM hearing ORDER BY id") == [
-        ("received", "meeting"), ("received", "meeting"), ("received", "chair")
-    ]  # fmt: skip
+        ("received", "meeting"),
+        ("received", "meeting"),
+        ("received", "chair"),
+    ]
 
 
 def test_bad_consultations_are_refused_in_danish(aeldreraad: Store) -> None:
@@ -61,22 +92,43 @@ def test_bad_consultations_are_refused_in_danish(aeldreraad: Store) -> None:
 
 def test_one_consultation_to_several_councils_is_answered_by_each(aeldreraad: Store) -> None:
     ok(*AUG, "init", "--council", "Handicaprådet")
-    ok(*AUG, "--council", "Ældrerådet", "hearing", "add", "Budget 2027", "--from", "Udvalget",
-       "--deadline", "16. september", "--also-to", "Handicaprådet")  # fmt: skip
+    ok(
+        *AUG,
+        "--council",
+        "Ældrerådet",
+        "hearing",
+        "add",
+        "Budget 2027",
+        "--from",
+        "Udvalget",
+        "--deadline",
+        "16. september",
+        "--also-to",
+        "Handicaprådet",
+    )
     ok(*AUG, "--council", "Ældrerådet", "hearing", "answer", "1", "--text", "Vi anbefaler.")
     other = json.loads(ok(*AUG, "--council", "Handicaprådet", "hearing", "list", "--json"))
     assert [(h["title"], h["status"], h["also_to"]) for h in other] == [
         ("Budget 2027", "received", ["Ældrerådet"])
     ]
     assert aeldreraad.query("SELECT council_id, status FROM hearing ORDER BY council_id") == [
-        (1, "answered"), (2, "received")
-    ]  # fmt: skip
+        (1, "answered"),
+        (2, "received"),
+    ]
 
 
 def test_reminders_and_agenda_take_up_consultations_and_standing_order(aeldreraad: Store) -> None:
     ok(*AUG, "council", "set", "--proposals-days", "12", "--agenda-days", "8")
-    ok(*AUG, "hearing", "add", "Kvalitetsstandard", "--from", "Ældreudvalget", "--deadline",
-       "10. september")  # fmt: skip
+    ok(
+        *AUG,
+        "hearing",
+        "add",
+        "Kvalitetsstandard",
+        "--from",
+        "Ældreudvalget",
+        "--deadline",
+        "10. september",
+    )
     reminded = ok("--today", "2026-08-20", "remind", "--days", "21")
     assert reminded == (
         "Jette Nyboe <jette@example.dk>\n"
@@ -104,16 +156,30 @@ def test_reminders_and_agenda_take_up_consultations_and_standing_order(aeldreraa
     assert shown.pop("points_after")[-1] == {"key": "other", "title": "Eventuelt"}
     assert shown.pop("points_before")[0]["key"] == "approval"
     assert shown == {
-        "council": "Ældrerådet", "proposals_days": 12, "agenda_days": 8, "quorum": None,
-        "group_items": True, "attachment_limit_mb": 20,
-    }  # fmt: skip
+        "council": "Ældrerådet",
+        "proposals_days": 12,
+        "agenda_days": 8,
+        "quorum": None,
+        "group_items": True,
+        "attachment_limit_mb": 20,
+    }
 
 
 def test_an_answered_consultation_is_in_the_minutes_and_the_annual_report(
     aeldreraad: Store, tmp_path: Path
 ) -> None:
-    ok(*AUG, "hearing", "add", "Trafikplan", "--from", "Teknikudvalget", "--deadline",
-       "3. september", "--item", "1")  # fmt: skip
+    ok(
+        *AUG,
+        "hearing",
+        "add",
+        "Trafikplan",
+        "--from",
+        "Teknikudvalget",
+        "--deadline",
+        "3. september",
+        "--item",
+        "1",
+    )
     assert "3. Høring: Trafikplan" in ok(*AUG, "agenda")
     answer = tmp_path / "svar.docx"
     from docx import Document
@@ -138,8 +204,10 @@ def test_an_answered_consultation_is_in_the_minutes_and_the_annual_report(
 
 
 @pytest.mark.sqlite_only
-def test_send_agenda_mails_each_member_the_agenda_and_an_invitation(aeldreraad: Store,
-                                                                    smtp) -> None:  # noqa: F811
+def test_send_agenda_mails_each_member_the_agenda_and_an_invitation(
+    aeldreraad: Store,
+    smtp,  # noqa: F811
+) -> None:
     from icalendar import Calendar
 
     inbox = smtp(Inbox())
@@ -150,8 +218,10 @@ def test_send_agenda_mails_each_member_the_agenda_and_an_invitation(aeldreraad: 
     )
     assert "Uden e-mailadresse – giv dem dagsordenen på anden vis: Ulla Dam." in sent.stderr
     assert sorted(r[0] for r in inbox.recipients) == [
-        "bo@example.dk", "jette@example.dk", "karen@example.dk"
-    ]  # fmt: skip
+        "bo@example.dk",
+        "jette@example.dk",
+        "karen@example.dk",
+    ]
     first = inbox.messages[0]
     assert first["Subject"] == "Indkaldelse: Ældrerådet, møde 1. september 2026"
     parts = {p.get_content_type(): p for p in first.iter_attachments()}
@@ -159,9 +229,13 @@ def test_send_agenda_mails_each_member_the_agenda_and_an_invitation(aeldreraad: 
 
     from docx import Document
 
-    word = Document(io.BytesIO(parts[
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    ].get_content()))  # fmt: skip
+    word = Document(
+        io.BytesIO(
+            parts[
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            ].get_content()
+        )
+    )
     assert word.paragraphs[0].text == "Dagsorden"
     invite = next(p for p in first.walk() if p.get_content_type() == "text/calendar")
     assert invite.get_param("method") == "REQUEST"
@@ -176,8 +250,9 @@ def test_send_agenda_mails_each_member_the_agenda_and_an_invitation(aeldreraad: 
     assert run(*AUG, "send-agenda").stderr.endswith("Ingen at sende til.\n")  # nothing changed
 
     moving = ok(*AUG, "meeting", "move", "1", "2. september 2026 kl. 16-18")
-    assert moving.endswith("Kalenderændringen er sendt til 3 modtagere: Jette Nyboe, Bo Berg og "
-                           "Karen Holm.\n")  # fmt: skip
+    assert moving.endswith(
+        "Kalenderændringen er sendt til 3 modtagere: Jette Nyboe, Bo Berg og Karen Holm.\n"
+    )
     again = run(*AUG, "send-agenda")
     assert again.stdout.startswith("Ændret dagsorden er sendt til 3 modtagere")
     moved = inbox.messages[-1]
@@ -185,16 +260,16 @@ def test_send_agenda_mails_each_member_the_agenda_and_an_invitation(aeldreraad: 
     invite = next(p for p in moved.walk() if p.get_content_type() == "text/calendar")
     event = next(iter(Calendar.from_ical(invite.get_content()).walk("VEVENT")))
     assert int(event["sequence"]) == 1 and str(event["uid"]) == uid
-    assert aeldreraad.query(
-        "SELECT address, sequence, changed FROM agenda_notice ORDER BY id"
-    ) == [(a, 0, 0) for a in ("jette@example.dk", "bo@example.dk", "karen@example.dk")] + [
-        (a, 1, 1) for a in ("jette@example.dk", "bo@example.dk", "karen@example.dk")
-    ]  # fmt: skip
+    assert aeldreraad.query("SELECT address, sequence, changed FROM agenda_notice ORDER BY id") == [
+        (a, 0, 0) for a in ("jette@example.dk", "bo@example.dk", "karen@example.dk")
+    ] + [(a, 1, 1) for a in ("jette@example.dk", "bo@example.dk", "karen@example.dk")]
 
 
 @pytest.mark.sqlite_only
-def test_a_dropped_connection_leaves_a_record_of_who_got_the_notice(aeldreraad: Store,
-                                                                   smtp) -> None:  # noqa: F811
+def test_a_dropped_connection_leaves_a_record_of_who_got_the_notice(
+    aeldreraad: Store,
+    smtp,  # noqa: F811
+) -> None:
     inbox = smtp(Inbox(drop_after=1))
     failed = run(*AUG, "send-agenda")
     assert failed.code == 75
@@ -213,13 +288,21 @@ def test_the_demo_councils_annual_report_counts_what_the_store_holds(
     demo = demo_council(isolated_store)
     year = DEMO_TODAY[:4]
     report = json.loads(ok("--today", DEMO_TODAY, "annual-report", year, "--json"))
-    held = demo.query(
-        "SELECT id FROM meeting WHERE cancelled = 0 AND date >= :s AND date <= :t ORDER BY date",
-        s=f"{year}-01-01", t=DEMO_TODAY,
-    ) if demo.is_sqlite else demo.query(
-        "SELECT id FROM meeting WHERE NOT cancelled AND date >= :s AND date <= :t ORDER BY date",
-        s=f"{year}-01-01", t=DEMO_TODAY,
-    )  # fmt: skip
+    held = (
+        demo.query(
+            "SELECT id FROM meeting WHERE cancelled = 0 AND date >= :s AND "
+            "date <= :t ORDER BY date",
+            s=f"{year}-01-01",
+            t=DEMO_TODAY,
+        )
+        if demo.is_sqlite
+        else demo.query(
+            "SELECT id FROM meeting WHERE NOT cancelled AND date >= :s AND "
+            "date <= :t ORDER BY date",
+            s=f"{year}-01-01",
+            t=DEMO_TODAY,
+        )
+    )
     assert [m["id"] for m in report["meetings"]["held"]] == [m for (m,) in held]
     ids = ", ".join(str(m) for (m,) in held)
     own = f"meeting_id IN ({ids}) AND standing IS NULL"  # standing points are no business
@@ -229,19 +312,24 @@ def test_the_demo_councils_annual_report_counts_what_the_store_holds(
         "AND (kind IS NULL OR kind = 'beslutning')"
     )
     assert (len(report["items"]), report["decisions"]) == (items[0], decided[0])
-    by_status = dict(demo.query(
-        f"SELECT status, COUNT(*) FROM action WHERE meeting_id IN ({ids}) GROUP BY status"
-    ))  # fmt: skip
+    by_status = dict(
+        demo.query(
+            f"SELECT status, COUNT(*) FROM action WHERE meeting_id IN ({ids}) GROUP BY status"
+        )
+    )
     assert report["followups"] == {
-        "agreed": sum(by_status.values()), "done": by_status.get("done", 0),
+        "agreed": sum(by_status.values()),
+        "done": by_status.get("done", 0),
         "dropped": by_status.get("dropped", 0),
         "open": by_status.get("open", 0) + by_status.get("in_progress", 0),
         "postponed": by_status.get("postponed", 0),
-    }  # fmt: skip
-    absences = dict(demo.query(
-        f"SELECT p.full_name, COUNT(*) FROM attendance a JOIN person p ON p.id = a.person_id "
-        f"WHERE a.meeting_id IN ({ids}) AND a.status = 'absent' GROUP BY p.full_name"
-    ))  # fmt: skip
+    }
+    absences = dict(
+        demo.query(
+            f"SELECT p.full_name, COUNT(*) FROM attendance a JOIN person p ON p.id = a.person_id "
+            f"WHERE a.meeting_id IN ({ids}) AND a.status = 'absent' GROUP BY p.full_name"
+        )
+    )
     assert absences and all(
         a["absent"] == absences.get(a["name"], 0) and a["present"] + a["absent"] == a["meetings"]
         for a in report["attendance"]
@@ -270,14 +358,16 @@ def test_a_consultations_history_and_help_are_danish(aeldreraad: Store) -> None:
     ok(*AUG, "hearing", "add", "Budget 2027", "--from", "Udvalget", "--deadline", "16. september")
     before = dump(aeldreraad)
     wrong = run(*AUG, "hearing", "edit", "1", "--status", "besvart")
-    assert (wrong.code, wrong.stderr) == (2, (
-        "Fejl: Ukendt status »besvart« for en høring; mente du besvaret? Ellers brug en af: "
-        "modtaget, under behandling, besvaret, ikke besvaret.\n"
-    ))  # fmt: skip
+    assert (wrong.code, wrong.stderr) == (
+        2,
+        (
+            "Fejl: Ukendt status »besvart« for en høring; mente du besvaret? Ellers brug en af: "
+            "modtaget, under behandling, besvaret, ikke besvaret.\n"
+        ),
+    )
     wrong = run(*AUG, "hearing", "edit", "1", "--answer", "meeting-ish")
     assert wrong.stderr == (
-        "Fejl: »meeting-ish«: en høring besvares på et møde (møde) eller af formanden "
-        "(formand).\n"
+        "Fejl: »meeting-ish«: en høring besvares på et møde (møde) eller af formanden (formand).\n"
     )
     assert dump(aeldreraad) == before
     ok(*AUG, "hearing", "edit", "1", "--status", "under behandling", "--answer", "formand")
@@ -296,8 +386,7 @@ def test_a_consultations_history_and_help_are_danish(aeldreraad: Store) -> None:
     assert "meeting" not in ok("hearing", "edit", "--help")
 
 
-def test_overlapping_send_agenda_runs_send_each_notice_once(aeldreraad: Store,
-                                                            smtp) -> None:  # noqa: F811
+def test_overlapping_send_agenda_runs_send_each_notice_once(aeldreraad: Store, smtp) -> None:  # noqa: F811
     """A slow mail server and a second run (an overlapping cron): it sends nothing and says so;
     each member gets the notice once, and a run after both sends nobody anything."""
     import os
@@ -310,9 +399,13 @@ def test_overlapping_send_agenda_runs_send_each_notice_once(aeldreraad: Store,
     inbox = smtp(Inbox(delay=0.8))
 
     def udsat(*args: str) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-m", "udsat_cli", *args],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env={**os.environ, "PYTHONPATH": str(ROOT / "src")})  # fmt: skip
+        return subprocess.Popen(
+            [sys.executable, "-m", "udsat_cli", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        )
 
     first = udsat(*AUG, "send-agenda")
     while not inbox.messages and first.poll() is None:  # the first run is sending
@@ -321,10 +414,13 @@ def test_overlapping_send_agenda_runs_send_each_notice_once(aeldreraad: Store,
     results = [(p.wait(timeout=120), p.communicate()) for p in (first, second)]
     assert [code for code, _ in results] == [0, 0], results
     assert results[1][1][1].endswith(
-        "Indkaldelsen sendes allerede af en anden kørsel; denne sender intet.\n")
+        "Indkaldelsen sendes allerede af en anden kørsel; denne sender intet.\n"
+    )
     assert sorted(r[0] for r in inbox.recipients) == [
-        "bo@example.dk", "jette@example.dk", "karen@example.dk"
-    ]  # fmt: skip
+        "bo@example.dk",
+        "jette@example.dk",
+        "karen@example.dk",
+    ]
     assert aeldreraad.query("SELECT COUNT(*) FROM agenda_notice") == [(3,)]
     assert run(*AUG, "send-agenda").stderr.endswith("Ingen at sende til.\n")
     assert len(inbox.messages) == 3

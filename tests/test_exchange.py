@@ -64,13 +64,33 @@ def test_restore_refuses_what_it_cannot_take(new_store, tmp_path: Path) -> None:
 def test_csv_opens_in_excel(new_store, tmp_path: Path) -> None:
     store = _demo(new_store)
     target = tmp_path / "opgaver.csv"
-    ok("--db", store.arg, "--today", "2026-11-22", "export", "--format", "csv", "--separator", ";",
-       "-o", str(target))  # fmt: skip
+    ok(
+        "--db",
+        store.arg,
+        "--today",
+        "2026-11-22",
+        "export",
+        "--format",
+        "csv",
+        "--separator",
+        ";",
+        "-o",
+        str(target),
+    )
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Nr.", "Opgave", "Ansvarlige", "Status", "Frist", "Frist (tekst)", "Møde",
-                       "Punkt", "Seneste note"]  # fmt: skip
+    assert rows[0] == [
+        "Nr.",
+        "Opgave",
+        "Ansvarlige",
+        "Status",
+        "Frist",
+        "Frist (tekst)",
+        "Møde",
+        "Punkt",
+        "Seneste note",
+    ]
     assert len(rows) == 13
     first = rows[1]
     assert first[:4] == [
@@ -119,8 +139,9 @@ def test_calendar_feed(new_store, tmp_path: Path) -> None:
     assert str(deadline["transp"]) == "TRANSPARENT"
     council_events = [e for e in events if str(e["uid"]).startswith("event-")]
     assert [str(e["summary"]) for e in council_events] == [
-        "Netværksmøde for udsatteråd", "Dialogmøde med Sundheds- og Socialudvalget"
-    ]  # fmt: skip
+        "Netværksmøde for udsatteråd",
+        "Dialogmøde med Sundheds- og Socialudvalget",
+    ]
     assert not re.search(r"\b(Meeting|Deadline|Owner|generated)\b", printed)
     todos = list(Calendar.from_ical(run(*base, "calendar", "--todo").stdout).walk("VTODO"))
     assert {str(t["uid"]) for t in todos} >= {f"action-1-{store_id}@udsat"}
@@ -146,11 +167,21 @@ def test_an_export_from_either_backend_restores_into_the_other(tmp_path: Path) -
     sqlite_store = Store(path=tmp_path / "lite.db")
     ok("--db", sqlite_store.arg, "--today", "2026-11-22", "demo")
     first_meeting = sqlite_store.query("SELECT MIN(date) FROM meeting")[0][0]
-    for args in (("item", "edit", first_meeting, "2", "--closed", "--public-decision", "Drøftet."),
-                 ("minutes", "approve", first_meeting), ("council", "set", "--quorum", "3"),
-                 ("hearing", "add", "Budget 2028", "--from", "Socialudvalget", "--deadline",
-                  "1. december 2026 kl. 9"),
-                 ("topic", "add", "Forretningsorden", "--for", "januar")):  # fmt: skip
+    for args in (
+        ("item", "edit", first_meeting, "2", "--closed", "--public-decision", "Drøftet."),
+        ("minutes", "approve", first_meeting),
+        ("council", "set", "--quorum", "3"),
+        (
+            "hearing",
+            "add",
+            "Budget 2028",
+            "--from",
+            "Socialudvalget",
+            "--deadline",
+            "1. december 2026 kl. 9",
+        ),
+        ("topic", "add", "Forretningsorden", "--for", "januar"),
+    ):
         ok("--db", sqlite_store.arg, "--today", "2026-11-22", *args)
     exports = [tmp_path / "fra-sqlite.json"]
     ok("--db", sqlite_store.arg, "export", "-o", str(exports[0]))
@@ -168,7 +199,8 @@ def test_an_export_from_either_backend_restores_into_the_other(tmp_path: Path) -
         assert exports[2].read_bytes() == exports[0].read_bytes()
         for store in (server, back):  # and every command reads what came across
             assert ok("--db", store.arg, "--today", "2026-11-22", "minutes", first_meeting) == ok(
-                "--db", sqlite_store.arg, "--today", "2026-11-22", "minutes", first_meeting)
+                "--db", sqlite_store.arg, "--today", "2026-11-22", "minutes", first_meeting
+            )
             ok("--db", store.arg, "--today", "2026-11-22", "publish", str(tmp_path / "side"))
             ok("--db", store.arg, "--today", "2026-11-22", "add-action", "Ny", "--owner", "Helle")
     finally:

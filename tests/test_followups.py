@@ -16,8 +16,18 @@ def history(council: Store) -> Store:
 
 def _history() -> None:
     march = ("--today", "2019-03-05")
-    ok(*march, "add-action", "Opdatere hjemmesiden med referater", "--owner", "Carina",
-       "--due", "25/3-2019", "--item", "Hjemmesiden", "--new-item")  # fmt: skip
+    ok(
+        *march,
+        "add-action",
+        "Opdatere hjemmesiden med referater",
+        "--owner",
+        "Carina",
+        "--due",
+        "25/3-2019",
+        "--item",
+        "Hjemmesiden",
+        "--new-item",
+    )
     ok(
         *march,
         "add-action",
@@ -25,7 +35,8 @@ def _history() -> None:
         "--owner",
         "Jette",
         "--item",
-        "Bisidderordning", "--new-item",
+        "Bisidderordning",
+        "--new-item",
     )
     ok(*march, "postpone", "2", "--to", "1. maj 2019", "--note", "Venter på bestyrelsesmødet")
     ok(
@@ -35,20 +46,47 @@ def _history() -> None:
         "--owner",
         "René",
         "--item",
-        "Bisidderordning", "--new-item",
+        "Bisidderordning",
+        "--new-item",
     )
     ok(*march, "postpone", "3", "--to", "1. september 2019", "--note", "Udsat til efteråret")
     ok(*march, "add-action", "Sende opfordring til SUS", "--owner", "Helge Bo")
     ok(*march, "done", "4")
     april = ("--today", "2019-04-02")
-    ok(*april, "add-action", "Lægge udkast til tekst i den lukkede Facebookgruppe",
-       "--owner", "Søren", "--due", "næste møde", "--item", "Fokus på socialt frikort",
-       "--new-item")  # fmt: skip
-    ok(*april, "add-action", "Få et behandlingspunkt på dagsordenen til næste SUS",
-       "--owner", "Helge", "--owner", "Allan", "--item", "Fokus på socialt frikort",
-       "--new-item")  # fmt: skip
-    ok(*april, "add-action", "Få trykt pjecer til bostøtterne", "--owner", "Carina",
-       "--item", "Fokus på socialt frikort", "--new-item")  # fmt: skip
+    ok(
+        *april,
+        "add-action",
+        "Lægge udkast til tekst i den lukkede Facebookgruppe",
+        "--owner",
+        "Søren",
+        "--due",
+        "næste møde",
+        "--item",
+        "Fokus på socialt frikort",
+        "--new-item",
+    )
+    ok(
+        *april,
+        "add-action",
+        "Få et behandlingspunkt på dagsordenen til næste SUS",
+        "--owner",
+        "Helge",
+        "--owner",
+        "Allan",
+        "--item",
+        "Fokus på socialt frikort",
+        "--new-item",
+    )
+    ok(
+        *april,
+        "add-action",
+        "Få trykt pjecer til bostøtterne",
+        "--owner",
+        "Carina",
+        "--item",
+        "Fokus på socialt frikort",
+        "--new-item",
+    )
     ok(*april, "done", "7", "--note", "Pjecerne er trykt")
 
 
@@ -112,25 +150,48 @@ def test_report_json_contract(history: Store) -> None:
     assert set(report) == {"council", "meeting", "previous_meeting", "actions"}
     assert report["council"] == "Udsatterådet Albertslund"
     assert report["meeting"] == {
-        "id": 3, "date": "2019-05-23", "start": "16:00", "end": "18:00", "place": "Rådhuset"
-    }  # fmt: skip
+        "id": 3,
+        "date": "2019-05-23",
+        "start": "16:00",
+        "end": "18:00",
+        "place": "Rådhuset",
+    }
     assert report["previous_meeting"]["date"] == "2019-04-01"
     assert [(a["id"], a["section"]) for a in report["actions"]] == [
-        (5, "previous_meeting"), (6, "previous_meeting"), (7, "previous_meeting"),
-        (1, "open"), (2, "resumed"),
-    ]  # fmt: skip
+        (5, "previous_meeting"),
+        (6, "previous_meeting"),
+        (7, "previous_meeting"),
+        (1, "open"),
+        (2, "resumed"),
+    ]
     first = report["actions"][0]
     assert set(first) == {
-        "id", "title", "owners", "status", "due", "due_text", "meeting", "item", "note",
-        "carried", "section",
-    }  # fmt: skip
+        "id",
+        "title",
+        "owners",
+        "status",
+        "due",
+        "due_text",
+        "meeting",
+        "item",
+        "note",
+        "carried",
+        "section",
+    }
     assert report["actions"][1]["owners"] == ["Helge Bo Jensen", "Allan Høyer"]
     assert report["actions"][3] == {
-        "id": 1, "title": "Opdatere hjemmesiden med referater", "owners": ["Carina Kofoed"],
-        "status": "open", "due": "2019-03-25", "due_text": "25. marts 2019",
-        "meeting": "2019-03-04", "item": "Hjemmesiden", "note": None, "carried": 1,
+        "id": 1,
+        "title": "Opdatere hjemmesiden med referater",
+        "owners": ["Carina Kofoed"],
+        "status": "open",
+        "due": "2019-03-25",
+        "due_text": "25. marts 2019",
+        "meeting": "2019-03-04",
+        "item": "Hjemmesiden",
+        "note": None,
+        "carried": 1,
         "section": "open",
-    }  # fmt: skip
+    }
 
 
 def test_report_markdown(history: Store) -> None:
@@ -170,8 +231,9 @@ def test_report_for_a_named_meeting(history: Store) -> None:
     before = dump(history)
     result = run("followups", "--format", "pdf")
     assert (result.code, result.stderr) == (
-        2, "Fejl: Ukendt format »pdf«; brug en af: text, markdown, json, docx.\n"
-    )  # fmt: skip
+        2,
+        "Fejl: Ukendt format »pdf«; brug en af: text, markdown, json, docx.\n",
+    )
     assert dump(history) == before
 
 
@@ -221,8 +283,10 @@ def test_the_terminal_gets_the_rich_view(history: Store) -> None:
         main, child = pty.openpty()
         proc = subprocess.Popen(
             [sys.executable, "-m", "udsat_cli", "--today", "2019-05-20", "followups"],
-            stdout=child, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "120", **env},
-        )  # fmt: skip
+            stdout=child,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "COLUMNS": "120", **env},
+        )
         os.close(child)
         chunks = []
         while True:
@@ -257,8 +321,14 @@ def _next(*args: str) -> str:
 def test_on_the_evening_of_a_meeting_the_next_meeting_is_the_following_one(
     history: Store,
 ) -> None:
-    ok("meeting", "plan", "23. maj 2019 kl. 16-18", "13. juni 2019 kl. 16", "20. juni 2019",
-       "27. juni 2019 kl. 10-12")  # fmt: skip
+    ok(
+        "meeting",
+        "plan",
+        "23. maj 2019 kl. 16-18",
+        "13. juni 2019 kl. 16",
+        "20. juni 2019",
+        "27. juni 2019 kl. 10-12",
+    )
     assert _next("2019-05-23 09:00") == "2019-05-23"  # the morning of the meeting
     assert _next("2019-05-23 18:00") == "2019-05-23"  # until its end
     assert _next("2019-05-23 18:01") == "2019-06-13"  # the evening after it
@@ -272,10 +342,13 @@ def test_on_the_evening_of_a_meeting_the_next_meeting_is_the_following_one(
     assert _next("2019-06-27 08:00") == "2019-06-27"  # no decision yet, just the agenda
     ok("item", "edit", "27/6-2019", "1", "--decision", "Rådet har svaret.")
     result = run("--today", "2019-06-27 10:30", "followups", "--next-meeting")
-    assert (result.code, result.stderr) == (1, (
-        "Fejl: Udsatterådet Albertslund har intet planlagt møde efter mødet i dag; tilføj det "
-        'næste med: udsat meeting add "DATO kl. 16-18".\n'
-    ))  # fmt: skip
+    assert (result.code, result.stderr) == (
+        1,
+        (
+            "Fejl: Udsatterådet Albertslund har intet planlagt møde efter mødet i dag; tilføj det "
+            'næste med: udsat meeting add "DATO kl. 16-18".\n'
+        ),
+    )
 
 
 def test_the_agenda_and_the_reminders_look_past_a_meeting_that_is_over(history: Store) -> None:
@@ -283,8 +356,16 @@ def test_the_agenda_and_the_reminders_look_past_a_meeting_that_is_over(history: 
     evening = ("--today", "2019-05-23 19:30")
     agenda = ok(*evening, "agenda", "--next-meeting")
     assert "torsdag d. 13. juni 2019 kl. 16.00–18.00" in agenda and "23. maj 2019 kl." not in agenda
-    ok("--today", "2019-05-20", "add-action", "Ringe til AP", "--owner", "Søren",
-       "--due", "snarest")  # fmt: skip
+    ok(
+        "--today",
+        "2019-05-20",
+        "add-action",
+        "Ringe til AP",
+        "--owner",
+        "Søren",
+        "--due",
+        "snarest",
+    )
     morning = ok("--today", "2019-05-23 10:00", "remind", "--days", "30", "--dry-run")
     assert "Til opfølgning på mødet 23. maj 2019:" in morning
     reminded = ok(*evening, "remind", "--days", "30", "--dry-run")
@@ -293,9 +374,11 @@ def test_the_agenda_and_the_reminders_look_past_a_meeting_that_is_over(history: 
     before = dump(history)
     for moment, message in (
         ("2019-05-23 25:00", "»2019-05-23 25:00«: 25:00 er ikke et klokkeslæt."),
-        ("23/5-2019 kl. 16-18", "»23/5-2019 kl. 16-18«: her skal der stå ét klokkeslæt, ikke et "
-                                "tidsrum."),
-    ):  # fmt: skip
+        (
+            "23/5-2019 kl. 16-18",
+            "»23/5-2019 kl. 16-18«: her skal der stå ét klokkeslæt, ikke et tidsrum.",
+        ),
+    ):
         result = run("--today", moment, "followups")
         assert (result.code, result.stderr) == (2, f"Fejl: {message}\n"), moment
     assert dump(history) == before

@@ -21,13 +21,30 @@ app = load()
 
 # A valid value for each required parameter, so the text under test is what decides.
 VALID = {
-    "title": "Kontakte AP", "owner": "Jette", "action_id": "1", "to": "næste møde",
-    "note": "Mail sendt", "phrase": "i morgen", "ref": "1/4-2019", "path": "findes-ikke.json",
-    "words": "frikort", "files": "findes-ikke.txt", "when": "6. maj 2019", "name": "Kim Larsen",
-    "start": "1/6", "end": "31/8", "number": "1", "topic_id": "1", "text": "Velkommen.",
-    "sender": "Socialforvaltningen", "deadline": "6. maj 2019", "hearing_id": "1", "year": "2019",
-    "folder": "side", "file": "findes-ikke.pdf",
-}  # fmt: skip
+    "title": "Kontakte AP",
+    "owner": "Jette",
+    "action_id": "1",
+    "to": "næste møde",
+    "note": "Mail sendt",
+    "phrase": "i morgen",
+    "ref": "1/4-2019",
+    "path": "findes-ikke.json",
+    "words": "frikort",
+    "files": "findes-ikke.txt",
+    "when": "6. maj 2019",
+    "name": "Kim Larsen",
+    "start": "1/6",
+    "end": "31/8",
+    "number": "1",
+    "topic_id": "1",
+    "text": "Velkommen.",
+    "sender": "Socialforvaltningen",
+    "deadline": "6. maj 2019",
+    "hearing_id": "1",
+    "year": "2019",
+    "folder": "side",
+    "file": "findes-ikke.pdf",
+}
 
 
 def _commands(group: Any = None, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
@@ -96,8 +113,19 @@ def busy(council: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sto
 
 
 def _fuzz_busy() -> None:
-    ok("--today", "2019-04-02", "add-action", "Kontakte AP", "--owner", "Jette",
-       "--item", "Fokus på socialt frikort", "--new-item", "--due", "næste møde")  # fmt: skip
+    ok(
+        "--today",
+        "2019-04-02",
+        "add-action",
+        "Kontakte AP",
+        "--owner",
+        "Jette",
+        "--item",
+        "Fokus på socialt frikort",
+        "--new-item",
+        "--due",
+        "næste møde",
+    )
     ok("topic", "add", "Forretningsorden")
 
 
@@ -105,22 +133,48 @@ def _fuzz_busy() -> None:
 def test_every_argument_is_covered() -> None:
     names = {name for name, _ in TARGETS}
     assert len(names) == len(TARGETS) == 189  # every option that takes text, and every argument
-    assert {"add-action title", "meeting plan --every", "search words", "--db actions",
-            "publish folder", "publish --templates", "publish --url", "send-agenda meeting",
-            "hearing answer --file", "hearing edit --status", "item edit --decision",
-            "undo number"} <= names  # fmt: skip
+    assert {
+        "add-action title",
+        "meeting plan --every",
+        "search words",
+        "--db actions",
+        "publish folder",
+        "publish --templates",
+        "publish --url",
+        "send-agenda meeting",
+        "hearing answer --file",
+        "hearing edit --status",
+        "item edit --decision",
+        "undo number",
+    } <= names
 
 
 NASTY = [
-    "", "-1", "0", "99999999999999999999", "ø'; DROP TABLE action; --\n\t\"%s",
+    "",
+    "-1",
+    "0",
+    "99999999999999999999",
+    "ø'; DROP TABLE action; --\n\t\"%s",
     "Titel\x01 med\x1b]0;hack\x07 og \x1b[31mfarve",  # control characters, terminal escapes
     "ab\udcff\udce6",  # invalid UTF-8 in an argument, as Python receives it
-    "Eve <eve@attacker.example>, Bo", "Vinther, Helle", "omar@example.dk>,<postmaster",
+    "Eve <eve@attacker.example>, Bo",
+    "Vinther, Helle",
+    "omar@example.dk>,<postmaster",
     "Bo\nBcc: eve@attacker.example",  # a header injection
-    "a%20b.db", "lager.db?mode=ro", ".", "/dev/zero", "/dev/stdout", "x" * 5000,
-    "Til\ufffebud\uffff \ufdd0", "\u202eexe.jpg\u2066", "[/x] [se bilag] [b]",  # #29
-    "file:x.db", "javascript:alert(1)", "~", "..",
-]  # fmt: skip
+    "a%20b.db",
+    "lager.db?mode=ro",
+    ".",
+    "/dev/zero",
+    "/dev/stdout",
+    "x" * 5000,
+    "Til\ufffebud\uffff \ufdd0",
+    "\u202eexe.jpg\u2066",
+    "[/x] [se bilag] [b]",  # #29
+    "file:x.db",
+    "javascript:alert(1)",
+    "~",
+    "..",
+]
 
 
 @pytest.mark.slow
@@ -134,8 +188,10 @@ def test_nasty_text_at_every_argument(busy: Store, text: str) -> None:
 # that invalid UTF-8 in argv becomes in Python, and, drawn as often as all the rest, the
 # characters that pass a naive filter and break later: non-characters, bidirectional controls,
 # Rich markup's brackets.
-SPECIAL = "\ufffe\uffff\ufdd0\ufdef\U0001fffe\U0010ffff\u202a\u202b\u202c\u202d\u202e\u2066\u2067" \
-          "\u2068\u2069[]/\\"
+SPECIAL = (
+    "\ufffe\uffff\ufdd0\ufdef\U0001fffe\U0010ffff\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
+    "\u2068\u2069[]/\\"
+)
 ARBITRARY = st.text(
     alphabet=st.one_of(
         st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
@@ -191,15 +247,37 @@ def test_arbitrary_text_at_any_argument(busy: Store, target: Any, text: str) -> 
 
 # --- the live screen's fields ---------------------------------------------------------------
 
-LIVE_FIELDS = ["#decision", "#action-title", "#action-owner", "#action-due", "#guest",
-               "#referent", "#reason-2", "#fu-note-1"]  # fmt: skip
-STORED_TEXTS = [("agenda_item", "decision"), ("action", "title"), ("action", "due_text"),
-                ("meeting_guest", "name"), ("attendance", "reason"), ("action_event", "note")]
+LIVE_FIELDS = [
+    "#decision",
+    "#action-title",
+    "#action-owner",
+    "#action-due",
+    "#guest",
+    "#referent",
+    "#reason-2",
+    "#fu-note-1",
+]
+STORED_TEXTS = [
+    ("agenda_item", "decision"),
+    ("action", "title"),
+    ("action", "due_text"),
+    ("meeting_guest", "name"),
+    ("attendance", "reason"),
+    ("action_event", "note"),
+]
 
 
 @settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(texts=st.lists(st.tuples(st.sampled_from(LIVE_FIELDS), ARBITRARY.filter(
-    lambda t: not any("\udc80" <= c <= "\udcff" for c in t))), min_size=1, max_size=6))
+@given(
+    texts=st.lists(
+        st.tuples(
+            st.sampled_from(LIVE_FIELDS),
+            ARBITRARY.filter(lambda t: not any("\udc80" <= c <= "\udcff" for c in t)),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 @pytest.mark.slow
 def test_arbitrary_text_in_every_live_field(live_day: Store, texts: list) -> None:  # noqa: F811
     """Any text, with the non-characters, bidirectional controls and markup brackets, typed
@@ -214,8 +292,11 @@ def test_arbitrary_text_in_every_live_field(live_day: Store, texts: list) -> Non
         async with app.run_test(size=(140, 45)) as pilot:
             await pilot.pause()
             for selector, text in texts:
-                tab = "fremmoede" if selector in ("#guest", "#referent", "#reason-2") else (
-                    "opfoelgning" if selector.startswith("#fu-") else "dagsorden")  # fmt: skip
+                tab = (
+                    "fremmoede"
+                    if selector in ("#guest", "#referent", "#reason-2")
+                    else ("opfoelgning" if selector.startswith("#fu-") else "dagsorden")
+                )
                 app.action_tab(tab)
                 await pilot.pause()
                 field = app.query_one(selector)

@@ -38,8 +38,16 @@ def bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _hearing() -> None:
-    ok(*APRIL, "hearing", "add", "Budget 2027", "--from", "Socialudvalget", "--deadline",
-       "16. september 2019 kl. 9")  # fmt: skip
+    ok(
+        *APRIL,
+        "hearing",
+        "add",
+        "Budget 2027",
+        "--from",
+        "Socialudvalget",
+        "--deadline",
+        "16. september 2019 kl. 9",
+    )
 
 
 # --- one door for every file --------------------------------------------------------------------
@@ -51,22 +59,25 @@ def test_a_hearing_answer_is_read_within_limits(council: Store, tmp_path: Path, 
     started = time.monotonic()
     result = run(*APRIL, "hearing", "answer", "1", "--file", str(bomb))
     assert (result.code, result.stderr) == (
-        2, "Fejl: svar.docx pakker sig ud til mere, end et høringssvar fylder; udsat læser den "
+        2,
+        "Fejl: svar.docx pakker sig ud til mere, end et høringssvar fylder; udsat læser den "
         "ikke.\n",
-    )  # fmt: skip
+    )
     assert time.monotonic() - started < 5
     nuls = tmp_path / "nul.txt"
     with nuls.open("wb") as handle:
         handle.truncate(300 * 1024 * 1024)  # 300 MB of NULs, sparse
     result = run(*APRIL, "hearing", "answer", "1", "--file", str(nuls))
     assert (result.code, result.stderr) == (
-        2, "Fejl: nul.txt er for stor (over 10 MB); udsat læser høringssvar op til 10 MB.\n"
+        2,
+        "Fejl: nul.txt er for stor (over 10 MB); udsat læser høringssvar op til 10 MB.\n",
     )
     small = tmp_path / "lille.txt"
     small.write_bytes(b"\x00" * 1000)
     result = run(*APRIL, "hearing", "answer", "1", "--file", str(small))
     assert (result.code, result.stderr) == (
-        2, f"Fejl: {small} er hverken et Word-dokument eller tekst.\n"
+        2,
+        f"Fejl: {small} er hverken et Word-dokument eller tekst.\n",
     )
     for args in (("--file", str(tmp_path / "findes-ikke.txt")), ("--file", str(tmp_path))):
         result = run(*APRIL, "hearing", "answer", "1", *args)
@@ -81,23 +92,23 @@ def test_a_hearing_answer_is_read_within_limits(council: Store, tmp_path: Path, 
 def test_a_word_template_is_read_within_limits(council: Store, tmp_path: Path, bomb) -> None:
     out = tmp_path / "referat.docx"
     started = time.monotonic()
-    result = run("minutes", "1/4-2019", "--format", "docx", "-o", str(out), "--template",
-                 str(bomb))  # fmt: skip
+    result = run("minutes", "1/4-2019", "--format", "docx", "-o", str(out), "--template", str(bomb))
     assert (result.code, result.stderr) == (
-        2, "Fejl: svar.docx pakker sig ud til mere, end en skabelon fylder; udsat læser den "
-        "ikke.\n",
-    )  # fmt: skip
+        2,
+        "Fejl: svar.docx pakker sig ud til mere, end en skabelon fylder; udsat læser den ikke.\n",
+    )
     assert time.monotonic() - started < 5 and not out.exists()
     huge = tmp_path / "stor.docx"
     with huge.open("wb") as handle:
         handle.truncate(4 * 1024 * 1024 * 1024)
-    result = run("minutes", "1/4-2019", "--format", "docx", "-o", str(out), "--template",
-                 str(huge))  # fmt: skip
+    result = run("minutes", "1/4-2019", "--format", "docx", "-o", str(out), "--template", str(huge))
     assert (result.code, result.stderr) == (
-        2, "Fejl: stor.docx er for stor (over 20 MB); udsat læser Word-skabeloner op til 20 MB.\n"
+        2,
+        "Fejl: stor.docx er for stor (over 20 MB); udsat læser Word-skabeloner op til 20 MB.\n",
     )
-    result = run("minutes", "1/4-2019", "--format", "docx", "-o", str(out), "--template",
-                 "/dev/zero")  # fmt: skip
+    result = run(
+        "minutes", "1/4-2019", "--format", "docx", "-o", str(out), "--template", "/dev/zero"
+    )
     assert result.code == 2 and "zero er for stor" in result.stderr
 
 
@@ -105,12 +116,15 @@ def test_endless_settings_and_password_files_are_refused(due: Store, monkeypatch
     monkeypatch.setenv("UDSAT_CONFIG", "/dev/zero")
     result = run(*MAY, "remind", "--send")
     assert (result.code, result.stderr) == (
-        78, "Fejl: Indstillingsfilen /dev/zero er for stor til at være en indstillingsfil.\n"
+        78,
+        "Fejl: Indstillingsfilen /dev/zero er for stor til at være en indstillingsfil.\n",
     )
-    result = run("--db", "postgresql+psycopg://anna@127.0.0.1:1/udsat?password_file=/dev/zero",
-                 "actions")  # fmt: skip
+    result = run(
+        "--db", "postgresql+psycopg://anna@127.0.0.1:1/udsat?password_file=/dev/zero", "actions"
+    )
     assert (result.code, result.stderr) == (
-        4, "Fejl: Kan ikke læse adgangskoden i filen /dev/zero: den er over 64 KB, og den skal "
+        4,
+        "Fejl: Kan ikke læse adgangskoden i filen /dev/zero: den er over 64 KB, og den skal "
         "kun indeholde adgangskoden.\n",
     )
 
@@ -121,11 +135,14 @@ def test_settings_are_read_as_meant(due: Store, tmp_path: Path, monkeypatch) -> 
     for port in ("1.5", "true", '"587"', "0"):
         config.write_text(f'[smtp]\nhost = "x"\nsender = "a@b.dk"\nport = {port}\n')
         result = run(*MAY, "remind", "--send", "--dry-run")
-        assert result.code == 78 and "[smtp] port skal være et helt tal mellem 1 og 65535" in \
-            result.stderr, (port, result.stderr)  # fmt: skip
+        assert (
+            result.code == 78
+            and "[smtp] port skal være et helt tal mellem 1 og 65535" in result.stderr
+        ), (port, result.stderr)
     # Saved by Windows Notepad: a byte order mark first.
-    config.write_bytes('\ufeff[smtp]\nhost = "x"\nsender = "Rådet <a@b.dk>"\nport = 2525\n'
-                       .encode())  # fmt: skip
+    config.write_bytes(
+        '\ufeff[smtp]\nhost = "x"\nsender = "Rådet <a@b.dk>"\nport = 2525\n'.encode()
+    )
     out = ok(*MAY, "remind", "--send", "--dry-run")
     assert "From: =?utf-8?q?R=C3=A5det?= <a@b.dk>" in out or "From: Rådet <a@b.dk>" in out
 
@@ -137,16 +154,29 @@ NONCHARACTERS = "\ufffe\uffff\ufdd0\ufdef\U0001fffe\U0010ffff"
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
-def test_noncharacters_and_bidi_controls_never_reach_the_store(isolated_store: Store,
-                                                               tmp_path: Path) -> None:
+def test_noncharacters_and_bidi_controls_never_reach_the_store(
+    isolated_store: Store, tmp_path: Path
+) -> None:
     demo = demo_council(isolated_store)
     meeting = demo.query("SELECT MIN(date) FROM meeting")[0][0]
     title = f"Til{NONCHARACTERS}bud \u202eexe.jpg{BIDI}"
-    ok("--today", DEMO_TODAY, "item", "edit", meeting, "2", "--title", title, "--decision",
-       f"Vedtaget{NONCHARACTERS}.")  # fmt: skip
+    ok(
+        "--today",
+        DEMO_TODAY,
+        "item",
+        "edit",
+        meeting,
+        "2",
+        "--title",
+        title,
+        "--decision",
+        f"Vedtaget{NONCHARACTERS}.",
+    )
     ok("--today", DEMO_TODAY, "add-action", f"Ringe{BIDI} til AP\uffff", "--owner", "Helle")
-    assert demo.query("SELECT title, decision FROM agenda_item WHERE number = 2 AND meeting_id "
-                      "= (SELECT MIN(id) FROM meeting)") == [("Tilbud exe.jpg", "Vedtaget.")]
+    assert demo.query(
+        "SELECT title, decision FROM agenda_item WHERE number = 2 AND meeting_id "
+        "= (SELECT MIN(id) FROM meeting)"
+    ) == [("Tilbud exe.jpg", "Vedtaget.")]
     assert demo.query("SELECT title FROM action ORDER BY id DESC LIMIT 1") == [("Ringe til AP",)]
     ok("--today", DEMO_TODAY, "minutes", "approve", meeting)
     site = tmp_path / "side"
@@ -155,8 +185,16 @@ def test_noncharacters_and_bidi_controls_never_reach_the_store(isolated_store: S
     for page in site.glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not any(c in text for c in NONCHARACTERS + BIDI), page.name
-    ok("--today", DEMO_TODAY, "minutes", meeting, "--format", "docx", "-o",
-       str(tmp_path / "referat.docx"))  # fmt: skip
+    ok(
+        "--today",
+        DEMO_TODAY,
+        "minutes",
+        meeting,
+        "--format",
+        "docx",
+        "-o",
+        str(tmp_path / "referat.docx"),
+    )
     ok("--today", DEMO_TODAY, "followups", "--format", "docx", "-o", str(tmp_path / "op.docx"))
 
 
@@ -185,16 +223,28 @@ def test_restore_refuses_noncharacters(new_store, tmp_path: Path) -> None:
 
 # --- secrets and paths --------------------------------------------------------------------------
 
-PASSWORDS = ["p@ss", "hem melig", "a:b@c/d", "x/y?z@q", "æøå 'q'", "@@@", "p@ss@word med mellemrum",
-             "en%20kode", "slut@"]  # fmt: skip
+PASSWORDS = [
+    "p@ss",
+    "hem melig",
+    "a:b@c/d",
+    "x/y?z@q",
+    "æøå 'q'",
+    "@@@",
+    "p@ss@word med mellemrum",
+    "en%20kode",
+    "slut@",
+]
 
 
 @pytest.mark.no_store
 @pytest.mark.parametrize("password", PASSWORDS)
 def test_a_password_never_appears_whatever_it_holds(password: str) -> None:
     url = f"postgresql+psycopg://relu:{password}@127.0.0.1:1/udsat"
-    for args in (("--db", url, "actions"), ("--db", url, "add-action", "X", "--owner", "Jette"),
-                 ("--db", url, "migrate", "--status")):  # fmt: skip
+    for args in (
+        ("--db", url, "actions"),
+        ("--db", url, "add-action", "X", "--owner", "Jette"),
+        ("--db", url, "migrate", "--status"),
+    ):
         result = run(*args)
         assert result.code == 4, (args, result.stderr)
         shown = result.stdout + result.stderr
@@ -233,9 +283,10 @@ def test_a_file_name_that_looks_like_a_uri_is_one_store(tmp_path: Path, monkeypa
     assert oct((tmp_path / "file:x.db").stat().st_mode & 0o777) == "0o600"
     result = run("--db", f"file://{tmp_path}/y.db?mode=ro", "actions")
     assert (result.code, result.stderr) == (
-        4, f"Fejl: »file://{tmp_path}/y.db?mode=ro« er en SQLite-URI; giv --db lagerets filsti, "
+        4,
+        f"Fejl: »file://{tmp_path}/y.db?mode=ro« er en SQLite-URI; giv --db lagerets filsti, "
         f"fx --db {tmp_path}/y.db.\n",
-    )  # fmt: skip
+    )
     assert _files(tmp_path) == ["file:x.db"]
 
 
@@ -248,26 +299,34 @@ def _files(folder: Path) -> list[str]:
 # --- restore takes only what the commands would have written ------------------------------------
 
 
-def _kept_export(new_store) -> dict:  # noqa: ANN001
+def _kept_export(new_store) -> dict:
     """The demo council with approved minutes and its own standing points, exported."""
     source = new_store("kilde")
     ok("--db", source.arg, "--today", DEMO_TODAY, "demo")
     first = source.query("SELECT MIN(date) FROM meeting")[0][0]
     ok("--db", source.arg, "--today", DEMO_TODAY, "minutes", "approve", first)
-    ok("--db", source.arg, "--today", DEMO_TODAY, "council", "set", "--points-before",
-       "Godkendelse af dagsorden")  # fmt: skip
+    ok(
+        "--db",
+        source.arg,
+        "--today",
+        DEMO_TODAY,
+        "council",
+        "set",
+        "--points-before",
+        "Godkendelse af dagsorden",
+    )
     ok("--db", source.arg, "--today", DEMO_TODAY, "season", "set", "sommerferien", "1/7", "31/7")
     return json.loads(ok("--db", source.arg, "export"))
 
 
-def _set(table: str, column: str, value: object, row: int = 0):  # noqa: ANN202
+def _set(table: str, column: str, value: object, row: int = 0):
     def change(tables: dict) -> None:
         tables[table][row][column] = value
 
     return change
 
 
-def _duplicate(table: str):  # noqa: ANN202
+def _duplicate(table: str):
     def change(tables: dict) -> None:
         tables[table].append(dict(tables[table][0]))
 
@@ -279,8 +338,12 @@ RESTORE_CASES = [
     (_set("hearing", "deadline_time", "9"), "høringer, nr. 1: deadline_time »9« er ikke"),
     (_set("hearing", "status", "besvaret"), "høringer, nr. 1: status »besvaret« er ikke en værdi"),
     (_set("hearing", "answer_by", "borgmester"), "høringer, nr. 1: answer_by »borgmester« er ikke"),
-    (lambda t: next(h for h in t["hearing"] if h["status"] == "answered").update(
-        answered_on=None), "høringer, nr. 1: answered_on »« mangler, når høringen er besvaret"),
+    (
+        lambda t: next(h for h in t["hearing"] if h["status"] == "answered").update(
+            answered_on=None
+        ),
+        "høringer, nr. 1: answered_on »« mangler, når høringen er besvaret",
+    ),
     (_set("action_event", "state", '{"title": 1}'), "opgavernes historik, nr. 1: state »"),
     (_set("action_event", "state", "ikke json"), "historik, nr. 1: state »ikke json« kan"),
     (_set("council", "standing_points", '{"before": 3}'), "råd, nr. 1: standing_points »"),
@@ -290,7 +353,7 @@ RESTORE_CASES = [
     (_duplicate("person"), "personer, nr. 9: id »1« har en anden række allerede"),
     (_duplicate("attendance"), "meeting_id/person_id »"),
     (_duplicate("council_season"), "sæsoner, nr. 2: council_id/name »1, sommerferien« har en"),
-]  # fmt: skip
+]
 
 
 def test_restore_validates_every_value_as_the_commands_do(new_store, tmp_path: Path) -> None:
@@ -334,9 +397,12 @@ def test_a_restore_killed_leaves_no_store_behind(new_store, tmp_path: Path) -> N
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     interrupted = 0
     for _ in range(27):
-        proc = subprocess.Popen([sys.executable, "-m", "udsat_cli", "--db", str(target),
-                                 "restore", str(export)], env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE)  # fmt: skip
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "udsat_cli", "--db", str(target), "restore", str(export)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         time.sleep(rng.uniform(0.2, 1.2))
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
@@ -357,27 +423,35 @@ def test_a_restore_killed_leaves_no_store_behind(new_store, tmp_path: Path) -> N
 # --- storage faults, editors and Ctrl-C ---------------------------------------------------------
 
 
-def _udsat(*args: str, stdout) -> subprocess.CompletedProcess:  # noqa: ANN001
-    return subprocess.run([sys.executable, "-m", "udsat_cli", *args], stdout=stdout,
-                          stderr=subprocess.PIPE, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})  # fmt: skip
+def _udsat(*args: str, stdout) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "udsat_cli", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
 
 
 def test_output_on_a_full_disk_is_one_sentence(council: Store, tmp_path: Path) -> None:
-    for args in (("export", "-o", "/dev/full", "--force"),
-                 ("minutes", "1/4-2019", "--format", "docx", "-o", "/dev/full", "--force"),
-                 ("calendar", "-o", "/dev/full", "--force")):  # fmt: skip
+    for args in (
+        ("export", "-o", "/dev/full", "--force"),
+        ("minutes", "1/4-2019", "--format", "docx", "-o", "/dev/full", "--force"),
+        ("calendar", "-o", "/dev/full", "--force"),
+    ):
         result = run(*args)
         assert (result.code, result.stderr) == (
-            4, "Fejl: Kan ikke skrive /dev/full: der er ikke plads på disken; intet er skrevet.\n"
+            4,
+            "Fejl: Kan ikke skrive /dev/full: der er ikke plads på disken; intet er skrevet.\n",
         ), args
     with open("/dev/full", "w") as full:
         for args in (("export",), ("member", "list"), ("minutes", "1/4-2019")):
             done = _udsat(*args, stdout=full)
             assert (done.returncode, done.stderr) == (
-                4, "Fejl: Kan ikke skrive uddata (standard-output): der er ikke plads på disken; "
+                4,
+                "Fejl: Kan ikke skrive uddata (standard-output): der er ikke plads på disken; "
                 "det skrevne er ufuldstændigt.\n",
-            ), args  # fmt: skip
+            ), args
 
 
 @pytest.mark.sqlite_only
@@ -393,27 +467,31 @@ def test_a_full_disk_under_an_output_file_leaves_nothing(council: Store, tmp_pat
                 fill.write(b"x" * (128 * 1024))
             except OSError:
                 pass
-        for args in (("export", "-o", str(disk / "eksport.json")),
-                     ("minutes", "1/4-2019", "--format", "docx", "-o", str(disk / "r.docx")),
-                     ("backup", str(disk / "kopi.db"))):  # fmt: skip
+        for args in (
+            ("export", "-o", str(disk / "eksport.json")),
+            ("minutes", "1/4-2019", "--format", "docx", "-o", str(disk / "r.docx")),
+            ("backup", str(disk / "kopi.db")),
+        ):
             result = run(*args)
             assert result.code == 4 and "der er ikke plads på disken" in result.stderr, (
-                args, result.stderr)  # fmt: skip
+                args,
+                result.stderr,
+            )
             assert sorted(p.name for p in disk.iterdir()) == ["fyld"], args
     finally:
         _umount(disk)
 
 
-def test_an_editor_with_an_unbalanced_quote_is_one_sentence(council: Store,
-                                                             monkeypatch) -> None:
+def test_an_editor_with_an_unbalanced_quote_is_one_sentence(council: Store, monkeypatch) -> None:
     before = dump(council)
     monkeypatch.setenv("EDITOR", "vim -c 'set tw=72")
     monkeypatch.delenv("VISUAL", raising=False)
     result = run("item", "add", "1/4-2019", "Nyt punkt", "--edit")
     assert (result.code, result.stderr) == (
-        1, "Fejl: Editoren »vim -c 'set tw=72« kan ikke startes: et anførselstegn mangler sin "
+        1,
+        "Fejl: Editoren »vim -c 'set tw=72« kan ikke startes: et anførselstegn mangler sin "
         "mage; ret $VISUAL eller $EDITOR.\n",
-    )  # fmt: skip
+    )
     monkeypatch.setenv("EDITOR", "findes-ikke-editor")
     assert run("item", "add", "1/4-2019", "Nyt punkt", "--edit").code == 1
     assert dump(council) == before
@@ -429,15 +507,19 @@ def test_ctrl_c_at_any_moment_of_a_command_is_afbrudt(council: Store) -> None:
     import signal
 
     rng = random.Random(130)
-    code = ("import re, sys\nimport udsat_cli.cli\nsys.stderr.write('klar\\n'); "
-            "sys.stderr.flush()\nfrom udsat_cli.cli import main\nmain()\n")  # fmt: skip
+    code = (
+        "import re, sys\nimport udsat_cli.cli\nsys.stderr.write('klar\\n'); "
+        "sys.stderr.flush()\nfrom udsat_cli.cli import main\nmain()\n"
+    )
 
     def start(title: str) -> subprocess.Popen:
         proc = subprocess.Popen(
             [sys.executable, "-c", code, *APRIL, "add-action", title, "--owner", "Jette"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
             env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-        )  # fmt: skip
+        )
         assert proc.stderr is not None and proc.stderr.readline() == "klar\n"
         return proc
 
@@ -458,11 +540,19 @@ def test_ctrl_c_at_any_moment_of_a_command_is_afbrudt(council: Store) -> None:
     assert 0 < done < 40  # some finished, some were interrupted
 
 
-def test_a_hearing_set_answered_by_hand_is_published(isolated_store: Store,
-                                                     tmp_path: Path) -> None:
+def test_a_hearing_set_answered_by_hand_is_published(isolated_store: Store, tmp_path: Path) -> None:
     demo_council(isolated_store)
-    ok("--today", DEMO_TODAY, "hearing", "add", "Ny høring", "--from", "Socialudvalget",
-       "--deadline", "1. december 2026")  # fmt: skip
+    ok(
+        "--today",
+        DEMO_TODAY,
+        "hearing",
+        "add",
+        "Ny høring",
+        "--from",
+        "Socialudvalget",
+        "--deadline",
+        "1. december 2026",
+    )
     number = isolated_store.query("SELECT MAX(id) FROM hearing")[0][0]
     ok("--today", DEMO_TODAY, "hearing", "edit", str(number), "--status", "besvaret")
     assert isolated_store.query(f"SELECT answered_on FROM hearing WHERE id = {number}") == [

@@ -35,21 +35,70 @@ COMMANDS = sorted(_commands())
 
 
 ALL_COMMANDS = {
-    "actions", "add-action", "agenda", "annual-report", "attendance", "backup", "calendar",
-    "completion", "council set", "council show", "date", "demo", "done", "drop", "event add",
+    "actions",
+    "add-action",
+    "agenda",
+    "annual-report",
+    "attendance",
+    "backup",
+    "calendar",
+    "completion",
+    "council set",
+    "council show",
+    "date",
+    "demo",
+    "done",
+    "drop",
+    "event add",
     "event list",
-    "export", "followups", "hearing add", "hearing answer", "hearing edit", "hearing list",
-    "help", "import", "inbox", "init", "item add", "item attach", "item delete", "item detach",
+    "export",
+    "followups",
+    "hearing add",
+    "hearing answer",
+    "hearing edit",
+    "hearing list",
+    "help",
+    "import",
+    "inbox",
+    "init",
+    "item add",
+    "item attach",
+    "item delete",
+    "item detach",
     "live",
-    "item edit", "item list", "item move", "log", "meeting add", "meeting cancel", "meeting list",
-    "meeting move", "meeting plan", "meeting show", "member add", "member edit", "member leave",
-    "member list", "migrate", "minutes approve", "minutes note", "minutes reopen",
-    "minutes show", "postpone",
+    "item edit",
+    "item list",
+    "item move",
+    "log",
+    "meeting add",
+    "meeting cancel",
+    "meeting list",
+    "meeting move",
+    "meeting plan",
+    "meeting show",
+    "member add",
+    "member edit",
+    "member leave",
+    "member list",
+    "migrate",
+    "minutes approve",
+    "minutes note",
+    "minutes reopen",
+    "minutes show",
+    "postpone",
     "publish",
-    "remind", "restore", "search", "season list", "season set", "send-agenda", "topic add",
+    "remind",
+    "restore",
+    "search",
+    "season list",
+    "season set",
+    "send-agenda",
+    "topic add",
     "topic drop",
-    "topic list", "undo", "update",
-}  # fmt: skip
+    "topic list",
+    "undo",
+    "update",
+}
 
 
 def summary(cmd: tuple[str, ...]) -> str:
@@ -85,13 +134,29 @@ def test_bare_group_shows_help() -> None:
 
 
 READS = [
-    ["--help"], ["followups", "--next-meeting"], ["actions", "--owner", "Helle"], ["remind"],
-    ["remind", "--format", "json"], ["meeting", "list"], ["meeting", "show", "2"],
-    ["member", "list"], ["agenda"], ["minutes", "2"], ["search", "frikort"], ["log"],
-    ["date", "næste", "møde"], ["topic", "list"], ["event", "list"], ["season", "list"],
-    ["item", "list", "2"], ["export"], ["calendar"], ["hearing", "list"], ["council", "show"],
+    ["--help"],
+    ["followups", "--next-meeting"],
+    ["actions", "--owner", "Helle"],
+    ["remind"],
+    ["remind", "--format", "json"],
+    ["meeting", "list"],
+    ["meeting", "show", "2"],
+    ["member", "list"],
+    ["agenda"],
+    ["minutes", "2"],
+    ["search", "frikort"],
+    ["log"],
+    ["date", "næste", "møde"],
+    ["topic", "list"],
+    ["event", "list"],
+    ["season", "list"],
+    ["item", "list", "2"],
+    ["export"],
+    ["calendar"],
+    ["hearing", "list"],
+    ["council", "show"],
     ["annual-report", "2026"],
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("argv", READS, ids=" ".join)
@@ -144,6 +209,4 @@ def test_a_command_run_imports_only_its_own_module(isolated_store) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = out.stdout.splitlines()[-1].removeprefix("LOADED:").split(",")
     assert "udsat_cli.cli.date" in loaded
-    assert not {"udsat_cli.cli.actions", "udsat_cli.cli.init", "udsat_cli.cli.member"} & set(
-        loaded
-    )
+    assert not {"udsat_cli.cli.actions", "udsat_cli.cli.init", "udsat_cli.cli.member"} & set(loaded)

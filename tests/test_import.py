@@ -74,15 +74,34 @@ def test_json_has_the_documented_keys() -> None:
         ok("import", "--dry-run", "--json", str(REFERATER / "08_rodovre-seniorraad-2019-03-25.txt"))
     )
     assert set(data) == {"meeting", "items", "actions", "topics", "events"}
-    assert set(data["meeting"]) == {"council", "date", "start", "end", "place", "participants",
-                                    "absent", "guests", "referent"}  # fmt: skip
+    assert set(data["meeting"]) == {
+        "council",
+        "date",
+        "start",
+        "end",
+        "place",
+        "participants",
+        "absent",
+        "guests",
+        "referent",
+    }
     assert (data["meeting"]["date"], data["meeting"]["start"], data["meeting"]["end"]) == (
-        "2019-03-25", "14:15", "15:15"
-    )  # fmt: skip
+        "2019-03-25",
+        "14:15",
+        "15:15",
+    )
     assert set(data["items"][0]) == {"number", "title", "kind", "background", "decision"}
     action = data["actions"][0]
-    assert set(action) == {"owners", "what", "deadline_text", "deadline", "item", "confidence",
-                           "reason", "source"}  # fmt: skip
+    assert set(action) == {
+        "owners",
+        "what",
+        "deadline_text",
+        "deadline",
+        "item",
+        "confidence",
+        "reason",
+        "source",
+    }
     assert 0.5 <= action["confidence"] <= 1 and action["reason"]
     assert (action["deadline_text"], action["deadline"]) == ("senest den 28. marts", "2019-03-28")
 
@@ -110,8 +129,13 @@ def test_import_writes_the_meeting_once(isolated_store: Store) -> None:
         "JOIN action_owner o ON o.action_id = a.id JOIN person p ON p.id = o.person_id "
         "WHERE a.title LIKE 'Spørge ind%'"
     )
-    assert owners == [("Spørge ind til andre lokaler i ØU", "Helge Bo Jensen",
-                       "Helgo Bo vil spørge ind til andre lokaler i ØU.")]  # fmt: skip
+    assert owners == [
+        (
+            "Spørge ind til andre lokaler i ØU",
+            "Helge Bo Jensen",
+            "Helgo Bo vil spørge ind til andre lokaler i ØU.",
+        )
+    ]
     absent = isolated_store.query("SELECT COUNT(*) FROM attendance WHERE status = 'absent'")
     assert absent == [(4,)]
     before = dump(isolated_store)
@@ -226,8 +250,10 @@ def test_text_in_other_encodings(tmp_path: Path) -> None:
 @settings(
     max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
 )
-@given(content=st.binary(max_size=3000) | st.text(max_size=2000).map(lambda t: t.encode("utf-8")),
-       suffix=st.sampled_from([".txt", ".docx", ".md"]))  # fmt: skip
+@given(
+    content=st.binary(max_size=3000) | st.text(max_size=2000).map(lambda t: t.encode("utf-8")),
+    suffix=st.sampled_from([".txt", ".docx", ".md"]),
+)
 def test_garbage_never_gives_a_traceback(tmp_path: Path, content: bytes, suffix: str) -> None:
     path = tmp_path / f"affald{suffix}"
     path.write_bytes(content)
@@ -259,8 +285,11 @@ def test_a_layout_not_in_the_folder(tmp_path: Path) -> None:
     data = json.loads(ok("import", "--dry-run", "--json", str(path)))
     meeting = data["meeting"]
     assert (meeting["date"], meeting["start"], meeting["end"], meeting["place"]) == (
-        "2024-09-12", "15:00", "17:00", "Rådhuset, mødelokale 3"
-    )  # fmt: skip
+        "2024-09-12",
+        "15:00",
+        "17:00",
+        "Rådhuset, mødelokale 3",
+    )
     assert meeting["referent"] == "Dorte Lind" and meeting["absent"] == ["Erik Mø"]
     assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
         (["Bo"], "2024-10-01"),
@@ -355,7 +384,7 @@ def test_postponed_points_become_topics_and_dated_events_events() -> None:
     data = _extract("11_seniorraad-udsat-2025-01-13")
     assert [(t["title"], t["when_text"]) for t in data["topics"]] == [
         ("Demensvenlig kommune", "næste møde")
-    ]  # fmt: skip
+    ]
     party = _extract("09_beboerbestyrelse-2024-06-11")["events"]
     assert [(e["title"], e["date"]) for e in party] == [("Sommerfesten", "2024-08-24")]
     lunch = _extract("16_vaerested-hun-2024-10-01")["events"]
@@ -374,8 +403,17 @@ def test_titles_keep_their_context() -> None:
 
 # --- municipal layouts (invented minutes in tests/fixtures/referater) ---------------------------
 
-SECTION_WORDS = ("sagsfremstilling", "indstilling", "beslutning", "resumé", "forslag", "bilag",
-                 "sagen behandles", "indhold", "side ")  # fmt: skip
+SECTION_WORDS = (
+    "sagsfremstilling",
+    "indstilling",
+    "beslutning",
+    "resumé",
+    "forslag",
+    "bilag",
+    "sagen behandles",
+    "indhold",
+    "side ",
+)
 
 
 def _titles(data: dict) -> list[str]:
@@ -396,13 +434,24 @@ def test_an_agenda_systems_web_page() -> None:
     data = _extract("17_handicapraad-webside-2024-03-12")
     meeting = data["meeting"]
     assert (meeting["date"], meeting["start"], meeting["end"], meeting["place"]) == (
-        "2024-03-12", "15:00", "17:00", "Byrådssalen, Torvegade 4"
-    )  # fmt: skip
-    assert meeting["participants"] == ["Ingrid Sønderby", "Palle Krogh", "Aisha Rahimi",
-                                       "Ulrik Fenger"]  # fmt: skip
+        "2024-03-12",
+        "15:00",
+        "17:00",
+        "Byrådssalen, Torvegade 4",
+    )
+    assert meeting["participants"] == [
+        "Ingrid Sønderby",
+        "Palle Krogh",
+        "Aisha Rahimi",
+        "Ulrik Fenger",
+    ]
     assert (meeting["absent"], meeting["guests"]) == (["Bettina Lau"], ["Karen Holm"])
-    assert _titles(data) == ["Godkendelse af dagsorden", "Tilgængelighed på biblioteket",
-                             "Høring om budget 2025", "Eventuelt"]  # fmt: skip
+    assert _titles(data) == [
+        "Godkendelse af dagsorden",
+        "Tilgængelighed på biblioteket",
+        "Høring om budget 2025",
+        "Eventuelt",
+    ]
     _no_skeleton_in_points(data)
     library = data["items"][1]
     assert "henvendelser om den nye indgang" in library["background"]
@@ -410,8 +459,9 @@ def test_an_agenda_systems_web_page() -> None:
     assert library["decision"].startswith("Rådet drøftede henvendelserne.")
     # Only decisions propose tasks: not "Forvaltningen vil undersøge sagen" in the case.
     assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
-        (["Forvaltningen"], "2024-04-15"), (["Ingrid Sønderby"], "2024-03-15")
-    ]  # fmt: skip
+        (["Forvaltningen"], "2024-04-15"),
+        (["Ingrid Sønderby"], "2024-03-15"),
+    ]
 
 
 def test_a_pdfs_running_text() -> None:
@@ -425,15 +475,22 @@ def test_a_pdfs_running_text() -> None:
     assert "Hanne Toft" in meeting["participants"] and len(meeting["participants"]) == 5
     assert (meeting["absent"], meeting["referent"]) == (["Povl Dinesen"], "Lisbet Grønlund")
     assert [(i["number"], i["title"]) for i in data["items"]] == [
-        (1, "Godkendelse af dagsorden"), (2, "Budgetopfølgning"),
-        (3, "Demensvenlige indkøbsmuligheder"), (4, "Eventuelt"),
-    ]  # fmt: skip
+        (1, "Godkendelse af dagsorden"),
+        (2, "Budgetopfølgning"),
+        (3, "Demensvenlige indkøbsmuligheder"),
+        (4, "Eventuelt"),
+    ]
     _no_skeleton_in_points(data)
-    assert not any("Side" in (i["decision"] or "") or "Fjordby Kommune" in (i["decision"] or "")
-                   for i in data["items"])  # fmt: skip
+    assert not any(
+        "Side" in (i["decision"] or "") or "Fjordby Kommune" in (i["decision"] or "")
+        for i in data["items"]
+    )
     assert data["items"][1]["decision"].endswith("kassereren inden næste møde.")
-    assert [a["owners"] for a in data["actions"]] == [["Jens Ole Riis"], ["Hanne Toft"],
-                                                      ["Birte Kjær"]]  # fmt: skip
+    assert [a["owners"] for a in data["actions"]] == [
+        ["Jens Ole Riis"],
+        ["Hanne Toft"],
+        ["Birte Kjær"],
+    ]
     assert data["actions"][0]["deadline_text"] == "inden næste møde"
 
 
@@ -446,24 +503,33 @@ def test_a_print_without_numbers() -> None:
     meeting = data["meeting"]
     assert (meeting["date"], meeting["start"]) == ("2024-10-10", "16:00")
     assert meeting["place"] == "Mødelokale Ålen, Sønderbro 9"
-    assert _titles(data) == ["Lokal sprogcafé", "Orientering fra Job & Integration",
-                             "Budget for rådets aktiviteter"]  # fmt: skip
+    assert _titles(data) == [
+        "Lokal sprogcafé",
+        "Orientering fra Job & Integration",
+        "Budget for rådets aktiviteter",
+    ]
     _no_skeleton_in_points(data)
     assert "at rådet støtter sprogcaféen" in data["items"][0]["background"]
     assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
-        (["Nadia Haddad"], None), (["Job & Integration"], "2024-11-01"), (["Tomas Brandt"], None)
-    ]  # fmt: skip
+        (["Nadia Haddad"], None),
+        (["Job & Integration"], "2024-11-01"),
+        (["Tomas Brandt"], None),
+    ]
 
 
 def test_decisions_of_the_council_on_its_day() -> None:
-    """"Beslutning i Seniorrådet den 3. april 2024:" under every point; members as "- Name,
+    """ "Beslutning i Seniorrådet den 3. april 2024:" under every point; members as "- Name,
     role"; an Indstilling's "Formanden kontakter …" is what was proposed, not decided; a deadline
     line of its own; "X har opgaven." after a task written without its owner."""
     data = _extract("20_seniorraad-punkttegn")
     meeting = data["meeting"]
     assert (meeting["start"], meeting["end"]) == ("13:30", "15:30")
-    assert meeting["participants"] == ["Gunnar Vestergaard", "Ellen Bach", "Mogens Friis",
-                                       "Tove Kristensen"]  # fmt: skip
+    assert meeting["participants"] == [
+        "Gunnar Vestergaard",
+        "Ellen Bach",
+        "Mogens Friis",
+        "Tove Kristensen",
+    ]
     assert (meeting["absent"], meeting["guests"]) == (["Rita Holm"], ["Karen Holm"])
     assert len(data["items"]) == 4
     _no_skeleton_in_points(data)
@@ -495,36 +561,50 @@ def _read_text(tmp_path: Path, text: str) -> dict:
 
 def test_deadlines_only_from_the_words_that_state_them(tmp_path: Path) -> None:
     """Never a date from another sentence or another clause, never the meeting's own day."""
-    data = _read_text(tmp_path, (
-        "Referat\nDato: 4. marts 2025\nDeltagere: Lone Vig, Per Holt, Eva Sand\n\n"
-        "1. Sommerfest\nFesten begynder i juni. Lone Vig bestiller telte.\n"
-        "Per Holt sender invitationer ud, og hallen er booket til 14. juni.\n\n"
-        "2. Budget\nEva Sand gennemgår budgettet på mødet den 4. marts 2025.\n"
-        "Per Holt sender regnskabet til revisor senest 1. april.\n"
-    ))  # fmt: skip
+    data = _read_text(
+        tmp_path,
+        (
+            "Referat\nDato: 4. marts 2025\nDeltagere: Lone Vig, Per Holt, Eva Sand\n\n"
+            "1. Sommerfest\nFesten begynder i juni. Lone Vig bestiller telte.\n"
+            "Per Holt sender invitationer ud, og hallen er booket til 14. juni.\n\n"
+            "2. Budget\nEva Sand gennemgår budgettet på mødet den 4. marts 2025.\n"
+            "Per Holt sender regnskabet til revisor senest 1. april.\n"
+        ),
+    )
     assert [(a["owners"], a["deadline"]) for a in data["actions"]] == [
-        (["Lone Vig"], None), (["Per Holt"], None), (["Eva Sand"], None),
+        (["Lone Vig"], None),
+        (["Per Holt"], None),
+        (["Eva Sand"], None),
         (["Per Holt"], "2025-04-01"),
-    ]  # fmt: skip
+    ]
 
 
 def test_groups_are_owners_as_written(tmp_path: Path) -> None:
-    data = _read_text(tmp_path, (
-        "Referat\nDato: 2. juni 2025\n\n1. Busser\n"
-        "Ældrerådets medlemmer hjælper til med at dele foldere ud på centrene.\n"
-        "Forvaltningen undersøger prisen på en ekstra rute.\n"
-        "Social & Familie sender en status til rådet.\n"
-    ))  # fmt: skip
+    data = _read_text(
+        tmp_path,
+        (
+            "Referat\nDato: 2. juni 2025\n\n1. Busser\n"
+            "Ældrerådets medlemmer hjælper til med at dele foldere ud på centrene.\n"
+            "Forvaltningen undersøger prisen på en ekstra rute.\n"
+            "Social & Familie sender en status til rådet.\n"
+        ),
+    )
     assert [a["owners"] for a in data["actions"]] == [
-        ["Ældrerådets medlemmer"], ["Forvaltningen"], ["Social & Familie"]
+        ["Ældrerådets medlemmer"],
+        ["Forvaltningen"],
+        ["Social & Familie"],
     ]
 
 
 def test_a_huge_single_line_is_read(tmp_path: Path) -> None:
     """Linear in its input: two megabytes on one line (a paste, a broken export) are read."""
     path = tmp_path / "linje.txt"
-    path.write_text("Dato: 3. maj 2021\n" + "Jens sender brevet til Ole, og Bo ringer. " * 50_000
-                    + "a, " * 200_000, encoding="utf-8")  # fmt: skip
+    path.write_text(
+        "Dato: 3. maj 2021\n"
+        + "Jens sender brevet til Ole, og Bo ringer. " * 50_000
+        + "a, " * 200_000,
+        encoding="utf-8",
+    )
     data = json.loads(ok("import", "--dry-run", "--json", str(path)))
     assert data["meeting"]["date"] == "2021-05-03" and data["actions"]
 

@@ -59,19 +59,37 @@ def test_the_proposal_as_read(minutes: Path) -> None:
 def test_every_part_corrected_at_the_terminal(isolated_store: Store, minutes: Path) -> None:
     answers = _answers(
         "r",  # the meeting
-        "7. maj 2025", "10.30", "", "Rådhuset, lokale 4",
-        "Inge Lund, Bent Krog, Sofie Dahl, Tom Berg", "Ole Ravn (ferie)",
-        "Karen Holm (Ældre- og Handicapforvaltningen), Nils Kjær", "",
+        "7. maj 2025",
+        "10.30",
+        "",
+        "Rådhuset, lokale 4",
+        "Inge Lund, Bent Krog, Sofie Dahl, Tom Berg",
+        "Ole Ravn (ferie)",
+        "Karen Holm (Ældre- og Handicapforvaltningen), Nils Kjær",
+        "",
         "r",  # the points: drop the first, rename the second, merge the third into it
-        "f", "o", "Trafik og parkering", "s", "2",
-        "r", "Skrive til teknisk forvaltning om fodgængerovergangen", "", "ingen", "2",
+        "f",
+        "o",
+        "Trafik og parkering",
+        "s",
+        "2",
+        "r",
+        "Skrive til teknisk forvaltning om fodgængerovergangen",
+        "",
+        "ingen",
+        "2",
         "",  # the unsure task: its default is to skip it
-        "o", "Budget 2026",  # the topic, renamed
+        "o",
+        "Budget 2026",  # the topic, renamed
         "s",  # the event, skipped
-        "j", "Bestille kaffe", "Bent Krog", "20. maj 2025", "2",  # a task the reading missed
+        "j",
+        "Bestille kaffe",
+        "Bent Krog",
+        "20. maj 2025",
+        "2",  # a task the reading missed
         "n",
         "j",
-    )  # fmt: skip
+    )
     result = run("import", str(minutes), input=answers)
     assert result.code == 0, result.stderr
     assert "Frist [1. juni 2025]:" in result.stdout and "2025-06-01" not in result.stdout
@@ -90,9 +108,13 @@ def test_every_part_corrected_at_the_terminal(isolated_store: Store, minutes: Pa
     assert "Sommerfesten holdes" in items[0][1]  # the merged point's text came along
     assert _actions() == [
         ("Bestille kaffe", ["Bent Krog"], "2025-05-20", "Trafik og parkering"),
-        ("Skrive til teknisk forvaltning om fodgængerovergangen", ["Inge Lund"], None,
-         "Trafik og parkering"),
-    ]  # fmt: skip
+        (
+            "Skrive til teknisk forvaltning om fodgængerovergangen",
+            ["Inge Lund"],
+            None,
+            "Trafik og parkering",
+        ),
+    ]
     people = {name for (name,) in isolated_store.query("SELECT full_name FROM person")}
     assert people == {"Inge Lund", "Bent Krog", "Sofie Dahl", "Tom Berg", "Ole Ravn", "Nils Kjær"}
     assert isolated_store.query("SELECT name FROM meeting_guest") == [
@@ -152,8 +174,9 @@ def test_plan_and_apply(isolated_store: Store, minutes: Path, tmp_path: Path) ->
     plan["items"][2]["merge_into"] = 2
     plan["actions"][0].update(deadline=None, title="Skrive om fodgængerovergangen")
     plan["actions"][1]["take"] = True
-    plan["actions"].append({"title": "Bestille kaffe", "owners": ["Bent Krog"],
-                            "deadline": "20. maj 2025", "item": 2})  # fmt: skip
+    plan["actions"].append(
+        {"title": "Bestille kaffe", "owners": ["Bent Krog"], "deadline": "20. maj 2025", "item": 2}
+    )
     plan["topics"][0]["title"] = "Budget 2026"
     plan["events"][0]["take"] = False
     plan_file.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
@@ -198,21 +221,33 @@ def test_a_point_deleted_from_the_plan_renumbers_nothing(
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (lambda p: p["actions"][0].update(item=9),
-         "plan.json: »actions[1].item« skal være et af punkternes numre (1, 2, 3) eller null."),
-        (lambda p: p["meeting"].update(date="31. juni 2025"),
-         "plan.json: »meeting.date« »31. juni 2025« er ikke en dato."),
-        (lambda p: p["items"][1].update(merge_into=2),
-         "plan.json: »items[2].merge_into« skal pege på et andet punkt, der er med."),
-        (lambda p: p["actions"][0].update(title=""),
-         "plan.json: »actions[1].title« skal være en tekst, der ikke er tom."),
-        (lambda p: p.update(digest="0" * 64),
-         "plan.json er lavet ud fra et andet referat end referat-solby; "
-         "lav en ny plan med --plan."),
-        (lambda p: p.update(tasks=[]),
-         "plan.json: planen har et felt, udsat ikke kender: »tasks«."),
+        (
+            lambda p: p["actions"][0].update(item=9),
+            "plan.json: »actions[1].item« skal være et af punkternes numre (1, 2, 3) eller null.",
+        ),
+        (
+            lambda p: p["meeting"].update(date="31. juni 2025"),
+            "plan.json: »meeting.date« »31. juni 2025« er ikke en dato.",
+        ),
+        (
+            lambda p: p["items"][1].update(merge_into=2),
+            "plan.json: »items[2].merge_into« skal pege på et andet punkt, der er med.",
+        ),
+        (
+            lambda p: p["actions"][0].update(title=""),
+            "plan.json: »actions[1].title« skal være en tekst, der ikke er tom.",
+        ),
+        (
+            lambda p: p.update(digest="0" * 64),
+            "plan.json er lavet ud fra et andet referat end referat-solby; "
+            "lav en ny plan med --plan.",
+        ),
+        (
+            lambda p: p.update(tasks=[]),
+            "plan.json: planen har et felt, udsat ikke kender: »tasks«.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_wrong_plan_writes_nothing(
     isolated_store: Store, minutes: Path, tmp_path: Path, edit, message: str
 ) -> None:

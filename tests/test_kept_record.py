@@ -22,9 +22,11 @@ def _numbers(text: str) -> list[str]:
 
 def test_agenda_minutes_and_commands_share_one_numbering(council: Store) -> None:
     ok(*APRIL, "meeting", "add", "23. maj 2019 kl. 16-18")
-    for title, kind in (("Fokus på socialt frikort", "beslutning"),
-                        ("Udsatterådets økonomi", "orientering"),
-                        ("Årsberetning", "beslutning")):  # fmt: skip
+    for title, kind in (
+        ("Fokus på socialt frikort", "beslutning"),
+        ("Udsatterådets økonomi", "orientering"),
+        ("Årsberetning", "beslutning"),
+    ):
         ok(*APRIL, "item", "add", "23/5-2019", title, "--kind", kind)
     issued = ok(*APRIL, "agenda", "--meeting", "23/5-2019", "--issue")
     assert issued.startswith("Dagsorden\n")
@@ -35,18 +37,25 @@ def test_agenda_minutes_and_commands_share_one_numbering(council: Store) -> None
     assert points == [
         "1. Godkendelse af referat og dagsorden",
         "2. Opfølgning på beslutningspunkter fra sidste møde",
-        "3. Årsberetning", "4. Fokus på socialt frikort", "5. Udsatterådets økonomi",
-        "6. Økonomi", "7. Kommende arrangementer", "8. Eventuelt",
-    ]  # fmt: skip
-    listed = [f"{i['number']}. {i['title']}" for i in
-              json.loads(ok(*APRIL, "item", "list", "23/5-2019", "--json"))]  # fmt: skip
+        "3. Årsberetning",
+        "4. Fokus på socialt frikort",
+        "5. Udsatterådets økonomi",
+        "6. Økonomi",
+        "7. Kommende arrangementer",
+        "8. Eventuelt",
+    ]
+    listed = [
+        f"{i['number']}. {i['title']}"
+        for i in json.loads(ok(*APRIL, "item", "list", "23/5-2019", "--json"))
+    ]
     assert listed == points
     printed = json.loads(ok(*APRIL, "agenda", "--meeting", "23/5-2019", "--json"))
     assert [f"{p['number']}. {p['title']}" for p in printed["points"]] == points
     assert printed["issued"] == "2019-04-02" and printed["changed"] is True
     ok(*MAY, "item", "edit", "23/5-2019", "4", "--decision", "Rådet skriver til SUS.")
-    added = json.loads(ok(*MAY, "add-action", "Skrive til SUS", "--owner", "Helge Bo",
-                          "--item", "4", "--json"))  # fmt: skip
+    added = json.loads(
+        ok(*MAY, "add-action", "Skrive til SUS", "--owner", "Helge Bo", "--item", "4", "--json")
+    )
     assert added["item"] == "Fokus på socialt frikort"
     minutes = ok(*MAY, "minutes", "23/5-2019")
     assert [line.split(" (")[0] for line in _numbers(minutes)] == points
@@ -57,8 +66,16 @@ def test_agenda_minutes_and_commands_share_one_numbering(council: Store) -> None
 
 
 def test_the_minutes_hold_what_the_meeting_heard_of_the_follow_ups(council: Store) -> None:
-    ok("--today", "2019-04-01", "add-action", "Tage kontakt til AP", "--owner", "Jette",
-       "--due", "næste møde")  # fmt: skip
+    ok(
+        "--today",
+        "2019-04-01",
+        "add-action",
+        "Tage kontakt til AP",
+        "--owner",
+        "Jette",
+        "--due",
+        "næste møde",
+    )
     ok(*APRIL, "meeting", "add", "23. maj 2019 kl. 16-18")
     ok("--today", "2019-05-10", "update", "1", "--status", "i gang", "--note", "AP er kontaktet")
     heard = "· Tage kontakt til AP (Jette Nyboe): i gang – AP er kontaktet"
@@ -68,7 +85,9 @@ def test_the_minutes_hold_what_the_meeting_heard_of_the_follow_ups(council: Stor
     assert ok("--today", "2019-06-01", "minutes", "23/5-2019") == minutes  # later: not heard
     (reported,) = json.loads(ok(*MAY, "minutes", "23/5-2019", "--json"))["followups"]
     assert (reported["status"], reported["changed"], reported["note"]) == (
-        "in_progress", True, "AP er kontaktet"
+        "in_progress",
+        True,
+        "AP er kontaktet",
     )
 
 
@@ -76,19 +95,27 @@ def test_a_held_meeting_stays_held_and_a_cancelled_one_says_so(council: Store) -
     ok("--today", "2019-04-01", "add-action", "Tage kontakt til AP", "--owner", "Jette")
     before = dump(council)
     for args, said in (
-        (("meeting", "cancel", HELD),
-         "Fejl: Mødet d. 1. april 2019 er holdt og har et referat; et holdt møde kan ikke "
-         "aflyses.\n"),
-        (("meeting", "cancel", HELD, "--reopen"),
-         "Fejl: Mødet d. 1. april 2019 er holdt og har et referat; et holdt møde kan ikke "
-         "aflyses.\n"),
-        (("meeting", "move", HELD, "2/4-2019"),
-         "Fejl: Mødet d. 1. april 2019 har et referat; et holdt møde flyttes ikke. Er det en "
-         "rettelse af datoen, så flyt det med --reopen.\n"),
-        (("meeting", "cancel", "4/3-2019"),
-         "Fejl: Mødet d. 4. marts 2019 ligger før i dag; blev det ikke holdt, så aflys det med "
-         "--reopen.\n"),
-    ):  # fmt: skip
+        (
+            ("meeting", "cancel", HELD),
+            "Fejl: Mødet d. 1. april 2019 er holdt og har et referat; et holdt møde kan ikke "
+            "aflyses.\n",
+        ),
+        (
+            ("meeting", "cancel", HELD, "--reopen"),
+            "Fejl: Mødet d. 1. april 2019 er holdt og har et referat; et holdt møde kan ikke "
+            "aflyses.\n",
+        ),
+        (
+            ("meeting", "move", HELD, "2/4-2019"),
+            "Fejl: Mødet d. 1. april 2019 har et referat; et holdt møde flyttes ikke. Er det en "
+            "rettelse af datoen, så flyt det med --reopen.\n",
+        ),
+        (
+            ("meeting", "cancel", "4/3-2019"),
+            "Fejl: Mødet d. 4. marts 2019 ligger før i dag; blev det ikke holdt, så aflys det med "
+            "--reopen.\n",
+        ),
+    ):
         result = run(*args)
         assert (result.code, result.stderr) == (1, said), args
     assert dump(council) == before
@@ -107,10 +134,13 @@ def test_an_item_added_by_mistake_is_deleted(council: Store) -> None:
     ok("--today", "2019-04-01", "add-action", "Ringe", "--owner", "Jette", "--item", "2")
     before, kept = dump(council), rows(council)
     refused = run("item", "delete", HELD, "2")
-    assert (refused.code, refused.stderr) == (1, (
-        "Fejl: Punkt 2 »Ved en fejl« har opgaverne #1; flyt dem først med udsat update NR "
-        "--item PUNKT, eller slet dem med punktet: --with-actions.\n"
-    ))  # fmt: skip
+    assert (refused.code, refused.stderr) == (
+        1,
+        (
+            "Fejl: Punkt 2 »Ved en fejl« har opgaverne #1; flyt dem først med udsat update NR "
+            "--item PUNKT, eller slet dem med punktet: --with-actions.\n"
+        ),
+    )
     assert dump(council) == before
     assert ok("item", "delete", HELD, "2", "--with-actions") == (
         "Slettede punkt 2 »Ved en fejl« fra mødet 1. april 2019.\nMed det gik opgaverne #1.\n"
@@ -124,8 +154,18 @@ def test_an_item_added_by_mistake_is_deleted(council: Store) -> None:
 def test_approved_minutes_are_kept_as_approved(council: Store, tmp_path: Path) -> None:
     ok("member", "add", "Ulla Bektas", "--from", "1/1-2019")
     ok("item", "add", HELD, "Fokus på socialt frikort", "--decision", "Rådet skriver til SUS.")
-    ok("--today", "2019-04-01", "add-action", "Skrive til SUS", "--owner", "Helge Bo",
-       "--due", "næste møde", "--item", "1")  # fmt: skip
+    ok(
+        "--today",
+        "2019-04-01",
+        "add-action",
+        "Skrive til SUS",
+        "--owner",
+        "Helge Bo",
+        "--due",
+        "næste møde",
+        "--item",
+        "1",
+    )
     ok("--today", "2019-04-01", "meeting", "add", "23. maj 2019 kl. 16-18")
     ok("attendance", HELD, "--absent", "Nina:syg", "--referent", "Carina")
     ok(*APRIL, "minutes", "approve", HELD)
@@ -133,8 +173,10 @@ def test_approved_minutes_are_kept_as_approved(council: Store, tmp_path: Path) -
     approved = {f: ok(*AFTER, "minutes", HELD, *f) for f in forms}
     word = tmp_path / "godkendt.docx"
     ok(*AFTER, "minutes", HELD, "--approved", "-o", str(word))
-    assert "Deltagere: Helge Bo Jensen, Jette Nyboe, Allan Høyer, René Meyrowitsch, Søren " \
-           "Mogensen, Ulla Bektas\n" in approved[forms[0]]  # fmt: skip
+    assert (
+        "Deltagere: Helge Bo Jensen, Jette Nyboe, Allan Høyer, René Meyrowitsch, Søren "
+        "Mogensen, Ulla Bektas\n" in approved[forms[0]]
+    )
     # Later, none of this reaches the approved minutes:
     said = run(*AFTER, "member", "add", "Hanne Kirk")
     assert "Hanne Kirk er medlem fra i dag (1. september 2019)" in said.stderr
@@ -167,8 +209,10 @@ def test_the_roll_is_stored_with_the_meeting(council: Store) -> None:
     ok("member", "add", "Kim Larsen", "--from", "1/1-2019")  # too late for a held meeting
     header = ok("attendance", HELD, "--guest", "Lene Holm (forvaltningen)")
     assert "Kim Larsen" not in header
-    assert "Deltagere: Helge Bo Jensen, Jette Nyboe, Allan Høyer, René Meyrowitsch, " \
-           "Søren Mogensen\n" in header  # fmt: skip
+    assert (
+        "Deltagere: Helge Bo Jensen, Jette Nyboe, Allan Høyer, René Meyrowitsch, "
+        "Søren Mogensen\n" in header
+    )
     ok("attendance", HELD, "--remove", "Nina")  # back on the roll, present
     assert "Nina Gustavsen" in ok("minutes", HELD).split("Afbud:")[0]
 
@@ -190,21 +234,48 @@ def test_a_topic_taken_up_leaves_the_list(council: Store) -> None:
     ok(*APRIL, "agenda", "--issue")
     assert ok(*APRIL, "topic", "list") == "Ingen punkter på listen.\n"
     taken = json.loads(ok(*APRIL, "topic", "list", "--all", "--json"))
-    assert [t["taken"] for t in taken] == [{"date": "2019-05-23", "item": 3},
-                                           {"date": "2019-05-23", "item": 4}]  # fmt: skip
+    assert [t["taken"] for t in taken] == [
+        {"date": "2019-05-23", "item": 3},
+        {"date": "2019-05-23", "item": 4},
+    ]
 
 
 def test_the_annual_report_reads_the_approved_minutes(council: Store) -> None:
-    ok("item", "add", HELD, "Indstilling af et medlem", "--closed", "--decision",
-       "Rådet indstiller NN til eksklusion.", "--public-decision", "Rådet drøftede sagen.")
+    ok(
+        "item",
+        "add",
+        HELD,
+        "Indstilling af et medlem",
+        "--closed",
+        "--decision",
+        "Rådet indstiller NN til eksklusion.",
+        "--public-decision",
+        "Rådet drøftede sagen.",
+    )
     ok("item", "add", HELD, "Årsberetning", "--decision", "Godkendt. Den sendes til SUS.")
-    ok("item", "add", HELD, "Orientering fra formanden", "--kind", "orientering",
-       "--decision", "Formanden orienterede.")  # fmt: skip
+    ok(
+        "item",
+        "add",
+        HELD,
+        "Orientering fra formanden",
+        "--kind",
+        "orientering",
+        "--decision",
+        "Formanden orienterede.",
+    )
     ok("item", "add", HELD, "Eventuelt", "--decision", "Intet.")
     ok("--today", "2019-04-01", "add-action", "Trykke pjecer", "--owner", "Søren")
     ok("--today", "2019-04-01", "drop", "1", "--note", "Ikke længere aktuelt")
-    ok("--today", "2019-04-01", "event", "add", "10. april 2019", "Netværksmøde",
-       "--attendee", "Søren")  # fmt: skip
+    ok(
+        "--today",
+        "2019-04-01",
+        "event",
+        "add",
+        "10. april 2019",
+        "Netværksmøde",
+        "--attendee",
+        "Søren",
+    )
     ok("--today", "2019-04-01", "event", "add", "11. april 2019", "Foredrag uden os")
     ok("--today", "2019-03-01", "meeting", "add", "15. marts 2019")
     ok("--today", "2019-03-01", "meeting", "cancel", "15/3-2019")
@@ -217,9 +288,10 @@ def test_the_annual_report_reads_the_approved_minutes(council: Store) -> None:
     assert "Netværksmøde" in report and "Foredrag uden os" not in report
     meetings = report.split("MØDER\n")[1].split("\n\n")[0].splitlines()
     assert [m.split(" kl.")[0] for m in meetings] == [
-        "· mandag d. 4. marts 2019", "· fredag d. 15. marts 2019 (aflyst)",
+        "· mandag d. 4. marts 2019",
+        "· fredag d. 15. marts 2019 (aflyst)",
         "· mandag d. 1. april 2019",
-    ]  # fmt: skip
+    ]
 
 
 def test_the_public_referat_opens_with_its_note(council: Store, tmp_path: Path) -> None:
@@ -252,9 +324,17 @@ def test_a_council_sets_its_own_standing_points(council: Store) -> None:
     ok(*APRIL, "meeting", "add", "23. maj 2019 kl. 16-18")
     ok(*APRIL, "item", "add", "23/5-2019", "Fokus på socialt frikort")
     ok(*APRIL, "item", "edit", "23/5-2019", "1", "--background", "Dagsordenen er sendt ud.")
-    changed = run(*APRIL, "council", "set", "--points-before",
-                  "Godkendelse af referat og dagsorden med opfølgning", "--points-after",
-                  "Eventuelt", "--points-after", "Næste møde")  # fmt: skip
+    changed = run(
+        *APRIL,
+        "council",
+        "set",
+        "--points-before",
+        "Godkendelse af referat og dagsorden med opfølgning",
+        "--points-after",
+        "Eventuelt",
+        "--points-after",
+        "Næste møde",
+    )
     assert changed.stderr == "De nye faste punkter står nu på dagsordenen til 1 kommende møde.\n"
     assert "Opfølgning på beslutningspunkter" not in changed.stdout
     assert ok(*APRIL, "item", "list", "23/5-2019") == (
@@ -264,20 +344,33 @@ def test_a_council_sets_its_own_standing_points(council: Store) -> None:
     shown = json.loads(ok("council", "show", "--json"))
     assert [p["key"] for p in shown["points_before"]] == ["approval"]  # the follow-up goes here
     refused = run("council", "set", "--points-after", "Økonomi", "--points-after", "Regnskab")
-    assert (refused.code, refused.stderr) == (2, (
-        "Fejl: To faste punkter er begge til økonomi; giv dem hver sin titel.\n"
-    ))  # fmt: skip
+    assert (refused.code, refused.stderr) == (
+        2,
+        ("Fejl: To faste punkter er begge til økonomi; giv dem hver sin titel.\n"),
+    )
 
 
 def test_minutes_reopen_and_a_name_without_its_last_part(council: Store) -> None:
     ok("member", "add", "Poul Erik Dam", "--from", "1/1-2019")
-    added = json.loads(ok("--today", "2019-04-01", "add-action", "Skrive udkast", "--owner",
-                          "Poul Erik", "--owner", "Mogensen", "--json"))  # fmt: skip
+    added = json.loads(
+        ok(
+            "--today",
+            "2019-04-01",
+            "add-action",
+            "Skrive udkast",
+            "--owner",
+            "Poul Erik",
+            "--owner",
+            "Mogensen",
+            "--json",
+        )
+    )
     assert added["owners"] == ["Poul Erik Dam", "Søren Mogensen"]
     ok(*APRIL, "minutes", "approve", HELD)
     said = ok(*APRIL, "minutes", "reopen", HELD)
     assert said == "Referatet af mødet 1. april 2019 er åbnet igen.\n"
     again = run(*APRIL, "minutes", "reopen", HELD)
     assert (again.code, again.stderr) == (
-        1, "Fejl: Referatet af mødet 1. april 2019 er ikke godkendt.\n"
+        1,
+        "Fejl: Referatet af mødet 1. april 2019 er ikke godkendt.\n",
     )

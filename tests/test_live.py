@@ -27,41 +27,65 @@ ARTIFACTS = Path(os.environ.get("UDSAT_ARTIFACTS", ROOT / "test-artifacts"))
 def meeting_day(isolated_store: Store) -> Store:
     april = ("--today", "2019-04-01")
     ok(*april, "init", "--council", "Udsatterådet Albertslund")
-    for args in (("Helge Bo Jensen", "--short", "Helge Bo", "--role", "formand"),
-                 ("Jette Nyboe",), ("Allan Høyer",), ("Søren Mogensen",),
-                 ("Carina Kofoed", "--role", "sekretær")):  # fmt: skip
+    for args in (
+        ("Helge Bo Jensen", "--short", "Helge Bo", "--role", "formand"),
+        ("Jette Nyboe",),
+        ("Allan Høyer",),
+        ("Søren Mogensen",),
+        ("Carina Kofoed", "--role", "sekretær"),
+    ):
         ok(*april, "member", "add", *args)
     ok(*april, "meeting", "add", "1. april 2019 kl. 16-18")
     ok(*april, "meeting", "add", "23. maj 2019 kl. 16-18", "--place", "Mødelokale 129")
     ok(*april, "add-action", "Tage kontakt til AP", "--owner", "Jette", "--due", "næste møde")
-    ok(*april, "item", "add", "23. maj 2019", "Bisidderordningen", "--background",
-       "Frivilligcenteret har spurgt, om rådet vil stå for ordningen.")  # fmt: skip
+    ok(
+        *april,
+        "item",
+        "add",
+        "23. maj 2019",
+        "Bisidderordningen",
+        "--background",
+        "Frivilligcenteret har spurgt, om rådet vil stå for ordningen.",
+    )
     ok(*april, "item", "add", "23. maj 2019", "Socialt frikort")
     return isolated_store
 
 
-def _app(store: Store, clock: str | None = None,  # noqa: ANN202
-         council: str = "Udsatterådet Albertslund"):
+def _app(
+    store: Store,
+    clock: str | None = None,
+    council: str = "Udsatterådet Albertslund",
+):
     from udsat_cli.state import State
     from udsat_cli.store.location import resolve_location
     from udsat_cli.tui.live import LiveApp
 
-    state = State(location=resolve_location(store.arg), today=date.fromisoformat(TODAY),
-                  council=council, debug=False, clock=clock)  # fmt: skip
+    state = State(
+        location=resolve_location(store.arg),
+        today=date.fromisoformat(TODAY),
+        council=council,
+        debug=False,
+        clock=clock,
+    )
     return LiveApp(state)
 
 
-def _run(store: Store, script, clock: str | None = None,  # noqa: ANN001
-         council: str = "Udsatterådet Albertslund") -> None:
+def _run(
+    store: Store,
+    script,
+    clock: str | None = None,
+    council: str = "Udsatterådet Albertslund",
+) -> None:
     async def drive() -> None:
         app = _app(store, clock, council)
         async with app.run_test(size=(140, 45)) as pilot:
             await pilot.pause()
             await script(app, pilot)
+
     asyncio.run(drive())
 
 
-async def _type(pilot, app, selector: str, text: str, *, enter: bool = True) -> None:  # noqa: ANN001
+async def _type(pilot, app, selector: str, text: str, *, enter: bool = True) -> None:
     field = app.query_one(selector)
     field.focus()
     field.value = text
@@ -71,7 +95,7 @@ async def _type(pilot, app, selector: str, text: str, *, enter: bool = True) -> 
         await pilot.pause()
 
 
-def _shot(app, name: str) -> Path:  # noqa: ANN001
+def _shot(app, name: str) -> Path:
     """An SVG of the screen, as Textual draws it (turned into PNG afterwards: see _pngs)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     svg = ARTIFACTS / f"live-{name}.svg"
@@ -91,8 +115,15 @@ def _pngs(shots: list[Path]) -> None:
 
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--no-first-run", "--disable-background-networking", "--window-size=1800,1200"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--window-size=1800,1200",
+    ):
         options.add_argument(flag)
     browser = webdriver.Chrome(service=Service(driver), options=options)
     browser.set_page_load_timeout(120)
@@ -109,7 +140,7 @@ def test_a_meeting_minuted_live_is_in_the_store_and_the_minutes(meeting_day: Sto
 
     shots: list[Path] = []
 
-    async def script(app, pilot) -> None:  # noqa: ANN001
+    async def script(app, pilot) -> None:
         assert app.query_one(TabbedContent).active == "fremmoede"  # attendance first
         await _type(pilot, app, "#reason-3", "syg")  # Allan: afbud, syg
         app.query_one("#seat-4", Select).value = "absent"  # Søren: afbud
@@ -157,29 +188,41 @@ def test_a_meeting_minuted_live_is_in_the_store_and_the_minutes(meeting_day: Sto
 
     _run(meeting_day, script)
     _pngs(shots)
-    assert sorted(meeting_day.query(
-        "SELECT p.full_name, a.status, a.reason FROM attendance a JOIN person p ON "
-        "p.id = a.person_id"
-    )) == [("Allan Høyer", "absent", "syg"), ("Helge Bo Jensen", "present", None),
-           ("Jette Nyboe", "present", None), ("Søren Mogensen", "absent", None)]  # fmt: skip
+    assert sorted(
+        meeting_day.query(
+            "SELECT p.full_name, a.status, a.reason FROM attendance a JOIN person p ON "
+            "p.id = a.person_id"
+        )
+    ) == [
+        ("Allan Høyer", "absent", "syg"),
+        ("Helge Bo Jensen", "present", None),
+        ("Jette Nyboe", "present", None),
+        ("Søren Mogensen", "absent", None),
+    ]
     actions = json.loads(ok("--today", TODAY, "actions", "--all", "--json"))
     assert [(a["title"], a["owners"], a["due"], a["status"], a["item"]) for a in actions] == [
         ("Tage kontakt til AP", ["Jette Nyboe"], "2019-05-23", "done", None),
-        ("Samle viden om frikortet", ["Helge Bo Jensen"], "2019-06-01", "open",
-         "Socialt frikort"),
-        ("Tage ansvaret for bisidderordningen", ["Søren Mogensen"], "2019-09-01", "open",
-         "Bisidderordningen"),
+        ("Samle viden om frikortet", ["Helge Bo Jensen"], "2019-06-01", "open", "Socialt frikort"),
+        (
+            "Tage ansvaret for bisidderordningen",
+            ["Søren Mogensen"],
+            "2019-09-01",
+            "open",
+            "Bisidderordningen",
+        ),
         ("Invitere borgerrådgiveren", ["rådet"], None, "open", "Bisidderordningen"),
-    ]  # fmt: skip
+    ]
     assert actions[0]["note"] == "AP er kontaktet"
     minutes = ok("--today", TODAY, "minutes", "23. maj 2019")
     assert "Afbud:     Allan Høyer (syg), Søren Mogensen" in minutes
     assert "Referent:  Carina Kofoed" in minutes
-    assert ("3. Bisidderordningen\n\nSagsfremstilling:\nFrivilligcenteret har spurgt, om rådet "
-            "vil stå for ordningen.\n\nBeslutning:\nRådet siger ja til bisidderordningen.\n\n"
-            "Opfølgning:\n· Tage ansvaret for bisidderordningen (Søren Mogensen, frist til "
-            "efteråret (1. september 2019))\n· Invitere borgerrådgiveren (rådet, frist næste "
-            "møde (ikke planlagt))") in minutes
+    assert (
+        "3. Bisidderordningen\n\nSagsfremstilling:\nFrivilligcenteret har spurgt, om rådet "
+        "vil stå for ordningen.\n\nBeslutning:\nRådet siger ja til bisidderordningen.\n\n"
+        "Opfølgning:\n· Tage ansvaret for bisidderordningen (Søren Mogensen, frist til "
+        "efteråret (1. september 2019))\n· Invitere borgerrådgiveren (rådet, frist næste "
+        "møde (ikke planlagt))"
+    ) in minutes
     assert "4. Socialt frikort\n\nBeslutning:\nRådet følger op på frikortet." in minutes
     assert "udsat live – opgave: Invitere borgerrådgiveren" in ok("--today", TODAY, "log")
 
@@ -187,17 +230,19 @@ def test_a_meeting_minuted_live_is_in_the_store_and_the_minutes(meeting_day: Sto
 def test_a_wrong_deadline_is_told_inline_and_nothing_is_written(meeting_day: Store) -> None:
     from textual.widgets import Static
 
-    async def script(app, pilot) -> None:  # noqa: ANN001
+    async def script(app, pilot) -> None:
         app.action_tab("dagsorden")
         await pilot.pause()
         await _type(pilot, app, "#action-title", "Ringe til AP", enter=False)
         await _type(pilot, app, "#action-due", "31. februar", enter=False)
         assert "»31. februar« er ikke en gyldig dato." in str(
-            app.query_one("#due-preview", Static).render())
+            app.query_one("#due-preview", Static).render()
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert "»31. februar« er ikke en gyldig dato." in str(
-            app.query_one("#agenda-error", Static).render())
+            app.query_one("#agenda-error", Static).render()
+        )
         assert app.query_one("#action-title").value == "Ringe til AP"  # nothing typed is lost
         assert app.screen.id is None or app.screen.id == "_default"  # still the same screen
 
@@ -208,7 +253,7 @@ def test_a_wrong_deadline_is_told_inline_and_nothing_is_written(meeting_day: Sto
 def test_a_deadline_in_words_is_previewed_as_kept_as_text_and_saved_so(meeting_day: Store) -> None:
     from textual.widgets import Static
 
-    async def script(app, pilot) -> None:  # noqa: ANN001
+    async def script(app, pilot) -> None:
         app.action_tab("dagsorden")
         await pilot.pause()
         await _type(pilot, app, "#action-title", "Ringe til AP", enter=False)
@@ -220,8 +265,9 @@ def test_a_deadline_in_words_is_previewed_as_kept_as_text_and_saved_so(meeting_d
         assert str(app.query_one("#agenda-error", Static).render()) == ""
 
     _run(meeting_day, script)
-    assert meeting_day.query("SELECT due_kind, due_text FROM action WHERE title = 'Ringe til AP'") \
-        == [("text", "snarest")]
+    assert meeting_day.query(
+        "SELECT due_kind, due_text FROM action WHERE title = 'Ringe til AP'"
+    ) == [("text", "snarest")]
 
 
 def test_a_deadline_written_wrong_offers_its_nearest_reading(meeting_day: Store) -> None:
@@ -229,7 +275,7 @@ def test_a_deadline_written_wrong_offers_its_nearest_reading(meeting_day: Store)
 
     refused = "Kan ikke læse fristen »næste mode«; mente du »næste møde« (13. juni 2019)?"
 
-    async def script(app, pilot) -> None:  # noqa: ANN001
+    async def script(app, pilot) -> None:
         app.action_tab("dagsorden")
         await pilot.pause()
         await _type(pilot, app, "#action-title", "Ringe til AP", enter=False)
@@ -253,7 +299,7 @@ def test_the_evening_after_the_meeting_the_screen_still_minutes_it(meeting_day: 
     report = json.loads(ok("--today", f"{TODAY} 19:30", "followups", "--json"))
     assert report["meeting"]["date"] == "2019-06-13"
 
-    async def script(app, pilot) -> None:  # noqa: ANN001
+    async def script(app, pilot) -> None:
         assert app.view.meeting.date == date(2019, 5, 23)
 
     _run(meeting_day, script, clock="19:30")
@@ -264,7 +310,7 @@ def test_too_few_present_warns_of_the_quorum(meeting_day: Store) -> None:
 
     ok("--today", TODAY, "council", "set", "--quorum", "4")
 
-    async def script(app, pilot) -> None:  # noqa: ANN001
+    async def script(app, pilot) -> None:
         app.query_one("#seat-2", Select).value = "absent"
         await pilot.pause()
         quorum = app.query_one("#quorum", Static)
@@ -285,10 +331,11 @@ def test_answers_to_the_invitation_and_the_suppleant_to_call_in(meeting_day: Sto
     jette = meeting_day.query("SELECT id FROM person WHERE full_name = 'Jette Nyboe'")[0][0]
     meeting_day.query(  # Jette accepted the invitation, as udsat inbox notes it
         "INSERT INTO meeting_reply (meeting_id, person_id, response, at) "
-        "VALUES (2, :p, 'accepted', '2019-05-20 10:00:00')", p=jette,
-    )  # fmt: skip
+        "VALUES (2, :p, 'accepted', '2019-05-20 10:00:00')",
+        p=jette,
+    )
 
-    async def script(app, pilot) -> None:  # noqa: ANN001
+    async def script(app, pilot) -> None:
         labels = [str(label.render()) for label in app.query(".row Label")]
         assert "Jette Nyboe · har takket ja" in labels
         app.query_one("#seat-3", Select).value = "absent"
@@ -303,11 +350,13 @@ def test_answers_to_the_invitation_and_the_suppleant_to_call_in(meeting_day: Sto
 
 @pytest.mark.slow  # a proof that takes many seconds: CI runs it (UDSAT_SLOW=1)
 @pytest.mark.sqlite_only
-def test_a_killed_session_loses_nothing_and_reopens_where_it_stopped(meeting_day: Store,
-                                                                      tmp_path: Path) -> None:
+def test_a_killed_session_loses_nothing_and_reopens_where_it_stopped(
+    meeting_day: Store, tmp_path: Path
+) -> None:
     """The laptop dies in the middle: the process is killed with SIGKILL after two fields."""
     script = tmp_path / "midt_i_mødet.py"
-    script.write_text(textwrap.dedent(f"""
+    script.write_text(
+        textwrap.dedent(f"""
         import asyncio, os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
         from datetime import date
@@ -333,20 +382,22 @@ def test_a_killed_session_loses_nothing_and_reopens_where_it_stopped(meeting_day
                 os.kill(os.getpid(), signal.SIGKILL)
 
         asyncio.run(main())
-    """), encoding="utf-8")
-    died = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
-                          timeout=120)  # fmt: skip
+    """),
+        encoding="utf-8",
+    )
+    died = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120
+    )
     assert died.returncode == -9, died.stderr
     assert meeting_day.query(
         "SELECT decision FROM agenda_item WHERE number = 1 AND meeting_id = 2"
-    ) == [
-        ("Rådet siger ja.",)
-    ]
+    ) == [("Rådet siger ja.",)]
     assert meeting_day.query("SELECT title FROM action ORDER BY id") == [
-        ("Tage kontakt til AP",), ("Tage ansvaret",)
-    ]  # fmt: skip
+        ("Tage kontakt til AP",),
+        ("Tage ansvaret",),
+    ]
 
-    async def reopened(app, pilot) -> None:  # noqa: ANN001
+    async def reopened(app, pilot) -> None:
         from textual.widgets import TabbedContent
 
         assert app.current == 1  # the first item without a decision
@@ -359,7 +410,7 @@ def test_a_killed_session_loses_nothing_and_reopens_where_it_stopped(meeting_day
 # --- others writing, markup, type-ahead (#29) ---------------------------------------------------
 
 
-def _two(store: Store, script) -> None:  # noqa: ANN001
+def _two(store: Store, script) -> None:
     """Two screens on one meeting, as two laptops at one table."""
 
     async def drive() -> None:
@@ -372,7 +423,7 @@ def _two(store: Store, script) -> None:  # noqa: ANN001
     asyncio.run(drive())
 
 
-async def _settle(*pilots) -> None:  # noqa: ANN002
+async def _settle(*pilots) -> None:
     """Long enough for every screen to look for what others changed (once a second)."""
     from udsat_cli.tui import live
 
@@ -391,7 +442,7 @@ def _decision(store: Store, number: int = 3) -> str | None:
 def test_two_screens_on_one_meeting_see_each_other_and_lose_nothing(meeting_day: Store) -> None:
     from textual.widgets import Input
 
-    async def script(first, one, second, two) -> None:  # noqa: ANN001
+    async def script(first, one, second, two) -> None:
         for app, pilot in ((first, one), (second, two)):
             app.action_tab("dagsorden")
             await pilot.press("ctrl+n", "ctrl+n")
@@ -434,8 +485,9 @@ def test_two_screens_on_one_meeting_see_each_other_and_lose_nothing(meeting_day:
     assert log.count("udsat live – beslutning punkt 3") == 4  # every save, none lost
 
 
-def test_a_command_under_an_open_screen_is_not_undone_by_it(meeting_day: Store,
-                                                            monkeypatch) -> None:
+def test_a_command_under_an_open_screen_is_not_undone_by_it(
+    meeting_day: Store, monkeypatch
+) -> None:
     """``udsat done`` while the screen shows the follow-up as open: the screen's next change to
     it is stopped and asked about, not saved over the command's."""
     from textual.widgets import Select, Static
@@ -444,7 +496,7 @@ def test_a_command_under_an_open_screen_is_not_undone_by_it(meeting_day: Store,
 
     monkeypatch.setattr(live, "POLL_SECONDS", 3600)  # the screen has not looked yet
 
-    async def script(app, pilot) -> None:  # noqa: ANN001
+    async def script(app, pilot) -> None:
         app.action_tab("opfoelgning")
         await pilot.pause()
         ok("--today", TODAY, "done", "1", "--note", "Klaret fra kommandolinjen")
@@ -462,7 +514,8 @@ def test_a_command_under_an_open_screen_is_not_undone_by_it(meeting_day: Store,
         await pilot.press("ctrl+n", "ctrl+n")
         await _type(pilot, app, "#decision", "Fra skærmen.")
         assert "Beslutningen under punkt 3 er ændret" in str(
-            app.screen.query_one("#conflict").render())
+            app.screen.query_one("#conflict").render()
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert str(app.query_one("#agenda-error", Static).render()) == ""
@@ -483,17 +536,25 @@ def test_markup_in_every_field_is_shown_as_text(isolated_store: Store) -> None:
     ok(*april, "meeting", "add", "1. april 2019 kl. 16-18")
     ok(*april, "meeting", "add", "23. maj 2019 kl. 16-18", "--place", f"Lokale {MARKUP}")
     ok(*april, "add-action", f"Opgave {MARKUP}", "--owner", "Jette", "--due", f"når {MARKUP}")
-    ok(*april, "item", "add", "23. maj 2019", f"Punkt {MARKUP}", "--background",
-       f"Baggrund {MARKUP}", "--decision", f"Beslutning {MARKUP}")  # fmt: skip
+    ok(
+        *april,
+        "item",
+        "add",
+        "23. maj 2019",
+        f"Punkt {MARKUP}",
+        "--background",
+        f"Baggrund {MARKUP}",
+        "--decision",
+        f"Beslutning {MARKUP}",
+    )
     ok(*april, "attendance", "23/5-2019", "--absent", f"Søren:syg {MARKUP}")
 
-    async def script(app, pilot) -> None:  # noqa: ANN001
+    async def script(app, pilot) -> None:
         from textual.widgets import Input, Label, Static
 
         shown = "\n".join(str(w.render()) for w in app.query(Static))
         labels = "\n".join(str(w.render()) for w in app.query(Label))
-        for text in (f"Rådet {MARKUP}", f"Lokale {MARKUP}", f"Jette {MARKUP}",
-                     f"Opgave {MARKUP}"):  # fmt: skip
+        for text in (f"Rådet {MARKUP}", f"Lokale {MARKUP}", f"Jette {MARKUP}", f"Opgave {MARKUP}"):
             assert text in shown + labels, text
         app.action_tab("dagsorden")
         item = next(n for n, i in enumerate(app.view.items) if i.title.startswith("Punkt"))
@@ -501,7 +562,8 @@ def test_markup_in_every_field_is_shown_as_text(isolated_store: Store) -> None:
         await pilot.pause()
         assert str(app.query_one("#item-title", Static).render()) == f"{item + 1}. Punkt {MARKUP}"
         assert str(app.query_one("#background", Static).render()) == (
-            f"Sagsfremstilling: Baggrund {MARKUP}")
+            f"Sagsfremstilling: Baggrund {MARKUP}"
+        )
         assert app.query_one("#decision", Input).value == f"Beslutning {MARKUP}"
         await _type(pilot, app, "#action-title", f"Ny {MARKUP}", enter=False)
         await _type(pilot, app, "#action-due", "31. februar [/x]", enter=False)
@@ -509,19 +571,20 @@ def test_markup_in_every_field_is_shown_as_text(isolated_store: Store) -> None:
         await _type(pilot, app, "#action-due", f"når {MARKUP}")
         assert str(app.query_one("#agenda-error", Static).render()) == ""
         assert f"· Ny {MARKUP} (frist når {MARKUP})" in str(
-            app.query_one("#item-actions", Static).render())
+            app.query_one("#item-actions", Static).render()
+        )
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert f"Beslutning {MARKUP}" in str(app.screen.query_one("#text").render())
         await pilot.press("escape")
-        assert "Søren" in labels and f"syg {MARKUP}" in "\n".join(
-            w.value for w in app.query(Input))  # fmt: skip
+        assert "Søren" in labels and f"syg {MARKUP}" in "\n".join(w.value for w in app.query(Input))
 
     _run(isolated_store, script, council=f"Rådet {MARKUP}")
 
 
-def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(meeting_day: Store,
-                                                                monkeypatch) -> None:
+def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(
+    meeting_day: Store, monkeypatch
+) -> None:
     """Enter and what follows it in one batch, and under lag (a save that takes its time):
     the field is saved with what was typed before Enter, the rest lands in the next field."""
     import time
@@ -533,11 +596,11 @@ def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(meeting_day: St
 
     slow = LiveLink.write
 
-    def lagging(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def lagging(self, *args, **kwargs):
         time.sleep(0.3)
         return slow(self, *args, **kwargs)
 
-    async def script(app, pilot) -> None:  # noqa: ANN001
+    async def script(app, pilot) -> None:
         app.action_tab("dagsorden")
         await pilot.press("ctrl+n", "ctrl+n")
         await pilot.pause()
@@ -565,7 +628,7 @@ def test_the_screen_keeps_one_connection_for_the_meeting(meeting_day: Store) -> 
 
     connects: list[object] = []
 
-    async def script(app, pilot) -> None:  # noqa: ANN001
+    async def script(app, pilot) -> None:
         event.listen(app.session.store._engine, "connect", lambda *a: connects.append(a))
         app.action_tab("dagsorden")
         await pilot.press("ctrl+n", "ctrl+n")

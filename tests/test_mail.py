@@ -28,7 +28,7 @@ class Refusing(Inbox):
         super().__init__(smtputf8=False)
         self.refuse = refuse
 
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             return self.refuse[address]
         envelope.rcpt_tos.append(address)
@@ -49,8 +49,18 @@ def make_council(*, today: tuple[str, str] = AUG) -> None:
 def aeldreraad(isolated_store: Store) -> Store:
     make_council()
     # A follow-up from the June meeting: the notice's point 2 lists it, without its number.
-    ok("--today", "2026-06-04", "add-action", "Invitere borgmesteren", "--owner", "Jette",
-       "--due", "næste møde", "--meeting", "3. juni 2026")  # fmt: skip
+    ok(
+        "--today",
+        "2026-06-04",
+        "add-action",
+        "Invitere borgmesteren",
+        "--owner",
+        "Jette",
+        "--due",
+        "næste møde",
+        "--meeting",
+        "3. juni 2026",
+    )
     return isolated_store
 
 
@@ -58,7 +68,7 @@ def store_id(store: Store) -> str:
     return store.query("SELECT id FROM store_identity")[0][0]
 
 
-def calendar_of(msg: EmailMessage):  # noqa: ANN201
+def calendar_of(msg: EmailMessage):
     from icalendar import Calendar
 
     part = next(p for p in msg.walk() if p.get_content_type() == "text/calendar")
@@ -85,15 +95,18 @@ def test_the_notice_is_a_meeting_request_outlook_reads(aeldreraad: Store, smtp) 
     alternative, *attached = bo.iter_parts()
     assert alternative.get_content_type() == "multipart/alternative"
     assert [p.get_content_type() for p in alternative.iter_parts()] == [
-        "text/plain", "text/calendar"
-    ]  # fmt: skip
+        "text/plain",
+        "text/calendar",
+    ]
     part, cal = calendar_of(bo)
     assert part.get_param("method") == "REQUEST" and part.get_content_charset() == "utf-8"
     assert [(p.get_content_type(), p.get_filename()) for p in attached] == [
-        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-         "dagsorden-2026-09-01.docx"),
+        (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "dagsorden-2026-09-01.docx",
+        ),
         ("application/ics", "invitation.ics"),
-    ]  # fmt: skip
+    ]
     assert attached[-1].get_content() == part.get_content().encode("utf-8")
     keep("invitation.ics", attached[-1].get_content())
     # The headers: a program sent it, in the council's own domain, kept per message.
@@ -106,9 +119,9 @@ def test_the_notice_is_a_meeting_request_outlook_reads(aeldreraad: Store, smtp) 
         "ORDER BY id"
     )
     assert [(k, a, s, q, m) for k, a, _, s, q, m in kept] == [
-        ("notice", a, "sent", 0, 2) for a in ("jette@example.dk", "bo@example.dk",
-                                              "karen@example.dk")
-    ]  # fmt: skip
+        ("notice", a, "sent", 0, 2)
+        for a in ("jette@example.dk", "bo@example.dk", "karen@example.dk")
+    ]
     assert {mid for _, _, mid, *_ in kept} == {m["Message-ID"] for m in inbox.messages}
     # The invitation, field by field.
     assert str(cal["method"]) == "REQUEST" and str(cal["version"]) == "2.0"
@@ -123,8 +136,11 @@ def test_the_notice_is_a_meeting_request_outlook_reads(aeldreraad: Store, smtp) 
     attendee = event["attendee"]  # one: the recipient; no member sees another's address
     assert str(attendee) == "mailto:bo@example.dk"
     assert {k: attendee.params[k] for k in ("CN", "RSVP", "PARTSTAT", "ROLE")} == {
-        "CN": "Bo Berg", "RSVP": "TRUE", "PARTSTAT": "NEEDS-ACTION", "ROLE": "REQ-PARTICIPANT"
-    }  # fmt: skip
+        "CN": "Bo Berg",
+        "RSVP": "TRUE",
+        "PARTSTAT": "NEEDS-ACTION",
+        "ROLE": "REQ-PARTICIPANT",
+    }
     # The time zone: yearly rules, no list of dates, and the summer meeting at 14.00 UTC.
     (zone,) = cal.walk("VTIMEZONE")
     assert str(zone["tzid"]) == "Europe/Copenhagen"
@@ -139,15 +155,15 @@ def test_the_notice_is_a_meeting_request_outlook_reads(aeldreraad: Store, smtp) 
     by_rules = zone.to_tz(lookup_tzid=False)  # the zone as the VTIMEZONE itself defines it
     local = event.decoded("dtstart").replace(tzinfo=None)
     assert local == datetime(2026, 9, 1, 16, 0)
-    assert local.replace(tzinfo=by_rules).astimezone(UTC) == datetime(2026, 9, 1, 14, 0,
-                                                                      tzinfo=UTC)  # fmt: skip
+    assert local.replace(tzinfo=by_rules).astimezone(UTC) == datetime(2026, 9, 1, 14, 0, tzinfo=UTC)
     winter = datetime(2026, 12, 1, 16, 0).replace(tzinfo=by_rules).astimezone(UTC)
     assert winter.hour == 15
     # The body: the follow-up without its number, and the reference a reply carries.
     body = alternative.get_body(("plain",)).get_content()
     assert "Invitere borgmesteren" in body and "[#" not in body and "#1" not in body
     reference = aeldreraad.query(
-        "SELECT reference FROM mail_message WHERE address = 'bo@example.dk'")[0][0]
+        "SELECT reference FROM mail_message WHERE address = 'bo@example.dk'"
+    )[0][0]
     assert f"Reference: {reference}" in body and len(reference) == 20
 
 
@@ -158,7 +174,8 @@ def test_two_stores_give_different_uids(aeldreraad: Store, new_store, smtp) -> N
     other = new_store("naboraadet")
     with pytest.MonkeyPatch.context() as env:  # the neighbour's store, the same council again
         env.setenv("UDSAT_DB", str(other.path)) if other.path else env.setenv(
-            "UDSAT_DATABASE_URL", other.url)
+            "UDSAT_DATABASE_URL", other.url
+        )
         make_council()
         ok(*AUG, "send-agenda")
         theirs = Calendar.from_ical(ok(*AUG, "calendar"))
@@ -173,8 +190,7 @@ def test_two_stores_give_different_uids(aeldreraad: Store, new_store, smtp) -> N
     assert all("RRULE" in p for p in ours.walk("VTIMEZONE")[0].subcomponents)
 
 
-def test_a_move_sends_an_updated_request_and_a_cancel_a_cancel(aeldreraad: Store,
-                                                               smtp) -> None:  # noqa: F811
+def test_a_move_sends_an_updated_request_and_a_cancel_a_cancel(aeldreraad: Store, smtp) -> None:  # noqa: F811
     inbox = smtp(Inbox())
     ok(*AUG, "send-agenda")
     uid = f"meeting-2-{store_id(aeldreraad)}@udsat"
@@ -189,7 +205,8 @@ def test_a_move_sends_an_updated_request_and_a_cancel_a_cancel(aeldreraad: Store
     assert update["Subject"] == "Flyttet: Ældrerådet, møde nu 2. september 2026"
     assert update["Auto-Submitted"] == "auto-generated"
     assert "Ny tid: onsdag d. 2. september 2026 kl. 17.00–19.00" in (
-        update.get_body(("plain",)).get_content())
+        update.get_body(("plain",)).get_content()
+    )
     part, cal = calendar_of(update)
     (event,) = cal.walk("VEVENT")
     assert (part.get_param("method"), str(cal["method"])) == ("REQUEST", "REQUEST")
@@ -199,8 +216,9 @@ def test_a_move_sends_an_updated_request_and_a_cancel_a_cancel(aeldreraad: Store
     assert ok(*AUG, "send-agenda", "--dry-run").count("Subject: ") == 3  # the notice: changed
 
     cancelled = ok(*AUG, "meeting", "cancel", "2. september 2026")
-    assert cancelled.endswith("Kalenderændringen er sendt til 3 modtagere: Jette Nyboe, Bo Berg "
-                              "og Karen Holm.\n")  # fmt: skip
+    assert cancelled.endswith(
+        "Kalenderændringen er sendt til 3 modtagere: Jette Nyboe, Bo Berg og Karen Holm.\n"
+    )
     cancel = [m for m in inbox.messages[6:] if to(m) == "bo@example.dk"][0]
     keep("cancellation.eml", cancel.as_bytes())
     assert cancel["Subject"] == "Aflyst: Ældrerådet, møde 2. september 2026"
@@ -225,15 +243,16 @@ def test_no_mail_holds_the_change_back(aeldreraad: Store, smtp) -> None:  # noqa
     ok(*AUG, "send-agenda")
     held = run(*AUG, "meeting", "move", "2", "8. september 2026", "--no-mail")
     assert held.code == 0 and len(inbox.messages) == 3
-    assert held.stderr == ("Kalenderændringen er ikke sendt (--no-mail); 3 modtagere har stadig "
-                           "invitationen, som den var.\n")  # fmt: skip
+    assert held.stderr == (
+        "Kalenderændringen er ikke sendt (--no-mail); 3 modtagere har stadig "
+        "invitationen, som den var.\n"
+    )
     assert run(*AUG, "remind", "--send").stdout == ""
     assert len(inbox.messages) == 3
     assert run(*AUG, "meeting", "move", "3", "2. december 2026").stderr == ""  # never sent
 
 
-def test_a_change_that_could_not_go_out_goes_with_the_next_run(aeldreraad: Store,
-                                                               smtp) -> None:  # noqa: F811
+def test_a_change_that_could_not_go_out_goes_with_the_next_run(aeldreraad: Store, smtp) -> None:  # noqa: F811
     inbox = smtp(Inbox())
     ok(*AUG, "send-agenda")
     inbox.drop_after = 4  # the server goes away after the first update
@@ -252,33 +271,48 @@ def test_a_change_that_could_not_go_out_goes_with_the_next_run(aeldreraad: Store
 
 
 def test_an_address_with_aeoa_in_its_domain_reaches_a_server_without_smtputf8(
-    aeldreraad: Store, smtp  # noqa: F811
+    aeldreraad: Store,
+    smtp,  # noqa: F811
 ) -> None:
     import smtplib
 
     inbox = smtp(Inbox(smtputf8=False))
     ok(*AUG, "member", "add", "Jens Kofoed", "--email", "jens@kø.dk")
-    port = int(next(line for line in Path(os.environ["UDSAT_CONFIG"]).read_text().splitlines()
-                    if line.startswith("port")).split("=")[1])  # fmt: skip
+    port = int(
+        next(
+            line
+            for line in Path(os.environ["UDSAT_CONFIG"]).read_text().splitlines()
+            if line.startswith("port")
+        ).split("=")[1]
+    )
     with smtplib.SMTP("127.0.0.1", port) as probe:
         probe.ehlo()
         assert not probe.has_extn("smtputf8")
     sent = run(*AUG, "send-agenda")
     assert sent.code == 0, sent.stderr
     assert "Jens Kofoed" in sent.stdout
-    jens = [m for m, r in zip(inbox.messages, inbox.recipients, strict=True)
-            if r == ["jens@xn--k-5ga.dk"]]  # fmt: skip
+    jens = [
+        m
+        for m, r in zip(inbox.messages, inbox.recipients, strict=True)
+        if r == ["jens@xn--k-5ga.dk"]
+    ]
     assert len(jens) == 1 and to(jens[0]) == "jens@xn--k-5ga.dk"
     _, cal = calendar_of(jens[0])
     assert str(cal.walk("VEVENT")[0]["attendee"]) == "mailto:jens@xn--k-5ga.dk"
-    assert aeldreraad.query(
-        "SELECT address FROM agenda_notice WHERE name = 'Jens Kofoed'") == [("jens@kø.dk",)]
+    assert aeldreraad.query("SELECT address FROM agenda_notice WHERE name = 'Jens Kofoed'") == [
+        ("jens@kø.dk",)
+    ]
 
 
-def test_one_refused_recipient_leaves_the_others_sent_and_recorded(aeldreraad: Store,
-                                                                   smtp) -> None:  # noqa: F811
-    inbox = smtp(Refusing({"bo@example.dk": "550 5.1.1 Ukendt modtager",
-                           "karen@example.dk": "450 4.2.2 Postkassen er fuld"}))  # fmt: skip
+def test_one_refused_recipient_leaves_the_others_sent_and_recorded(aeldreraad: Store, smtp) -> None:  # noqa: F811
+    inbox = smtp(
+        Refusing(
+            {
+                "bo@example.dk": "550 5.1.1 Ukendt modtager",
+                "karen@example.dk": "450 4.2.2 Postkassen er fuld",
+            }
+        )
+    )
     sent = run(*AUG, "send-agenda")
     assert sent.code == 75
     assert sent.stdout == "Indkaldelsen er sendt til 1 modtager: Jette Nyboe.\n"
@@ -291,11 +325,11 @@ def test_one_refused_recipient_leaves_the_others_sent_and_recorded(aeldreraad: S
         "for at sende til dem.\n"
     )
     assert [to(m) for m in inbox.messages] == ["jette@example.dk"]
-    assert aeldreraad.query(
-        "SELECT address, status, detail FROM mail_message ORDER BY id"
-    ) == [("jette@example.dk", "sent", None),
-          ("bo@example.dk", "refused", "550 5.1.1 Ukendt modtager"),
-          ("karen@example.dk", "deferred", "450 4.2.2 Postkassen er fuld")]  # fmt: skip
+    assert aeldreraad.query("SELECT address, status, detail FROM mail_message ORDER BY id") == [
+        ("jette@example.dk", "sent", None),
+        ("bo@example.dk", "refused", "550 5.1.1 Ukendt modtager"),
+        ("karen@example.dk", "deferred", "450 4.2.2 Postkassen er fuld"),
+    ]
     assert aeldreraad.query("SELECT address FROM agenda_notice") == [("jette@example.dk",)]
     inbox.refuse = {}
     again = run(*AUG, "send-agenda")
@@ -303,15 +337,18 @@ def test_one_refused_recipient_leaves_the_others_sent_and_recorded(aeldreraad: S
     assert again.stdout == "Indkaldelsen er sendt til 2 modtagere: Bo Berg og Karen Holm.\n"
 
 
-def test_reminders_say_a_program_sent_them_and_carry_their_reference(aeldreraad: Store,
-                                                                     smtp) -> None:  # noqa: F811
+def test_reminders_say_a_program_sent_them_and_carry_their_reference(
+    aeldreraad: Store,
+    smtp,  # noqa: F811
+) -> None:
     inbox = smtp(Inbox())
     sent = run("--today", "2026-08-28", "remind", "--send")
     assert sent.code == 0, sent.stderr
     (jette,) = inbox.messages
     assert jette["Auto-Submitted"] == "auto-generated"
     ((reference, message_id, actions),) = aeldreraad.query(
-        "SELECT reference, message_id, actions FROM mail_message WHERE kind = 'reminder'")
+        "SELECT reference, message_id, actions FROM mail_message WHERE kind = 'reminder'"
+    )
     assert jette["Message-ID"] == message_id == f"<udsat.{reference}@albertslund.example>"
     assert actions == "[1]"
     body = jette.get_content()

@@ -48,8 +48,16 @@ def test_agenda_for_the_next_meeting_carries_the_followups(albertslund: Store) -
         "--for",
         "efter sommerferien",
     )
-    ok("--today", "2019-04-01", "event", "add", "6. juni 2019", "Dialogmøde med andre Udsatteråd",
-       "--attendee", "Nina")  # fmt: skip
+    ok(
+        "--today",
+        "2019-04-01",
+        "event",
+        "add",
+        "6. juni 2019",
+        "Dialogmøde med andre Udsatteråd",
+        "--attendee",
+        "Nina",
+    )
     text = ok("--today", "2019-05-01", "agenda")
     assert text.startswith("Dagsorden\n\nForum:     Udsatterådet Albertslund\n")
     assert "\n1. Godkendelse af referat og dagsorden\n" in text
@@ -83,7 +91,8 @@ def test_minutes_as_word(albertslund: Store, tmp_path: Path) -> None:
     assert any(b.startswith("tage kontakt til AP") and "Jette Nyboe" in b for b in bullets)
     again = run("minutes", HELD, "--format", "docx", "-o", str(target))
     assert (again.code, again.stderr) == (
-        2, f"Fejl: Filen {target} findes allerede; brug --force for at overskrive den.\n"
-    )  # fmt: skip
+        2,
+        f"Fejl: Filen {target} findes allerede; brug --force for at overskrive den.\n",
+    )
     assert ok("minutes", HELD, "--format", "docx", "-o", str(target), "--force") == ""
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

@@ -15,8 +15,15 @@ from tests.test_remind import smtp  # noqa: F401  (the loopback SMTP server fixt
 from udsat_cli.store import migrations
 
 FIRST_RELEASE = Path(__file__).parent / "data" / "store-0.1.0.db"  # made by make-store-0.1.0.sh
-FIRST_TABLES = ("council", "person", "meeting", "agenda_item", "action", "action_owner",
-                "action_event")  # fmt: skip
+FIRST_TABLES = (
+    "council",
+    "person",
+    "meeting",
+    "agenda_item",
+    "action",
+    "action_owner",
+    "action_event",
+)
 
 
 def _first_release_rows() -> dict[str, tuple[list[str], list[tuple]]]:
@@ -51,7 +58,7 @@ def _load_into_postgres(store: Store) -> None:
                     sa.text(
                         f"INSERT INTO {table} ({', '.join(columns)}) "
                         f"VALUES ({', '.join(':' + c for c in columns)})"
-                    ),  # fmt: skip
+                    ),
                     values,
                 )
             if "id" in columns:
@@ -195,8 +202,10 @@ def test_a_made_up_council_person_becomes_the_council_as_owner(isolated_store: S
         )
         for fn in migrations.MIGRATIONS[:8]:
             fn(conn.exec_driver_sql, conn.dialect.name)
-            conn.execute(sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-11-25T10:00:00')"),
-                         {"n": fn.__name__})  # fmt: skip
+            conn.execute(
+                sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-11-25T10:00:00')"),
+                {"n": fn.__name__},
+            )
         for sql in (
             "INSERT INTO council (id, name, created_at) VALUES (1, 'Udsatterådet', '2019-03-01')",
             "INSERT INTO person (id, council_id, full_name, role, created_at) VALUES "
@@ -244,8 +253,10 @@ def test_held_meetings_get_their_roll_and_approved_minutes_their_kept_copy(
         )
         for fn in migrations.MIGRATIONS[:before_m015]:
             fn(conn.exec_driver_sql, conn.dialect.name)
-            conn.execute(sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-12-01T10:00:00')"),
-                         {"n": fn.__name__})  # fmt: skip
+            conn.execute(
+                sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-12-01T10:00:00')"),
+                {"n": fn.__name__},
+            )
         for sql in (
             "INSERT INTO council (id, name, created_at) VALUES (1, 'Udsatterådet', '2019-03-01')",
             "INSERT INTO person (id, council_id, full_name, role, created_at) VALUES "
@@ -267,16 +278,21 @@ def test_held_meetings_get_their_roll_and_approved_minutes_their_kept_copy(
             conn.exec_driver_sql(sql)
         if conn.dialect.name == "postgresql":  # explicit ids leave the identities behind
             for table in ("council", "person", "meeting", "agenda_item"):
-                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                     f"(SELECT MAX(id) FROM {table}))")  # fmt: skip
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT MAX(id) FROM {table}))"
+                )
     engine.dispose()
     printed = ok("minutes", "1/4-2019")  # any command migrates first
     assert "Deltagere: Jette Nyboe\nAfbud:     Søren Mogensen (syg)\n" in printed
     assert "Godkendt:  23. maj 2019\n" in printed
     assert store.query("SELECT meeting_id, version FROM minutes_version") == [(1, 1)]
     assert sorted(store.query("SELECT meeting_id, person_id, status FROM attendance")) == [
-        (1, 1, "present"), (1, 2, "absent"), (2, 1, "present"), (2, 2, "present"),
-    ]  # fmt: skip
+        (1, 1, "present"),
+        (1, 2, "absent"),
+        (2, 1, "present"),
+        (2, 2, "present"),
+    ]
     kept = tmp_path / "referat.docx"
     ok("minutes", "1/4-2019", "--approved", "-o", str(kept))
     assert kept.read_bytes().startswith(b"PK")
@@ -289,7 +305,9 @@ def test_held_meetings_get_their_roll_and_approved_minutes_their_kept_copy(
 
 
 def test_m016_gives_each_store_its_own_id_and_knows_the_notices_sent_before(
-    isolated_store: Store, new_store, smtp  # noqa: F811
+    isolated_store: Store,
+    new_store,
+    smtp,  # noqa: F811
 ) -> None:
     """m016: a store from 0.2 whose notice went out before invitations were recorded per
     message: it gets a random id of its own, and a move of that meeting still reaches whoever
@@ -314,8 +332,10 @@ def test_m016_gives_each_store_its_own_id_and_knows_the_notices_sent_before(
         )
         for fn in migrations.MIGRATIONS[: migrations.NAMES.index("m016_council_mail")]:
             fn(conn.exec_driver_sql, conn.dialect.name)
-            conn.execute(sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-08-01T10:00:00')"),
-                         {"n": fn.__name__})  # fmt: skip
+            conn.execute(
+                sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-08-01T10:00:00')"),
+                {"n": fn.__name__},
+            )
         for sql in (
             "INSERT INTO council (id, name, created_at) VALUES (1, 'Ældrerådet', '2026-01-01')",
             "INSERT INTO person (id, council_id, full_name, role, email, created_at) VALUES "
@@ -330,8 +350,10 @@ def test_m016_gives_each_store_its_own_id_and_knows_the_notices_sent_before(
             conn.exec_driver_sql(sql)
         if conn.dialect.name == "postgresql":
             for table in ("council", "person", "meeting", "agenda_notice"):
-                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                     f"(SELECT MAX(id) FROM {table}))")  # fmt: skip
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT MAX(id) FROM {table}))"
+                )
     engine.dispose()
     moved = ok("--today", "2026-08-20", "meeting", "move", "1", "2. september 2026")
     assert moved.endswith("Kalenderændringen er sendt til 1 modtager: Jette Nyboe.\n")
@@ -369,8 +391,10 @@ def test_search_finds_what_was_written_before_the_index_was_kept_by_council(
         )
         for fn in migrations.MIGRATIONS[:before_m019]:
             fn(conn.exec_driver_sql, conn.dialect.name)
-            conn.execute(sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-12-01T10:00:00')"),
-                         {"n": fn.__name__})  # fmt: skip
+            conn.execute(
+                sa.text("INSERT INTO udsat_migrations VALUES (:n, '2026-12-01T10:00:00')"),
+                {"n": fn.__name__},
+            )
         for sql in (
             "INSERT INTO council (id, name, created_at) VALUES (1, 'Udsatterådet', '2019-03-01'), "
             "(2, 'Ældrerådet', '2019-03-01')",
@@ -388,8 +412,10 @@ def test_search_finds_what_was_written_before_the_index_was_kept_by_council(
             conn.exec_driver_sql(sql)
         if conn.dialect.name == "postgresql":  # explicit ids leave the identities behind
             for table in ("council", "meeting", "agenda_item", "action", "action_event"):
-                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                     f"(SELECT MAX(id) FROM {table}))")  # fmt: skip
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT MAX(id) FROM {table}))"
+                )
     engine.dispose()
 
     def found(council: str, *words: str) -> list[tuple[str, int]]:
@@ -399,7 +425,15 @@ def test_search_finds_what_was_written_before_the_index_was_kept_by_council(
     assert found("Udsatterådet", "frikort") == [("action", 1), ("item", 1), ("note", 1)]
     assert found("Ældrerådet", "frikort") == [("item", 2)]
     assert found("Ældrerådet", "sus") == []
-    ok("--council", "Ældrerådet", "item", "edit", "2/4-2019", "1", "--decision",
-       "Rådet skriver til SUS.")  # fmt: skip
+    ok(
+        "--council",
+        "Ældrerådet",
+        "item",
+        "edit",
+        "2/4-2019",
+        "1",
+        "--decision",
+        "Rådet skriver til SUS.",
+    )
     assert found("Ældrerådet", "sus") == [("item", 2)]
     assert found("Udsatterådet", "sus") == [("item", 1)]

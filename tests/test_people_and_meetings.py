@@ -64,9 +64,13 @@ def test_meeting_add_list_show(council: Store) -> None:
         "3    torsdag d. 23. maj 2019  kl. 16.00–18.00  Rådhuset",
     ]
     assert json.loads(ok("meeting", "list", "--json"))[1] == {
-        "id": 2, "date": "2019-04-01", "start": "16:00", "end": "18:00",
-        "place": "Mødelokale 129, Blok A", "cancelled": False,
-    }  # fmt: skip
+        "id": 2,
+        "date": "2019-04-01",
+        "start": "16:00",
+        "end": "18:00",
+        "place": "Mødelokale 129, Blok A",
+        "cancelled": False,
+    }
     ok(
         "--today",
         "2019-04-02",
@@ -75,7 +79,8 @@ def test_meeting_add_list_show(council: Store) -> None:
         "--owner",
         "Jette",
         "--item",
-        "Socialt frikort", "--new-item",
+        "Socialt frikort",
+        "--new-item",
     )
     assert ok("meeting", "show", "1.4.2019") == (
         "Udsatterådet Albertslund · møde 2\n"

@@ -14,8 +14,20 @@ def _due(action_id: int, today: str) -> tuple[str | None, str | None]:
 
 
 def test_meeting_series(council: Store) -> None:
-    result = run("meeting", "plan", "--every", "4 uger", "--from", "2. maj 2019", "--until",
-                 "30. juni 2019", "--time", "16-18", "--place", "Rådhuset")  # fmt: skip
+    result = run(
+        "meeting",
+        "plan",
+        "--every",
+        "4 uger",
+        "--from",
+        "2. maj 2019",
+        "--until",
+        "30. juni 2019",
+        "--time",
+        "16-18",
+        "--place",
+        "Rådhuset",
+    )
     assert result.stdout == (
         "Planlagde 3 møder:\n"
         "  3  torsdag d. 2. maj 2019 kl. 16.00–18.00\n"
@@ -43,16 +55,42 @@ def test_meeting_series(council: Store) -> None:
 def test_meeting_plan_errors_write_nothing(council: Store) -> None:
     before = dump(council)
     cases = {
-        ("meeting", "plan", "--every", "4 uger", "--from", "2/5-2019"):
-            "Fejl: En mødeserie kræver --every, --from og --until.\n",
-        ("meeting", "plan", "--every", "hver anden", "--from", "2/5-2019", "--until", "1/7-2019"):
-            "Fejl: Kan ikke læse intervallet »hver anden«; skriv fx »4 uger«, »1 måned« eller "
-            "»2. torsdag i måneden«.\n",
-        ("meeting", "plan", "2. maj 2019", "1. april 2019"):
-            "Fejl: Udsatterådet Albertslund har allerede et møde d. 1. april 2019.\n",
-        ("meeting", "plan", "--every", "1 dag", "--from", "1/1-2020", "--until", "31/12-2020"):
-            "Fejl: Det giver over 200 møder; vælg en kortere periode.\n",
-    }  # fmt: skip
+        (
+            "meeting",
+            "plan",
+            "--every",
+            "4 uger",
+            "--from",
+            "2/5-2019",
+        ): "Fejl: En mødeserie kræver --every, --from og --until.\n",
+        (
+            "meeting",
+            "plan",
+            "--every",
+            "hver anden",
+            "--from",
+            "2/5-2019",
+            "--until",
+            "1/7-2019",
+        ): "Fejl: Kan ikke læse intervallet »hver anden«; skriv fx »4 uger«, »1 måned« eller "
+        "»2. torsdag i måneden«.\n",
+        (
+            "meeting",
+            "plan",
+            "2. maj 2019",
+            "1. april 2019",
+        ): "Fejl: Udsatterådet Albertslund har allerede et møde d. 1. april 2019.\n",
+        (
+            "meeting",
+            "plan",
+            "--every",
+            "1 dag",
+            "--from",
+            "1/1-2020",
+            "--until",
+            "31/12-2020",
+        ): "Fejl: Det giver over 200 møder; vælg en kortere periode.\n",
+    }
     for args, message in cases.items():
         result = run(*args)
         assert (result.code != 0, result.stderr) == (True, message), args
@@ -70,15 +108,22 @@ def test_moving_and_cancelling_meetings_moves_deadlines(council: Store) -> None:
         "--due",
         "næste møde",
     )
-    ok("--today", "2019-04-02", "add-action", "Skrive høringssvar", "--owner", "Søren",
-       "--due", "mødet i juni")  # fmt: skip
+    ok(
+        "--today",
+        "2019-04-02",
+        "add-action",
+        "Skrive høringssvar",
+        "--owner",
+        "Søren",
+        "--due",
+        "mødet i juni",
+    )
     ok("meeting", "plan", "23. maj 2019", "13. juni 2019", "4. juli 2019")
     assert _due(1, "2019-04-02") == ("2019-05-23", "næste møde (23. maj 2019)")
     assert _due(2, "2019-04-02") == ("2019-06-13", "mødet i juni (13. juni 2019)")
-    assert ok("--today", "2019-04-02", "meeting", "move", "23. maj 2019",
-              "28. maj 2019 kl. 16-18") == (  # fmt: skip
-        "Flyttede mødet fra 23. maj 2019 til tirsdag d. 28. maj 2019 kl. 16.00–18.00.\n"
-    )
+    assert ok(
+        "--today", "2019-04-02", "meeting", "move", "23. maj 2019", "28. maj 2019 kl. 16-18"
+    ) == ("Flyttede mødet fra 23. maj 2019 til tirsdag d. 28. maj 2019 kl. 16.00–18.00.\n")
     assert _due(1, "2019-04-02") == ("2019-05-28", "næste møde (28. maj 2019)")
     assert ok("--today", "2019-04-02", "meeting", "cancel", "28/5-2019") == (
         "Aflyste mødet tirsdag d. 28. maj 2019.\n"
@@ -120,8 +165,16 @@ def test_members_over_time(council: Store) -> None:
 
 def test_attendance_defaults_to_the_members(council: Store) -> None:
     ok("member", "add", "Bente Lund", "--role", "suppleant")
-    out = ok("attendance", "1/4-2019", "--absent", "Nina:syg", "--present", "Bente",
-             "--referent", "Carina")  # fmt: skip
+    out = ok(
+        "attendance",
+        "1/4-2019",
+        "--absent",
+        "Nina:syg",
+        "--present",
+        "Bente",
+        "--referent",
+        "Carina",
+    )
     participants = "Helge Bo Jensen, Jette Nyboe, Allan Høyer, René Meyrowitsch, Søren Mogensen"
     assert f"Deltagere: {participants}, Bente Lund\n" in out
     assert "Afbud:     Nina Gustavsen (syg)\n" in out
@@ -132,8 +185,12 @@ def test_attendance_defaults_to_the_members(council: Store) -> None:
 
 
 def test_items_move_and_edit(council: Store, tmp_path: Path) -> None:
-    for title in ("Godkendelse af referat og dagsorden", "Fokus på socialt frikort",
-                  "Mødet med SUS", "Årsberetning 2018"):  # fmt: skip
+    for title in (
+        "Godkendelse af referat og dagsorden",
+        "Fokus på socialt frikort",
+        "Mødet med SUS",
+        "Årsberetning 2018",
+    ):
         ok("item", "add", "1/4-2019", title)
     assert ok("item", "move", "1/4-2019", "3", "4") == (
         "1. Godkendelse af referat og dagsorden\n2. Fokus på socialt frikort\n"
@@ -193,8 +250,19 @@ def test_topics_and_events(council: Store) -> None:
     )
     assert "Høringssvar" not in ok(*today, "topic", "list")
     assert json.loads(ok(*today, "topic", "list", "--all", "--json"))[2]["dropped"] is True
-    ok(*today, "event", "add", "4. april 2019", "Netværksmøde", "--attendee", "Søren",
-       "--attendee", "René", "--attendee", "Nina")  # fmt: skip
+    ok(
+        *today,
+        "event",
+        "add",
+        "4. april 2019",
+        "Netværksmøde",
+        "--attendee",
+        "Søren",
+        "--attendee",
+        "René",
+        "--attendee",
+        "Nina",
+    )
     ok(*today, "event", "add", "30. april 2019 kl. 17", "Udsattes møde med sundhedssystemet")
     assert ok(*today, "event", "list") == (
         "#1 4. april – Netværksmøde, her deltager René Meyrowitsch, Søren Mogensen og "
@@ -205,9 +273,12 @@ def test_topics_and_events(council: Store) -> None:
         "#2 30. april kl. 17.00 – Udsattes møde med sundhedssystemet\n"
     )
     assert json.loads(ok("--today", "2019-04-10", "event", "list", "--all", "--json"))[0] == {
-        "id": 1, "date": "2019-04-04", "time": None, "title": "Netværksmøde",
+        "id": 1,
+        "date": "2019-04-04",
+        "time": None,
+        "title": "Netværksmøde",
         "attendees": ["René Meyrowitsch", "Søren Mogensen", "Nina Gustavsen"],
-    }  # fmt: skip
+    }
 
 
 def test_documents_refuse_bad_requests(council: Store, tmp_path: Path) -> None:
@@ -229,17 +300,22 @@ def test_a_series_skips_the_councils_holidays_as_it_skips_public_holidays(counci
     plan = ("meeting", "plan", "--every", "4 uger", "--from", "4/6-2019", "--until", "30/9-2019")
     before = dump(council)
     trial = run(*plan, "--time", "16-18", "--dry-run")
-    assert (trial.code, trial.stdout, trial.stderr) == (0, (
-        "Prøvekørsel: udsat ville planlægge 4 møder (intet er skrevet):\n"
-        "  tirsdag d. 4. juni 2019 kl. 16.00–18.00\n"
-        "  mandag d. 12. august 2019 kl. 16.00–18.00\n"
-        "  tirsdag d. 27. august 2019 kl. 16.00–18.00\n"
-        "  tirsdag d. 24. september 2019 kl. 16.00–18.00\n"
-    ), (
-        "2. juli 2019 er i sommerferien; mødet er lagt mandag d. 12. august 2019.\n"
-        "30. juli 2019 er i sommerferien; mødet udgår, da der allerede er et møde mandag d. 12. "
-        "august 2019.\n"
-    ))  # fmt: skip
+    assert (trial.code, trial.stdout, trial.stderr) == (
+        0,
+        (
+            "Prøvekørsel: udsat ville planlægge 4 møder (intet er skrevet):\n"
+            "  tirsdag d. 4. juni 2019 kl. 16.00–18.00\n"
+            "  mandag d. 12. august 2019 kl. 16.00–18.00\n"
+            "  tirsdag d. 27. august 2019 kl. 16.00–18.00\n"
+            "  tirsdag d. 24. september 2019 kl. 16.00–18.00\n"
+        ),
+        (
+            "2. juli 2019 er i sommerferien; mødet er lagt mandag d. 12. august 2019.\n"
+            "30. juli 2019 er i sommerferien; mødet udgår, da der allerede "
+            "er et møde mandag d. 12. "
+            "august 2019.\n"
+        ),
+    )
     assert dump(council) == before  # a trial writes nothing, not even in the log
     anyway = run(*plan, "--any-day", "--dry-run")
     assert "  tirsdag d. 2. juli 2019\n  tirsdag d. 30. juli 2019\n" in anyway.stdout
@@ -247,31 +323,37 @@ def test_a_series_skips_the_councils_holidays_as_it_skips_public_holidays(counci
     # The council's own holidays: a shorter summer, and a season of its own that is a »ferie«.
     ok("season", "set", "sommerferien", "1/7", "26/7")
     ok("season", "set", "påskeferien", "13/4", "22/4", "--new")
-    planned = run("meeting", "plan", "--every", "3 uger", "--from", "16/4-2019", "--until",
-                  "31/7-2019")  # fmt: skip
-    assert (planned.stdout, planned.stderr) == ((
-        "Planlagde 6 møder:\n"
-        "  3  tirsdag d. 23. april 2019\n"
-        "  4  tirsdag d. 7. maj 2019\n"
-        "  5  tirsdag d. 28. maj 2019\n"
-        "  6  tirsdag d. 18. juni 2019\n"
-        "  7  mandag d. 29. juli 2019\n"
-        "  8  tirsdag d. 30. juli 2019\n"
-    ), (
-        "16. april 2019 er i påskeferien; mødet er lagt tirsdag d. 23. april 2019.\n"
-        "9. juli 2019 er i sommerferien; mødet er lagt mandag d. 29. juli 2019.\n"
-    ))  # fmt: skip
+    planned = run(
+        "meeting", "plan", "--every", "3 uger", "--from", "16/4-2019", "--until", "31/7-2019"
+    )
+    assert (planned.stdout, planned.stderr) == (
+        (
+            "Planlagde 6 møder:\n"
+            "  3  tirsdag d. 23. april 2019\n"
+            "  4  tirsdag d. 7. maj 2019\n"
+            "  5  tirsdag d. 28. maj 2019\n"
+            "  6  tirsdag d. 18. juni 2019\n"
+            "  7  mandag d. 29. juli 2019\n"
+            "  8  tirsdag d. 30. juli 2019\n"
+        ),
+        (
+            "16. april 2019 er i påskeferien; mødet er lagt tirsdag d. 23. april 2019.\n"
+            "9. juli 2019 er i sommerferien; mødet er lagt mandag d. 29. juli 2019.\n"
+        ),
+    )
 
 
 def test_a_day_given_by_name_in_a_holiday_is_kept_and_said(council: Store) -> None:
     result = run("meeting", "plan", "2. juli 2019 kl. 16-18")
     assert (result.code, result.stdout, result.stderr) == (
-        0, "Planlagde 1 møde:\n  3  tirsdag d. 2. juli 2019 kl. 16.00–18.00\n",
+        0,
+        "Planlagde 1 møde:\n  3  tirsdag d. 2. juli 2019 kl. 16.00–18.00\n",
         "Bemærk: 2. juli 2019 er i sommerferien.\n",
-    )  # fmt: skip
+    )
     before = dump(council)
     twice = run("meeting", "plan", "3. juli 2019", "3/7-2019", "--dry-run")
     assert (twice.code, twice.stderr) == (
-        1, "Fejl: 3. juli 2019 er angivet to gange; rådet holder ét møde om dagen.\n"
+        1,
+        "Fejl: 3. juli 2019 er angivet to gange; rådet holder ét møde om dagen.\n",
     )
     assert dump(council) == before

@@ -43,8 +43,9 @@ def test_a_decomposed_name_is_found_and_not_added_twice(council: Store) -> None:
     assert [a["owners"] for a in json.loads(ok("actions", "--owner", "René", "--json"))] == [
         ["René Meyrowitsch"]
     ]
-    assert [a["owners"] for a in json.loads(ok("actions", "--owner", nfd("Åse Berg"), "--json"))]\
-        == [["Åse Berg"]]
+    assert [
+        a["owners"] for a in json.loads(ok("actions", "--owner", nfd("Åse Berg"), "--json"))
+    ] == [["Åse Berg"]]
     missing = run("actions", "--owner", "Ase")  # accents still count
     assert missing.code != 0
     found = json.loads(ok("search", nfd("Åse"), "--json"))
@@ -60,11 +61,21 @@ def store_names(store: Store, like: str) -> list[str]:
 def test_files_given_and_restored_are_composed(council: Store, tmp_path: Path, new_store) -> None:
     background = tmp_path / "sagsfremstilling.txt"
     background.write_text(nfd("Rådet ønsker et møde med Åse"), encoding="utf-8")
-    added = run("item", "add", "1/4-2019", "Temadag", "--background-file", str(background),
-                "--decision-file", "-", input=nfd("Rådet inviterer René"))  # fmt: skip
+    added = run(
+        "item",
+        "add",
+        "1/4-2019",
+        "Temadag",
+        "--background-file",
+        str(background),
+        "--decision-file",
+        "-",
+        input=nfd("Rådet inviterer René"),
+    )
     assert added.code == 0, added.stderr
-    assert council.query("SELECT background, decision FROM agenda_item WHERE title = 'Temadag'") \
-        == [("Rådet ønsker et møde med Åse", "Rådet inviterer René")]
+    assert council.query(
+        "SELECT background, decision FROM agenda_item WHERE title = 'Temadag'"
+    ) == [("Rådet ønsker et møde med Åse", "Rådet inviterer René")]
     export = tmp_path / "eksport.json"
     ok("export", "-o", str(export))
     export.write_text(nfd(export.read_text(encoding="utf-8")), encoding="utf-8")
@@ -84,11 +95,13 @@ def test_m018_composes_the_rows_of_an_older_store(council: Store) -> None:
         ("action", "title", "Ringe til Åse om lokalet"),
         ("action_event", "note", "Åse har svaret"),
     ):
-        council.query(f"UPDATE {table} SET {column} = :old WHERE {column} = :new",
-                      old=nfd(text), new=text)  # fmt: skip
+        council.query(
+            f"UPDATE {table} SET {column} = :old WHERE {column} = :new", old=nfd(text), new=text
+        )
     if council.is_sqlite:  # a note is indexed as it was added
-        council.query("UPDATE search_index SET text = replace(text, :new, :old)",
-                      old=nfd("Åse"), new="Åse")  # fmt: skip
+        council.query(
+            "UPDATE search_index SET text = replace(text, :new, :old)", old=nfd("Åse"), new="Åse"
+        )
     assert council.query("SELECT COUNT(*) FROM person WHERE full_name = 'René Meyrowitsch'") == [
         (0,)
     ]
@@ -131,9 +144,7 @@ def test_dash_is_stdout(council: Store, tmp_path: Path, monkeypatch: pytest.Monk
 
 @pytest.mark.sqlite_only
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
-def test_files_follow_the_umask_but_the_store_stays_private(
-    council: Store, tmp_path: Path
-) -> None:
+def test_files_follow_the_umask_but_the_store_stays_private(council: Store, tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
         ok(*MARCH, "followups", "--format", "docx", "-o", str(tmp_path / "opfølgning.docx"))
@@ -191,8 +202,10 @@ def test_a_completion_script_for_each_shell(shell: str, tmp_path: Path) -> None:
         path.write_text(script, encoding="utf-8")
         subprocess.run([*SHELL_CHECKS[shell], str(path)], check=True)
     ok("completion", shell, "--install")
-    where = {"bash": "data-home/bash-completion/completions/udsat",
-             "fish": "config-home/fish/completions/udsat.fish"}  # fmt: skip
+    where = {
+        "bash": "data-home/bash-completion/completions/udsat",
+        "fish": "config-home/fish/completions/udsat.fish",
+    }
     if shell in where:  # XDG_DATA_HOME and XDG_CONFIG_HOME point into tmp_path (conftest)
         assert (tmp_path / where[shell]).read_text(encoding="utf-8") == script
     assert run("completion", "tcsh").stderr.startswith("Fejl: Ukendt skal »tcsh«")
@@ -220,8 +233,9 @@ def test_completion_offers_commands_options_names_and_meetings(council: Store) -
     assert complete("add-act") == ["add-action\tTilføj en opgave med ansvarlige og frist"]
     assert complete("add-action", "Noget", "--ow")[0].startswith("--owner\t")
     assert complete("add-action", "Noget", "--owner", "He") == [
-        "Helge Bo\tHelge Bo Jensen", "Helge Bo Jensen",
-    ]  # fmt: skip
+        "Helge Bo\tHelge Bo Jensen",
+        "Helge Bo Jensen",
+    ]
     assert complete("actions", "--owner", nfd("Å")) == ["Åse Berg"]
     assert complete("minutes", "2019-04") == ["2019-04-01\tMødelokale 129, Blok A"]
     assert complete("followups", "--format", "") == ["text", "markdown", "json", "docx"]

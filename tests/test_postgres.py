@@ -33,8 +33,9 @@ def test_the_password_can_live_in_a_file(isolated_store: Store, tmp_path: Path) 
     assert ok("--db", url, "member", "add", "Kim Larsen") == "Tilføjede Kim Larsen (medlem).\n"
     missing = run("--db", f"{bare}&password_file={tmp_path / 'findes-ikke'}", "actions")
     assert (missing.code, missing.stderr) == (
-        4, f"Fejl: Kan ikke læse adgangskoden i filen {tmp_path / 'findes-ikke'}.\n"
-    )  # fmt: skip
+        4,
+        f"Fejl: Kan ikke læse adgangskoden i filen {tmp_path / 'findes-ikke'}.\n",
+    )
 
 
 def test_pgpassfile_is_honoured(isolated_store: Store, tmp_path: Path, monkeypatch) -> None:
@@ -77,9 +78,16 @@ def test_an_empty_database_is_not_a_store_until_init(isolated_store: Store) -> N
 
 
 PG_READS = [
-    ["followups", "--next-meeting"], ["actions", "--owner", "Jette"], ["remind"], ["agenda"],
-    ["meeting", "list"], ["member", "list"], ["log"], ["export"], ["minutes", "1"],
-]  # fmt: skip
+    ["followups", "--next-meeting"],
+    ["actions", "--owner", "Jette"],
+    ["remind"],
+    ["agenda"],
+    ["meeting", "list"],
+    ["member", "list"],
+    ["log"],
+    ["export"],
+    ["minutes", "1"],
+]
 
 
 def test_read_commands_run_on_libpq_alone(isolated_store: Store) -> None:
@@ -124,8 +132,16 @@ def test_search_for_one_council_reads_only_that_councils_index(isolated_store: S
         ok("init", "--council", council)
         ok("--council", council, "meeting", "add", "2. april 2019")
         ok("--council", council, "item", "add", "2/4-2019", f"Socialt frikort i {council}")
-    ok("--council", "Ældrerådet", "--today", "2019-04-02", "add-action", "Skrive om frikortet",
-       "--note", "Frikortene er forsinkede")  # fmt: skip
+    ok(
+        "--council",
+        "Ældrerådet",
+        "--today",
+        "2019-04-02",
+        "add-action",
+        "Skrive om frikortet",
+        "--note",
+        "Frikortene er forsinkede",
+    )
 
     class Recording(LibpqDb):
         def __init__(self, connection) -> None:
@@ -141,9 +157,10 @@ def test_search_for_one_council_reads_only_that_councils_index(isolated_store: S
         ctx = council_context(db, name="Ældrerådet", today=date(2019, 4, 2), now=datetime.now())
         found = search(ctx, text="frikort")
         assert sorted((h.kind, h.text) for h in found.hits) == [
-            ("action", "Skrive om »frikortet«"), ("item", "Socialt »frikort« i Ældrerådet"),
+            ("action", "Skrive om »frikortet«"),
+            ("item", "Socialt »frikort« i Ældrerådet"),
             ("note", "»Frikortene« er forsinkede"),
-        ]  # fmt: skip
+        ]
         [(sql, params)] = [(s, p) for s, p in db.statements if "search_doc" in s]
         assert params["k"] == "'c2x\\1'"  # the lexemes under this council's key
         db.execute("SET LOCAL enable_seqscan = off")  # a few rows: show the index can serve it

@@ -40,9 +40,12 @@ def jette(isolated_store: Store) -> Store:
 def test_two_writers_and_a_reminder_lose_nothing(jette: Store, tmp_path: Path) -> None:
     stop = tmp_path / "stop"
     reminder = subprocess.Popen(
-        [*LOOP, "remind-until", str(stop)], env=_env(), stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [*LOOP, "remind-until", str(stop)],
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     writers = [
         subprocess.Popen(
             [*LOOP, "add", tag, "0", "500"],
@@ -50,7 +53,7 @@ def test_two_writers_and_a_reminder_lose_nothing(jette: Store, tmp_path: Path) -
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
         for tag in ("A", "B")
     ]
     results = [w.communicate(timeout=600) for w in writers]
@@ -110,9 +113,12 @@ def test_sigkill_in_the_middle_of_writes_leaves_only_whole_commands(jette: Store
     while kills < 50:
         done = jette.query("SELECT COUNT(*) FROM action")[0][0]
         writer = subprocess.Popen(
-            [*LOOP, "mixed", str(done), "1000"], env=_env(), stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            [*LOOP, "mixed", str(done), "1000"],
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert writer.stdout is not None
         writer.stdout.readline()  # its first command has committed: it is inside the loop now
         time.sleep(rng.uniform(0, 0.3))
@@ -139,7 +145,7 @@ def _whole_site(site: Path) -> set[str]:
     mark = (site / ".udsat-site").read_text(encoding="utf-8").splitlines()
     listed = set(mark[1:])
     present = {p.name for p in site.iterdir()} - {".udsat-site"}
-    assert listed == present, (listed ^ present)
+    assert listed == present, listed ^ present
     for page in site.glob("*.html"):
         assert page.read_text(encoding="utf-8").rstrip().endswith("</html>"), page.name
     ET.parse(site / "feed.xml")
@@ -147,8 +153,9 @@ def _whole_site(site: Path) -> set[str]:
 
 
 @pytest.mark.slow
-def test_publish_killed_100_times_leaves_a_whole_site(isolated_store: Store,
-                                                      tmp_path: Path) -> None:
+def test_publish_killed_100_times_leaves_a_whole_site(
+    isolated_store: Store, tmp_path: Path
+) -> None:
     from tests.conftest import DEMO_TODAY, demo_council
 
     demo = demo_council(isolated_store)
@@ -159,16 +166,23 @@ def test_publish_killed_100_times_leaves_a_whole_site(isolated_store: Store,
     before = demo.dump()
     env = {**_env(), "PYTHONPATH": str(ROOT / "src")}
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "udsat_cli", "--today", "2026-11-23", "publish",
-                    str(site)], env=env, check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "udsat_cli", "--today", "2026-11-23", "publish", str(site)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     took = time.monotonic() - started
     rng = random.Random(29)
     finished = 0
     for n in range(100):
         day = f"2026-11-{23 + n % 5}"  # the footer's date moves: files change every run
-        proc = subprocess.Popen([sys.executable, "-m", "udsat_cli", "--today", day, "publish",
-                                 str(site)], env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE)  # fmt: skip
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "udsat_cli", "--today", day, "publish", str(site)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         time.sleep(rng.uniform(0.3 * took, 1.1 * took))
         proc.send_signal(signal.SIGKILL)
         _out, err = proc.communicate()
@@ -186,8 +200,7 @@ def test_publish_killed_100_times_leaves_a_whole_site(isolated_store: Store,
 
 
 @pytest.mark.slow
-def test_overlapping_send_agenda_runs_send_each_notice_once(isolated_store: Store,
-                                                            smtp) -> None:  # noqa: F811
+def test_overlapping_send_agenda_runs_send_each_notice_once(isolated_store: Store, smtp) -> None:  # noqa: F811
     """Three runs at once against a slow mail server, four times, the agenda changed between:
     every member gets each version of the notice exactly once."""
     aug = ("--today", "2026-08-20")
@@ -201,12 +214,19 @@ def test_overlapping_send_agenda_runs_send_each_notice_once(isolated_store: Stor
     for round_ in range(4):
         if round_:
             ok(*aug, "item", "add", "1/9-2026", f"Punkt {round_}")  # a changed agenda
-        runs = [subprocess.Popen([sys.executable, "-m", "udsat_cli", *aug, "send-agenda"],
-                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True) for _ in range(3)]  # fmt: skip
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "udsat_cli", *aug, "send-agenda"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(3)
+        ]
         results = [proc.communicate(timeout=300) for proc in runs]
         assert [proc.returncode for proc in runs] == [0, 0, 0], results
-        got = sorted(r[0] for r in inbox.recipients[round_ * 6:])
+        got = sorted(r[0] for r in inbox.recipients[round_ * 6 :])
         assert got == sorted(address for _, address in people), (round_, got)
     assert len(inbox.messages) == 24
     assert isolated_store.query("SELECT COUNT(*) FROM agenda_notice") == [(24,)]

@@ -24,8 +24,19 @@ def published(isolated_store: Store, tmp_path: Path) -> tuple[Store, Path]:
     closed with a decision approved for publication, and the site written."""
     demo = demo_council(isolated_store)
     first_meeting = demo.query("SELECT MIN(date) FROM meeting")[0][0]
-    ok("--today", DEMO_TODAY, "item", "edit", first_meeting, "2", "--closed", "--background",
-       CLOSED_BACKGROUND, "--public-decision", "Rådet drøftede lokalesagen.")  # fmt: skip
+    ok(
+        "--today",
+        DEMO_TODAY,
+        "item",
+        "edit",
+        first_meeting,
+        "2",
+        "--closed",
+        "--background",
+        CLOSED_BACKGROUND,
+        "--public-decision",
+        "Rådet drøftede lokalesagen.",
+    )
     ok("--today", DEMO_TODAY, "minutes", "approve", first_meeting)
     site = tmp_path / "side"
     out = ok("--today", DEMO_TODAY, "publish", str(site))
@@ -40,9 +51,14 @@ def _text(site: Path) -> str:
 def test_the_pages_hold_the_plan_the_approved_minutes_members_and_answers(published) -> None:
     demo, site = published
     assert sorted(p.name for p in site.iterdir()) == [
-        ".udsat-site", "feed.xml", "hoeringssvar.html", "index.html", "medlemmer.html",
-        f"referat-{demo.query('SELECT MIN(date) FROM meeting')[0][0]}.html", "style.css",
-    ]  # fmt: skip
+        ".udsat-site",
+        "feed.xml",
+        "hoeringssvar.html",
+        "index.html",
+        "medlemmer.html",
+        f"referat-{demo.query('SELECT MIN(date) FROM meeting')[0][0]}.html",
+        "style.css",
+    ]
     index = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="da">' in index and "Kommende møder" in index
     assert "Referatet er endnu ikke godkendt" in index  # the second meeting's
@@ -68,8 +84,13 @@ def test_what_must_not_be_published_is_nowhere_in_the_output(published) -> None:
     emails = [e for (e,) in demo.query("SELECT email FROM person WHERE email IS NOT NULL")]
     notes = [n for (n,) in demo.query("SELECT note FROM action_event WHERE note IS NOT NULL")]
     reasons = [r for (r,) in demo.query("SELECT reason FROM attendance WHERE reason IS NOT NULL")]
-    closed = [b for (b,) in demo.query("SELECT background FROM agenda_item WHERE closed = :t AND "
-                                       "background IS NOT NULL", t=True)]  # fmt: skip
+    closed = [
+        b
+        for (b,) in demo.query(
+            "SELECT background FROM agenda_item WHERE closed = :t AND background IS NOT NULL",
+            t=True,
+        )
+    ]
     assert emails and notes and reasons and closed == [CLOSED_BACKGROUND]
     for secret in emails + notes + closed:
         assert secret not in text, secret
@@ -94,8 +115,9 @@ def test_publishing_again_replaces_the_folder_and_keeps_what_did_not_change(publ
     assert re.search(r", [1-9]\d* ændrede og \d+ uændrede\.\n$", later), later
 
 
-def test_a_folder_that_is_not_a_udsat_site_is_left_alone(isolated_store: Store,
-                                                          tmp_path: Path) -> None:
+def test_a_folder_that_is_not_a_udsat_site_is_left_alone(
+    isolated_store: Store, tmp_path: Path
+) -> None:
     demo_council(isolated_store)
     mine = tmp_path / "mine-filer"
     mine.mkdir()
@@ -129,7 +151,7 @@ CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def _browser(tmp_path: Path):  # noqa: ANN202
+def _browser(tmp_path: Path):
     if not (CHROMIUM and DRIVER):
         if os.environ.get("CI"):
             pytest.fail("CI must have chromium and chromium-driver (.ci/run installs them)")
@@ -140,10 +162,19 @@ def _browser(tmp_path: Path):  # noqa: ANN202
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
-                 f"--user-data-dir={tmp_path / 'chromium'}"):  # fmt: skip
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        f"--user-data-dir={tmp_path / 'chromium'}",
+    ):
         options.add_argument(flag)
     return webdriver.Chrome(service=Service(DRIVER), options=options)
 
@@ -238,17 +269,25 @@ def test_template_mistakes_are_one_danish_sentence(isolated_store: Store, tmp_pa
     demo_council(isolated_store)
     site = tmp_path / "side"
     cases = [
-        ({"index_html": "{{ ukendt_navn }}"},
-         "Fejl: Skabelonen index.html bruger »ukendt_navn«, som udsat ikke kender; se de "
-         "medfølgende skabeloner for de navne, der findes.\n"),
-        ({"index_html": "<p>\n{% for x in %}"},
-         "Fejl: Skabelonen index.html har en fejl i linje 2; ret den, eller fjern den fra "
-         "skabelonmappen.\n"),
-        ({"index_html": "Møde".encode("latin-1")},
-         "Fejl: Skabelonen index.html er ikke tekst i UTF-8.\n"),
-        ({"index_html": '{% include "findes-ikke.html" %}'},
-         "Fejl: Skabelonen findes-ikke.html findes ikke.\n"),
-    ]  # fmt: skip
+        (
+            {"index_html": "{{ ukendt_navn }}"},
+            "Fejl: Skabelonen index.html bruger »ukendt_navn«, som udsat ikke kender; se de "
+            "medfølgende skabeloner for de navne, der findes.\n",
+        ),
+        (
+            {"index_html": "<p>\n{% for x in %}"},
+            "Fejl: Skabelonen index.html har en fejl i linje 2; ret den, eller fjern den fra "
+            "skabelonmappen.\n",
+        ),
+        (
+            {"index_html": "Møde".encode("latin-1")},
+            "Fejl: Skabelonen index.html er ikke tekst i UTF-8.\n",
+        ),
+        (
+            {"index_html": '{% include "findes-ikke.html" %}'},
+            "Fejl: Skabelonen findes-ikke.html findes ikke.\n",
+        ),
+    ]
     for files, said in cases:
         shutil.rmtree(tmp_path / "skabeloner", ignore_errors=True)
         own = _templates(tmp_path, **files)
@@ -258,18 +297,27 @@ def test_template_mistakes_are_one_danish_sentence(isolated_store: Store, tmp_pa
     missing = tmp_path / "ingen-skabeloner"
     result = run("--today", DEMO_TODAY, "publish", str(site), "--templates", str(missing))
     assert (result.code, result.stderr) == (
-        2, f"Fejl: Skabelonmappen {missing} findes ikke (eller er ikke en mappe).\n"
+        2,
+        f"Fejl: Skabelonmappen {missing} findes ikke (eller er ikke en mappe).\n",
     )
 
 
 def test_the_address_is_only_http_or_https(isolated_store: Store, tmp_path: Path) -> None:
     demo_council(isolated_store)
     site = tmp_path / "side"
-    for bad in ("javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://kommune.dk/",
-                "https://", "kommune.dk/raadet", 'https://kommune.dk/"onmouseover="x'):
+    for bad in (
+        "javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "ftp://kommune.dk/",
+        "https://",
+        "kommune.dk/raadet",
+        'https://kommune.dk/"onmouseover="x',
+    ):
         result = run("--today", DEMO_TODAY, "publish", str(site), "--url", bad)
-        assert result.code == 2 and "--url skal være sidens adresse med http:// eller https://" \
-            in result.stderr, (bad, result.stderr)  # fmt: skip
+        assert (
+            result.code == 2
+            and "--url skal være sidens adresse med http:// eller https://" in result.stderr
+        ), (bad, result.stderr)
         assert not site.exists()
     ok("--today", DEMO_TODAY, "publish", str(site), "--url", "https://www.kommune.dk/raadet")
     feed = ET.parse(site / "feed.xml").getroot()
@@ -283,14 +331,16 @@ def test_a_symlinked_folder_is_refused_and_its_target_kept(published, tmp_path: 
     before = {p.name: p.read_bytes() for p in site.iterdir()}
     result = run("--today", "2026-11-23", "publish", str(link))
     assert (result.code, result.stderr) == (
-        2, f"Fejl: {link} er et symbolsk link (til {site}); udsat publish erstatter mappen og "
+        2,
+        f"Fejl: {link} er et symbolsk link (til {site}); udsat publish erstatter mappen og "
         "følger ikke links, så angiv selve mappen.\n",
-    )  # fmt: skip
+    )
     assert link.is_symlink() and {p.name: p.read_bytes() for p in site.iterdir()} == before
 
 
-def test_the_current_folder_and_nothing_are_refused(isolated_store: Store, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_current_folder_and_nothing_are_refused(
+    isolated_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     demo_council(isolated_store)
     here = tmp_path / "her"
     (here / "under").mkdir(parents=True)
@@ -299,8 +349,10 @@ def test_the_current_folder_and_nothing_are_refused(isolated_store: Store, tmp_p
         result = run("--today", DEMO_TODAY, "publish", given)
         assert result.code == 2 and "kan ikke være den mappe, du står i" in result.stderr, given
     result = run("--today", DEMO_TODAY, "publish", "")
-    assert (result.code, result.stderr) == (2, "Fejl: Angiv mappen, siden skal skrives i, fx "
-                                               "side/.\n")  # fmt: skip
+    assert (result.code, result.stderr) == (
+        2,
+        "Fejl: Angiv mappen, siden skal skrives i, fx side/.\n",
+    )
     assert sorted(p.name for p in here.rglob("*")) == ["under"]
 
 
@@ -310,9 +362,10 @@ def test_what_someone_else_put_in_the_site_is_never_deleted(published) -> None:
     (site / "billeder" / "logo.png").write_bytes(b"PNG")
     result = run("--today", "2026-11-23", "publish", str(site))
     assert (result.code, result.stderr) == (
-        2, f"Fejl: Mappen {site} har noget, udsat ikke selv har skrevet (billeder); flyt det ud "
+        2,
+        f"Fejl: Mappen {site} har noget, udsat ikke selv har skrevet (billeder); flyt det ud "
         "af mappen, så kan udsat erstatte siden.\n",
-    )  # fmt: skip
+    )
     assert (site / "billeder" / "logo.png").read_bytes() == b"PNG"
     shutil.rmtree(site / "billeder")
     (site / "noter.txt").write_text("mine")
@@ -345,8 +398,13 @@ def _tmpfs(folder: Path, size: str) -> bool:
     import subprocess
 
     folder.mkdir(parents=True, exist_ok=True)
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-                          capture_output=True).returncode == 0  # fmt: skip
+    return (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+            capture_output=True,
+        ).returncode
+        == 0
+    )
 
 
 def _umount(folder: Path) -> None:
@@ -375,8 +433,7 @@ def test_a_site_folder_on_a_file_system_of_its_own(published) -> None:
 
 
 @pytest.mark.sqlite_only
-def test_a_full_disk_under_the_site_is_one_sentence(isolated_store: Store,
-                                                    tmp_path: Path) -> None:
+def test_a_full_disk_under_the_site_is_one_sentence(isolated_store: Store, tmp_path: Path) -> None:
     demo_council(isolated_store)
     disk = tmp_path / "lille"
     if not _tmpfs(disk, "64k"):
@@ -390,7 +447,8 @@ def test_a_full_disk_under_the_site_is_one_sentence(isolated_store: Store,
         site = disk / "side"
         result = run("--today", DEMO_TODAY, "publish", str(site))
         assert (result.code, result.stderr) == (
-            4, f"Fejl: Kan ikke skrive {site}: der er ikke plads på disken; intet er skrevet.\n"
+            4,
+            f"Fejl: Kan ikke skrive {site}: der er ikke plads på disken; intet er skrevet.\n",
         )
         assert sorted(p.name for p in disk.iterdir()) == ["fyld"]
     finally:

@@ -30,8 +30,18 @@ class RecordingDb(Db):
 
 def test_read_queries_use_indexes(council: Store) -> None:
     for day, owner in (("2019-03-05", "Jette"), ("2019-04-02", "Søren"), ("2019-04-02", "Helge")):
-        ok("--today", day, "add-action", f"Opgave for {owner}", "--owner", owner,
-           "--due", "næste møde", "--note", "En note")  # fmt: skip
+        ok(
+            "--today",
+            day,
+            "add-action",
+            f"Opgave for {owner}",
+            "--owner",
+            owner,
+            "--due",
+            "næste møde",
+            "--note",
+            "En note",
+        )
     ok("meeting", "add", "23. maj 2019")
     conn = sqlite3.connect(council.path)
     db = RecordingDb(conn)
@@ -51,22 +61,41 @@ def test_read_queries_use_indexes(council: Store) -> None:
 def test_search_for_one_council_reads_only_that_councils_index(council: Store) -> None:
     """Each word is indexed under its council's key, so the full-text index answers a council's
     search from that council's terms alone, however many councils share the store."""
-    ok("--today", "2019-04-02", "add-action", "Skrive om socialt frikort", "--owner", "Jette",
-       "--note", "Frikortet er forsinket")  # fmt: skip
+    ok(
+        "--today",
+        "2019-04-02",
+        "add-action",
+        "Skrive om socialt frikort",
+        "--owner",
+        "Jette",
+        "--note",
+        "Frikortet er forsinket",
+    )
     ok("init", "--council", "Ældrerådet")
     ok("--council", "Ældrerådet", "meeting", "add", "2. april 2019")
-    ok("--council", "Ældrerådet", "item", "add", "2/4-2019", "Frikort og frivillige",
-       "--decision", "Rådet skriver om frikortet.")  # fmt: skip
+    ok(
+        "--council",
+        "Ældrerådet",
+        "item",
+        "add",
+        "2/4-2019",
+        "Frikort og frivillige",
+        "--decision",
+        "Rådet skriver om frikortet.",
+    )
     conn = sqlite3.connect(council.path)
     db = RecordingDb(conn)
-    ctx = council_context(db, name="Udsatterådet Albertslund", today=date(2019, 4, 2),
-                          now=datetime.now())  # fmt: skip
+    ctx = council_context(
+        db, name="Udsatterådet Albertslund", today=date(2019, 4, 2), now=datetime.now()
+    )
     from udsat_cli.core.search import search
 
     found = search(ctx, text="frikort")
     assert {(h.kind, h.id) for h in found.hits} == {("action", 1), ("note", 1)}
-    assert sorted(h.text for h in found.hits) == ["Skrive om socialt »frikort«",
-                                                  "»Frikortet« er forsinket"]
+    assert sorted(h.text for h in found.hits) == [
+        "Skrive om socialt »frikort«",
+        "»Frikortet« er forsinket",
+    ]
     [(sql, params)] = [(s, p) for s, p in db.statements if "MATCH" in s]
     plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
     # The MATCH is answered by the full-text index (M), with no table read whole beside it,

@@ -22,11 +22,13 @@ def _items() -> list[str]:
 
 def test_item_by_number_or_title_never_a_made_up_item(albertslund: Store) -> None:
     items = _items()
-    by_number = json.loads(ok(*APRIL, "add-action", "Ringe til AP", "--owner", "Jette",
-                              "--item", "2", "--json"))  # fmt: skip
+    by_number = json.loads(
+        ok(*APRIL, "add-action", "Ringe til AP", "--owner", "Jette", "--item", "2", "--json")
+    )
     assert by_number["item"] == "Fokus på socialt frikort"
-    typo = run(*APRIL, "add-action", "Ringe igen", "--owner", "Jette",
-               "--item", "Fokus på social frikort")  # fmt: skip
+    typo = run(
+        *APRIL, "add-action", "Ringe igen", "--owner", "Jette", "--item", "Fokus på social frikort"
+    )
     assert typo.code == 0
     assert typo.stderr == (
         "Læste »Fokus på social frikort« som punkt 2 »Fokus på socialt frikort«.\n"
@@ -34,15 +36,25 @@ def test_item_by_number_or_title_never_a_made_up_item(albertslund: Store) -> Non
     before = dump(albertslund)
     for ref, message in (
         ("9", "Fejl: Mødet d. 1. april 2019 har intet punkt 9; punkterne er 1–8.\n"),
-        ("Budget 2020", "Fejl: Mødet d. 1. april 2019 har intet punkt »Budget 2020«; "
-         "tilføj det med udsat item add, eller brug --new-item.\n"),
-        ("Fokus på budgettet", "Fejl: Mødet d. 1. april 2019 har intet punkt »Fokus på budgettet«; "
-         "mente du punkt 2 »Fokus på socialt frikort«? Ellers tilføj det med udsat item add, eller "
-         "brug --new-item.\n"),
-        ("Udsatterådets", "Fejl: Mødet d. 1. april 2019 har intet punkt »Udsatterådets«; mente "
-         "du punkt 3 »Udkast til Udsatterådets årsberetning 2018« eller punkt 6 »Udsatterådets "
-         "økonomi«? Ellers tilføj det med udsat item add, eller brug --new-item.\n"),
-    ):  # fmt: skip
+        (
+            "Budget 2020",
+            "Fejl: Mødet d. 1. april 2019 har intet punkt »Budget 2020«; "
+            "tilføj det med udsat item add, eller brug --new-item.\n",
+        ),
+        (
+            "Fokus på budgettet",
+            "Fejl: Mødet d. 1. april 2019 har intet punkt »Fokus på budgettet«; "
+            "mente du punkt 2 »Fokus på socialt frikort«? Ellers tilføj det "
+            "med udsat item add, eller "
+            "brug --new-item.\n",
+        ),
+        (
+            "Udsatterådets",
+            "Fejl: Mødet d. 1. april 2019 har intet punkt »Udsatterådets«; mente "
+            "du punkt 3 »Udkast til Udsatterådets årsberetning 2018« eller punkt 6 »Udsatterådets "
+            "økonomi«? Ellers tilføj det med udsat item add, eller brug --new-item.\n",
+        ),
+    ):
         result = run(*APRIL, "add-action", "X", "--owner", "Jette", "--item", ref)
         assert (result.code, result.stderr) == (3, message), ref
     assert dump(albertslund) == before
@@ -58,25 +70,30 @@ def _header(text: str) -> dict[str, str]:
 def test_attendance_adds_to_what_is_there(albertslund: Store) -> None:
     header = _header(ok("attendance", HELD, "--absent", "Ulla:kom for sent"))
     assert header["Afbud"].split(", ") == [
-        "Ulla Bektas (kom for sent)", "Jannie Hansen", "Martin Freitag", "Sanne Graffe",
+        "Ulla Bektas (kom for sent)",
+        "Jannie Hansen",
+        "Martin Freitag",
+        "Sanne Graffe",
         "Diana Vang",
-    ]  # fmt: skip
+    ]
     assert "Ulla Bektas" not in header["Deltagere"]
     people = albertslund.query("SELECT COUNT(*) FROM person")
     header = _header(ok("attendance", HELD, "--guest", "Lene Holm (forvaltningen)"))
     assert header["Gæster"] == "Lisbeth Andersen, Lene Holm (forvaltningen)"
     assert albertslund.query("SELECT COUNT(*) FROM person") == people  # nobody was made up
     assert "Lene Holm" not in ok("member", "list", "--all")
-    header = _header(ok("attendance", HELD, "--remove", "Ulla", "--remove", "Lene Holm "
-                        "(forvaltningen)"))  # fmt: skip
+    header = _header(
+        ok("attendance", HELD, "--remove", "Ulla", "--remove", "Lene Holm (forvaltningen)")
+    )
     assert "Ulla Bektas" in header["Deltagere"] and header["Gæster"] == "Lisbeth Andersen"
     header = _header(ok("attendance", HELD, "--replace", "--absent", "Jannie:syg"))
     assert header["Afbud"] == "Jannie Hansen (syg)" and "Gæster" not in header
     before = dump(albertslund)
     result = run("attendance", HELD, "--remove", "Kim")
     assert (result.code, result.stderr) == (
-        3, "Fejl: »Kim« står ikke som afbud, gæst eller til stede på mødet.\n"
-    )  # fmt: skip
+        3,
+        "Fejl: »Kim« står ikke som afbud, gæst eller til stede på mødet.\n",
+    )
     assert dump(albertslund) == before
 
 
@@ -133,8 +150,9 @@ def test_the_standard_points_once_each_and_eventuelt_last(albertslund: Store) ->
     for title in ("Godkendelse af referat og dagsorden", "Eventuelt", "Mødet med SUS"):
         ok("item", "add", "23/5-2019", title, "--kind", "beslutning")
     ok("--today", "2019-04-02", "topic", "add", "Ændring af forretningsorden")
-    points = [line for line in ok("--today", "2019-05-01", "agenda").splitlines()
-              if line[:1].isdigit()]  # fmt: skip
+    points = [
+        line for line in ok("--today", "2019-05-01", "agenda").splitlines() if line[:1].isdigit()
+    ]
     assert points == [
         "1. Godkendelse af referat og dagsorden",
         "2. Opfølgning på beslutningspunkter fra sidste møde",
@@ -172,10 +190,24 @@ def test_the_council_a_unit_or_nobody_owns_a_follow_up(albertslund: Store) -> No
 
 
 def test_deadlines_are_shown_as_written(albertslund: Store) -> None:
-    ok(*APRIL, "add-action", "Tovholder på bisidderordningen", "--owner", "Søren",
-       "--due", "til efteråret")  # fmt: skip
-    ok(*APRIL, "add-action", "Invitere visitationsudvalget", "--owner", "Jette",
-       "--due", "mødet i juni")  # fmt: skip
+    ok(
+        *APRIL,
+        "add-action",
+        "Tovholder på bisidderordningen",
+        "--owner",
+        "Søren",
+        "--due",
+        "til efteråret",
+    )
+    ok(
+        *APRIL,
+        "add-action",
+        "Invitere visitationsudvalget",
+        "--owner",
+        "Jette",
+        "--due",
+        "mødet i juni",
+    )
     due = {a["title"]: a["due_text"] for a in json.loads(ok(*APRIL, "actions", "--json"))}
     assert due["Tovholder på bisidderordningen"] == "til efteråret (1. september 2019)"
     assert due["Invitere visitationsudvalget"] == "mødet i juni (ikke planlagt)"
@@ -206,8 +238,9 @@ def test_a_day_and_month_that_just_passed_is_refused(albertslund: Store) -> None
     before = dump(albertslund)
     result = run("--today", "2019-05-24", "add-action", "X", "--owner", "Nina", "--due", "23/5")
     assert (result.code, result.stderr) == (
-        2, "Fejl: »23/5« kan være 23. maj 2019, som er gået, eller 23. maj 2020; skriv årstallet.\n"
-    )  # fmt: skip
+        2,
+        "Fejl: »23/5« kan være 23. maj 2019, som er gået, eller 23. maj 2020; skriv årstallet.\n",
+    )
     assert dump(albertslund) == before
     filled = run("--today", "2019-05-24", "add-action", "X", "--owner", "Nina", "--due", "3/6")
     assert filled.stderr == "Læste fristen »3/6« som 3. juni 2019.\n"
@@ -215,13 +248,30 @@ def test_a_day_and_month_that_just_passed_is_refused(albertslund: Store) -> None
 
 def test_an_action_can_be_corrected_and_each_change_is_undone(albertslund: Store) -> None:
     before = rows(albertslund)  # every row but the journal's, in any order
-    changed = json.loads(ok(*APRIL, "update", "6", "--title", "Formulere dagsorden til SUS",
-                            "--remove-owner", "Jette", "--owner", "Helge Bo", "--item", "2",
-                            "--due", "20/5-2019", "--json"))  # fmt: skip
+    changed = json.loads(
+        ok(
+            *APRIL,
+            "update",
+            "6",
+            "--title",
+            "Formulere dagsorden til SUS",
+            "--remove-owner",
+            "Jette",
+            "--owner",
+            "Helge Bo",
+            "--item",
+            "2",
+            "--due",
+            "20/5-2019",
+            "--json",
+        )
+    )
     assert (changed["title"], changed["owners"], changed["item"], changed["due_text"]) == (
-        "Formulere dagsorden til SUS", ["Nina Gustavsen", "Helge Bo Jensen"],
-        "Fokus på socialt frikort", "20. maj 2019",
-    )  # fmt: skip
+        "Formulere dagsorden til SUS",
+        ["Nina Gustavsen", "Helge Bo Jensen"],
+        "Fokus på socialt frikort",
+        "20. maj 2019",
+    )
     log = ok("log", "6")
     for said in ("titel", "ansvarlige", "punkt", "frist"):
         assert said in log, said

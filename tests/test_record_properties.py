@@ -34,30 +34,94 @@ def _day(day: date) -> str:
 def _build() -> None:
     march = ("--today", "2019-03-01")
     ok(*march, "init", "--council", "Udsatterådet Albertslund")
-    for args in (("Helge Bo Jensen", "--short", "Helge Bo", "--role", "formand"),
-                 ("Jette Nyboe",), ("Søren Mogensen",), ("Allan Høyer",),
-                 ("Carina Kofoed", "--role", "sekretær")):  # fmt: skip
+    for args in (
+        ("Helge Bo Jensen", "--short", "Helge Bo", "--role", "formand"),
+        ("Jette Nyboe",),
+        ("Søren Mogensen",),
+        ("Allan Høyer",),
+        ("Carina Kofoed", "--role", "sekretær"),
+    ):
         ok(*march, "member", "add", *args)
-    ok(*march, "meeting", "plan", "4. marts 2019 kl. 16-18", "1. april 2019 kl. 16-18",
-       "23. maj 2019 kl. 16-18", "20. juni 2019 kl. 16-18")  # fmt: skip
+    ok(
+        *march,
+        "meeting",
+        "plan",
+        "4. marts 2019 kl. 16-18",
+        "1. april 2019 kl. 16-18",
+        "23. maj 2019 kl. 16-18",
+        "20. juni 2019 kl. 16-18",
+    )
     ok(*march, "topic", "add", "Besøg af borgerrådgiver", "--for", "1. april 2019")
-    ok(*march, "item", "add", HELD, "Fokus på socialt frikort", "--kind", "beslutning",
-       "--background", "Et socialt frikort giver borgere mulighed for at tjene op til 20.000 kr.")
+    ok(
+        *march,
+        "item",
+        "add",
+        HELD,
+        "Fokus på socialt frikort",
+        "--kind",
+        "beslutning",
+        "--background",
+        "Et socialt frikort giver borgere mulighed for at tjene op til 20.000 kr.",
+    )
     ok(*march, "item", "add", HELD, "En personsag", "--closed", "--kind", "beslutning")
-    ok(*march, "hearing", "add", "Budget 2020", "--from", "Socialudvalget", "--deadline",
-       "20. maj 2019")  # fmt: skip
+    ok(
+        *march,
+        "hearing",
+        "add",
+        "Budget 2020",
+        "--from",
+        "Socialudvalget",
+        "--deadline",
+        "20. maj 2019",
+    )
     ok(*march, "agenda", "--meeting", HELD, "--issue")
     april = ("--today", "2019-04-01")
-    ok(*april, "attendance", HELD, "--absent", "Søren:syg", "--referent", "Carina",
-       "--guest", "Lene Holm (forvaltningen)")  # fmt: skip
+    ok(
+        *april,
+        "attendance",
+        HELD,
+        "--absent",
+        "Søren:syg",
+        "--referent",
+        "Carina",
+        "--guest",
+        "Lene Holm (forvaltningen)",
+    )
     ok(*april, "minutes", "note", HELD, "Velkommen til Lene Holm.")
     ok(*april, "item", "edit", HELD, "3", "--decision", "Rådet skriver til SUS. Helge tager det.")
-    ok(*april, "item", "edit", HELD, "4", "--decision", "Rådet indstiller NN til eksklusion.",
-       "--public-decision", "Rådet drøftede en personsag.")  # fmt: skip
-    ok(*april, "add-action", "Skrive til SUS", "--owner", "Helge Bo", "--due", "næste møde",
-       "--item", "3")  # fmt: skip
-    ok(*april, "add-action", "Invitere borgerrådgiveren", "--owner", "rådet", "--due",
-       "om to møder", "--item", "5")  # fmt: skip
+    ok(
+        *april,
+        "item",
+        "edit",
+        HELD,
+        "4",
+        "--decision",
+        "Rådet indstiller NN til eksklusion.",
+        "--public-decision",
+        "Rådet drøftede en personsag.",
+    )
+    ok(
+        *april,
+        "add-action",
+        "Skrive til SUS",
+        "--owner",
+        "Helge Bo",
+        "--due",
+        "næste møde",
+        "--item",
+        "3",
+    )
+    ok(
+        *april,
+        "add-action",
+        "Invitere borgerrådgiveren",
+        "--owner",
+        "rådet",
+        "--due",
+        "om to møder",
+        "--item",
+        "5",
+    )
     ok(*april, "event", "add", "10. april 2019", "Netværksmøde", "--attendee", "Jette")
     ok("--today", "2019-04-02", "minutes", "approve", HELD)
 
@@ -94,8 +158,12 @@ class Record(RuleBasedStateMachine):
         found["annual"] = [line for line in report.splitlines() if "1. april 2019" in line]
         return found
 
-    @rule(name=st.sampled_from(NAMES), role=st.sampled_from(ROLES), start=st.none() | DAYS,
-          today=LATER)  # fmt: skip
+    @rule(
+        name=st.sampled_from(NAMES),
+        role=st.sampled_from(ROLES),
+        start=st.none() | DAYS,
+        today=LATER,
+    )
     def member_add(self, name: str, role: str, start: date | None, today: date) -> None:
         since = ["--from", _day(start)] if start else []
         run("--today", today.isoformat(), "member", "add", name, "--role", role, *since)
@@ -120,25 +188,38 @@ class Record(RuleBasedStateMachine):
     def meeting_cancel(self, ref: int, today: date) -> None:
         run("--today", today.isoformat(), "meeting", "cancel", str(ref))
 
-    @rule(action=st.integers(1, 4), today=LATER,
-          what=st.sampled_from(["done", "drop", "postpone", "update"]))  # fmt: skip
+    @rule(
+        action=st.integers(1, 4),
+        today=LATER,
+        what=st.sampled_from(["done", "drop", "postpone", "update"]),
+    )
     def action_changes(self, action: int, today: date, what: str) -> None:
         when = ("--today", today.isoformat())
-        extra = {"drop": ["--note", "Ikke aktuelt"], "postpone": ["--to", "til efteråret"],
-                 "update": ["--due", "1. september 2019", "--title", "Ny titel",
-                            "--owner", "Jette"], "done": []}[what]  # fmt: skip
+        extra = {
+            "drop": ["--note", "Ikke aktuelt"],
+            "postpone": ["--to", "til efteråret"],
+            "update": ["--due", "1. september 2019", "--title", "Ny titel", "--owner", "Jette"],
+            "done": [],
+        }[what]
         run(*when, what, str(action), *extra)
 
     @rule(today=LATER, title=st.sampled_from(["Kontakte AP", "Trykke pjecer"]))
     def add_action(self, today: date, title: str) -> None:
-        run("--today", today.isoformat(), "add-action", title, "--owner", "Jette", "--due",
-            "næste møde")  # fmt: skip
+        run(
+            "--today",
+            today.isoformat(),
+            "add-action",
+            title,
+            "--owner",
+            "Jette",
+            "--due",
+            "næste møde",
+        )
 
     @rule(start=st.dates(date(2019, 1, 1), date(2019, 12, 31)))
     def season_set(self, start: date) -> None:
         end = start + timedelta(days=40)
-        run("season", "set", "sommerferien", f"{start.day}/{start.month}",
-            f"{end.day}/{end.month}")  # fmt: skip
+        run("season", "set", "sommerferien", f"{start.day}/{start.month}", f"{end.day}/{end.month}")
 
     @rule(today=LATER)
     def topic_and_hearing(self, today: date) -> None:
@@ -154,14 +235,22 @@ class Record(RuleBasedStateMachine):
         run(*when, "item", "add", ref, "Nyt punkt", "--decision", "Vedtaget.")
         run(*when, "minutes", "approve", ref)
 
-    @rule(what=st.sampled_from([
-        ("item", "add", HELD, "Nyt punkt"), ("item", "edit", HELD, "3", "--decision", "Andet."),
-        ("item", "delete", HELD, "1"), ("item", "move", HELD, "3", "4"),
-        ("attendance", HELD, "--absent", "Jette"), ("minutes", "note", HELD, "Hej."),
-        ("add-action", "X", "--owner", "Jette", "--meeting", HELD),
-        ("meeting", "cancel", HELD), ("meeting", "move", HELD, "3/4-2019"),
-        ("agenda", "--meeting", HELD, "--issue"),
-    ]))  # fmt: skip
+    @rule(
+        what=st.sampled_from(
+            [
+                ("item", "add", HELD, "Nyt punkt"),
+                ("item", "edit", HELD, "3", "--decision", "Andet."),
+                ("item", "delete", HELD, "1"),
+                ("item", "move", HELD, "3", "4"),
+                ("attendance", HELD, "--absent", "Jette"),
+                ("minutes", "note", HELD, "Hej."),
+                ("add-action", "X", "--owner", "Jette", "--meeting", HELD),
+                ("meeting", "cancel", HELD),
+                ("meeting", "move", HELD, "3/4-2019"),
+                ("agenda", "--meeting", HELD, "--issue"),
+            ]
+        )
+    )
     def touch_the_approved_meeting(self, what: tuple[str, ...]) -> None:
         result = run("--today", "2019-06-01", *what)
         assert result.code != 0, (what, result.stdout)
@@ -170,8 +259,17 @@ class Record(RuleBasedStateMachine):
     @rule()
     def reopen_and_correct(self) -> None:
         before = self.expected
-        corrected = run("--today", "2019-06-01", "item", "edit", HELD, "3", "--decision",
-                        f"Rettet i udgave {self.version + 1}.", "--reopen")  # fmt: skip
+        corrected = run(
+            "--today",
+            "2019-06-01",
+            "item",
+            "edit",
+            HELD,
+            "3",
+            "--decision",
+            f"Rettet i udgave {self.version + 1}.",
+            "--reopen",
+        )
         assert corrected.code == 0, corrected.stderr
         assert f"Rettet i udgave {self.version + 1}." in ok(*SEEN, "minutes", HELD)
         assert ok(*SEEN, "minutes", HELD, "--version", str(self.version)) == before["text"]
@@ -198,10 +296,15 @@ def _check(store: Store, tmp_path: Path, *, examples: int, steps: int) -> None:
     from hypothesis.stateful import run_state_machine_as_test
 
     Record.store, Record.tmp = store, tmp_path
-    run_state_machine_as_test(Record, settings=settings(
-        max_examples=examples, stateful_step_count=steps, deadline=None,
-        suppress_health_check=list(HealthCheck),
-    ))  # fmt: skip
+    run_state_machine_as_test(
+        Record,
+        settings=settings(
+            max_examples=examples,
+            stateful_step_count=steps,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
 
 
 def test_an_approved_referat_never_changes(isolated_store: Store, tmp_path: Path) -> None:

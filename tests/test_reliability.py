@@ -28,10 +28,13 @@ APRIL = ("--today", "2019-04-02")
 def udsat(*args: str, **kwargs) -> subprocess.Popen:
     """A real udsat process on the test's store (the environment names it)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "udsat_cli", *args], stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        [sys.executable, "-m", "udsat_cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
         **kwargs,
-    )  # fmt: skip
+    )
 
 
 @contextmanager
@@ -96,12 +99,19 @@ def test_two_processes_in_two_councils_undo_their_own(two_councils: Store) -> No
         procs = [
             udsat(
                 "--council", c, *APRIL, "add-action", f"Opgave {round_} i {c}", "--owner", owners[c]
-            )  # fmt: skip
+            )
             for c in councils
         ]
         assert [p.wait() for p in procs] == [0, 0]
-        ok("--council", councils[round_ % 2], *APRIL, "add-action", "Bliver", "--owner",
-           owners[councils[round_ % 2]])  # fmt: skip
+        ok(
+            "--council",
+            councils[round_ % 2],
+            *APRIL,
+            "add-action",
+            "Bliver",
+            "--owner",
+            owners[councils[round_ % 2]],
+        )
         undos = [udsat("--council", c, "undo") for c in councils]
         outputs = [p.communicate()[0] for p in undos]
         assert [p.returncode for p in undos] == [0, 0]
@@ -112,8 +122,15 @@ def test_two_processes_in_two_councils_undo_their_own(two_councils: Store) -> No
 
 
 def test_undo_refuses_when_a_later_command_changed_the_same_rows(two_councils: Store) -> None:
-    ok(*APRIL, "--council", "Udsatterådet Albertslund", "add-action", "Kontakte AP",
-       "--owner", "Jette")  # fmt: skip
+    ok(
+        *APRIL,
+        "--council",
+        "Udsatterådet Albertslund",
+        "add-action",
+        "Kontakte AP",
+        "--owner",
+        "Jette",
+    )
     # A later command of another council (a journal from before councils were kept apart, or a
     # shared row) that touched the same action: undo must not pull the rug from under it.
     two_councils.query(
@@ -136,8 +153,15 @@ def test_undo_refuses_when_a_later_command_changed_the_same_rows(two_councils: S
 
 
 def test_councils_in_a_shared_store_are_kept_apart(two_councils: Store) -> None:
-    ok("--council", "Ældrerådet Albertslund", *APRIL, "add-action", "Hemmelig opgave",
-       "--owner", "Kim")  # fmt: skip
+    ok(
+        "--council",
+        "Ældrerådet Albertslund",
+        *APRIL,
+        "add-action",
+        "Hemmelig opgave",
+        "--owner",
+        "Kim",
+    )
     mine = ("--council", "Udsatterådet Albertslund")
     log = ok(*mine, "log", "--limit", "100")
     assert "Kim Larsen" not in log and "Hemmelig opgave" not in log and "Ældrerådet" not in log
@@ -167,8 +191,13 @@ def test_the_same_minutes_imported_twice_at_once(council: Store, tmp_path: Path)
 def test_overlapping_sends_send_each_mail_once(council: Store, smtp) -> None:  # noqa: F811
     inbox = smtp(Inbox(delay=0.6))
     for name in ("Jette", "Søren", "René"):
-        ok("member", "edit", name, "--email", f"{name.lower().replace('ø', 'o').replace('é', 'e')}"
-           "@example.dk")  # fmt: skip
+        ok(
+            "member",
+            "edit",
+            name,
+            "--email",
+            f"{name.lower().replace('ø', 'o').replace('é', 'e')}@example.dk",
+        )
         ok(*APRIL, "add-action", f"Opgave til {name}", "--owner", name, "--due", "3/4-2019")
     first = udsat(*APRIL, "remind", "--send")
     time.sleep(0.8)
@@ -217,8 +246,11 @@ def test_a_failed_first_command_never_removes_a_store_another_wrote(
     isolated_store: Store, tmp_path: Path
 ) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "udsat-export", "version": 1,
-                               "tables": {"council": [{"id": 1, "name": 5}]}}))  # fmt: skip
+    bad.write_text(
+        json.dumps(
+            {"format": "udsat-export", "version": 1, "tables": {"council": [{"id": 1, "name": 5}]}}
+        )
+    )
     assert isolated_store.path is not None
     for attempt in range(16):
         for suffix in ("", "-wal", "-shm"):
@@ -245,10 +277,15 @@ def test_each_mail_goes_to_exactly_one_recipient(council: Store, smtp) -> None: 
     assert sorted(inbox.recipients) == [["bo@example.dk"], ["helle@example.dk"], ["ny@example.dk"]]
     for message in inbox.messages:
         assert len(message.get_all("To")) == 1 and message["To"].addresses.__len__() == 1
-    for bad in ("omar@example.dk>,<postmaster", "Eve <eve@attacker.example>", "a@b.dk, c@d.dk",
-                "x@y"):  # fmt: skip
-        refused = run("--council", "Udsatterådet Albertslund", "member", "add", "Omar",
-                      "--email", bad)  # fmt: skip
+    for bad in (
+        "omar@example.dk>,<postmaster",
+        "Eve <eve@attacker.example>",
+        "a@b.dk, c@d.dk",
+        "x@y",
+    ):
+        refused = run(
+            "--council", "Udsatterådet Albertslund", "member", "add", "Omar", "--email", bad
+        )
         assert refused.code == 2 and "er ikke én e-mailadresse" in refused.stderr, bad
 
 
@@ -259,8 +296,13 @@ def test_csv_cells_never_run_as_formulas(council: Store, tmp_path: Path) -> None
     ok("export", "--format", "csv", "--separator", ";", "-o", str(out))
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";"))
     titles = [row[1] for row in rows[1:]]
-    assert titles == ["'=HYPERLINK(\"http://x.example\",\"klik\")", "'+1+1", "'@SUM(A1)", "'-2",
-                      "Normal"]  # fmt: skip
+    assert titles == [
+        '\'=HYPERLINK("http://x.example","klik")',
+        "'+1+1",
+        "'@SUM(A1)",
+        "'-2",
+        "Normal",
+    ]
 
 
 def test_markdown_holds_no_html_or_links_from_the_store(council: Store) -> None:
@@ -269,9 +311,12 @@ def test_markdown_holds_no_html_or_links_from_the_store(council: Store) -> None:
     ok("item", "add", "1/4-2019", evil[0], "--background", evil[1], "--decision", evil[2])
     for text in evil:
         ok(*APRIL, "add-action", text, "--owner", "Jette", "--item", "1", "--note", evil[1])
-    for args in (("followups", "--format", "markdown"), ("export", "--format", "markdown"),
-                 ("minutes", "1/4-2019", "--format", "markdown"),
-                 ("agenda", "--meeting", "1/4-2019", "--format", "markdown")):  # fmt: skip
+    for args in (
+        ("followups", "--format", "markdown"),
+        ("export", "--format", "markdown"),
+        ("minutes", "1/4-2019", "--format", "markdown"),
+        ("agenda", "--meeting", "1/4-2019", "--format", "markdown"),
+    ):
         text = ok(*APRIL, *args)
         assert "<script" not in text and "<img" not in text, args
         assert "[klik](javascript" not in text, args
@@ -281,8 +326,14 @@ def test_markdown_holds_no_html_or_links_from_the_store(council: Store) -> None:
 def test_control_characters_never_reach_the_store(council: Store, tmp_path: Path) -> None:
     background = tmp_path / "tekst.txt"
     background.write_text("Linje 1\n\x1b[31mRød\x1b[0m linje 2\x07\n", encoding="utf-8")
-    ok("item", "add", "1/4-2019", "Titel\x01 med\x1b]0;hack\x07 ting",
-       "--background-file", str(background))  # fmt: skip
+    ok(
+        "item",
+        "add",
+        "1/4-2019",
+        "Titel\x01 med\x1b]0;hack\x07 ting",
+        "--background-file",
+        str(background),
+    )
     ok(*APRIL, "add-action", "Ringe\x00 til\tAP\r\n", "--owner", "Jette", "--note", "A\x07B")
     stored = council.query("SELECT title, background FROM agenda_item")
     assert stored == [("Titel med ting", "Linje 1\nRød linje 2")]
@@ -388,13 +439,19 @@ def test_a_file_size_limit_is_one_sentence(isolated_store: Store) -> None:
 
     ok("init", "--council", "Rådet")
     proc = subprocess.run(
-        [sys.executable, "-c", "import sys\nfrom udsat_cli.cli import main\nfor i in range(200):\n"
-         "    sys.argv = ['udsat', 'member', 'add', f'Person {i} ' + 'y' * 150]\n"
-         "    try:\n        main()\n    except SystemExit as exc:\n        if exc.code:\n"
-         "            raise\n"],
-        capture_output=True, text=True, preexec_fn=limited,
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom udsat_cli.cli import main\nfor i in range(200):\n"
+            "    sys.argv = ['udsat', 'member', 'add', f'Person {i} ' + 'y' * 150]\n"
+            "    try:\n        main()\n    except SystemExit as exc:\n        if exc.code:\n"
+            "            raise\n",
+        ],
+        capture_output=True,
+        text=True,
+        preexec_fn=limited,
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-    )  # fmt: skip
+    )
     assert proc.returncode == 4, proc.stderr
     assert proc.stderr.startswith("Fejl: ") and "intet er ændret" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -472,9 +529,11 @@ def test_bombs_and_endless_files_are_refused_unread(council: Store, tmp_path: Pa
     result = run("import", "--dry-run", str(bomb))
     assert result.code == 2 and "pakker sig ud til mere" in result.stderr
     assert time.monotonic() - started < 5
-    for args in (("import", "--dry-run", "/dev/zero"),
-                 ("item", "add", "1/4-2019", "X", "--background-file", "/dev/zero"),
-                 ("restore", "/dev/zero")):  # fmt: skip
+    for args in (
+        ("import", "--dry-run", "/dev/zero"),
+        ("item", "add", "1/4-2019", "X", "--background-file", "/dev/zero"),
+        ("restore", "/dev/zero"),
+    ):
         result = run(*args)
         assert result.code == 2, (args, result.stderr)
         assert re.fullmatch(

@@ -20,15 +20,16 @@ MAY = ("--today", "2019-05-20")
 class Inbox:
     """An SMTP handler that keeps what it receives; it can drop the connection after N messages."""
 
-    def __init__(self, drop_after: int | None = None, delay: float = 0,
-                 smtputf8: bool = True) -> None:  # fmt: skip
+    def __init__(
+        self, drop_after: int | None = None, delay: float = 0, smtputf8: bool = True
+    ) -> None:
         self.messages: list[email.message.EmailMessage] = []
         self.smtputf8 = smtputf8  # whether the server offers SMTPUTF8
         self.recipients: list[list[str]] = []  # each message's envelope: who it really went to
         self.drop_after = drop_after
         self.delay = delay  # a slow server
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server, session, envelope):
         import asyncio
 
         if self.drop_after is not None and len(self.messages) >= self.drop_after:
@@ -48,8 +49,9 @@ def smtp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        controller = Controller(inbox, hostname="127.0.0.1", port=port,
-                                enable_SMTPUTF8=inbox.smtputf8)  # fmt: skip
+        controller = Controller(
+            inbox, hostname="127.0.0.1", port=port, enable_SMTPUTF8=inbox.smtputf8
+        )
         controller.start()
         servers.append(controller)
         config = tmp_path / "config.toml"
@@ -81,10 +83,26 @@ def _due() -> None:
     ok("member", "edit", "René", "--email", "rene@example.dk")
     april = ("--today", "2019-04-02")
     ok("meeting", "add", "23. maj 2019 kl. 16-18", "--place", "Rådhuset")
-    ok(*april, "add-action", "Lægge udkast til tekst i Facebookgruppen", "--owner", "Søren",
-       "--due", "næste møde")  # fmt: skip
-    ok(*april, "add-action", "Tage kontakt til AP", "--owner", "Jette", "--owner", "Søren",
-       "--due", "15. maj 2019")  # fmt: skip
+    ok(
+        *april,
+        "add-action",
+        "Lægge udkast til tekst i Facebookgruppen",
+        "--owner",
+        "Søren",
+        "--due",
+        "næste møde",
+    )
+    ok(
+        *april,
+        "add-action",
+        "Tage kontakt til AP",
+        "--owner",
+        "Jette",
+        "--owner",
+        "Søren",
+        "--due",
+        "15. maj 2019",
+    )
     ok(*april, "add-action", "Formulere dagsorden til SUS", "--owner", "Nina", "--due", "22/5-2019")
     ok(*april, "add-action", "Samle viden om morgenmad", "--owner", "René", "--due", "1/9-2019")
     ok(*april, "event", "add", "21. maj 2019", "Borgermøde om ældrepolitik", "--attendee", "Jette")
@@ -139,14 +157,22 @@ def test_json_and_dry_run_record_nothing(due: Store) -> None:
     assert set(report) == {"today", "owners", "meeting"}
     assert report["today"] == "2019-05-20" and report["meeting"] is None
     assert [(o["name"], o["email"]) for o in report["owners"]] == [
-        ("Jette Nyboe", "jette@example.dk"), ("Nina Gustavsen", None),
+        ("Jette Nyboe", "jette@example.dk"),
+        ("Nina Gustavsen", None),
         ("Søren Mogensen", "soren@example.dk"),
-    ]  # fmt: skip
+    ]
     soren = report["owners"][2]
     assert set(soren) == {
-        "name", "email", "overdue", "due_soon", "resumed", "for_meeting", "events", "hearings",
+        "name",
+        "email",
+        "overdue",
+        "due_soon",
+        "resumed",
+        "for_meeting",
+        "events",
+        "hearings",
         "duties",
-    }  # fmt: skip
+    }
     assert [a["id"] for a in soren["overdue"]] == [2] and soren["due_soon"] == []
     only = json.loads(ok(*MAY, "remind", "--format", "json", "--owner", "Nina", "--dry-run"))
     assert [o["name"] for o in only["owners"]] == ["Nina Gustavsen"]
@@ -162,9 +188,10 @@ def test_send_one_digest_per_owner(due: Store, smtp) -> None:
     assert len(inbox.messages) == 3
     by_to = {str(make_header(decode_header(m["To"]))): m for m in inbox.messages}
     assert set(by_to) == {
-        "Jette Nyboe <jette@example.dk>", "René Meyrowitsch <rene@example.dk>",
+        "Jette Nyboe <jette@example.dk>",
+        "René Meyrowitsch <rene@example.dk>",
         "Søren Mogensen <soren@example.dk>",
-    }  # fmt: skip
+    }
     soren = by_to["Søren Mogensen <soren@example.dk>"]
     assert soren["From"] == "Udsatterådet Albertslund <udsat@albertslund.example>"
     assert soren["Subject"] == (

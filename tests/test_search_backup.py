@@ -13,9 +13,16 @@ APRIL = ("--today", "2019-04-02")
 
 
 def test_search_finds_items_actions_and_notes(council: Store) -> None:
-    ok("item", "add", "1/4-2019", "Fokus på socialt frikort", "--background",
-       "Et socialt frikort kan give borgere mulighed for at tjene op til 20.000 kr.",
-       "--decision", "Rådet prioriterer en artikel om frikortet i AP.")  # fmt: skip
+    ok(
+        "item",
+        "add",
+        "1/4-2019",
+        "Fokus på socialt frikort",
+        "--background",
+        "Et socialt frikort kan give borgere mulighed for at tjene op til 20.000 kr.",
+        "--decision",
+        "Rådet prioriterer en artikel om frikortet i AP.",
+    )
     ok(
         "item",
         "add",
@@ -24,8 +31,16 @@ def test_search_finds_items_actions_and_notes(council: Store) -> None:
         "--decision",
         "Årsberetningen blev godkendt.",
     )
-    ok(*APRIL, "add-action", "Lægge et udkast om frikortet i Facebookgruppen", "--owner", "Søren",
-       "--item", "Fokus på socialt frikort", "--new-item")  # fmt: skip
+    ok(
+        *APRIL,
+        "add-action",
+        "Lægge et udkast om frikortet i Facebookgruppen",
+        "--owner",
+        "Søren",
+        "--item",
+        "Fokus på socialt frikort",
+        "--new-item",
+    )
     ok(*APRIL, "update", "1", "--note", "Teksten om frikort er næsten færdig")
     found = json.loads(ok("search", "frikort", "--json"))
     assert {(h["kind"], h["id"]) for h in found} == {("item", 1), ("action", 1), ("note", 1)}
@@ -67,8 +82,9 @@ def test_backup_is_a_private_consistent_copy(council: Store, tmp_path: Path) -> 
     before = dump(council)
     again = run("backup", str(target))
     assert (again.code, again.stderr) == (
-        2, f"Fejl: Filen {target} findes allerede; brug --force for at overskrive den.\n"
-    )  # fmt: skip
+        2,
+        f"Fejl: Filen {target} findes allerede; brug --force for at overskrive den.\n",
+    )
     same = run("backup", str(council.path))
     assert same.stderr == "Fejl: Kopien kan ikke ligge i selve lageret.\n"
     assert dump(council) == before

@@ -10,10 +10,22 @@ import pytest
 from tests.conftest import REFERATER, Store, built_once, dump, needs_shared, ok, run
 
 MODEL_TABLES = (
-    "council", "person", "meeting", "agenda_item", "action", "action_owner", "action_event",
-    "council_season", "attendance", "topic", "event", "event_attendee", "import_log",
-    "action_body_owner", "meeting_guest",
-)  # fmt: skip
+    "council",
+    "person",
+    "meeting",
+    "agenda_item",
+    "action",
+    "action_owner",
+    "action_event",
+    "council_season",
+    "attendance",
+    "topic",
+    "event",
+    "event_attendee",
+    "import_log",
+    "action_body_owner",
+    "meeting_guest",
+)
 APRIL = ("--today", "2019-04-02")
 
 
@@ -28,8 +40,18 @@ def busy(council: Store) -> Store:
 
 
 def _undo_busy() -> None:
-    ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette", "--due", "næste møde",
-       "--item", "Fokus på socialt frikort", "--new-item")  # fmt: skip
+    ok(
+        *APRIL,
+        "add-action",
+        "Kontakte AP",
+        "--owner",
+        "Jette",
+        "--due",
+        "næste møde",
+        "--item",
+        "Fokus på socialt frikort",
+        "--new-item",
+    )
     ok("item", "add", "1/4-2019", "Årsberetning")
     ok(*APRIL, "topic", "add", "Forretningsorden")
 
@@ -47,11 +69,30 @@ WRITES = [
     (*APRIL, "done", "1", "--note", "Interviewet er aftalt"),
     (*APRIL, "postpone", "1", "--to", "til efteråret"),
     (*APRIL, "drop", "1", "--note", "Ikke længere aktuelt"),
-    ("attendance", "1/4-2019", "--absent", "Nina:syg", "--guest", "Albertslund Posten",
-     "--referent", "Carina"),
+    (
+        "attendance",
+        "1/4-2019",
+        "--absent",
+        "Nina:syg",
+        "--guest",
+        "Albertslund Posten",
+        "--referent",
+        "Carina",
+    ),
     (*APRIL, "add-action", "Følge op", "--owner", "rådet", "--owner", "forvaltningen"),
-    (*APRIL, "update", "1", "--title", "Ringe til AP", "--remove-owner", "Jette", "--owner",
-     "rådet", "--item", "1"),
+    (
+        *APRIL,
+        "update",
+        "1",
+        "--title",
+        "Ringe til AP",
+        "--remove-owner",
+        "Jette",
+        "--owner",
+        "rådet",
+        "--item",
+        "1",
+    ),
     ("attendance", "1/4-2019", "--guest", "Lene Holm (forvaltningen)", "--absent", "Nina:syg"),
     ("minutes", "note", "1/4-2019", "Velkommen."),
     ("--today", "2019-04-03", "minutes", "approve", "1/4-2019"),
@@ -67,7 +108,7 @@ WRITES = [
         marks=needs_shared,
     ),
     ("init", "--council", "Ældrerådet Albertslund"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
@@ -118,8 +159,16 @@ def test_log_shows_what_changed(busy: Store) -> None:
 
 
 def test_the_reminder_log_is_outside_undo_and_never_blocks_it(busy: Store) -> None:
-    ok("--today", "2019-05-20", "add-action", "Ringe til AP", "--owner", "Jette",
-       "--due", "21/5-2019")  # fmt: skip
+    ok(
+        "--today",
+        "2019-05-20",
+        "add-action",
+        "Ringe til AP",
+        "--owner",
+        "Jette",
+        "--due",
+        "21/5-2019",
+    )
     assert "Ringe til AP" in ok("--today", "2019-05-20", "remind")
     logged = busy.query("SELECT COUNT(*) FROM reminder_log")[0][0]
     assert logged >= 1
@@ -151,8 +200,11 @@ def test_undo_names_the_people_it_takes_back(busy: Store) -> None:
     ok("member", "add", "Kim Larsen")
     ok("attendance", "1/4-2019", "--absent", "Kim:syg", "--referent", "Kim")
     undone = ok("undo").splitlines()[1:]
-    assert {"  møde #2: Kim Larsen meldt afbud (syg)", "  møde #2: referent – → Kim Larsen",
-            "  møde #2: Helge Bo Jensen til stede"} <= set(undone)  # the roll goes too
+    assert {
+        "  møde #2: Kim Larsen meldt afbud (syg)",
+        "  møde #2: referent – → Kim Larsen",
+        "  møde #2: Helge Bo Jensen til stede",
+    } <= set(undone)  # the roll goes too
     assert any(line.startswith("  møde #2: fremmøde gemt – → ") for line in undone)
     assert ok("undo").splitlines()[1:] == ["  ny person #9: Kim Larsen"]
 
@@ -167,24 +219,82 @@ def test_the_log_is_danish_in_every_field_and_value(busy: Store) -> None:
         ("meeting", "cancel", "4/3-2019", "--reopen"),
         ("council", "set", "--quorum", "4", "--agenda-days", "7", "--proposals-days", "14"),
         (*APRIL, "update", "1", "--status", "i gang", "--due", "1/5-2019", "--owner", "rådet"),
-        ("attendance", "2/4-2019", "--absent", "Nina:syg", "--guest", "Lene Holm",
-         "--referent", "Carina"),
-        ("item", "edit", "2/4-2019", "2", "--decision", "Godkendt.", "--kind", "beslutning",
-         "--closed", "--public-decision", "Godkendt."),
+        (
+            "attendance",
+            "2/4-2019",
+            "--absent",
+            "Nina:syg",
+            "--guest",
+            "Lene Holm",
+            "--referent",
+            "Carina",
+        ),
+        (
+            "item",
+            "edit",
+            "2/4-2019",
+            "2",
+            "--decision",
+            "Godkendt.",
+            "--kind",
+            "beslutning",
+            "--closed",
+            "--public-decision",
+            "Godkendt.",
+        ),
         (*APRIL, "topic", "drop", "1", "--note", "Klaret"),
         (*APRIL, "event", "add", "4. april 2019 kl. 10", "Netværksmøde", "--attendee", "Søren"),
         ("season", "set", "sommerferien", "22/6", "4/8"),
-        (*APRIL, "hearing", "add", "Budget", "--from", "Udvalget", "--deadline", "1. maj 2019",
-         "--received", "1. april 2019", "--material", "https://example.dk/budget"),
-        (*APRIL, "hearing", "edit", "1", "--status", "under behandling", "--answer", "formand",
-         "--deadline", "2. maj 2019 kl. 12"),
+        (
+            *APRIL,
+            "hearing",
+            "add",
+            "Budget",
+            "--from",
+            "Udvalget",
+            "--deadline",
+            "1. maj 2019",
+            "--received",
+            "1. april 2019",
+            "--material",
+            "https://example.dk/budget",
+        ),
+        (
+            *APRIL,
+            "hearing",
+            "edit",
+            "1",
+            "--status",
+            "under behandling",
+            "--answer",
+            "formand",
+            "--deadline",
+            "2. maj 2019 kl. 12",
+        ),
         (*APRIL, "hearing", "answer", "1", "--text", "Vi er enige."),
-    ):  # fmt: skip
+    ):
         ok(*args)
-    english = {column.name for table in metadata.tables.values()
-               for column in table.columns} - {"status", "note"}  # fmt: skip
-    english |= {"received", "in_progress", "answered", "meeting", "chair", "open", "done",
-                "absent", "present", "guest", "unit", "council", "True", "False", "None"}
+    english = {column.name for table in metadata.tables.values() for column in table.columns} - {
+        "status",
+        "note",
+    }
+    english |= {
+        "received",
+        "in_progress",
+        "answered",
+        "meeting",
+        "chair",
+        "open",
+        "done",
+        "absent",
+        "present",
+        "guest",
+        "unit",
+        "council",
+        "True",
+        "False",
+        "None",
+    }
     changes = [line for line in ok("log", "--limit", "100").splitlines() if line.startswith("  ")]
     assert len(changes) > 20
     said = {word for line in changes for word in re.findall(r"[\w#]+", line)}
@@ -206,14 +316,16 @@ def test_undo_takes_back_your_own_and_another_s_only_by_number(
     _as(monkeypatch, "Carina")
     ok(*APRIL, "add-action", "Skrive referat", "--owner", "Carina")
     _as(monkeypatch, "Jette")
-    assert ok("undo").startswith("Fortrød »udsat --today 2019-04-02 add-action Kontakte AP "
-                                 "--owner Jette« fra ")
+    assert ok("undo").startswith(
+        "Fortrød »udsat --today 2019-04-02 add-action Kontakte AP --owner Jette« fra "
+    )
     assert [t for (t,) in council.query("SELECT title FROM action")] == ["Skrive referat"]
     result = run("undo")
     assert (result.code, result.stderr) == (
-        1, "Fejl: Der er intet af dit at fortryde (Jette); en andens kommando fortrydes med dens "
+        1,
+        "Fejl: Der er intet af dit at fortryde (Jette); en andens kommando fortrydes med dens "
         "nummer: udsat undo NR (se numrene med udsat log).\n",
-    )  # fmt: skip
+    )
     log = ok("log", "--limit", "2")
     number = re.search(r"#(\d+) .* af Carina · udsat --today 2019-04-02 add-action Skrive", log)
     assert number and "af Jette · udsat --today 2019-04-02 add-action Kontakte AP" in log
@@ -221,19 +333,21 @@ def test_undo_takes_back_your_own_and_another_s_only_by_number(
     asked = run("undo", number[1])  # not a terminal: shown, not undone
     assert asked.code == 1
     assert asked.stdout.startswith(f"Kommando #{number[1]} er lavet af Carina (pid ")
-    assert "»udsat --today 2019-04-02 add-action Skrive referat --owner Carina« fra " in \
-        asked.stdout  # fmt: skip
+    assert (
+        "»udsat --today 2019-04-02 add-action Skrive referat --owner Carina« fra " in asked.stdout
+    )
     assert "  ny opgave #2: Skrive referat" in asked.stdout
-    assert asked.stderr == (f"Fejl: Kommando #{number[1]} er lavet af Carina, ikke af dig; "
-                            f"fortryd den med: udsat undo {number[1]} --yes.\n")  # fmt: skip
+    assert asked.stderr == (
+        f"Fejl: Kommando #{number[1]} er lavet af Carina, ikke af dig; "
+        f"fortryd den med: udsat undo {number[1]} --yes.\n"
+    )
     assert dump(council) == before
     assert ok("undo", number[1], "--yes").startswith(
-        "Fortrød »udsat --today 2019-04-02 add-action Skrive referat --owner Carina« af Carina "
-        "fra ")
+        "Fortrød »udsat --today 2019-04-02 add-action Skrive referat --owner Carina« af Carina fra "
+    )
     assert council.query("SELECT COUNT(*) FROM action") == [(0,)]
     again = run("undo", number[1], "--yes")
-    assert (again.code, again.stderr) == (1, f"Fejl: Kommando #{number[1]} er allerede "
-                                             "fortrudt.\n")  # fmt: skip
+    assert (again.code, again.stderr) == (1, f"Fejl: Kommando #{number[1]} er allerede fortrudt.\n")
     assert run("undo", "9999").code == 3
 
 
@@ -243,7 +357,8 @@ def test_the_os_user_and_process_are_recorded(council: Store) -> None:
 
     ok(*APRIL, "add-action", "Kontakte AP", "--owner", "Jette")
     [(author, process)] = council.query(
-        "SELECT author, process FROM change_set ORDER BY id DESC LIMIT 1")
+        "SELECT author, process FROM change_set ORDER BY id DESC LIMIT 1"
+    )
     assert author == f"{getpass.getuser()}@{socket.gethostname()}"
     assert re.fullmatch(r"pid \d+", process)
 
@@ -258,10 +373,13 @@ def test_two_people_in_one_council_undo_their_own(council: Store) -> None:
     from tests.conftest import ROOT
 
     def udsat(person: str, *args: str) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-m", "udsat_cli", *args],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env={**os.environ, "UDSAT_USER": person,
-                                     "PYTHONPATH": str(ROOT / "src")})  # fmt: skip
+        return subprocess.Popen(
+            [sys.executable, "-m", "udsat_cli", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "UDSAT_USER": person, "PYTHONPATH": str(ROOT / "src")},
+        )
 
     people = ("Helge", "Carina")
     for round_ in range(12):
@@ -280,6 +398,7 @@ def test_m017_change_sets_from_before_are_anyone_s(council: Store) -> None:
     council.query("UPDATE change_set SET author = NULL, process = NULL")  # as m017 leaves them
     log = ok("log", "--limit", "1")
     assert " af " not in log.splitlines()[0]
-    assert ok("undo").startswith("Fortrød »udsat --today 2019-04-02 add-action Kontakte AP "
-                                 "--owner Jette« fra ")
+    assert ok("undo").startswith(
+        "Fortrød »udsat --today 2019-04-02 add-action Kontakte AP --owner Jette« fra "
+    )
     assert council.query("SELECT COUNT(*) FROM action") == [(0,)]

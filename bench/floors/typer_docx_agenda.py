@@ -40,8 +40,12 @@ def agenda(store: str, council: str, today: str, out: str) -> None:
         "ORDER BY date DESC LIMIT 1",
         (cid, nxt[1]),
     ).fetchone()
-    members = [n for (n,) in conn.execute(
-        f"SELECT full_name FROM person WHERE council_id = {p} ORDER BY id", (cid,))]  # fmt: skip
+    members = [
+        n
+        for (n,) in conn.execute(
+            f"SELECT full_name FROM person WHERE council_id = {p} ORDER BY id", (cid,)
+        )
+    ]
     rows = conn.execute(
         "SELECT a.id, a.title, a.status, a.due_date, i.title FROM action a "
         f"LEFT JOIN agenda_item i ON i.id = a.item_id WHERE a.meeting_id = {p} UNION ALL "
@@ -62,8 +66,12 @@ def agenda(store: str, council: str, today: str, out: str) -> None:
     doc.sections[0].header.paragraphs[0].text = council
     doc.add_heading("Dagsorden", level=1)
     details = doc.add_table(rows=0, cols=2)
-    for label, value in (("Forum", council), ("Tid", f"{nxt[1]} kl. {nxt[2]}–{nxt[3]}"),
-                         ("Sted", nxt[4] or ""), ("Medlemmer", ", ".join(members))):  # fmt: skip
+    for label, value in (
+        ("Forum", council),
+        ("Tid", f"{nxt[1]} kl. {nxt[2]}–{nxt[3]}"),
+        ("Sted", nxt[4] or ""),
+        ("Medlemmer", ", ".join(members)),
+    ):
         cells = details.add_row().cells
         cells[0].text, cells[1].text = label, value
     doc.add_heading("1. Godkendelse af referat og dagsorden", level=2)

@@ -31,12 +31,20 @@ def search(url: str, council: str, text: str) -> None:
         actions = [h[1] for h in hits if h[0] != "item"]
         where = {}
         for is_item, ids, sql in (
-            (True, items, "SELECT i.id, m.date, i.title, i.number FROM agenda_item i "
-                    "JOIN meeting m ON m.id = i.meeting_id WHERE i.id = ANY(%s)"),
-            (False, actions, "SELECT a.id, m.date, i.title, i.number FROM action a "
-                      "LEFT JOIN meeting m ON m.id = a.meeting_id "
-                      "LEFT JOIN agenda_item i ON i.id = a.item_id WHERE a.id = ANY(%s)"),
-        ):  # fmt: skip
+            (
+                True,
+                items,
+                "SELECT i.id, m.date, i.title, i.number FROM agenda_item i "
+                "JOIN meeting m ON m.id = i.meeting_id WHERE i.id = ANY(%s)",
+            ),
+            (
+                False,
+                actions,
+                "SELECT a.id, m.date, i.title, i.number FROM action a "
+                "LEFT JOIN meeting m ON m.id = a.meeting_id "
+                "LEFT JOIN agenda_item i ON i.id = a.item_id WHERE a.id = ANY(%s)",
+            ),
+        ):
             if ids:
                 for row in conn.execute(sql, (ids,)):
                     where[is_item, row[0]] = row[1:]

@@ -29,12 +29,20 @@ def search(db: str, council: str, text: str) -> None:
     actions = [h[1] if h[0] == "action" else h[2] for h in hits if h[0] != "item"]
     where = {}
     for is_item, ids, sql in (
-        (True, items, "SELECT i.id, m.date, i.title, i.number FROM agenda_item i "
-                "JOIN meeting m ON m.id = i.meeting_id WHERE i.id IN ({})"),
-        (False, actions, "SELECT a.id, m.date, i.title, i.number FROM action a "
-                  "LEFT JOIN meeting m ON m.id = a.meeting_id "
-                  "LEFT JOIN agenda_item i ON i.id = a.item_id WHERE a.id IN ({})"),
-    ):  # fmt: skip
+        (
+            True,
+            items,
+            "SELECT i.id, m.date, i.title, i.number FROM agenda_item i "
+            "JOIN meeting m ON m.id = i.meeting_id WHERE i.id IN ({})",
+        ),
+        (
+            False,
+            actions,
+            "SELECT a.id, m.date, i.title, i.number FROM action a "
+            "LEFT JOIN meeting m ON m.id = a.meeting_id "
+            "LEFT JOIN agenda_item i ON i.id = a.item_id WHERE a.id IN ({})",
+        ),
+    ):
         if ids:
             for row in conn.execute(sql.format(", ".join("?" * len(ids))), ids):
                 where[is_item, row[0]] = row[1:]

@@ -53,8 +53,13 @@ def _keep(council: CouncilContext, meeting: MeetingRef, template: WordFile | Non
 
     record = written_minutes(council, meeting)
     record.version = next_version(council, meeting_id=meeting.id)
-    keep(council, meeting_id=meeting.id, version=record.version, data=jsonout.minutes(record),
-         docx=render.docx(record, template=template))  # fmt: skip
+    keep(
+        council,
+        meeting_id=meeting.id,
+        version=record.version,
+        data=jsonout.minutes(record),
+        docx=render.docx(record, template=template),
+    )
     return record.version
 
 
@@ -86,7 +91,9 @@ def keep_approved_minutes(connection: Any) -> None:
         db.execute(
             "INSERT INTO minutes_version (meeting_id, version, approved_at, data, docx) "
             "VALUES (:m, :v, :at, :data, :docx)",
-            m=mid, v=record.version, at=as_datetime(approved), data=data,
+            m=mid,
+            v=record.version,
+            at=as_datetime(approved),
+            data=data,
             docx=render.docx(record),
-        )  # fmt: skip
-
+        )

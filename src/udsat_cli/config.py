@@ -149,15 +149,14 @@ def _password(section: dict, name: str) -> str | None:
     return None
 
 
-def _section(name: str, required: tuple[str, ...], ports: dict[str, int],
-             default_security: str) -> tuple[dict, str, int]:  # fmt: skip
+def _section(
+    name: str, required: tuple[str, ...], ports: dict[str, int], default_security: str
+) -> tuple[dict, str, int]:
     """A server's section, checked: (section, security, port)."""
     path = config_path()
     section = _read(path).get(name)
     if not isinstance(section, dict) or not all(section.get(k) for k in required):
-        raise ConfigError(
-            f"Indstillingsfilen {path} mangler [{name}] med {' og '.join(required)}."
-        )
+        raise ConfigError(f"Indstillingsfilen {path} mangler [{name}] med {' og '.join(required)}.")
     security = str(section.get("security", default_security))
     if security not in SECURITY:
         raise ConfigError(f"[{name}] security skal være en af: {', '.join(SECURITY)}.")
@@ -174,28 +173,37 @@ def _section(name: str, required: tuple[str, ...], ports: dict[str, int],
 
 
 def smtp() -> Smtp:
-    section, security, port = _section("smtp", ("host", "sender"),
-                                       {"none": 25, "starttls": 587, "ssl": 465}, "starttls")
+    section, security, port = _section(
+        "smtp", ("host", "sender"), {"none": 25, "starttls": 587, "ssl": 465}, "starttls"
+    )
     password = _password(section, "smtp")
     return Smtp(
-        host=str(section["host"]), port=port, security=security,
-        user=str(section["user"]) if section.get("user") else None, password=password,
+        host=str(section["host"]),
+        port=port,
+        security=security,
+        user=str(section["user"]) if section.get("user") else None,
+        password=password,
         sender=sender_address(str(section["sender"])),
-    )  # fmt: skip
+    )
 
 
 def imap() -> Imap:
     """The council's mailbox, read by ``udsat inbox``."""
-    section, security, port = _section("imap", ("host", "user"),
-                                       {"none": 143, "starttls": 143, "ssl": 993}, "ssl")
+    section, security, port = _section(
+        "imap", ("host", "user"), {"none": 143, "starttls": 143, "ssl": 993}, "ssl"
+    )
     password = _password(section, "imap")
     if password is None:
         raise ConfigError("[imap] mangler password_env eller password_file.")
     return Imap(
-        host=str(section["host"]), port=port, security=security, user=str(section["user"]),
-        password=password, mailbox=str(section.get("mailbox") or "INBOX"),
+        host=str(section["host"]),
+        port=port,
+        security=security,
+        user=str(section["user"]),
+        password=password,
+        mailbox=str(section.get("mailbox") or "INBOX"),
         done_folder=str(section.get("done_folder") or "udsat/behandlet"),
-    )  # fmt: skip
+    )
 
 
 def sender_address(text: str) -> str:

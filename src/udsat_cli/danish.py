@@ -15,13 +15,14 @@ def nearest(text: str, words: Iterable[str]) -> str | None:
     """The word ``text`` is most likely a misspelling of (»udfort« -> »udført«), if any."""
     import difflib
 
-    close = difflib.get_close_matches(" ".join(text.split()).casefold(), list(words), n=1,
-                                      cutoff=0.6)  # fmt: skip
+    close = difflib.get_close_matches(
+        " ".join(text.split()).casefold(), list(words), n=1, cutoff=0.6
+    )
     return close[0] if close else None
 
 
 def join_names(names: Iterable[str], word: str = "og") -> str:
-    """ "A", "A og B", "A, B og C" (or with »eller«) """
+    """ "A", "A og B", "A, B og C" (or with »eller«)"""
     names = list(names)
     if len(names) <= 1:
         return "".join(names)

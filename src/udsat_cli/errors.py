@@ -80,6 +80,7 @@ def output_error(exc: OSError, path: object = None) -> UdsatError:
     name = path if path is not None else exc.filename
     code = errno.errorcode.get(exc.errno or 0, "")
     if code in _STORAGE:
-        return UdsatError(f"Kan ikke skrive {name}: {_FILE_REASONS[code]}; intet er skrevet.",
-                          exit_code=4)  # fmt: skip
+        return UdsatError(
+            f"Kan ikke skrive {name}: {_FILE_REASONS[code]}; intet er skrevet.", exit_code=4
+        )
     return file_error(exc, name)

@@ -108,8 +108,11 @@ def check_zip(path: Path, data: bytes, *, what: str = "et referat") -> None:
     bomb = len(infos) > MEMBERS
     for info in infos:
         total += info.file_size
-        if (info.file_size > RATIO * max(info.compress_size, 1024) or info.file_size > PART
-                or total > UNPACKED):  # fmt: skip
+        if (
+            info.file_size > RATIO * max(info.compress_size, 1024)
+            or info.file_size > PART
+            or total > UNPACKED
+        ):
             bomb = True
             break
     if bomb:
@@ -137,8 +140,13 @@ class WordFile:
             raise InputError(f"{self.name} kan ikke læses som et Word-dokument.") from exc
 
 
-def read_docx(path: str | Path, limit: int = MINUTES, *, what: str = "Word-filer",
-              unpacked: str = "et dokument") -> WordFile:  # fmt: skip
+def read_docx(
+    path: str | Path,
+    limit: int = MINUTES,
+    *,
+    what: str = "Word-filer",
+    unpacked: str = "et dokument",
+) -> WordFile:
     """A Word file, size-limited and checked as a zip before python-docx inflates a byte."""
     data = read_file(path, limit, what=what)
     check_zip(Path(path), data, what=unpacked)

@@ -59,8 +59,9 @@ def message_id(reference: str, *, sender: str) -> str:
     return f"<udsat.{reference}@{_sender(sender).domain}>"
 
 
-def new_message(*, sender: str, name: str, address: str, subject: str, body: str,
-                reference: str) -> EmailMessage:  # fmt: skip
+def new_message(
+    *, sender: str, name: str, address: str, subject: str, body: str, reference: str
+) -> EmailMessage:
     """A message to exactly one recipient, its Message-ID made from ``reference``."""
     msg = EmailMessage()
     msg["From"] = _sender(sender)
@@ -79,23 +80,27 @@ def envelope(msg: EmailMessage) -> tuple[str, str]:
     return msg["From"].addresses[0].addr_spec, msg["To"].addresses[0].addr_spec
 
 
-def reminder_message(person: OwnerReminder, report: Reminders, *, sender: str,
-                     reference: str) -> EmailMessage:  # fmt: skip
+def reminder_message(
+    person: OwnerReminder, report: Reminders, *, sender: str, reference: str
+) -> EmailMessage:
     from udsat_cli.render.reminders import email_body, subject
 
     assert person.email is not None
     return new_message(
-        sender=sender, name=person.name, address=person.email, subject=subject(person, report),
-        body=email_body(person, report, reference=reference), reference=reference,
-    )  # fmt: skip
+        sender=sender,
+        name=person.name,
+        address=person.email,
+        subject=subject(person, report),
+        body=email_body(person, report, reference=reference),
+        reference=reference,
+    )
 
 
 def _with_invitation(msg: EmailMessage, calendar: bytes, method: str) -> None:
     """The calendar beside the text (multipart/alternative), and attached as a file."""
     text = calendar.decode("utf-8")  # as UTF-8 text: without a charset »Rådhuset« reads Latin-1
     # Quoted-printable, not 8bit: a server without 8BITMIME must carry it unchanged too.
-    msg.add_alternative(text, subtype="calendar", params={"method": method},
-                        cte="quoted-printable")  # fmt: skip
+    msg.add_alternative(text, subtype="calendar", params={"method": method}, cte="quoted-printable")
 
 
 def _meeting_request(msg: EmailMessage) -> EmailMessage:
@@ -110,21 +115,26 @@ def _attach(msg: EmailMessage, file: File) -> None:
     msg.add_attachment(file.data, maintype=maintype, subtype=subtype, filename=file.name)
 
 
-def notice_message(notice: Notice, recipient: Recipient, *, sender: str, files: list[File],
-                   reference: str) -> EmailMessage:  # fmt: skip
+def notice_message(
+    notice: Notice, recipient: Recipient, *, sender: str, files: list[File], reference: str
+) -> EmailMessage:
     """The notice of meeting to one member: the agenda in the body and as Word, its public
     bilag, and the meeting as a calendar invitation."""
     from udsat_cli.render import notice as render
 
     assert recipient.email is not None
     msg = new_message(
-        sender=sender, name=recipient.name, address=recipient.email,
-        subject=render.subject(notice), body=render.body(notice, recipient, reference=reference),
+        sender=sender,
+        name=recipient.name,
+        address=recipient.email,
+        subject=render.subject(notice),
+        body=render.body(notice, recipient, reference=reference),
         reference=reference,
-    )  # fmt: skip
+    )
     organizer = _sender(sender)
-    invite = render.invitation(notice, recipient, organizer=organizer.addr_spec,
-                               attendee=ascii_address(recipient.email))  # fmt: skip
+    invite = render.invitation(
+        notice, recipient, organizer=organizer.addr_spec, attendee=ascii_address(recipient.email)
+    )
     _with_invitation(msg, invite, "REQUEST")
     for file in files:
         _attach(msg, file)
@@ -132,20 +142,25 @@ def notice_message(notice: Notice, recipient: Recipient, *, sender: str, files: 
     return _meeting_request(msg)
 
 
-def change_message(change: CalendarChange, invitee: Invitee, *, sender: str,
-                   reference: str) -> EmailMessage:  # fmt: skip
+def change_message(
+    change: CalendarChange, invitee: Invitee, *, sender: str, reference: str
+) -> EmailMessage:
     """A moved meeting's updated REQUEST, or a cancelled one's CANCEL, to one who was invited."""
     from udsat_cli.render import notice as render
 
     msg = new_message(
-        sender=sender, name=invitee.name, address=invitee.address,
-        subject=render.change_subject(change), body=render.change_body(change, invitee),
+        sender=sender,
+        name=invitee.name,
+        address=invitee.address,
+        subject=render.change_subject(change),
+        body=render.change_body(change, invitee),
         reference=reference,
-    )  # fmt: skip
+    )
     organizer = _sender(sender)
     method = "CANCEL" if change.cancelled else "REQUEST"
-    invite = render.change_invitation(change, invitee, organizer=organizer.addr_spec,
-                                      attendee=ascii_address(invitee.address))  # fmt: skip
+    invite = render.change_invitation(
+        change, invitee, organizer=organizer.addr_spec, attendee=ascii_address(invitee.address)
+    )
     _with_invitation(msg, invite, method)
     _attach(msg, File("invitation.ics", "application/ics", invite))
     return _meeting_request(msg)

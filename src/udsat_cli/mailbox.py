@@ -86,28 +86,36 @@ class Mailbox:
         try:
             if settings.security == "ssl":
                 self.imap: imaplib.IMAP4 = imaplib.IMAP4_SSL(
-                    settings.host, settings.port, timeout=TIMEOUT,
+                    settings.host,
+                    settings.port,
+                    timeout=TIMEOUT,
                     ssl_context=ssl.create_default_context(),
-                )  # fmt: skip
+                )
             else:
                 self.imap = imaplib.IMAP4(settings.host, settings.port, timeout=TIMEOUT)
                 if settings.security == "starttls":
                     self.imap.starttls(ssl.create_default_context())
         except (OSError, imaplib.IMAP4.error, EOFError) as exc:
-            raise FetchError(f"Kan ikke hente post fra {where} ({why(exc)}); prøv igen senere, "
-                             "eller ret [imap] i indstillingerne") from None  # fmt: skip
+            raise FetchError(
+                f"Kan ikke hente post fra {where} ({why(exc)}); prøv igen senere, "
+                "eller ret [imap] i indstillingerne"
+            ) from None
         try:
             self.imap.login(settings.user, settings.password)
         except imaplib.IMAP4.abort as exc:
-            raise FetchError(f"Kan ikke hente post fra {where} ({why(exc)}); prøv igen "
-                             "senere") from None  # fmt: skip
+            raise FetchError(
+                f"Kan ikke hente post fra {where} ({why(exc)}); prøv igen senere"
+            ) from None
         except imaplib.IMAP4.error:
-            raise ConfigError(f"Mailserveren {where} afviste brugernavn eller adgangskode; ret "
-                              "[imap] user og password_env/password_file.") from None  # fmt: skip
+            raise ConfigError(
+                f"Mailserveren {where} afviste brugernavn eller adgangskode; ret "
+                "[imap] user og password_env/password_file."
+            ) from None
         status, _ = self.imap.select(_quoted(_utf7(settings.mailbox)), readonly=read_only)
         if status != "OK":
-            raise ConfigError(f"Postkassen »{settings.mailbox}« findes ikke på {where}; ret "
-                              "[imap] mailbox.")  # fmt: skip
+            raise ConfigError(
+                f"Postkassen »{settings.mailbox}« findes ikke på {where}; ret [imap] mailbox."
+            )
         self.capabilities = {c.upper() for c in self._capabilities()}
 
     def _capabilities(self) -> list[str]:
@@ -153,8 +161,10 @@ class Mailbox:
                 else:
                     self.imap.expunge()
         if status != "OK":
-            raise ConfigError(f"Mappen »{self.settings.done_folder}« kan ikke bruges på "
-                              "mailserveren; ret [imap] done_folder.")  # fmt: skip
+            raise ConfigError(
+                f"Mappen »{self.settings.done_folder}« kan ikke bruges på "
+                "mailserveren; ret [imap] done_folder."
+            )
 
     def close(self) -> None:
         try:
@@ -172,8 +182,10 @@ def opened(settings: Imap, *, read_only: bool) -> Iterator[Mailbox]:
     try:
         yield box
     except (OSError, imaplib.IMAP4.abort, EOFError) as exc:
-        raise FetchError(f"Forbindelsen til {where} fejlede undervejs ({why(exc)}); det "
-                         "læste er noteret, resten læses ved næste kørsel") from None  # fmt: skip
+        raise FetchError(
+            f"Forbindelsen til {where} fejlede undervejs ({why(exc)}); det "
+            "læste er noteret, resten læses ved næste kørsel"
+        ) from None
     finally:
         box.close()
 
@@ -198,14 +210,19 @@ def describe(reading: Reading) -> str:
     """The change in a few words, for the log: »afbud fra Bo Berg«."""
     if reading.kind == "status":
         return f"svar fra {reading.person} på påmindelse"
-    word = {"declined": "afbud", "accepted": "tilsagn", "tentative": "måske"}[reading.response or
-                                                                            "declined"]
+    word = {"declined": "afbud", "accepted": "tilsagn", "tentative": "måske"}[
+        reading.response or "declined"
+    ]
     return f"{word} fra {reading.person}"
 
 
-def read_inbox(settings: Imap, *, read: Callable[[], AbstractContextManager[CouncilContext]],
-               write: Callable[[str], AbstractContextManager[CouncilContext]],
-               dry_run: bool) -> InboxRun:  # fmt: skip
+def read_inbox(
+    settings: Imap,
+    *,
+    read: Callable[[], AbstractContextManager[CouncilContext]],
+    write: Callable[[str], AbstractContextManager[CouncilContext]],
+    dry_run: bool,
+) -> InboxRun:
     """Read the unread messages, apply what is understood, move it out of the way."""
     from udsat_cli.core.replies import apply, letter, remember, seen_before
     from udsat_cli.core.replies import read as read_letter

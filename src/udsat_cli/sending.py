@@ -123,8 +123,9 @@ def _answer(code: int, text: bytes | str) -> str:
     return " ".join(f"{code} {said}".split())[:200]
 
 
-def deliver(settings: Smtp, outgoing: list[Outgoing], *, stores: Stores, what: str,
-            again: str) -> Outcome:  # fmt: skip
+def deliver(
+    settings: Smtp, outgoing: list[Outgoing], *, stores: Stores, what: str, again: str
+) -> Outcome:
     """Send each message; each is recorded as soon as the server has answered for it."""
     from udsat_cli import mail
 
@@ -147,9 +148,12 @@ def deliver(settings: Smtp, outgoing: list[Outgoing], *, stores: Stores, what: s
                 except smtplib.SMTPDataError as exc:  # this message, not the connection
                     if exc.smtp_code == 421:
                         raise
-                    refusal = Refusal(item.name, item.address,
-                                      _answer(exc.smtp_code, exc.smtp_error),
-                                      exc.smtp_code >= 500)  # fmt: skip
+                    refusal = Refusal(
+                        item.name,
+                        item.address,
+                        _answer(exc.smtp_code, exc.smtp_error),
+                        exc.smtp_code >= 500,
+                    )
                 else:
                     note(item, "sent", None)
                     outcome.sent.append(item.name)
@@ -172,8 +176,12 @@ def deliver(settings: Smtp, outgoing: list[Outgoing], *, stores: Stores, what: s
 
 
 def _shown(outgoing: list[Outgoing], what: str) -> Outcome:
-    return Outcome(what, shown=[item.message.as_string(policy=item.message.policy.clone(
-        utf8=True)) for item in outgoing])  # fmt: skip
+    return Outcome(
+        what,
+        shown=[
+            item.message.as_string(policy=item.message.policy.clone(utf8=True)) for item in outgoing
+        ],
+    )
 
 
 @contextmanager
@@ -196,28 +204,49 @@ def notice_outgoing(notice: Notice, *, sender: str) -> list[Outgoing]:
     from udsat_cli.render.agenda import docx
 
     agenda = docx(notice.agenda, template=config.document_template(None))
-    files: list[Any] = [mail.File(render.file_name(notice), f"application/{mail.DOCX}", agenda),
-                        *notice.files]  # fmt: skip
+    files: list[Any] = [
+        mail.File(render.file_name(notice), f"application/{mail.DOCX}", agenda),
+        *notice.files,
+    ]
     found = []
     for person in notice.to_send:
         reference = new_reference()
         msg = mail.notice_message(notice, person, sender=sender, files=files, reference=reference)
 
-        def record(council: CouncilContext, status: str, detail: str | None, person=person,
-                   msg=msg, reference=reference) -> None:  # fmt: skip
+        def record(
+            council: CouncilContext,
+            status: str,
+            detail: str | None,
+            person=person,
+            msg=msg,
+            reference=reference,
+        ) -> None:
             from udsat_cli.core.mailings import record_message
 
             if status == "sent":
-                record_sent(council, notice=notice, recipient=person,
-                            message_id=msg["Message-ID"], reference=reference)  # fmt: skip
+                record_sent(
+                    council,
+                    notice=notice,
+                    recipient=person,
+                    message_id=msg["Message-ID"],
+                    reference=reference,
+                )
                 notice.sent.append(person)
             else:
                 record_message(
-                    council, kind="notice", message_id=msg["Message-ID"], reference=reference,
-                    address=person.email or "", meeting_id=notice.agenda.meeting.id,
-                    person_id=person.person_id, name=person.name, sequence=notice.sequence,
-                    said=notice.said, status=status, detail=detail,
-                )  # fmt: skip
+                    council,
+                    kind="notice",
+                    message_id=msg["Message-ID"],
+                    reference=reference,
+                    address=person.email or "",
+                    meeting_id=notice.agenda.meeting.id,
+                    person_id=person.person_id,
+                    name=person.name,
+                    sequence=notice.sequence,
+                    said=notice.said,
+                    status=status,
+                    detail=detail,
+                )
 
         found.append(Outgoing(msg, person.name, person.email or "", record))
     return found
@@ -249,15 +278,28 @@ def reminder_outgoing(report: Reminders, *, sender: str) -> list[Outgoing]:
         reference = new_reference()
         msg = mail.reminder_message(person, report, sender=sender, reference=reference)
 
-        def noted(council: CouncilContext, status: str, detail: str | None, person=person,
-                  msg=msg, reference=reference) -> None:  # fmt: skip
+        def noted(
+            council: CouncilContext,
+            status: str,
+            detail: str | None,
+            person=person,
+            msg=msg,
+            reference=reference,
+        ) -> None:
             if status == "sent":
                 record(council, owners=[person], channel="email")
             record_message(
-                council, kind="reminder", message_id=msg["Message-ID"], reference=reference,
-                address=person.email or "", person_id=person.person_id, name=person.name,
-                actions=[a.id for a in person.actions], status=status, detail=detail,
-            )  # fmt: skip
+                council,
+                kind="reminder",
+                message_id=msg["Message-ID"],
+                reference=reference,
+                address=person.email or "",
+                person_id=person.person_id,
+                name=person.name,
+                actions=[a.id for a in person.actions],
+                status=status,
+                detail=detail,
+            )
 
         found.append(Outgoing(msg, person.name, person.email, noted))
     return found
@@ -274,8 +316,9 @@ def send_reminders(stores: Stores, report: Reminders, *, dry_run: bool) -> Outco
     return deliver(settings, outgoing, stores=stores, what=what, again="udsat remind --send")
 
 
-def _change_outgoing(council: CouncilContext, *, meeting_id: int | None,
-                     sender: str) -> list[Outgoing]:  # fmt: skip
+def _change_outgoing(
+    council: CouncilContext, *, meeting_id: int | None, sender: str
+) -> list[Outgoing]:
     from udsat_cli import mail
     from udsat_cli.core.mailings import calendar_changes, new_reference, record_message
 
@@ -286,22 +329,38 @@ def _change_outgoing(council: CouncilContext, *, meeting_id: int | None,
             reference = new_reference()
             msg = mail.change_message(change, invitee, sender=sender, reference=reference)
 
-            def noted(council: CouncilContext, status: str, detail: str | None,
-                      change=change, invitee=invitee, msg=msg, reference=reference,
-                      kind=kind) -> None:  # fmt: skip
+            def noted(
+                council: CouncilContext,
+                status: str,
+                detail: str | None,
+                change=change,
+                invitee=invitee,
+                msg=msg,
+                reference=reference,
+                kind=kind,
+            ) -> None:
                 record_message(
-                    council, kind=kind, message_id=msg["Message-ID"], reference=reference,
-                    address=invitee.address, meeting_id=change.meeting.id,
-                    person_id=invitee.person_id, name=invitee.name, sequence=change.sequence,
-                    said=change.said, status=status, detail=detail,
-                )  # fmt: skip
+                    council,
+                    kind=kind,
+                    message_id=msg["Message-ID"],
+                    reference=reference,
+                    address=invitee.address,
+                    meeting_id=change.meeting.id,
+                    person_id=invitee.person_id,
+                    name=invitee.name,
+                    sequence=change.sequence,
+                    said=change.said,
+                    status=status,
+                    detail=detail,
+                )
 
             found.append(Outgoing(msg, invitee.name, invitee.address, noted))
     return found
 
 
-def send_calendar_changes(stores: Stores, *, meeting_id: int | None = None,
-                          dry_run: bool = False) -> Outcome | None:  # fmt: skip
+def send_calendar_changes(
+    stores: Stores, *, meeting_id: int | None = None, dry_run: bool = False
+) -> Outcome | None:
     """Updated REQUESTs for moved meetings and CANCELs for cancelled ones, to whoever had the
     invitation and has not had the change. None when another run is sending them now."""
     from udsat_cli import config
@@ -315,15 +374,21 @@ def send_calendar_changes(stores: Stores, *, meeting_id: int | None = None,
     settings = config.smtp()
     if dry_run:
         with stores.read() as council:
-            return _shown(_change_outgoing(council, meeting_id=meeting_id,
-                                           sender=settings.sender), what)  # fmt: skip
+            return _shown(
+                _change_outgoing(council, meeting_id=meeting_id, sender=settings.sender), what
+            )
     with one_run(stores.location, name) as mine:
         if not mine:
             return None
         with stores.read() as council:  # after taking the lock: what another run sent is out
             outgoing = _change_outgoing(council, meeting_id=meeting_id, sender=settings.sender)
-        return deliver(settings, outgoing, stores=stores, what=what,
-                       again="udsat send-agenda eller udsat remind --send")  # fmt: skip
+        return deliver(
+            settings,
+            outgoing,
+            stores=stores,
+            what=what,
+            again="udsat send-agenda eller udsat remind --send",
+        )
 
 
 @dataclass

@@ -38,15 +38,20 @@ class State:
 
     @contextmanager
     def store(
-        self, *, mode: str = "read", create: bool = False, migrate: bool = True,
+        self,
+        *,
+        mode: str = "read",
+        create: bool = False,
+        migrate: bool = True,
         journal: bool = False,
-    ) -> Iterator[Handle]:  # fmt: skip
+    ) -> Iterator[Handle]:
         """The store itself, for the commands that work on no council (init, restore, migrate)."""
         from udsat_cli.store.access import open_store
 
         command = self.command if journal else None
-        with open_store(self.location, mode=mode, create=create, command=command,
-                        migrate=migrate) as handle:  # fmt: skip
+        with open_store(
+            self.location, mode=mode, create=create, command=command, migrate=migrate
+        ) as handle:
             yield handle
 
     @contextmanager
@@ -54,8 +59,9 @@ class State:
         from udsat_cli.core.context import council_context
 
         with self.store(mode=mode, journal=journal and mode == "write") as handle:
-            council = council_context(handle.db, name=self.council, today=self.today,
-                                      now=self.now, session=handle.session)  # fmt: skip
+            council = council_context(
+                handle.db, name=self.council, today=self.today, now=self.now, session=handle.session
+            )
             if handle.session is not None:  # the change journal files the command under it
                 handle.session.info["udsat.council_id"] = council.id
             yield council

@@ -122,8 +122,10 @@ def stdout_fault(exc: OSError) -> BaseException:
     # at exit does not fail once more (and print an English traceback).
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
     why = _FILE_REASONS[errno.errorcode[exc.errno or 0]]
-    return UdsatError(f"Kan ikke skrive uddata (standard-output): {why}; det skrevne er "
-                      "ufuldstændigt.", exit_code=4)  # fmt: skip
+    return UdsatError(
+        f"Kan ikke skrive uddata (standard-output): {why}; det skrevne er ufuldstændigt.",
+        exit_code=4,
+    )
 
 
 def main() -> None:

@@ -11,9 +11,11 @@ from udsat_cli.cli.inputs import parse_id
 _FORMAT = output.format_option(*output.TEXT_FORMATS)
 _ID = typer.Argument(..., metavar="NR", help="Opgavens nummer (fx 12).")
 _ITEM = typer.Option(
-    None, "--item", metavar="PUNKT",
+    None,
+    "--item",
+    metavar="PUNKT",
     help="Mødets dagsordenspunkt: dets nummer eller titel (et nyt punkt kræver --new-item).",
-)  # fmt: skip
+)
 _NEW_ITEM = typer.Option(False, "--new-item", help="Tilføj --item som et nyt punkt på mødet.")
 
 
@@ -31,7 +33,9 @@ def add_action(
     ctx: typer.Context,
     title: str = typer.Argument(..., metavar="OPGAVE", help="Hvad der skal gøres."),
     owner: list[str] | None = typer.Option(
-        None, "--owner", metavar="NAVN",
+        None,
+        "--owner",
+        metavar="NAVN",
         help="Ansvarlig: en person (navn, kaldenavn eller fornavn), »rådet« eller en enhed som "
         "»forvaltningen« eller »Social & Familie«; gentag for flere, udelad når ingen er nævnt.",
     ),
@@ -39,7 +43,9 @@ def add_action(
         None, "--due", metavar="FRIST", help='Fx "23. maj 2019" eller "næste møde".'
     ),
     meeting: str | None = typer.Option(
-        None, "--meeting", metavar="MØDE",
+        None,
+        "--meeting",
+        metavar="MØDE",
         help="Mødet opgaven kom fra (nummer eller dato); standard: seneste møde.",
     ),
     item: str | None = _ITEM,
@@ -50,7 +56,7 @@ def add_action(
     ),
     fmt: str | None = _FORMAT,
     as_json: bool = output.JSON,
-) -> None:  # fmt: skip
+) -> None:
     """Tilføj en opgave med ansvarlige og frist.
 
     Eksempel:
@@ -62,8 +68,17 @@ def add_action(
 
     shown = output.choose(fmt, as_json)
     with state(ctx).write() as council:
-        added = add(council, title=title, owners=owner or [], due=due, meeting=meeting,
-                    item=item, new_item=new_item, note=note, reopen=reopen)  # fmt: skip
+        added = add(
+            council,
+            title=title,
+            owners=owner or [],
+            due=due,
+            meeting=meeting,
+            item=item,
+            new_item=new_item,
+            note=note,
+            reopen=reopen,
+        )
     shown.show(added, "actions.one", note=f"Tilføjede opgave #{added.id}.")
 
 
@@ -104,7 +119,9 @@ def update(
     ctx: typer.Context,
     action_id: str = _ID,
     status: str | None = typer.Option(
-        None, "--status", metavar="STATUS",
+        None,
+        "--status",
+        metavar="STATUS",
         help="Ny status: åben, i gang, udført, udsat eller bortfaldet.",
     ),
     note: str | None = typer.Option(None, "--note", metavar="TEKST", help="En note."),
@@ -112,7 +129,9 @@ def update(
         None, "--due", metavar="FRIST", help='Ny frist, fx "næste møde" ("" fjerner den).'
     ),
     owner: list[str] | None = typer.Option(
-        None, "--owner", metavar="NAVN",
+        None,
+        "--owner",
+        metavar="NAVN",
         help="Tilføj en ansvarlig (navn, kaldenavn eller fornavn, »rådet« …); gentag.",
     ),
     remove_owner: list[str] | None = typer.Option(
@@ -123,7 +142,7 @@ def update(
     new_item: bool = _NEW_ITEM,
     fmt: str | None = _FORMAT,
     as_json: bool = output.JSON,
-) -> None:  # fmt: skip
+) -> None:
     """Ret en opgave: status, frist, ansvarlige, titel eller punkt, eller skriv en note.
 
     Eksempel:
@@ -134,10 +153,20 @@ def update(
     """
     from udsat_cli.core.actions import parse_status
 
-    _change(state(ctx), action_id, output.choose(fmt, as_json), "er rettet",
-            status=parse_status(status) if status else None, note=note, due=due,
-            owners=owner or None, remove_owners=remove_owner or None, title=title, item=item,
-            new_item=new_item)  # fmt: skip
+    _change(
+        state(ctx),
+        action_id,
+        output.choose(fmt, as_json),
+        "er rettet",
+        status=parse_status(status) if status else None,
+        note=note,
+        due=due,
+        owners=owner or None,
+        remove_owners=remove_owner or None,
+        title=title,
+        item=item,
+        new_item=new_item,
+    )
 
 
 @command(app, "done")
@@ -157,8 +186,9 @@ def done(
     \b
       udsat done 12 --note "Pjecerne er trykt"
     """
-    _change(state(ctx), action_id, output.choose(fmt, as_json), "er udført", status="done",
-            note=note)  # fmt: skip
+    _change(
+        state(ctx), action_id, output.choose(fmt, as_json), "er udført", status="done", note=note
+    )
 
 
 @command(app, "postpone")
@@ -179,8 +209,15 @@ def postpone(
     \b
       udsat postpone 12 --to "1. september 2019" --note "Udsat til efteråret"
     """
-    _change(state(ctx), action_id, output.choose(fmt, as_json), "er udsat", status="postponed",
-            due=to, note=note)  # fmt: skip
+    _change(
+        state(ctx),
+        action_id,
+        output.choose(fmt, as_json),
+        "er udsat",
+        status="postponed",
+        due=to,
+        note=note,
+    )
 
 
 @command(app, "drop")
@@ -202,5 +239,11 @@ def drop(
         from udsat_cli.errors import InputError
 
         raise InputError("Skriv i --note, hvorfor opgaven bortfalder.")
-    _change(state(ctx), action_id, output.choose(fmt, as_json), "er bortfaldet",
-            status="dropped", note=note)  # fmt: skip
+    _change(
+        state(ctx),
+        action_id,
+        output.choose(fmt, as_json),
+        "er bortfaldet",
+        status="dropped",
+        note=note,
+    )

@@ -21,10 +21,11 @@ def agenda_command(
     force: bool = output.FORCE,
     template: str | None = output.TEMPLATE,
     issue: bool = typer.Option(
-        False, "--issue",
+        False,
+        "--issue",
         help="Udsend dagsordenen: de faste punkter, emnerne og høringerne bliver mødets punkter.",
     ),
-) -> None:  # fmt: skip
+) -> None:
     """Skriv dagsordenen til næste møde, med opfølgningen fra sidste møde.
 
     Dagsordenens numre er punkternes numre i alle kommandoer og i referatet. Med --issue er den
@@ -38,8 +39,7 @@ def agenda_command(
     """
     from udsat_cli.core.agenda import agenda, issue_agenda
 
-    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS,
-                          template=template)  # fmt: skip
+    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS, template=template)
     with state(ctx).write() if issue else state(ctx).read() as council:
         record = (issue_agenda if issue else agenda)(council, meeting=meeting)
     shown.show(record, "agenda")

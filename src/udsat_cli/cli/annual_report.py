@@ -27,8 +27,7 @@ def annual_report_command(
     """
     from udsat_cli.core.annual import annual_report
 
-    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS,
-                          template=template)  # fmt: skip
+    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS, template=template)
     with state(ctx).read() as council:
         report = annual_report(council, year=year)
     shown.show(report, "annual")

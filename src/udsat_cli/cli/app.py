@@ -25,10 +25,15 @@ def sub_app(help_text: str, *, default: str | None = None) -> typer.Typer:
     """A group of commands; ``default`` runs when the first word is not one of them."""
     group = type("DefaultGroup", (DanishGroup,), {"default_command": default}) if default else None
     return typer.Typer(
-        cls=group or DanishGroup, help=help_text, rich_markup_mode=None, no_args_is_help=True,
-        options_metavar="[TILVALG]", subcommand_metavar="KOMMANDO [ARG]...", add_completion=False,
+        cls=group or DanishGroup,
+        help=help_text,
+        rich_markup_mode=None,
+        no_args_is_help=True,
+        options_metavar="[TILVALG]",
+        subcommand_metavar="KOMMANDO [ARG]...",
+        add_completion=False,
         context_settings=HELP_OPTIONS,
-    )  # fmt: skip
+    )
 
 
 app = sub_app(HELP)
@@ -57,19 +62,25 @@ def main_options(
         None, "--db", envvar="UDSAT_DB", metavar="STI", help="Lagerets fil (eller en database-URL)."
     ),
     today: str | None = typer.Option(
-        None, "--today", envvar="UDSAT_TODAY", metavar="DATO",
+        None,
+        "--today",
+        envvar="UDSAT_TODAY",
+        metavar="DATO",
         help="Dagen der regnes fra (til genkørsler og prøver), evt. med klokkeslæt: "
         '"2019-04-01 19:30".',
     ),
     council: str | None = typer.Option(
-        None, "--council", envvar="UDSAT_COUNCIL", metavar="NAVN",
+        None,
+        "--council",
+        envvar="UDSAT_COUNCIL",
+        metavar="NAVN",
         help="Rådet (kan udelades, når lageret kun har ét).",
     ),
     debug: bool = typer.Option(False, "--debug", help="Vis hele forløbet ved fejl."),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Vis udgaven og afslut."
     ),
-) -> None:  # fmt: skip
+) -> None:
     from udsat_cli import dates
     from udsat_cli.store.location import mask_password, resolve_location
 

@@ -48,8 +48,16 @@ def attendance(
     from udsat_cli.core.minutes import minutes
 
     with state(ctx).write() as council:
-        meeting_id = set_attendance(council, ref=ref, absent=absent, guests=guest,
-                                    present=present, referent=referent, remove=remove,
-                                    replace=replace, reopen=reopen)  # fmt: skip
+        meeting_id = set_attendance(
+            council,
+            ref=ref,
+            absent=absent,
+            guests=guest,
+            present=present,
+            referent=referent,
+            remove=remove,
+            replace=replace,
+            reopen=reopen,
+        )
         record = minutes(council, ref=str(meeting_id))
     output.choose().show(record, "minutes.header")

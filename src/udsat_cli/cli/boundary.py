@@ -35,8 +35,10 @@ def guarded(call: Callable[[], Any], *, argv: list[str], debug: bool) -> Any:
             sys.exit(2)
         said, _, guess = usage.usage_message(exc).partition("; mente du ")
         help_line = f"se »{usage._help_of(argv)}«"
-        fail(f"{said}; mente du {guess} S{help_line[1:]}" if guess else f"{said}; {help_line}",
-             exc.exit_code)  # fmt: skip
+        fail(
+            f"{said}; mente du {guess} S{help_line[1:]}" if guess else f"{said}; {help_line}",
+            exc.exit_code,
+        )
     except BrokenPipeError:  # »udsat actions | head«: the reader has what it wanted
         import os
 

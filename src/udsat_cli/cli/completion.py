@@ -98,12 +98,13 @@ def complete_words(args: list[str]) -> None:
         before = [nfc(w) for w in args[1 : 1 + count]]
         current = nfc(args[1 + count]) if len(args) > 1 + count else ""
         found = candidates(before, current)
-    except Exception:  # noqa: BLE001  (a broken store or line: no candidates, no noise)
+    except Exception:
         if os.environ.get("UDSAT_DEBUG_COMPLETION"):
             raise
         return
-    sys.stdout.write("".join(f"{word}\t{about}\n" if about else f"{word}\n"
-                             for word, about in found))  # fmt: skip
+    sys.stdout.write(
+        "".join(f"{word}\t{about}\n" if about else f"{word}\n" for word, about in found)
+    )
 
 
 def candidates(before: list[str], current: str) -> list[tuple[str, str]]:
@@ -164,8 +165,9 @@ def _options(node: Any, root: Any) -> list[tuple[str, str]]:
     params = [p for p in node.params if p.param_type_name == "option" and not p.hidden]
     if node is not root:
         params += [p for p in root.params if p.param_type_name == "option" and not p.hidden]
-    found = {name: _first_sentence(p.help) for p in params for name in p.opts if
-             name.startswith("--")}  # fmt: skip
+    found = {
+        name: _first_sentence(p.help) for p in params for name in p.opts if name.startswith("--")
+    }
     found["--help"] = "Vis hjælpen."
     return sorted(found.items())
 
@@ -188,8 +190,9 @@ def _values(param: Any, current: str, settings: dict[str, str]) -> list[tuple[st
 
         return _matching([(name, "") for name in sorted(COMMAND_MODULES)], current)
     if metavar == "FORMAT":
-        return _matching([(f, "") for f in dict.fromkeys(_FORMATS.findall(param.help or ""))],
-                         current)  # fmt: skip
+        return _matching(
+            [(f, "") for f in dict.fromkeys(_FORMATS.findall(param.help or ""))], current
+        )
     if metavar in _NAME_METAVARS and param.name != "council":
         words = _from_store(settings)
         return _matching([(n, "" if n == full else full) for n, full in words.names], current)
@@ -210,12 +213,14 @@ def _from_store(settings: dict[str, str]) -> Any:
 
     state = State(
         location=resolve_location(settings.get("--db") or os.environ.get("UDSAT_DB")),
-        today=date.today(), council=settings.get("--council") or os.environ.get("UDSAT_COUNCIL"),
+        today=date.today(),
+        council=settings.get("--council") or os.environ.get("UDSAT_COUNCIL"),
         debug=False,
-    )  # fmt: skip
+    )
     with state.store(mode="read", migrate=False) as handle:
-        council = council_context(handle.db, name=state.council, today=state.today,
-                                  now=datetime.now().astimezone())  # fmt: skip
+        council = council_context(
+            handle.db, name=state.council, today=state.today, now=datetime.now().astimezone()
+        )
         return completion_words(council)
 
 

@@ -15,37 +15,58 @@ app.add_typer(council_app, name="council")
 def council_set(
     ctx: typer.Context,
     proposals_days: int | None = typer.Option(
-        None, "--proposals-days", metavar="N", min=0, max=90,
+        None,
+        "--proposals-days",
+        metavar="N",
+        min=0,
+        max=90,
         help="Forslag til dagsordenen skal være inde N dage før mødet (0 fjerner fristen).",
     ),
     agenda_days: int | None = typer.Option(
-        None, "--agenda-days", metavar="N", min=0, max=90,
+        None,
+        "--agenda-days",
+        metavar="N",
+        min=0,
+        max=90,
         help="Dagsordenen sendes ud N dage før mødet (0 fjerner fristen).",
     ),
     quorum: int | None = typer.Option(
-        None, "--quorum", metavar="N", min=0, max=200,
+        None,
+        "--quorum",
+        metavar="N",
+        min=0,
+        max=200,
         help="Så mange medlemmer skal være til stede (standard: halvdelen; 0 fjerner det).",
     ),
     points_before: list[str] | None = typer.Option(
-        None, "--points-before", metavar="TITEL",
+        None,
+        "--points-before",
+        metavar="TITEL",
         help='Faste punkter før mødets egne (gentag; "" for ingen).',
     ),
     points_after: list[str] | None = typer.Option(
-        None, "--points-after", metavar="TITEL",
+        None,
+        "--points-after",
+        metavar="TITEL",
         help='Faste punkter efter mødets egne (gentag; "" for ingen).',
     ),
     default_points: bool = typer.Option(
         False, "--reset-points", help="Tilbage til udsats faste punkter."
     ),
     group_items: bool | None = typer.Option(
-        None, "--group-items/--no-group-items",
+        None,
+        "--group-items/--no-group-items",
         help="Punkterne under én overskrift pr. type (standard) eller i rækkefølge med typen.",
     ),
     attachment_limit: int | None = typer.Option(
-        None, "--attachment-limit", metavar="MB", min=0, max=100,
+        None,
+        "--attachment-limit",
+        metavar="MB",
+        min=0,
+        max=100,
         help="Så mange MB bilag må én indkaldelse højst have med (standard 20; 0 nulstiller).",
     ),
-) -> None:  # fmt: skip
+) -> None:
     """Sæt forretningsordenens frister, de faste punkter på dagsordenen og hvordan punkterne
     grupperes; udsat remind minder sekretæren om fristerne.
 
@@ -58,10 +79,17 @@ def council_set(
     from udsat_cli.core.councils import set_council
 
     with state(ctx).write() as council:
-        found = set_council(council, proposals_days=proposals_days, agenda_days=agenda_days,
-                            quorum=quorum, points_before=points_before, points_after=points_after,
-                            default_points=default_points, group_items=group_items,
-                            attachment_limit_mb=attachment_limit)  # fmt: skip
+        found = set_council(
+            council,
+            proposals_days=proposals_days,
+            agenda_days=agenda_days,
+            quorum=quorum,
+            points_before=points_before,
+            points_after=points_after,
+            default_points=default_points,
+            group_items=group_items,
+            attachment_limit_mb=attachment_limit,
+        )
     output.choose().show(found, "councils.settings")
 
 

@@ -36,8 +36,10 @@ def _demo_state(st: State, *, keep: bool) -> Iterator[tuple[State, bool]]:
 
 def _say_where(st: State, name: str, *, kept: bool) -> None:
     if not kept:
-        output.say(f"Demo-rådet »{name}« lå i et midlertidigt lager, som nu er slettet igen; "
-                   "brug --keep for at beholde det og prøve kommandoerne på det.")  # fmt: skip
+        output.say(
+            f"Demo-rådet »{name}« lå i et midlertidigt lager, som nu er slettet igen; "
+            "brug --keep for at beholde det og prøve kommandoerne på det."
+        )
         return
     output.say(f"Demo-rådet »{name}« ligger i {st.location}.")
     where = f"--db {st.location}" if st.location.is_sqlite else f'--council "{name}"'

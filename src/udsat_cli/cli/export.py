@@ -16,7 +16,9 @@ def export_command(
     out: str | None = output.OUT,
     everything: bool = typer.Option(False, "--all", help="Hele lageret, alle råd (kun json)."),
     separator: str = typer.Option(
-        ";", "--separator", metavar="TEGN",
+        ";",
+        "--separator",
+        metavar="TEGN",
         help='CSV-skilletegn (standard »;«, som dansk Excel venter; fx ",").',
     ),
     force: bool = output.FORCE,

@@ -32,8 +32,7 @@ def followups_command(
     """
     from udsat_cli.core.followups import followups
 
-    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS,
-                          template=template)  # fmt: skip
+    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS, template=template)
     with state(ctx).read() as council:
         report = followups(council, meeting=meeting)
     shown.show(report, "followups")

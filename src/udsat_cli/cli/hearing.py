@@ -29,7 +29,9 @@ def hearing_add(
         None, "--material", metavar="FIL|URL", help="Høringsmaterialet: en fil eller en adresse."
     ),
     answer_by: str = typer.Option(
-        "møde", "--answer", metavar="møde|formand",
+        "møde",
+        "--answer",
+        metavar="møde|formand",
         help="Besvares på et møde eller af formanden alene.",
     ),
     item: str | None = typer.Option(
@@ -38,7 +40,7 @@ def hearing_add(
     also_to: list[str] = typer.Option(
         [], "--also-to", metavar="RÅD", help="Samme høring til et andet råd i lageret (gentag)."
     ),
-) -> None:  # fmt: skip
+) -> None:
     """Notér en høring med afsender og frist; advarer, hvis intet møde ligger før fristen.
 
     Eksempel:
@@ -50,9 +52,16 @@ def hearing_add(
 
     with state(ctx).write() as council:
         hearing_id = add_hearing(
-            council, title=title, sender=sender, deadline=deadline, received=received,
-            material=material, answer_by=answer_by, item_meeting=item, also_to=tuple(also_to),
-        )  # fmt: skip
+            council,
+            title=title,
+            sender=sender,
+            deadline=deadline,
+            received=received,
+            material=material,
+            answer_by=answer_by,
+            item_meeting=item,
+            also_to=tuple(also_to),
+        )
     print(f"Tilføjede høring #{hearing_id}.")
 
 
@@ -88,15 +97,19 @@ def hearing_edit(
     ctx: typer.Context,
     hearing_id: str = typer.Argument(..., metavar="NR", help="Høringens nummer."),
     status: str | None = typer.Option(
-        None, "--status", metavar="STATUS",
+        None,
+        "--status",
+        metavar="STATUS",
         help="modtaget, under behandling, besvaret eller ikke besvaret.",
     ),
     answer_by: str | None = typer.Option(
-        None, "--answer", metavar="møde|formand",
+        None,
+        "--answer",
+        metavar="møde|formand",
         help="Hvem der besvarer den: rådet på et møde eller formanden alene.",
     ),
     deadline: str | None = typer.Option(None, "--deadline", metavar="FRIST", help="Ny frist."),
-) -> None:  # fmt: skip
+) -> None:
     """Ret en hørings status, frist, eller hvem der besvarer den.
 
     Eksempel:
@@ -107,8 +120,13 @@ def hearing_edit(
     from udsat_cli.core.hearings import edit_hearing
 
     with state(ctx).write() as council:
-        title = edit_hearing(council, hearing_id=parse_id(hearing_id), status=status,
-                             answer_by=answer_by, deadline=deadline)  # fmt: skip
+        title = edit_hearing(
+            council,
+            hearing_id=parse_id(hearing_id),
+            status=status,
+            answer_by=answer_by,
+            deadline=deadline,
+        )
     print(f"Rettede høring #{hearing_id}: {title}")
 
 

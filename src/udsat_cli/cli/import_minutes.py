@@ -19,11 +19,16 @@ def import_minutes(
     dry_run: bool = typer.Option(False, "--dry-run", help="Vis kun; skriv intet."),
     as_json: bool = typer.Option(False, "--json", help="Udskriv det fundne som JSON; skriv intet."),
     plan: str | None = typer.Option(
-        None, "--plan", metavar="PLAN.json",
+        None,
+        "--plan",
+        metavar="PLAN.json",
         help="Skriv forslaget som en plan, der kan rettes i en editor; skriv intet i lageret.",
     ),
     apply: Path | None = typer.Option(
-        None, "--apply", metavar="PLAN.json", help="Skriv referatet som den rettede plan siger.",
+        None,
+        "--apply",
+        metavar="PLAN.json",
+        help="Skriv referatet som den rettede plan siger.",
     ),
     force: bool = typer.Option(False, "--force", help="Overskriv en eksisterende plan-fil."),
 ) -> None:
@@ -65,14 +70,14 @@ def _refuse_mixed(files: list[Path], plan: str | None, apply: Path | None, *, ot
         raise InputError("--plan og --apply kan ikke bruges sammen med --json, --dry-run og --yes.")
 
 
-def _with_plan(st, extraction, plan: str | None, apply: Path | None, *, force: bool) -> None:  # noqa: ANN001
+def _with_plan(st, extraction, plan: str | None, apply: Path | None, *, force: bool) -> None:
     if plan:
         _write_plan(st, extraction, plan, force=force)
     elif apply:
         _apply_plan(st, extraction, apply)
 
 
-def _write_plan(st, extraction, path: str, *, force: bool) -> None:  # noqa: ANN001
+def _write_plan(st, extraction, path: str, *, force: bool) -> None:
     from udsat_cli.core.imports import plan_import
 
     with st.read() as council:
@@ -85,7 +90,7 @@ def _write_plan(st, extraction, path: str, *, force: bool) -> None:  # noqa: ANN
     )
 
 
-def _apply_plan(st, extraction, path: Path) -> None:  # noqa: ANN001
+def _apply_plan(st, extraction, path: Path) -> None:
     import json
 
     from udsat_cli.core.imports import apply_edited_plan

@@ -126,8 +126,12 @@ def _review_points(plan: ImportPlan) -> None:
     for n, item in enumerate(plan.items):
         if not item.accepted:
             continue
-        answer = _choice(f"Punkt {n + 1}: »{item.title}«: [j]a, [o]mdøb, [f]jern, [s]lå sammen "
-                         "med et andet? [j]", "j", "jofs")  # fmt: skip
+        answer = _choice(
+            f"Punkt {n + 1}: »{item.title}«: [j]a, [o]mdøb, [f]jern, [s]lå sammen "
+            "med et andet? [j]",
+            "j",
+            "jofs",
+        )
         if answer == "o":
             item.title = " ".join(_ask(f"  Nyt navn [{item.title}]:", item.title).split())
         elif answer == "f":

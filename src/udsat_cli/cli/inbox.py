@@ -36,6 +36,10 @@ def inbox(
     from udsat_cli.mailbox import read_inbox
 
     st = state(ctx)
-    run = read_inbox(config.imap(), read=st.read, dry_run=dry_run,
-                     write=lambda what: replace(st, command=what).write())  # fmt: skip
+    run = read_inbox(
+        config.imap(),
+        read=st.read,
+        dry_run=dry_run,
+        write=lambda what: replace(st, command=what).write(),
+    )
     output.choose().show(run, "inbox")

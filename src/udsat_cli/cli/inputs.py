@@ -42,8 +42,10 @@ def edit_text(template: str) -> str | None:
         # Windows paths keep their backslashes (C:\Program Files\...): no POSIX quoting there.
         command = shlex.split(editor, posix=not windows)
     except ValueError:  # »vim -c 'set tw=72« : a quote without its mate
-        raise UdsatError(f"Editoren »{editor}« kan ikke startes: et anførselstegn mangler sin "
-                         "mage; ret $VISUAL eller $EDITOR.") from None  # fmt: skip
+        raise UdsatError(
+            f"Editoren »{editor}« kan ikke startes: et anførselstegn mangler sin "
+            "mage; ret $VISUAL eller $EDITOR."
+        ) from None
     if not command:
         raise UdsatError("$VISUAL eller $EDITOR er tom; sæt den til en editor, fx nano.")
     fd, name = tempfile.mkstemp(prefix="udsat-", suffix=".txt")

@@ -25,9 +25,11 @@ Beslutning:
 {decision}
 """
 _KIND = typer.Option(
-    None, "--kind", metavar="TYPE",
+    None,
+    "--kind",
+    metavar="TYPE",
     help="beslutning, orientering eller drøftelse (beslutningspunkt … går også).",
-)  # fmt: skip
+)
 _BACKGROUND = typer.Option(None, "--background", metavar="TEKST", help="Sagsfremstilling.")
 _BACKGROUND_FILE = typer.Option(
     None, "--background-file", metavar="FIL", help="Sagsfremstilling fra en fil (- for stdin)."
@@ -41,13 +43,17 @@ _REOPEN = typer.Option(False, "--reopen", help="Også når mødets referat er go
 
 
 def _texts(
-    background: str | None, background_file: str | None, decision: str | None,
+    background: str | None,
+    background_file: str | None,
+    decision: str | None,
     decision_file: str | None,
-) -> tuple[str | None, str | None]:  # fmt: skip
+) -> tuple[str | None, str | None]:
     """The texts from the options, or from the files they name (never both)."""
     found = []
-    for value, path, option in ((background, background_file, "background"),
-                                (decision, decision_file, "decision")):  # fmt: skip
+    for value, path, option in (
+        (background, background_file, "background"),
+        (decision, decision_file, "decision"),
+    ):
         if value is not None and path is not None:
             raise InputError(f"Angiv enten --{option} eller --{option}-file, ikke begge.")
         found.append(read_text(path) if path is not None else value)
@@ -63,7 +69,7 @@ def _edit(background: str | None, decision: str | None) -> tuple[str, str]:
     return head.replace("Sagsfremstilling:", "", 1).strip(), rest.strip()
 
 
-def _edited(st, ref: str, number: int) -> tuple[str, str, tuple, str]:  # noqa: ANN001
+def _edited(st, ref: str, number: int) -> tuple[str, str, tuple, str]:
     """The texts written in the editor, the texts they were written over (another process may
     change them meanwhile: the write then refuses), and a file that keeps what was typed until
     it is stored."""
@@ -83,9 +89,11 @@ def _edited(st, ref: str, number: int) -> tuple[str, str, tuple, str]:  # noqa: 
 
 
 _PUBLIC = typer.Option(
-    None, "--public-decision", metavar="TEKST",
+    None,
+    "--public-decision",
+    metavar="TEKST",
     help="Et lukket punkts beslutning, som den må offentliggøres.",
-)  # fmt: skip
+)
 
 
 @command(item_app, "add")
@@ -107,10 +115,14 @@ def item_add(
     ),
     public_decision: str | None = _PUBLIC,
     topic: int | None = typer.Option(
-        None, "--topic", metavar="NR", min=1, max=2**31 - 1,
+        None,
+        "--topic",
+        metavar="NR",
+        min=1,
+        max=2**31 - 1,
         help="Tag et punkt fra listen (udsat topic list) op på mødet; det går af listen.",
     ),
-) -> None:  # fmt: skip
+) -> None:
     """Tilføj et punkt til et mødes dagsorden, før de faste punkter til sidst.
 
     Eksempel:
@@ -125,9 +137,18 @@ def item_add(
     if edit:
         background, decision = _edit(background, decision)
     with state(ctx).write() as council:
-        added = add_item(council, ref=ref, title=title or "", kind=kind, background=background,
-                         decision=decision, reopen=reopen, closed=closed,
-                         public_decision=public_decision, topic=topic)  # fmt: skip
+        added = add_item(
+            council,
+            ref=ref,
+            title=title or "",
+            kind=kind,
+            background=background,
+            decision=decision,
+            reopen=reopen,
+            closed=closed,
+            public_decision=public_decision,
+            topic=topic,
+        )
     print(f"Tilføjede punkt {added.number}: {added.title}.")
 
 
@@ -164,9 +185,20 @@ def item_edit(
     if edit:  # outside the write transaction: the store is not locked while the editor is open
         background, decision, expected, kept = _edited(st, ref, number)
     with st.write() as council:
-        edit_item(council, ref=ref, number=number, title=title, kind=kind, background=background,
-                  decision=decision, reopen=reopen, expected=expected, kept=kept, closed=closed,
-                  public_decision=public_decision)  # fmt: skip
+        edit_item(
+            council,
+            ref=ref,
+            number=number,
+            title=title,
+            kind=kind,
+            background=background,
+            decision=decision,
+            reopen=reopen,
+            expected=expected,
+            kept=kept,
+            closed=closed,
+            public_decision=public_decision,
+        )
     _forget(kept)
     print(f"Opdaterede punkt {number}.")
 
@@ -221,8 +253,9 @@ def item_delete(
     from udsat_cli.core.items import delete_item
 
     with state(ctx).write() as council:
-        gone = delete_item(council, ref=ref, number=number, with_actions=with_actions,
-                           reopen=reopen)  # fmt: skip
+        gone = delete_item(
+            council, ref=ref, number=number, with_actions=with_actions, reopen=reopen
+        )
     output.choose().show(gone, "items.deleted")
 
 
@@ -292,8 +325,9 @@ def item_attach(
 
     name, data = _read_bilag(file)
     with state(ctx).write() as council:
-        added = attach(council, ref=ref, number=number, name=name, data=data, closed=closed,
-                       reopen=reopen)  # fmt: skip
+        added = attach(
+            council, ref=ref, number=number, name=name, data=data, closed=closed, reopen=reopen
+        )
     lukket = " som lukket bilag" if added.closed else ""
     print(f"Lagde {added.name} ({size_text(added.size)}) ved punkt {added.number}{lukket}.")
 

@@ -38,6 +38,8 @@ def _run(st: State, meeting: str | None) -> None:
     app = LiveApp(st, meeting=meeting)
     app.run()
     if app.return_code:  # the program stopped on a fault of its own (Textual showed it)
-        raise UdsatError("udsat live stoppede med en uventet fejl; alt, der blev gemt, før den "
-                         "skete, er i lageret, og udsat live fortsætter, hvor du slap",
-                         exit_code=70)  # fmt: skip
+        raise UdsatError(
+            "udsat live stoppede med en uventet fejl; alt, der blev gemt, før den "
+            "skete, er i lageret, og udsat live fortsætter, hvor du slap",
+            exit_code=70,
+        )

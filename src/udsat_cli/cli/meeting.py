@@ -89,7 +89,9 @@ def meeting_plan(
     ctx: typer.Context,
     whens: list[str] | None = typer.Argument(None, metavar="[TIDSPUNKT]...", help="Mødedage."),
     every: str | None = typer.Option(
-        None, "--every", metavar="INTERVAL",
+        None,
+        "--every",
+        metavar="INTERVAL",
         help='Fx "4 uger", "1 måned", "2. torsdag i måneden" eller "hver anden onsdag".',
     ),
     start: str | None = typer.Option(None, "--from", metavar="DATO", help="Første møde."),
@@ -97,13 +99,14 @@ def meeting_plan(
     time: str | None = typer.Option(None, "--time", metavar="TID", help='Fx "16.00-18.00".'),
     place: str | None = typer.Option(None, "--place", metavar="STED", help="Mødested."),
     any_day: bool = typer.Option(
-        False, "--any-day",
+        False,
+        "--any-day",
         help="Også weekender, helligdage og rådets ferier (ellers den næste hverdag).",
     ),
     dry_run: bool = typer.Option(
         False, "--dry-run", help="Vis de møder, der ville blive planlagt; skriv intet."
     ),
-) -> None:  # fmt: skip
+) -> None:
     """Planlæg årets møder: en række datoer eller en fast serie på hverdage.
 
     Eksempel:
@@ -115,8 +118,14 @@ def meeting_plan(
     from udsat_cli.core.meetings import plan_days, plan_meetings
 
     st = state(ctx)
-    given = {"whens": whens, "every": every, "start": start, "until": until, "time": time,
-             "any_day": any_day}  # fmt: skip
+    given = {
+        "whens": whens,
+        "every": every,
+        "start": start,
+        "until": until,
+        "time": time,
+        "any_day": any_day,
+    }
     with st.read() if dry_run else st.write() as council:  # a trial writes nothing
         if dry_run:
             found = plan_days(council, **given)
@@ -151,8 +160,10 @@ def meeting_move(
     st = state(ctx)
     with st.write() as council:
         before, after = move_meeting(council, ref=ref, when=when, reopen=reopen)
-    print(f"Flyttede mødet fra {dates.long_date(before.date)} til "
-          f"{dates.meeting_when(after.date, after.start, after.end)}.")  # fmt: skip
+    print(
+        f"Flyttede mødet fra {dates.long_date(before.date)} til "
+        f"{dates.meeting_when(after.date, after.start, after.end)}."
+    )
     announce(st, after.id, hold=no_mail)
 
 

@@ -35,8 +35,14 @@ def member_add(
     from udsat_cli.core.members import add_member
 
     with state(ctx).write() as council:
-        added = add_member(council, full_name=name, short_name=short, role=role, email=email,
-                           member_from=member_from)  # fmt: skip
+        added = add_member(
+            council,
+            full_name=name,
+            short_name=short,
+            role=role,
+            email=email,
+            member_from=member_from,
+        )
     print(f"Tilføjede {added.full_name} ({added.role}).")
 
 
@@ -91,8 +97,15 @@ def member_edit(
     from udsat_cli.core.members import edit_member
 
     with state(ctx).write() as council:
-        changed = edit_member(council, name=name, full_name=new_name, short_name=short, role=role,
-                              email=email, member_from=member_from)  # fmt: skip
+        changed = edit_member(
+            council,
+            name=name,
+            full_name=new_name,
+            short_name=short,
+            role=role,
+            email=email,
+            member_from=member_from,
+        )
     print(f"Opdaterede {changed.full_name} ({changed.role}).")
 
 

@@ -27,10 +27,14 @@ def minutes_show(
         False, "--approved", help="Kun det godkendte referat (Word: præcis den godkendte fil)."
     ),
     version: int | None = typer.Option(
-        None, "--version", metavar="N", min=1, max=10_000,
+        None,
+        "--version",
+        metavar="N",
+        min=1,
+        max=10_000,
         help="En tidligere godkendt udgave (se udsat log).",
     ),
-) -> None:  # fmt: skip
+) -> None:
     """Skriv referatet af et afholdt møde (»udsat minutes MØDE« er det samme).
 
     Et godkendt referat skrives, som det blev godkendt; som Word er det den samme fil.
@@ -43,11 +47,22 @@ def minutes_show(
     """
     from udsat_cli.core.minutes import minutes_document
 
-    shown = output.choose(fmt or ("docx" if approved and out else None), as_json, out, force,
-                          formats=output.DOC_FORMATS, template=template)  # fmt: skip
+    shown = output.choose(
+        fmt or ("docx" if approved and out else None),
+        as_json,
+        out,
+        force,
+        formats=output.DOC_FORMATS,
+        template=template,
+    )
     with state(ctx).read() as council:
-        record, kept = minutes_document(council, ref=ref, version=version, approved=approved,
-                                        word=shown.fmt == "docx" and not template)  # fmt: skip
+        record, kept = minutes_document(
+            council,
+            ref=ref,
+            version=version,
+            approved=approved,
+            word=shown.fmt == "docx" and not template,
+        )
     shown.show(record, "minutes") if kept is None else shown.emit(kept)
 
 

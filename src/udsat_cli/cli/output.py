@@ -36,9 +36,11 @@ OUT = typer.Option(
 )
 FORCE = typer.Option(False, "--force", help="Overskriv en eksisterende fil.")
 TEMPLATE = typer.Option(
-    None, "--template", metavar="SKABELON.docx",
+    None,
+    "--template",
+    metavar="SKABELON.docx",
     help="Kommunens Word-skabelon som grundlag (ellers [documents] template i indstillingerne).",
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,11 @@ class Output:
 
             template = document_template(self.template)
             self._write(getattr(module, f"{prefix}docx")(data, template=template))
-        elif self.fmt is None and self.out is None and hasattr(module, f"{prefix}rich") and (
-            sys.stdout.isatty()
+        elif (
+            self.fmt is None
+            and self.out is None
+            and hasattr(module, f"{prefix}rich")
+            and (sys.stdout.isatty())
         ):
             from rich.console import Console
 

@@ -16,13 +16,15 @@ def publish(
         ..., metavar="MAPPE", help="Hvor siden skrives: en mappe alene til siden."
     ),
     templates: Path | None = typer.Option(
-        None, "--templates", metavar="MAPPE",
+        None,
+        "--templates",
+        metavar="MAPPE",
         help="Egne skabeloner (index.html, referat.html …) frem for de medfølgende.",
     ),
     base_url: str | None = typer.Option(
         None, "--url", metavar="ADRESSE", help="Sidens offentlige adresse (til nyhedsfeedet)."
     ),
-) -> None:  # fmt: skip
+) -> None:
     """Skriv rådets offentlige sider: mødeplan, godkendte referater, medlemmer og høringssvar.
 
     Kun godkendte referater kommer med; lukkede punkter vises med titel og den beslutning, der

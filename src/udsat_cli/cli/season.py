@@ -13,9 +13,7 @@ _FORMAT = output.format_option("text", "json")
 
 
 @command(season_app, "list")
-def season_list(
-    ctx: typer.Context, fmt: str | None = _FORMAT, as_json: bool = output.JSON
-) -> None:
+def season_list(ctx: typer.Context, fmt: str | None = _FORMAT, as_json: bool = output.JSON) -> None:
     """Vis sæsonerne, som rådet bruger dem.
 
     Eksempel:

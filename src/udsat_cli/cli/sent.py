@@ -23,8 +23,11 @@ def refusals(outcome: Outcome, *, again: str) -> None:
     from udsat_cli.sending import SendError
 
     for r in outcome.refused:
-        then = ("prøves igen ved næste kørsel" if not r.permanent
-                else "ret adressen med udsat member edit")  # fmt: skip
+        then = (
+            "prøves igen ved næste kørsel"
+            if not r.permanent
+            else "ret adressen med udsat member edit"
+        )
         output.say(f"Mailserveren afviste {r.name} <{r.address}> ({r.why}); {then}.")
     if later := [r for r in outcome.refused if not r.permanent]:
         raise SendError(
@@ -40,8 +43,10 @@ def changes(outcome: Outcome | None, *, again: str) -> None:
         return
     _shown(outcome)
     if outcome.sent:
-        print(f"Kalenderændringen er sendt til {count(len(outcome.sent), 'modtager', 'modtagere')}"
-              f": {join_names(outcome.sent)}.")  # fmt: skip
+        print(
+            f"Kalenderændringen er sendt til {count(len(outcome.sent), 'modtager', 'modtagere')}"
+            f": {join_names(outcome.sent)}."
+        )
     refusals(outcome, again=again)
 
 
@@ -51,8 +56,10 @@ def notice(run: NoticeRun) -> None:
         return
     notice = run.notice
     if notice.without_email:
-        output.say("Uden e-mailadresse – giv dem dagsordenen på anden vis: "
-                   f"{join_names(p.name for p in notice.without_email)}.")  # fmt: skip
+        output.say(
+            "Uden e-mailadresse – giv dem dagsordenen på anden vis: "
+            f"{join_names(p.name for p in notice.without_email)}."
+        )
     if notice.already:
         names = join_names(p.name for p in notice.already)
         output.say(f"Har allerede fået denne dagsorden: {names} (--again sender igen).")
@@ -61,8 +68,10 @@ def notice(run: NoticeRun) -> None:
     _shown(run.outcome)
     if run.outcome.sent:
         word = "Ændret dagsorden" if notice.changed else "Indkaldelsen"
-        print(f"{word} er sendt til {count(len(run.outcome.sent), 'modtager', 'modtagere')}: "
-              f"{join_names(p.name for p in notice.sent)}.")
+        print(
+            f"{word} er sendt til {count(len(run.outcome.sent), 'modtager', 'modtagere')}: "
+            f"{join_names(p.name for p in notice.sent)}."
+        )
     try:
         refusals(run.outcome, again="udsat send-agenda")
     finally:
@@ -76,9 +85,13 @@ def announce(st: object, meeting_id: int, *, hold: bool) -> None:
 
     if hold:
         if held := hold_calendar_changes(st, meeting_id=meeting_id):  # type: ignore[arg-type]
-            output.say(f"Kalenderændringen er ikke sendt (--no-mail); "
-                       f"{count(held, 'modtager', 'modtagere')} har stadig invitationen, som den "
-                       "var.")  # fmt: skip
+            output.say(
+                f"Kalenderændringen er ikke sendt (--no-mail); "
+                f"{count(held, 'modtager', 'modtagere')} har stadig invitationen, som den "
+                "var."
+            )
         return
-    changes(send_calendar_changes(st, meeting_id=meeting_id),  # type: ignore[arg-type]
-            again="udsat send-agenda eller udsat remind --send")
+    changes(
+        send_calendar_changes(st, meeting_id=meeting_id),  # type: ignore[arg-type]
+        again="udsat send-agenda eller udsat remind --send",
+    )

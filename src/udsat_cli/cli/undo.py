@@ -49,18 +49,21 @@ def _undo(st: State, number: int | None, *, yes: bool) -> ChangeLog:
     me = author()
     try:
         with st.store(mode="write") as store:
-            return undo(store.session, council=st.council, now=st.now, author=me,
-                        number=number, others=yes)  # fmt: skip
+            return undo(
+                store.session, council=st.council, now=st.now, author=me, number=number, others=yes
+            )
     except NotYours as theirs:  # shown first; then asked, on a terminal
         output.choose().show(theirs.found, "changes.foreign")
         if not sys.stdin.isatty():
             raise UdsatError(theirs.message) from None
-        if not _asked(f"Fortryd kommando #{number}, lavet af {theirs.found.sets[0].author}? "
-                      "[j/N] "):
+        if not _asked(
+            f"Fortryd kommando #{number}, lavet af {theirs.found.sets[0].author}? [j/N] "
+        ):
             raise UdsatError("Intet er fortrudt.") from None
     with st.store(mode="write") as store:
-        return undo(store.session, council=st.council, now=st.now, author=me, number=number,
-                    others=True)  # fmt: skip
+        return undo(
+            store.session, council=st.council, now=st.now, author=me, number=number, others=True
+        )
 
 
 def _asked(question: str) -> bool:

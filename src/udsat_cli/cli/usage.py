@@ -205,9 +205,12 @@ class DanishGroup(_DanishHelp, TyperGroup):
         if ctx.parent is None:
             ctx.meta["udsat.argv"] = list(args)  # the change journal names the command
             args = self.globals_first(args)
-        elif self.default_command and args and args[0] not in self.commands and args[0] not in (
-            "--help", "-h"
-        ):  # fmt: skip
+        elif (
+            self.default_command
+            and args
+            and args[0] not in self.commands
+            and args[0] not in ("--help", "-h")
+        ):
             args = [self.default_command, *args]  # "udsat minutes 2" is "udsat minutes show 2"
         return super().parse_args(ctx, args)
 
@@ -260,8 +263,13 @@ class DanishGroup(_DanishHelp, TyperGroup):
         utf8_when_redirected()
         from udsat_cli.cli.boundary import guarded
 
-        result = guarded(lambda: super(DanishGroup, self).main(
-            argv, prog_name or "udsat", standalone_mode=False, **extra), argv=argv, debug=debug)
+        result = guarded(
+            lambda: super(DanishGroup, self).main(
+                argv, prog_name or "udsat", standalone_mode=False, **extra
+            ),
+            argv=argv,
+            debug=debug,
+        )
         if result == 130:  # Typer turns Ctrl-C into Exit(130) before it reaches us
             print("Afbrudt.", file=sys.stderr)
         if not standalone:

@@ -126,8 +126,21 @@ def select_actions(
     plan, today = council.plan, council.today
     where, params = _where(council, which)
     for row in council.db.rows(_SELECT + "WHERE " + where, **params):
-        (aid, title, status, kind, due_date, due_mid, due_n, text, mdate, item, number, created,
-         item_id) = row  # fmt: skip
+        (
+            aid,
+            title,
+            status,
+            kind,
+            due_date,
+            due_mid,
+            due_n,
+            text,
+            mdate,
+            item,
+            number,
+            created,
+            item_id,
+        ) = row
         source = as_date(mdate) or required_datetime(created).date()
         due, due_text = resolve_deadline(
             kind, as_date(due_date), due_mid, due_n, text, source=source, plan=plan
@@ -220,14 +233,15 @@ def list_actions(
     person = find_person(council, owner, lookup=True) if owner else None
     which = Which(statuses=statuses or ACTIVE, owner=person.id if person else None)
     found = sorted(select_actions(council, which), key=_soonest_first)
-    return ActionList(council.name, list(with_people(council, found)),
-                      person.full_name if person else None)  # fmt: skip
+    return ActionList(
+        council.name, list(with_people(council, found)), person.full_name if person else None
+    )
 
 
 # --- writes -----------------------------------------------------------------------------------
 
 
-def _same(owner) -> tuple:  # noqa: ANN001
+def _same(owner) -> tuple:
     """Owners compared as people by id, bodies by their words in any case."""
     return (owner.kind, owner.person_id, owner.label.casefold())
 
@@ -249,7 +263,7 @@ def _event_meeting(council: CouncilContext) -> int | None:
     return found.id if found else None
 
 
-def _item_id(council: CouncilContext, meeting, item: str, *, new_item: bool) -> int:  # noqa: ANN001
+def _item_id(council: CouncilContext, meeting, item: str, *, new_item: bool) -> int:
     """The agenda item ``--item`` names on the action's meeting (see items.find_item)."""
     from udsat_cli.core.items import ensure_item, find_item
 
@@ -268,8 +282,9 @@ def _link_owners(council: CouncilContext, action_id: int, owners: list) -> None:
         if owner.person_id is not None:
             link = ActionOwner(action_id=action_id, person_id=owner.person_id, position=position)
         else:
-            link = ActionBodyOwner(action_id=action_id, position=position, kind=owner.kind,
-                                   label=owner.label)  # fmt: skip
+            link = ActionBodyOwner(
+                action_id=action_id, position=position, kind=owner.kind, label=owner.label
+            )
         council.writing.add(link)
     council.writing.flush()
 
@@ -298,18 +313,22 @@ def _unlink_owners(council: CouncilContext, action_id: int) -> None:
     session.flush()
 
 
-def snapshot(council: CouncilContext, action) -> str:  # noqa: ANN001  (an Action row)
+def snapshot(council: CouncilContext, action) -> str:
     """The action as it stands after a change, kept with the change: the minutes of its meeting
     show it as it stood then, whatever happens to it later."""
     import json
 
     state = {
-        "title": action.title, "status": action.status, "due_kind": action.due_kind,
+        "title": action.title,
+        "status": action.status,
+        "due_kind": action.due_kind,
         "due_date": action.due_date.isoformat() if action.due_date else None,
-        "due_meeting_id": action.due_meeting_id, "due_n": action.due_n,
-        "due_text": action.due_text, "item_id": action.item_id,
+        "due_meeting_id": action.due_meeting_id,
+        "due_n": action.due_n,
+        "due_text": action.due_text,
+        "item_id": action.item_id,
         "owners": [o.label for o in _current_owners(council, action.id)],
-    }  # fmt: skip
+    }
     return json.dumps(state, ensure_ascii=False, sort_keys=True)
 
 
@@ -361,16 +380,20 @@ def add_action(
     _link_owners(council, action.id, owner_list)
     session.add(
         ActionEvent(
-            action_id=action.id, at=council.now, meeting_id=_event_meeting(council),
-            kind="created", new="open", note=note.strip() if note and note.strip() else None,
+            action_id=action.id,
+            at=council.now,
+            meeting_id=_event_meeting(council),
+            kind="created",
+            new="open",
+            note=note.strip() if note and note.strip() else None,
             state=snapshot(council, action),
         )
-    )  # fmt: skip
+    )
     session.flush()
     return action_view(council, action.id)
 
 
-def _load(council: CouncilContext, action_id: int):  # noqa: ANN202  (an Action row)
+def _load(council: CouncilContext, action_id: int):
     from udsat_cli.store.models import Action
 
     action = council.writing.get(Action, action_id)
@@ -425,13 +448,15 @@ def update_action(
         if missing := [o.label for o in leaving if _same(o) not in {_same(b) for b in before}]:
             raise InputError(f"{', '.join(missing)} er ikke ansvarlig for opgave #{action_id}.")
         after = [o for o in before if _same(o) not in gone]
-        after += [o for o in _owners(council, owners or [])
-                  if _same(o) not in {_same(a) for a in after}]  # fmt: skip
+        after += [
+            o for o in _owners(council, owners or []) if _same(o) not in {_same(a) for a in after}
+        ]
         if after != before:
             _unlink_owners(council, action_id)
             _link_owners(council, action_id, after)
-            events.append(("owners", ", ".join(o.label for o in before),
-                           ", ".join(o.label for o in after)))  # fmt: skip
+            events.append(
+                ("owners", ", ".join(o.label for o in before), ", ".join(o.label for o in after))
+            )
     if item is not None:
         meeting = (
             find_meeting(council, str(action.meeting_id), cancelled=True)
@@ -456,14 +481,30 @@ def update_action(
     council.writing.flush()
     state = snapshot(council, action)
     meeting_id = _event_meeting(council)
-    rows = [ActionEvent(action_id=action_id, at=council.now, meeting_id=meeting_id, kind=kind,
-                        old=old, new=new, state=state) for kind, old, new in events]  # fmt: skip
+    rows = [
+        ActionEvent(
+            action_id=action_id,
+            at=council.now,
+            meeting_id=meeting_id,
+            kind=kind,
+            old=old,
+            new=new,
+            state=state,
+        )
+        for kind, old, new in events
+    ]
     if note is not None:
         if not rows:
-            rows.append(ActionEvent(action_id=action_id, at=council.now, meeting_id=meeting_id,
-                                    kind="note", state=state))  # fmt: skip
+            rows.append(
+                ActionEvent(
+                    action_id=action_id,
+                    at=council.now,
+                    meeting_id=meeting_id,
+                    kind="note",
+                    state=state,
+                )
+            )
         rows[-1].note = note
     council.writing.add_all(rows)
     council.writing.flush()
     return action_view(council, action_id)
-

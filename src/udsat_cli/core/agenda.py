@@ -95,8 +95,13 @@ def planned_points(
         middle.append((HEARINGS, HEARINGS_TITLE, None))
     trailing = block(standing.after, slots[end:])
     at = next((n for n, s in enumerate(trailing) if s[0] != HEARINGS), len(trailing))
-    return [*block(standing.before, slots[:start]), *slots[start:end], *trailing[:at], *middle,
-            *trailing[at:]]  # fmt: skip
+    return [
+        *block(standing.before, slots[:start]),
+        *slots[start:end],
+        *trailing[:at],
+        *middle,
+        *trailing[at:],
+    ]
 
 
 def _points(slots: list[Slot]) -> list[AgendaPoint]:
@@ -169,8 +174,9 @@ def issue_agenda(council: CouncilContext, *, meeting: str | None = None) -> Agen
         return agenda(council, meeting=str(target.id))
     items = read_items(council, target.id)
     loose = any(h.meeting is None for h in hearings_for_meeting(council, target))
-    slots = planned_points(items, standing_list(council), queued_topics(council, target),
-                           hearings=loose)  # fmt: skip
+    slots = planned_points(
+        items, standing_list(council), queued_topics(council, target), hearings=loose
+    )
     rows = {r.id: r for r in _rows(council, target.id)}
     for number, (kind, title, what) in enumerate(slots, start=1):
         if isinstance(what, ItemRecord):
@@ -179,8 +185,12 @@ def issue_agenda(council: CouncilContext, *, meeting: str | None = None) -> Agen
                 found.number = number
                 council.writing.add(found)
             continue
-        new = AgendaItem(meeting_id=target.id, number=number, title=title,
-                         standing=None if kind == "topic" else kind)  # fmt: skip
+        new = AgendaItem(
+            meeting_id=target.id,
+            number=number,
+            title=title,
+            standing=None if kind == "topic" else kind,
+        )
         if isinstance(what, TopicView):
             new.topic_id = what.id
         council.writing.add(new)
@@ -208,14 +218,26 @@ def restand(council: CouncilContext) -> int:
     for (mid,) in council.db.all(
         "SELECT id FROM meeting WHERE council_id = :c AND date >= :d AND cancelled = :no "
         "AND agenda_issued_at IS NULL AND approved_at IS NULL",
-        c=council.id, d=council.today, no=False,
-    ):  # fmt: skip
+        c=council.id,
+        d=council.today,
+        no=False,
+    ):
         rows = _rows(council, mid)
-        used = {i for (i,) in council.db.rows(
-            "SELECT item_id FROM action WHERE item_id IS NOT NULL AND meeting_id = :m", m=mid
-        )}  # fmt: skip
-        empty = [r for r in rows if r.standing and r.standing != HEARINGS and not r.decision
-                 and not r.background and r.id not in used]  # fmt: skip
+        used = {
+            i
+            for (i,) in council.db.rows(
+                "SELECT item_id FROM action WHERE item_id IS NOT NULL AND meeting_id = :m", m=mid
+            )
+        }
+        empty = [
+            r
+            for r in rows
+            if r.standing
+            and r.standing != HEARINGS
+            and not r.decision
+            and not r.background
+            and r.id not in used
+        ]
         for row in empty:
             council.writing.delete(row)
         council.writing.flush()
@@ -227,8 +249,9 @@ def restand(council: CouncilContext) -> int:
                 kept[what.id].number = number
                 council.writing.add(kept[what.id])
             else:
-                council.writing.add(AgendaItem(meeting_id=mid, number=number, title=title,
-                                               standing=kind))  # fmt: skip
+                council.writing.add(
+                    AgendaItem(meeting_id=mid, number=number, title=title, standing=kind)
+                )
         council.writing.flush()
         changed += bool(empty) or len(slots) != len(items)
     return changed

@@ -107,22 +107,36 @@ def annual_report(council: CouncilContext, *, year: int) -> AnnualReport:
     for mid, day, s, e, place, was_cancelled in db.rows(
         "SELECT id, date, start_time, end_time, place, cancelled FROM meeting "
         "WHERE council_id = :c AND date >= :s AND date <= :e ORDER BY date, id",
-        c=council.id, s=start, e=end,
-    ):  # fmt: skip
+        c=council.id,
+        s=start,
+        e=end,
+    ):
         ref = MeetingRef(mid, required_date(day), s, e, place)
         (cancelled if was_cancelled else held if ref.date <= council.today else planned).append(ref)
     records = [_record(council, m) for m in held]
     return AnnualReport(
-        council=council.name, year=year, today=council.today, held=held, cancelled=cancelled,
-        planned=planned, attendance=_attendance(council, records), items=_items(records),
-        hearings=[h for h in hearings_answered(council, after=date(year - 1, 12, 31), until=end)
-                  if h.answered_on and h.answered_on.year == year],
+        council=council.name,
+        year=year,
+        today=council.today,
+        held=held,
+        cancelled=cancelled,
+        planned=planned,
+        attendance=_attendance(council, records),
+        items=_items(records),
+        hearings=[
+            h
+            for h in hearings_answered(council, after=date(year - 1, 12, 31), until=end)
+            if h.answered_on and h.answered_on.year == year
+        ],
         followups=_followups(council, held),
-        events=[e for e in events_between(council, start=start, end=min(end, council.today))
-                if e.attendees],
+        events=[
+            e
+            for e in events_between(council, start=start, end=min(end, council.today))
+            if e.attendees
+        ],
         joined=_changes(council, "member_from", start, end),
         left=_changes(council, "member_to", start, end),
-    )  # fmt: skip
+    )
 
 
 @dataclass
@@ -148,8 +162,14 @@ def _record(council: CouncilContext, meeting: MeetingRef) -> _Held:
         present, absent = taken.present, [name for name, _ in taken.absent]
         items = read_items(council, meeting.id)
     treated = [
-        TreatedItem(meeting.date, i.number, i.title, i.kind,
-                    i.public_decision if i.closed else i.decision, i.closed)  # fmt: skip
+        TreatedItem(
+            meeting.date,
+            i.number,
+            i.title,
+            i.kind,
+            i.public_decision if i.closed else i.decision,
+            i.closed,
+        )
         for i in items
         if not i.standing
     ]
@@ -158,9 +178,9 @@ def _record(council: CouncilContext, meeting: MeetingRef) -> _Held:
 
 def _attendance(council: CouncilContext, records: list[_Held]) -> list[Attendance]:
     """Each member's meetings, as the minutes record who was present and who sent afbud."""
-    roles: dict[str, str] = dict(council.db.rows(
-        "SELECT full_name, role FROM person WHERE council_id = :c", c=council.id
-    ))  # fmt: skip
+    roles: dict[str, str] = dict(
+        council.db.rows("SELECT full_name, role FROM person WHERE council_id = :c", c=council.id)
+    )
     found: dict[str, Attendance] = {}
     for record in records:
         for name, here in [(n, True) for n in record.present] + [(n, False) for n in record.absent]:
@@ -190,8 +210,13 @@ def _followups(council: CouncilContext, held: list[MeetingRef]) -> FollowupCount
         ):
             counts[status] = counts.get(status, 0) + n
             total += n
-    return FollowupCounts(total, counts["done"], counts["dropped"],
-                          counts["open"] + counts["in_progress"], counts["postponed"])  # fmt: skip
+    return FollowupCounts(
+        total,
+        counts["done"],
+        counts["dropped"],
+        counts["open"] + counts["in_progress"],
+        counts["postponed"],
+    )
 
 
 def _changes(council: CouncilContext, column: str, start: date, end: date) -> list[Change]:
@@ -201,7 +226,8 @@ def _changes(council: CouncilContext, column: str, start: date, end: date) -> li
             f"SELECT full_name, role, {column} FROM person WHERE council_id = :c "
             f"AND {column} >= :s AND {column} <= :e AND role NOT IN ('gæst', 'ekstern') "
             f"ORDER BY {column}, full_name",
-            c=council.id, s=start, e=end,
-        )  # fmt: skip
+            c=council.id,
+            s=start,
+            e=end,
+        )
     ]
-

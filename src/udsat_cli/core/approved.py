@@ -58,8 +58,9 @@ def _row(council: CouncilContext, meeting: MeetingRef, version: int | None, colu
         )
     found = council.db.one(
         f"SELECT version, {column} FROM minutes_version WHERE meeting_id = :m AND version = :v",
-        m=meeting.id, v=version,
-    )  # fmt: skip
+        m=meeting.id,
+        v=version,
+    )
     if found is None:
         kept = [str(v.number) for v in versions(council, meeting_id=meeting.id)]
         known = f"; der er udgave {', '.join(kept)}" if kept else "; det er aldrig godkendt"
@@ -95,10 +96,15 @@ def keep(
 ) -> None:
     from udsat_cli.store.models import MinutesVersion
 
-    council.writing.add(MinutesVersion(
-        meeting_id=meeting_id, version=version, approved_at=council.now,
-        data=json.dumps(data, ensure_ascii=False, sort_keys=True), docx=docx,
-    ))  # fmt: skip
+    council.writing.add(
+        MinutesVersion(
+            meeting_id=meeting_id,
+            version=version,
+            approved_at=council.now,
+            data=json.dumps(data, ensure_ascii=False, sort_keys=True),
+            docx=docx,
+        )
+    )
     council.writing.flush()
 
 

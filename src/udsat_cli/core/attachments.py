@@ -27,17 +27,21 @@ MAX_NAME = 200
 # Extension -> (media type, the bytes such a file starts with)
 KINDS = {
     ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-              (b"PK\x03\x04",)),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        (b"PK\x03\x04",),
+    ),
     ".doc": ("application/msword", (b"\xd0\xcf\x11\xe0",)),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-              (b"PK\x03\x04",)),
+    ".xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        (b"PK\x03\x04",),
+    ),
     ".xls": ("application/vnd.ms-excel", (b"\xd0\xcf\x11\xe0",)),
     ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
     ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
     ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
     ".gif": ("image/gif", (b"GIF87a", b"GIF89a")),
-}  # fmt: skip
+}
 _KIND_NAMES = "PDF, Word (.docx, .doc), Excel (.xlsx, .xls) eller billeder (.png, .jpg, .gif)"
 
 
@@ -111,7 +115,7 @@ def _refuse_zip_bomb(name: str, data: bytes) -> None:
         ) from None
 
 
-def _item(council: CouncilContext, ref: str, number: int, *, reopen: bool):  # noqa: ANN202
+def _item(council: CouncilContext, ref: str, number: int, *, reopen: bool):
     from udsat_cli.core.items import _item_at
     from udsat_cli.core.meetings import find_meeting, refuse_if_approved
 
@@ -120,8 +124,16 @@ def _item(council: CouncilContext, ref: str, number: int, *, reopen: bool):  # n
     return meeting, _item_at(council, meeting.id, number)
 
 
-def attach(council: CouncilContext, *, ref: str, number: int, name: str, data: bytes,
-           closed: bool = False, reopen: bool = False) -> Attached:  # fmt: skip
+def attach(
+    council: CouncilContext,
+    *,
+    ref: str,
+    number: int,
+    name: str,
+    data: bytes,
+    closed: bool = False,
+    reopen: bool = False,
+) -> Attached:
     """Keep a file with an item. A second file of the same name on the item is refused."""
     from sqlalchemy import select
 
@@ -137,20 +149,29 @@ def attach(council: CouncilContext, *, ref: str, number: int, name: str, data: b
     if any(a.name.casefold() == name.casefold() for a in have):
         raise UdsatError(
             f"Punkt {item.number} har allerede et bilag, der hedder {name}; fjern det først med "
-            f"udsat item detach {meeting.id} {item.number} \"{name}\"."
+            f'udsat item detach {meeting.id} {item.number} "{name}".'
         )
-    council.writing.add(Attachment(
-        item_id=item.id, position=max((a.position for a in have), default=0) + 1, name=name,
-        media_type=kind, size=len(data), digest=hashlib.sha256(data).hexdigest(),
-        closed=closed, data=data, added_at=council.now,
-    ))  # fmt: skip
+    council.writing.add(
+        Attachment(
+            item_id=item.id,
+            position=max((a.position for a in have), default=0) + 1,
+            name=name,
+            media_type=kind,
+            size=len(data),
+            digest=hashlib.sha256(data).hexdigest(),
+            closed=closed,
+            data=data,
+            added_at=council.now,
+        )
+    )
     council.writing.flush()
     changed_after_issue(council, meeting.id)
     return Attached(meeting.id, item.number, name, len(data), closed or item.closed)
 
 
-def detach(council: CouncilContext, *, ref: str, number: int, name: str,
-           reopen: bool = False) -> Attached:  # fmt: skip
+def detach(
+    council: CouncilContext, *, ref: str, number: int, name: str, reopen: bool = False
+) -> Attached:
     """Remove a bilag from an item, named by its file name or its place among the item's."""
     from sqlalchemy import select
 
@@ -158,9 +179,11 @@ def detach(council: CouncilContext, *, ref: str, number: int, name: str,
     from udsat_cli.store.models import Attachment
 
     meeting, item = _item(council, ref, number, reopen=reopen)
-    have = list(council.writing.exec(
-        select(Attachment).where(Attachment.item_id == item.id).order_by(Attachment.position)
-    ))  # fmt: skip
+    have = list(
+        council.writing.exec(
+            select(Attachment).where(Attachment.item_id == item.id).order_by(Attachment.position)
+        )
+    )
     wanted = " ".join(name.split()).casefold()
     found = [a for a in have if a.name.casefold() == wanted]
     if not found and wanted.isdigit() and 0 < int(wanted) <= len(have):
@@ -185,15 +208,14 @@ def _public(council: CouncilContext, meeting_id: int) -> list[tuple[int, BilagFi
             "SELECT i.number, a.name, a.media_type, a.data FROM attachment a JOIN agenda_item i "
             "ON i.id = a.item_id WHERE i.meeting_id = :m AND a.closed = :no AND i.closed = :no "
             "ORDER BY i.number, a.position, a.id",
-            m=meeting_id, no=False,
-        )  # fmt: skip
+            m=meeting_id,
+            no=False,
+        )
     ]
 
 
 def limit_mb(council: CouncilContext) -> int:
-    found = council.db.scalar(
-        "SELECT attachment_limit_mb FROM council WHERE id = :c", c=council.id
-    )
+    found = council.db.scalar("SELECT attachment_limit_mb FROM council WHERE id = :c", c=council.id)
     return found or DEFAULT_LIMIT_MB
 
 
@@ -240,5 +262,6 @@ def bilag_digest(council: CouncilContext, *, meeting_id: int) -> str:
         "ON i.id = a.item_id WHERE i.meeting_id = :m ORDER BY i.number, a.position, a.id",
         m=meeting_id,
     )
-    return "\n".join(f"bilag\t{n}\t{name}\t{digest}\t{bool(closed)}"
-                     for n, name, digest, closed in rows)  # fmt: skip
+    return "\n".join(
+        f"bilag\t{n}\t{name}\t{digest}\t{bool(closed)}" for n, name, digest, closed in rows
+    )

@@ -56,9 +56,12 @@ def roll(council: CouncilContext, meeting: MeetingRef) -> Roll:
         present = [m.full_name for m in members if marks.get(m.id, ("present",))[0] == "present"]
         present += [n for s, n, _ in marks.values() if s == "present" and n not in present]
     guests = [n for s, n, _ in marks.values() if s == "guest"]
-    guests += [name for (name,) in db.rows(
-        "SELECT name FROM meeting_guest WHERE meeting_id = :m ORDER BY position", m=meeting.id
-    )]  # fmt: skip
+    guests += [
+        name
+        for (name,) in db.rows(
+            "SELECT name FROM meeting_guest WHERE meeting_id = :m ORDER BY position", m=meeting.id
+        )
+    ]
     absent = [(n, r) for s, n, r in marks.values() if s == "absent"]
     return Roll(present, absent, guests, taken)
 
@@ -75,8 +78,10 @@ def take_roll(council: CouncilContext, *, meeting: MeetingRef) -> bool:
     row = session.get_one(Meeting, meeting.id)
     if row.roll_taken_at is not None:
         return False
-    marked = {a.person_id for a in session.exec(
-        select(Attendance).where(Attendance.meeting_id == meeting.id))}  # fmt: skip
+    marked = {
+        a.person_id
+        for a in session.exec(select(Attendance).where(Attendance.meeting_id == meeting.id))
+    }
     for member in members_on(council, meeting.date):
         if member.id not in marked:
             session.add(Attendance(meeting_id=meeting.id, person_id=member.id, status="present"))
@@ -121,12 +126,20 @@ def set_attendance(
     refuse_if_approved(council, found, reopen=reopen)
     if found.date <= council.today:  # held (afbud given ahead wait for the day's members)
         take_roll(council, meeting=found)
-    members = {m.id for m in member_list(council, include_left=True).members
-               if is_member_on(m, found.date)}  # fmt: skip
-    marks = {row.person_id: row for row in session.exec(
-        select(Attendance).where(Attendance.meeting_id == found.id))}  # fmt: skip
-    free = list(session.exec(select(MeetingGuest).where(MeetingGuest.meeting_id == found.id)
-                             .order_by(MeetingGuest.position)))  # fmt: skip
+    members = {
+        m.id for m in member_list(council, include_left=True).members if is_member_on(m, found.date)
+    }
+    marks = {
+        row.person_id: row
+        for row in session.exec(select(Attendance).where(Attendance.meeting_id == found.id))
+    }
+    free = list(
+        session.exec(
+            select(MeetingGuest)
+            .where(MeetingGuest.meeting_id == found.id)
+            .order_by(MeetingGuest.position)
+        )
+    )
     if replace:
         for row in free:
             session.delete(row)
@@ -140,8 +153,11 @@ def set_attendance(
     for name in remove or []:
         key = " ".join(name.split()).casefold()
         guest = next((g for g in free if g.name.casefold() == key), None)
-        hits = [pid for pid, _ in person_matches(council, name)
-                if pid in marks and (pid not in members or marks[pid].status != "present")]
+        hits = [
+            pid
+            for pid, _ in person_matches(council, name)
+            if pid in marks and (pid not in members or marks[pid].status != "present")
+        ]
         if guest is not None:
             free.remove(guest)
             session.delete(guest)
@@ -201,8 +217,14 @@ def _free_guest(council: CouncilContext, meeting_id: int, name: str, free: list)
 RESPONSES = ("accepted", "declined", "tentative")
 
 
-def record_reply(council: CouncilContext, *, meeting: MeetingRef, person_id: int, response: str,
-                 comment: str | None = None) -> None:  # fmt: skip
+def record_reply(
+    council: CouncilContext,
+    *,
+    meeting: MeetingRef,
+    person_id: int,
+    response: str,
+    comment: str | None = None,
+) -> None:
     """A member's answer to the invitation, kept with the meeting. An afbud is the attendance
     mark too, with its reason; an acceptance takes an earlier afbud back. Written like every
     attendance change (journal, undo); refused once the minutes are approved."""
@@ -215,8 +237,9 @@ def record_reply(council: CouncilContext, *, meeting: MeetingRef, person_id: int
     comment = " ".join((comment or "").split())[:MAX_NAME] or None
     reply = session.get(MeetingReply, (meeting.id, person_id))
     if reply is None:
-        reply = MeetingReply(meeting_id=meeting.id, person_id=person_id, response=response,
-                             at=council.now)  # fmt: skip
+        reply = MeetingReply(
+            meeting_id=meeting.id, person_id=person_id, response=response, at=council.now
+        )
     reply.response, reply.comment, reply.at = response, comment, council.now
     session.add(reply)
     mark = session.get(Attendance, (meeting.id, person_id))
@@ -258,9 +281,11 @@ class Expected:
         from udsat_cli.danish import count, join_names
 
         away = count(len(self.absent), "medlem", "medlemmer")
-        said = (f"Rådet bliver ikke beslutningsdygtigt: {away} har meldt afbud, så kun "
-                f"{self.coming} af {self.members} kommer, og der skal være mindst "
-                f"{self.quorum}.")  # fmt: skip
+        said = (
+            f"Rådet bliver ikke beslutningsdygtigt: {away} har meldt afbud, så kun "
+            f"{self.coming} af {self.members} kommer, og der skal være mindst "
+            f"{self.quorum}."
+        )
         if self.substitutes:
             return f"{said} Indkald en suppleant: {join_names(self.substitutes, 'eller')}."
         return f"{said} Rådet har ingen suppleanter registreret."
@@ -271,23 +296,34 @@ def expected(council: CouncilContext, meeting: MeetingRef) -> Expected:
 
     members = members_on(council, meeting.date)
     ids = {m.id for m in members}
-    marks = {pid: reason for pid, status, reason in council.db.rows(
-        "SELECT person_id, status, reason FROM attendance WHERE meeting_id = :m "
-        "ORDER BY person_id", m=meeting.id,
-    ) if status == "absent"}  # fmt: skip
-    answers: dict[int, str] = dict(council.db.rows(
-        "SELECT person_id, response FROM meeting_reply WHERE meeting_id = :m ORDER BY person_id",
-        m=meeting.id,
-    ))  # fmt: skip
+    marks = {
+        pid: reason
+        for pid, status, reason in council.db.rows(
+            "SELECT person_id, status, reason FROM attendance WHERE meeting_id = :m "
+            "ORDER BY person_id",
+            m=meeting.id,
+        )
+        if status == "absent"
+    }
+    answers: dict[int, str] = dict(
+        council.db.rows(
+            "SELECT person_id, response FROM meeting_reply WHERE meeting_id "
+            "= :m ORDER BY person_id",
+            m=meeting.id,
+        )
+    )
     names = {m.id: m.full_name for m in members}
     substitutes = [
-        name for pid, name in council.db.rows(
+        name
+        for pid, name in council.db.rows(
             "SELECT id, full_name FROM person WHERE council_id = :c AND role = 'suppleant' AND "
             "(member_from IS NULL OR member_from <= :d) AND (member_to IS NULL OR member_to >= :d) "
             "ORDER BY full_name",
-            c=council.id, d=meeting.date,
-        ) if pid not in marks
-    ]  # fmt: skip
+            c=council.id,
+            d=meeting.date,
+        )
+        if pid not in marks
+    ]
     cancelled = council.db.scalar("SELECT cancelled FROM meeting WHERE id = :m", m=meeting.id)
     return Expected(
         members=len(members),
@@ -295,5 +331,6 @@ def expected(council: CouncilContext, meeting: MeetingRef) -> Expected:
         absent=[(names[pid], reason) for pid, reason in marks.items() if pid in ids],
         accepted=[names[p] for p, r in answers.items() if r == "accepted" and p in names],
         tentative=[names[p] for p, r in answers.items() if r == "tentative" and p in names],
-        substitutes=substitutes, upcoming=meeting.date >= council.today and not cancelled,
-    )  # fmt: skip
+        substitutes=substitutes,
+        upcoming=meeting.date >= council.today and not cancelled,
+    )

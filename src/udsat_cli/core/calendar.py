@@ -52,7 +52,7 @@ def calendar_data(council: CouncilContext, *, owner: str | None = None) -> Calen
             place=place,
             sequence=_sequence(council, mid, day, start, end, place, cancelled, revision),
             status="CANCELLED" if cancelled else "CONFIRMED",
-        )  # fmt: skip
+        )
         for mid, day, start, end, place, cancelled, revision in db.rows(
             "SELECT id, date, start_time, end_time, place, cancelled, revision FROM meeting "
             "WHERE council_id = :c ORDER BY date, id",
@@ -72,34 +72,62 @@ def calendar_data(council: CouncilContext, *, owner: str | None = None) -> Calen
         if action.due is None:
             continue
         origin = f"\nFra mødet {dates.long_date(action.meeting)}." if action.meeting else ""
-        entries.append(Entry(
-            uid=uid(store, "action", action.id), kind="deadline", summary=action.title,
-            description=f"Ansvarlige: {', '.join(action.owners)}.\nFrist: {action.due_text}."
-            f"\nStatus: {LABELS[action.status]}.{origin}",
-            day=action.due, start=None, end=None, place=None,
-            sequence=sequences.get(action.id, 0), status=status.get(action.status, "NEEDS-ACTION"),
-        ))  # fmt: skip
+        entries.append(
+            Entry(
+                uid=uid(store, "action", action.id),
+                kind="deadline",
+                summary=action.title,
+                description=f"Ansvarlige: {', '.join(action.owners)}.\nFrist: {action.due_text}."
+                f"\nStatus: {LABELS[action.status]}.{origin}",
+                day=action.due,
+                start=None,
+                end=None,
+                place=None,
+                sequence=sequences.get(action.id, 0),
+                status=status.get(action.status, "NEEDS-ACTION"),
+            )
+        )
     if owner is None:  # the council's own events (an owner's calendar holds their tasks)
         from udsat_cli.core.events import events_between
 
         for event in events_between(council, start=date(1900, 1, 1)):
             who = f"\nDeltagere fra rådet: {', '.join(event.attendees)}." if event.attendees else ""
-            entries.append(Entry(
-                uid=uid(store, "event", event.id), kind="event", summary=event.title,
-                description=f"Arrangement for {council.name}.{who}", day=event.date,
-                start=event.time, end=None, place=None, sequence=0, status="CONFIRMED",
-            ))  # fmt: skip
+            entries.append(
+                Entry(
+                    uid=uid(store, "event", event.id),
+                    kind="event",
+                    summary=event.title,
+                    description=f"Arrangement for {council.name}.{who}",
+                    day=event.date,
+                    start=event.time,
+                    end=None,
+                    place=None,
+                    sequence=0,
+                    status="CONFIRMED",
+                )
+            )
     return CalendarData(council.name, entries)
 
 
-def _sequence(council: CouncilContext, mid: int, day: object, start: str | None,
-              end: str | None, place: str | None, cancelled: object,
-              revision: int) -> int:  # fmt: skip
+def _sequence(
+    council: CouncilContext,
+    mid: int,
+    day: object,
+    start: str | None,
+    end: str | None,
+    place: str | None,
+    cancelled: object,
+    revision: int,
+) -> int:
     """The SEQUENCE the meeting's invitations carry (core.mailings), so a subscribed calendar
     and an accepted invitation agree on which version is newest."""
     from udsat_cli.core.mailings import calendar_sequence, said
     from udsat_cli.core.meetings import MeetingRef
 
     meeting = MeetingRef(mid, required_date(day), start, end, place)
-    return calendar_sequence(council, meeting_id=mid, revision=revision,
-                             now_said=said(meeting, cancelled=bool(cancelled)))
+    return calendar_sequence(
+        council,
+        meeting_id=mid,
+        revision=revision,
+        now_said=said(meeting, cancelled=bool(cancelled)),
+    )

@@ -78,26 +78,35 @@ def _load(s: str | None) -> dict[str, Any] | None:
 
 
 def change_log(
-    db: Db, *, council_id: int | None, action_id: int | None = None, limit: int = 20,
+    db: Db,
+    *,
+    council_id: int | None,
+    action_id: int | None = None,
+    limit: int = 20,
     number: int | None = None,
-) -> ChangeLog:  # fmt: skip
+) -> ChangeLog:
     """The council's latest commands that wrote, newest first; with ``action_id`` those touching
     that action, with ``number`` that one. ``council_id=None``: a store with no council left (its
     »init« undone)."""
-    mine = "council_id = :c" if council_id is not None else (
-        "(council_id IS NULL OR council_id NOT IN (SELECT id FROM council))"
-    )  # fmt: skip
+    mine = (
+        "council_id = :c"
+        if council_id is not None
+        else ("(council_id IS NULL OR council_id NOT IN (SELECT id FROM council))")
+    )
     if number is not None:
         sets = db.all(
             f"SELECT id, at, command, undone_at, author, process FROM change_set WHERE {mine} "
-            "AND id = :s", c=council_id, s=number,
-        )  # fmt: skip
+            "AND id = :s",
+            c=council_id,
+            s=number,
+        )
     elif action_id is None:
         sets = db.all(
             f"SELECT id, at, command, undone_at, author, process FROM change_set WHERE {mine} "
             "ORDER BY id DESC LIMIT :n",
-            c=council_id, n=limit,
-        )  # fmt: skip
+            c=council_id,
+            n=limit,
+        )
     else:
         if not db.scalar(
             "SELECT id FROM action WHERE id = :a AND council_id = :c", a=action_id, c=council_id
@@ -107,8 +116,10 @@ def change_log(
             f"SELECT id, at, command, undone_at, author, process FROM change_set WHERE {mine} "
             "AND id IN "
             "(SELECT change_set_id FROM change_row WHERE action_id = :a) ORDER BY id DESC LIMIT :n",
-            c=council_id, a=action_id, n=limit,
-        )  # fmt: skip
+            c=council_id,
+            a=action_id,
+            n=limit,
+        )
     if not sets:
         return ChangeLog([], action_id)
     ids, params = in_list("s", [row[0] for row in sets])
@@ -123,8 +134,15 @@ def change_log(
                 Change(table, json.loads(key), op, _load(old), _load(new))
             )
     views = [
-        ChangeSetView(sid, required_datetime(at), command, undone is not None, changes.get(sid, []),
-                      author, process)  # fmt: skip
+        ChangeSetView(
+            sid,
+            required_datetime(at),
+            command,
+            undone is not None,
+            changes.get(sid, []),
+            author,
+            process,
+        )
         for sid, at, command, undone, author, process in sets
     ]
     people, items = _names(db, views)
@@ -136,8 +154,10 @@ class NotYours(UdsatError):
 
     def __init__(self, found: ChangeLog) -> None:
         view = found.sets[0]
-        super().__init__(f"Kommando #{view.id} er lavet af {view.author}, ikke af dig; fortryd "
-                         f"den med: udsat undo {view.id} --yes")  # fmt: skip
+        super().__init__(
+            f"Kommando #{view.id} er lavet af {view.author}, ikke af dig; fortryd "
+            f"den med: udsat undo {view.id} --yes"
+        )
         self.found = found
 
 
@@ -146,17 +166,23 @@ def to_undo(db: Db, *, council_id: int, number: int) -> ChangeLog:
     before undoing another's command)."""
     found = change_log(db, council_id=council_id, number=number)
     if not found.sets:
-        raise NotFoundError(f"Kommando #{number} findes ikke i rådets log; se numrene med: "
-                            "udsat log.")  # fmt: skip
+        raise NotFoundError(
+            f"Kommando #{number} findes ikke i rådets log; se numrene med: udsat log."
+        )
     if found.sets[0].undone:
         raise UdsatError(f"Kommando #{number} er allerede fortrudt.")
     return found
 
 
 def undo(
-    session: Session, *, council: str | None, now: datetime, author: str,
-    number: int | None = None, others: bool = False,
-) -> ChangeLog:  # fmt: skip
+    session: Session,
+    *,
+    council: str | None,
+    now: datetime,
+    author: str,
+    number: int | None = None,
+    others: bool = False,
+) -> ChangeLog:
     """Revert a command as a whole: ``author``'s own latest in the council, or the one numbered
     ``number`` (another person's only with ``others``, else ``NotYours``). Refused when a later
     command, by anyone, changed the same rows. Returns it with the names it points to."""
@@ -178,8 +204,7 @@ def undo(
         if shown.sets[0].author not in (None, author) and not others:
             raise NotYours(shown)
     try:
-        found = undo_latest(session, council_id=council_id, at=now, author=author,
-                            number=number)  # fmt: skip
+        found = undo_latest(session, council_id=council_id, at=now, author=author, number=number)
     except Conflict as later:
         raise UdsatError(
             f"{which} kan ikke fortrydes: »{later.command}« fra {_when(later.at)} "
@@ -188,17 +213,30 @@ def undo(
     except IntegrityError:
         raise UdsatError(f"{which} kan ikke fortrydes, fordi senere data bygger på den.") from None
     if found is None:
-        if db.scalar("SELECT COUNT(*) FROM change_set WHERE council_id = :c AND undone_at IS "
-                     "NULL", c=council_id):  # fmt: skip
-            raise UdsatError(f"Der er intet af dit at fortryde ({author}); en andens kommando "
-                             "fortrydes med dens nummer: udsat undo NR (se numrene med udsat "
-                             "log)")  # fmt: skip
+        if db.scalar(
+            "SELECT COUNT(*) FROM change_set WHERE council_id = :c AND undone_at IS NULL",
+            c=council_id,
+        ):
+            raise UdsatError(
+                f"Der er intet af dit at fortryde ({author}); en andens kommando "
+                "fortrydes med dens nummer: udsat undo NR (se numrene med udsat "
+                "log)"
+            )
         raise UdsatError("Der er intet at fortryde.")
     change_set, rows = found
-    changes = [Change(r.table_name, json.loads(r.row_key), r.op, _load(r.old), _load(r.new))
-               for r in reversed(rows)]  # fmt: skip
-    view = ChangeSetView(change_set.id, change_set.at, change_set.command, True, changes,
-                         change_set.author, change_set.process)  # fmt: skip
+    changes = [
+        Change(r.table_name, json.loads(r.row_key), r.op, _load(r.old), _load(r.new))
+        for r in reversed(rows)
+    ]
+    view = ChangeSetView(
+        change_set.id,
+        change_set.at,
+        change_set.command,
+        True,
+        changes,
+        change_set.author,
+        change_set.process,
+    )
     people, items = _names(db, [view])
     return ChangeLog([view], None, people, items, me=author)
 

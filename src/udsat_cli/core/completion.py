@@ -27,8 +27,7 @@ def completion_words(council: CouncilContext) -> CompletionWords:
     meetings = [
         (str(day)[:10], place or "")
         for day, place in council.db.rows(
-            "SELECT date, place FROM meeting WHERE council_id = :c AND NOT cancelled "
-            "ORDER BY date",
+            "SELECT date, place FROM meeting WHERE council_id = :c AND NOT cancelled ORDER BY date",
             c=council.id,
         )
     ]

@@ -23,8 +23,18 @@ class CouncilNotChosen(AmbiguousError):
 
 
 class CouncilContext:
-    __slots__ = ("db", "id", "name", "today", "now", "session", "notices", "_plan", "_seasons",
-                 "_settings")  # fmt: skip
+    __slots__ = (
+        "db",
+        "id",
+        "name",
+        "today",
+        "now",
+        "session",
+        "notices",
+        "_plan",
+        "_seasons",
+        "_settings",
+    )
 
     def __init__(
         self,
@@ -78,8 +88,9 @@ class CouncilContext:
     def as_of(self, now: datetime) -> CouncilContext:
         """The same council and transaction, with the clock set to ``now`` (what a meeting
         decided is recorded as of the meeting's day)."""
-        other = CouncilContext(db=self.db, id=self.id, name=self.name, today=now.date(), now=now,
-                               session=self.session)  # fmt: skip
+        other = CouncilContext(
+            db=self.db, id=self.id, name=self.name, today=now.date(), now=now, session=self.session
+        )
         other.notices = self.notices
         return other
 

@@ -57,16 +57,28 @@ def council_settings(council: CouncilContext) -> CouncilSettings:
         c=council.id,
     )
     days, agenda_days, quorum, grouped, limit = row or (None, None, None, None, None)
-    return CouncilSettings(council.name, days, agenda_days, quorum, standing_list(council),
-                           grouped is None or bool(grouped),
-                           limit or DEFAULT_LIMIT_MB)  # fmt: skip
+    return CouncilSettings(
+        council.name,
+        days,
+        agenda_days,
+        quorum,
+        standing_list(council),
+        grouped is None or bool(grouped),
+        limit or DEFAULT_LIMIT_MB,
+    )
 
 
 def set_council(
-    council: CouncilContext, *, proposals_days: int | None = None, agenda_days: int | None = None,
-    quorum: int | None = None, points_before: list[str] | None = None,
-    points_after: list[str] | None = None, default_points: bool = False,
-    group_items: bool | None = None, attachment_limit_mb: int | None = None,
+    council: CouncilContext,
+    *,
+    proposals_days: int | None = None,
+    agenda_days: int | None = None,
+    quorum: int | None = None,
+    points_before: list[str] | None = None,
+    points_after: list[str] | None = None,
+    default_points: bool = False,
+    group_items: bool | None = None,
+    attachment_limit_mb: int | None = None,
 ) -> CouncilSettings:
     """Change what is given; the standing points apply to meetings planned from now on (and
     to the points an unissued agenda still lacks)."""

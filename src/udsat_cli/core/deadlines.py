@@ -174,8 +174,9 @@ def explain(council: CouncilContext | None, *, today: date, text: str) -> Explan
         return Explanation(text, reading, None, None)
     if council is None:
         return Explanation(text, reading, None, _label(reading))
-    return Explanation(text, reading, _meeting(council, reading, text, today=today),
-                       _label(reading))  # fmt: skip
+    return Explanation(
+        text, reading, _meeting(council, reading, text, today=today), _label(reading)
+    )
 
 
 def _meeting(
@@ -188,9 +189,14 @@ def _meeting(
     source = latest_meeting(council, on_or_before=today)
     held = plan.on(reading.date) if reading.kind == "meeting" and reading.date else None
     due, _ = resolve_deadline(
-        reading.kind, reading.date, held.id if held else None, reading.n, text,
-        source=source.date if source else today, plan=plan,
-    )  # fmt: skip
+        reading.kind,
+        reading.date,
+        held.id if held else None,
+        reading.n,
+        text,
+        source=source.date if source else today,
+        plan=plan,
+    )
     return plan.on(due) if due else None
 
 

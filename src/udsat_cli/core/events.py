@@ -73,8 +73,9 @@ def add_event(
     if not title:
         raise InputError("Et arrangement skal have en titel.")
     day, start, _ = dates.parse_meeting_time(when, today=council.today)
-    event = Event(council_id=council.id, date=day, start_time=start, title=title,
-                  created_at=council.now)  # fmt: skip
+    event = Event(
+        council_id=council.id, date=day, start_time=start, title=title, created_at=council.now
+    )
     session.add(event)
     session.flush()
     for pid in dict.fromkeys(find_person(council, n).id for n in attendees or []):

@@ -23,15 +23,22 @@ if TYPE_CHECKING:
 
 FORMAT = "udsat-export"
 VERSION = 1
-BOOLEANS = {("meeting", "cancelled"), ("agenda_notice", "changed"), ("agenda_item", "closed"),
-            ("council", "group_items"), ("attachment", "closed")}  # fmt: skip
+BOOLEANS = {
+    ("meeting", "cancelled"),
+    ("agenda_notice", "changed"),
+    ("agenda_item", "closed"),
+    ("council", "group_items"),
+    ("attachment", "closed"),
+}
 BINARY = {("minutes_version", "docx"), ("attachment", "data")}  # base64 in the export
 
 IN_MEETINGS = "meeting_id IN (SELECT id FROM meeting WHERE council_id = :c)"
 IN_ACTIONS = "action_id IN (SELECT id FROM action WHERE council_id = :c)"
 IN_EVENTS = "event_id IN (SELECT id FROM event WHERE council_id = :c)"
-IN_ITEMS = ("item_id IN (SELECT i.id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
-            "WHERE m.council_id = :c)")  # fmt: skip
+IN_ITEMS = (
+    "item_id IN (SELECT i.id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
+    "WHERE m.council_id = :c)"
+)
 
 # (table, primary key columns, condition selecting one council's rows)
 TABLES: list[tuple[str, tuple[str, ...], str]] = [
@@ -62,7 +69,7 @@ TABLES: list[tuple[str, tuple[str, ...], str]] = [
     ("meeting_reply", ("meeting_id", "person_id"), IN_MEETINGS),
     ("mail_message", ("id",), "council_id = :c"),
     ("inbox_message", ("council_id", "message_key"), "council_id = :c"),
-]  # fmt: skip
+]
 
 
 def _plain(table: str, column: str, value: Any) -> Any:
@@ -165,8 +172,17 @@ def _stored(table: str, column: str, value: Any) -> Any:
     return value
 
 
-CSV_COLUMNS = ["Nr.", "Opgave", "Ansvarlige", "Status", "Frist", "Frist (tekst)", "Møde", "Punkt",
-               "Seneste note"]  # fmt: skip
+CSV_COLUMNS = [
+    "Nr.",
+    "Opgave",
+    "Ansvarlige",
+    "Status",
+    "Frist",
+    "Frist (tekst)",
+    "Møde",
+    "Punkt",
+    "Seneste note",
+]
 
 
 @dataclass

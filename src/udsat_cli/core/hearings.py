@@ -78,29 +78,38 @@ def status_code(text: str) -> str:
     close = nearest(wanted, STATUS_LABELS.values())
     hint = f"mente du {close}? Ellers brug" if close else "brug"
     raise InputError(
-        f"Ukendt status »{text}« for en høring; {hint} en af: "
-        f"{', '.join(STATUS_LABELS.values())}."
+        f"Ukendt status »{text}« for en høring; {hint} en af: {', '.join(STATUS_LABELS.values())}."
     )
 
 
 def _answer_by(text: str) -> str:
     wanted = text.strip().casefold()
-    found = {"meeting": "meeting", "møde": "meeting", "mødet": "meeting", "chair": "chair",
-             "formand": "chair", "formanden": "chair"}.get(wanted)  # fmt: skip
+    found = {
+        "meeting": "meeting",
+        "møde": "meeting",
+        "mødet": "meeting",
+        "chair": "chair",
+        "formand": "chair",
+        "formanden": "chair",
+    }.get(wanted)
     if found is None:
-        raise InputError(f"»{text}«: en høring besvares på et møde (møde) eller af formanden "
-                         "(formand).")  # fmt: skip
+        raise InputError(
+            f"»{text}«: en høring besvares på et møde (møde) eller af formanden (formand)."
+        )
     return found
 
 
-def last_meeting_before(council: CouncilContext, deadline: date, time: str | None,
-                        *, start: date) -> MeetingRef | None:  # fmt: skip
+def last_meeting_before(
+    council: CouncilContext, deadline: date, time: str | None, *, start: date
+) -> MeetingRef | None:
     """The last meeting from ``start`` that is held before the deadline (on the deadline's day
     only if it starts before the deadline's hour)."""
     plan = council.plan
     found = plan.latest_on_or_before(deadline)
-    if found is not None and found.date == deadline and not (
-        time and found.start and found.start < time
+    if (
+        found is not None
+        and found.date == deadline
+        and not (time and found.start and found.start < time)
     ):
         found = plan.latest_on_or_before(deadline - timedelta(days=1))
     return found if found is not None and found.date >= start else None
@@ -140,11 +149,18 @@ def add_hearing(
     first = None
     for cid, _name in councils:
         row = Hearing(
-            council_id=cid, ref=ref, title=title, sender=sender, received=got, deadline=day,
-            deadline_time=time, answer_by=how, status="received",
+            council_id=cid,
+            ref=ref,
+            title=title,
+            sender=sender,
+            received=got,
+            deadline=day,
+            deadline_time=time,
+            answer_by=how,
+            status="received",
             material=material.strip() if material and material.strip() else None,
             created_at=council.now,
-        )  # fmt: skip
+        )
         council.writing.add(row)
         council.writing.flush()
         first = first or row
@@ -153,8 +169,10 @@ def add_hearing(
         _put_on_agenda(council, first, item_meeting)
     if day < council.today:
         council.notices.append(f"Fristen {dates.long_date_at(day, time)} er allerede overskredet.")
-    elif how == "meeting" and first.item_id is None and (
-        last_meeting_before(council, day, time, start=council.today) is None
+    elif (
+        how == "meeting"
+        and first.item_id is None
+        and (last_meeting_before(council, day, time, start=council.today) is None)
     ):
         council.notices.append(
             f"Intet møde i {council.name} ligger før fristen {dates.long_date_at(day, time)}: "
@@ -178,7 +196,7 @@ def _other_councils(council: CouncilContext, names: tuple[str, ...]) -> list[tup
     return found
 
 
-def _put_on_agenda(council: CouncilContext, hearing, meeting_ref: str) -> None:  # noqa: ANN001
+def _put_on_agenda(council: CouncilContext, hearing, meeting_ref: str) -> None:
     from udsat_cli.core.items import ensure_item
     from udsat_cli.core.meetings import find_meeting
 
@@ -196,22 +214,29 @@ def _put_on_agenda(council: CouncilContext, hearing, meeting_ref: str) -> None: 
             f"Mødet {dates.long_date(meeting.date)} ligger efter høringsfristen "
             f"{dates.long_date(hearing.deadline)}."
         )
-    item = ensure_item(council, meeting_id=meeting.id, title=f"Høring: {hearing.title}",
-                       kind="beslutning", background=_background(hearing))  # fmt: skip
+    item = ensure_item(
+        council,
+        meeting_id=meeting.id,
+        title=f"Høring: {hearing.title}",
+        kind="beslutning",
+        background=_background(hearing),
+    )
     hearing.item_id = item.id
     council.writing.add(hearing)
     council.writing.flush()
 
 
-def _background(hearing) -> str:  # noqa: ANN001
-    lines = [f"Høring fra {hearing.sender}. Høringsfrist: "
-             f"{dates.long_date_at(hearing.deadline, hearing.deadline_time)}."]  # fmt: skip
+def _background(hearing) -> str:
+    lines = [
+        f"Høring fra {hearing.sender}. Høringsfrist: "
+        f"{dates.long_date_at(hearing.deadline, hearing.deadline_time)}."
+    ]
     if hearing.material:
         lines.append(f"Materiale: {hearing.material}")
     return "\n".join(lines)
 
 
-def _row(council: CouncilContext, hearing_id: int):  # noqa: ANN202
+def _row(council: CouncilContext, hearing_id: int):
     from udsat_cli.store.models import Hearing
 
     row = council.writing.get(Hearing, hearing_id)
@@ -224,14 +249,20 @@ def _row(council: CouncilContext, hearing_id: int):  # noqa: ANN202
 
 
 def answer_hearing(
-    council: CouncilContext, *, hearing_id: int, text: str | None = None, on: str | None = None,
+    council: CouncilContext,
+    *,
+    hearing_id: int,
+    text: str | None = None,
+    on: str | None = None,
 ) -> str:
     """Record the council's answer (høringssvar): its text (from ``read_answer`` when it came in
     a file, read before the write began) and the day it was sent."""
     row = _row(council, hearing_id)
     if row.status == "answered":
-        raise UdsatError(f"Høring #{hearing_id} er allerede besvaret "
-                         f"({dates.long_date(required_date(row.answered_on))}).")  # fmt: skip
+        raise UdsatError(
+            f"Høring #{hearing_id} er allerede besvaret "
+            f"({dates.long_date(required_date(row.answered_on))})."
+        )
     answer = (text or "").strip()
     if not answer:
         raise InputError("Skriv høringssvaret med --text, eller giv filen med --file.")
@@ -266,9 +297,13 @@ def read_answer(path: Path) -> str:
 
 
 def edit_hearing(
-    council: CouncilContext, *, hearing_id: int, status: str | None = None,
-    answer_by: str | None = None, deadline: str | None = None,
-) -> str:  # fmt: skip
+    council: CouncilContext,
+    *,
+    hearing_id: int,
+    status: str | None = None,
+    answer_by: str | None = None,
+    deadline: str | None = None,
+) -> str:
     row = _row(council, hearing_id)
     if status is not None:
         row.status = status_code(status)
@@ -296,9 +331,12 @@ LEFT JOIN meeting m ON m.id = i.meeting_id
 """
 
 
-def _select_hearings(council: CouncilContext, *, where: str, **params) -> list[HearingView]:  # noqa: ANN003
-    rows = council.db.all(_SELECT + "WHERE h.council_id = :c AND " + where +
-                          " ORDER BY h.deadline, h.id", c=council.id, **params)  # fmt: skip
+def _select_hearings(council: CouncilContext, *, where: str, **params) -> list[HearingView]:
+    rows = council.db.all(
+        _SELECT + "WHERE h.council_id = :c AND " + where + " ORDER BY h.deadline, h.id",
+        c=council.id,
+        **params,
+    )
     refs = sorted({row[11] for row in rows})
     others: dict[str, list[str]] = {}
     if refs:
@@ -308,20 +346,52 @@ def _select_hearings(council: CouncilContext, *, where: str, **params) -> list[H
         for ref, name in council.db.rows(
             "SELECT h.ref, c.name FROM hearing h JOIN council c ON c.id = h.council_id "
             f"WHERE h.ref IN {marks} AND h.council_id <> :c ORDER BY c.name",
-            c=council.id, **names,
-        ):  # fmt: skip
+            c=council.id,
+            **names,
+        ):
             others.setdefault(ref, []).append(name)
     found = []
-    for (hid, title, sender, received, deadline, time, how, status, material, answer, answered,
-         ref, mid, mdate, start, end, place, number) in rows:  # fmt: skip
+    for (
+        hid,
+        title,
+        sender,
+        received,
+        deadline,
+        time,
+        how,
+        status,
+        material,
+        answer,
+        answered,
+        ref,
+        mid,
+        mdate,
+        start,
+        end,
+        place,
+        number,
+    ) in rows:
         deadline = required_date(deadline)
         meeting = MeetingRef(mid, required_date(mdate), start, end, place) if mid else None
-        found.append(HearingView(
-            hid, title, sender, as_date(received), deadline, time, how, status, material, answer,
-            as_date(answered), meeting, number,
-            last_meeting_before(council, deadline, time, start=council.today),
-            others.get(ref, []),
-        ))  # fmt: skip
+        found.append(
+            HearingView(
+                hid,
+                title,
+                sender,
+                as_date(received),
+                deadline,
+                time,
+                how,
+                status,
+                material,
+                answer,
+                as_date(answered),
+                meeting,
+                number,
+                last_meeting_before(council, deadline, time, start=council.today),
+                others.get(ref, []),
+            )
+        )
     return found
 
 
@@ -350,26 +420,31 @@ def hearings_for_meeting(council: CouncilContext, meeting: MeetingRef) -> list[H
         council,
         where="(i.meeting_id = :m OR (h.status IN ('received', 'in_progress') "
         "AND h.answer_by = 'meeting' AND h.item_id IS NULL AND h.deadline >= :d))",
-        m=meeting.id, d=meeting.date,
-    )  # fmt: skip
+        m=meeting.id,
+        d=meeting.date,
+    )
     chosen = []
     for hearing in found:
         if hearing.meeting is not None:
             chosen.append(hearing)
             continue
-        last = last_meeting_before(council, hearing.deadline, hearing.deadline_time,
-                                   start=meeting.date)  # fmt: skip
+        last = last_meeting_before(
+            council, hearing.deadline, hearing.deadline_time, start=meeting.date
+        )
         if last is not None and last.id == meeting.id:
             chosen.append(hearing)
     return chosen
 
 
-def hearings_answered(council: CouncilContext, *, after: date | None, until: date,
-                      meeting_id: int | None = None) -> list[HearingView]:  # fmt: skip
+def hearings_answered(
+    council: CouncilContext, *, after: date | None, until: date, meeting_id: int | None = None
+) -> list[HearingView]:
     """Consultations answered in (after, until], or on the agenda of ``meeting_id``."""
     return _select_hearings(
         council,
         where="h.status = 'answered' AND ((h.answered_on > :a AND h.answered_on <= :u) "
         "OR i.meeting_id = :m)",
-        a=after or date(1900, 1, 1), u=until, m=meeting_id if meeting_id is not None else -1,
-    )  # fmt: skip
+        a=after or date(1900, 1, 1),
+        u=until,
+        m=meeting_id if meeting_id is not None else -1,
+    )

@@ -126,8 +126,11 @@ class _Names:
     def find(self, name: str) -> str | None:
         """The council's person this name is, without proposing anybody new."""
         key = " ".join(name.split()).casefold()
-        hits = [full for full, short in self.people
-                if full.casefold() == key or (short or "").casefold() == key]  # fmt: skip
+        hits = [
+            full
+            for full, short in self.people
+            if full.casefold() == key or (short or "").casefold() == key
+        ]
         return hits[0] if len(hits) == 1 else None
 
     def resolve(self, name: str, role: str) -> str:
@@ -209,14 +212,19 @@ def plan_import(council: CouncilContext, *, extraction: Extraction) -> ImportPla
     attendees = [names.resolve(n, "medlem") for n in m.participants]
     names.attendees = attendees
     plan = ImportPlan(
-        file=extraction.name, digest=extraction.digest, council=council.name, day=m.date,
-        start=m.start, end=m.end, place=m.place,
+        file=extraction.name,
+        digest=extraction.digest,
+        council=council.name,
+        day=m.date,
+        start=m.start,
+        end=m.end,
+        place=m.place,
         meeting_exists=council.plan.on(m.date) is not None,
         participants=attendees,
         absent=[(names.resolve(n, "medlem"), m.reasons.get(n)) for n in m.absent],
         guests=[_guest(names, n, m.guest_roles.get(n)) for n in m.guests],
         referent=referent,
-    )  # fmt: skip
+    )
     if held is not None:
         plan.already = (
             f"{extraction.name} er allerede importeret "
@@ -244,15 +252,23 @@ def plan_import(council: CouncilContext, *, extraction: Extraction) -> ImportPla
             what = what[: -len(proposal.deadline_text)].rstrip(" ,") or what  # shown apart
         plan.actions.append(
             PlannedAction(
-                task_title(what), list(dict.fromkeys(owners)), due, index.get(item),
-                proposal.source, accepted=proposal.confidence >= LOW_CONFIDENCE,
-                confidence=proposal.confidence, reason=proposal.reason,
+                task_title(what),
+                list(dict.fromkeys(owners)),
+                due,
+                index.get(item),
+                proposal.source,
+                accepted=proposal.confidence >= LOW_CONFIDENCE,
+                confidence=proposal.confidence,
+                reason=proposal.reason,
             )
-        )  # fmt: skip
-    plan.topics = [PlannedTopic(t.title, t.when_text, index.get(item), t.source)
-                   for t, item in extraction.topics]  # fmt: skip
-    plan.events = [PlannedEvent(e.title, e.day, index.get(item), e.source)
-                   for e, item in extraction.events]  # fmt: skip
+        )
+    plan.topics = [
+        PlannedTopic(t.title, t.when_text, index.get(item), t.source)
+        for t, item in extraction.topics
+    ]
+    plan.events = [
+        PlannedEvent(e.title, e.day, index.get(item), e.source) for e, item in extraction.events
+    ]
     plan.new_people = list(names.new.values())
     return plan
 
@@ -304,8 +320,9 @@ def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
     held = council.db.scalar(
         "SELECT m.date FROM import_log i JOIN meeting m ON m.id = i.meeting_id "
         "WHERE i.council_id = :c AND i.digest = :d",
-        c=council.id, d=plan.digest,
-    )  # fmt: skip
+        c=council.id,
+        d=plan.digest,
+    )
     if held is not None:  # imported by another run since this one read it (under the lock now)
         raise UdsatError(
             f"{plan.file} er allerede importeret (mødet {dates.long_date(required_date(held))}); "
@@ -325,33 +342,56 @@ def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
     if plan.absent or plan.guests or plan.referent:
         absent = [resolved[n] + (f":{r}" if r else "") for n, r in plan.absent]
         set_attendance(
-            held, ref=ref, absent=absent or None,
+            held,
+            ref=ref,
+            absent=absent or None,
             guests=[resolved[n] for n, _ in plan.guests] or None,
             referent=resolved.get(plan.referent) if plan.referent else None,
-        )  # fmt: skip
+        )
     kept = [i for i in plan.items if i.accepted]
     for item in kept:
-        ensure_item(held, meeting_id=meeting.id, title=item.title, kind=item.kind,
-                    background=item.background, decision=item.decision, append=True)  # fmt: skip
+        ensure_item(
+            held,
+            meeting_id=meeting.id,
+            title=item.title,
+            kind=item.kind,
+            background=item.background,
+            decision=item.decision,
+            append=True,
+        )
     existing = [
         (t, o or "")
         for t, o in council.db.rows(
             "SELECT a.title, p.full_name FROM action a LEFT JOIN action_owner ao "
             "ON ao.action_id = a.id LEFT JOIN person p ON p.id = ao.person_id "
-            "WHERE a.meeting_id = :m", m=meeting.id,
+            "WHERE a.meeting_id = :m",
+            m=meeting.id,
         )
-    ]  # fmt: skip
+    ]
     accepted = [a for a in plan.actions if a.accepted]
     new = [a for a in accepted if not _already_entered(a, existing, resolved)]
     for action in new:
         owners = [resolved.get(o, o) for o in action.owners]
-        add_action(held, title=action.title, owners=owners, due=action.due, meeting=ref,
-                   item=item_title(plan, action.item), details=action.source)  # fmt: skip
+        add_action(
+            held,
+            title=action.title,
+            owners=owners,
+            due=action.due,
+            meeting=ref,
+            item=item_title(plan, action.item),
+            details=action.source,
+        )
     topics = _add_topics(held, plan)
     events = _add_events(held, plan)
-    council.writing.add(ImportLog(council_id=council.id, digest=plan.digest,
-                                  meeting_id=meeting.id, file_name=plan.file[:300],
-                                  at=council.now))  # fmt: skip
+    council.writing.add(
+        ImportLog(
+            council_id=council.id,
+            digest=plan.digest,
+            meeting_id=meeting.id,
+            file_name=plan.file[:300],
+            at=council.now,
+        )
+    )
     council.writing.flush()
     summary = import_summary(plan.day, len(kept), len(new), len(names.new))
     from udsat_cli.danish import count
@@ -366,8 +406,9 @@ def apply_plan(council: CouncilContext, *, plan: ImportPlan) -> str:
     return summary + (f" Desuden: {'; '.join(extra)}." if extra else "")
 
 
-def _already_entered(action: PlannedAction, existing: list[tuple[str, str]],
-                     resolved: dict[str, str]) -> bool:  # fmt: skip
+def _already_entered(
+    action: PlannedAction, existing: list[tuple[str, str]], resolved: dict[str, str]
+) -> bool:
     """An action entered by hand before the minutes were imported: a similar title, and the
     same owner where both have one."""
     owners = {resolved.get(o, o).casefold() for o in action.owners}
@@ -390,8 +431,10 @@ def _shared_words(a: str, b: str) -> float:
 def _add_topics(held: CouncilContext, plan: ImportPlan) -> int:
     from udsat_cli.core.topics import add_topic
 
-    taken = {t.casefold() for (t,) in held.db.rows(
-        "SELECT title FROM topic WHERE council_id = :c", c=held.id)}  # fmt: skip
+    taken = {
+        t.casefold()
+        for (t,) in held.db.rows("SELECT title FROM topic WHERE council_id = :c", c=held.id)
+    }
     added = 0
     for topic in plan.topics:
         if topic.accepted and topic.title.casefold() not in taken:
@@ -407,8 +450,10 @@ def _add_topics(held: CouncilContext, plan: ImportPlan) -> int:
 def _add_events(held: CouncilContext, plan: ImportPlan) -> int:
     from udsat_cli.core.events import add_event
 
-    taken = {(t.casefold(), as_date(d)) for t, d in held.db.rows(
-        "SELECT title, date FROM event WHERE council_id = :c", c=held.id)}  # fmt: skip
+    taken = {
+        (t.casefold(), as_date(d))
+        for t, d in held.db.rows("SELECT title, date FROM event WHERE council_id = :c", c=held.id)
+    }
     added = 0
     for event in plan.events:
         if event.accepted and (event.title.casefold(), event.day) not in taken:
@@ -597,16 +642,22 @@ def plan_from_json(plan: ImportPlan, *, data: object, name: str) -> ImportPlan:
         if key in meeting:
             entries = r.items(meeting[key], f"»meeting.{key}«")
             where = f"»meeting.{key}"
-            setattr(plan, key, [_person(r, e, f"{where}[{i + 1}]«", extra)
-                                for i, e in enumerate(entries)])  # fmt: skip
+            setattr(
+                plan,
+                key,
+                [_person(r, e, f"{where}[{i + 1}]«", extra) for i, e in enumerate(entries)],
+            )
     if "items" in data:
         _items_from(r, plan, r.items(data["items"], "»items«"))
     count = len(plan.items)
     if "actions" in data:
-        plan.actions = [_action_from(r, plan, r.obj(a, f"»actions[{i + 1}]«"), i, count)
-                        for i, a in enumerate(r.items(data["actions"], "»actions«"))]  # fmt: skip
+        plan.actions = [
+            _action_from(r, plan, r.obj(a, f"»actions[{i + 1}]«"), i, count)
+            for i, a in enumerate(r.items(data["actions"], "»actions«"))
+        ]
     proposed: list[tuple[str, Sequence[PlannedTopic | PlannedEvent]]] = [
-        ("topics", plan.topics), ("events", plan.events)
+        ("topics", plan.topics),
+        ("events", plan.events),
     ]
     for key, found in proposed:
         if key not in data:
@@ -653,13 +704,15 @@ def _items_from(r: _Plan, plan: ImportPlan, entries: list) -> None:
             raise r.fail(where + ".number«", "skal være et nummer, intet andet punkt har")
         numbers[number] = i
         old = plan.items[number - 1] if 1 <= number <= len(plan.items) else PlannedItem("")
-        items.append(PlannedItem(
-            str(r.text(entry.get("title", old.title or None), where + ".title«")),
-            r.text(entry.get("kind", old.kind), where + ".kind«", empty=True),
-            r.text(entry.get("background", old.background), where + ".background«", empty=True),
-            r.text(entry.get("decision", old.decision), where + ".decision«", empty=True),
-            r.flag(entry.get("keep", True), where + ".keep«"),
-        ))  # fmt: skip
+        items.append(
+            PlannedItem(
+                str(r.text(entry.get("title", old.title or None), where + ".title«")),
+                r.text(entry.get("kind", old.kind), where + ".kind«", empty=True),
+                r.text(entry.get("background", old.background), where + ".background«", empty=True),
+                r.text(entry.get("decision", old.decision), where + ".decision«", empty=True),
+                r.flag(entry.get("keep", True), where + ".keep«"),
+            )
+        )
         merges.append((entry.get("merge_into"), where))
     for found in _proposals(plan):  # the proposals' points, renumbered
         found.item = None if found.item is None else numbers.get(found.item + 1)
@@ -678,11 +731,13 @@ def _action_from(r: _Plan, plan: ImportPlan, entry: dict, i: int, count: int) ->
     owners = r.names(entry.get("owners", []), where + ".owners«")
     deadline = r.text(entry.get("deadline"), where + ".deadline«", empty=True)
     action = PlannedAction(
-        str(r.text(entry.get("title"), where + ".title«")), owners, no_deadline(deadline),
+        str(r.text(entry.get("title"), where + ".title«")),
+        owners,
+        no_deadline(deadline),
         r.point(entry.get("item"), where + ".item«", count),
         r.text(entry.get("source"), where + ".source«", empty=True) or ADDED,
         accepted=r.flag(entry.get("take", True), where + ".take«"),
-    )  # fmt: skip
+    )
     confidence = entry.get("confidence", 1.0)
     if isinstance(confidence, (int, float)) and not isinstance(confidence, bool):
         action.confidence = float(confidence)
@@ -692,8 +747,9 @@ def _action_from(r: _Plan, plan: ImportPlan, entry: dict, i: int, count: int) ->
     return action
 
 
-def apply_edited_plan(council: CouncilContext, *, extraction: Extraction, data: object,
-                      name: str) -> str:  # fmt: skip
+def apply_edited_plan(
+    council: CouncilContext, *, extraction: Extraction, data: object, name: str
+) -> str:
     """``udsat import FILE --apply PLAN``: the plan read from FILE, corrected as PLAN says,
     written in the caller's transaction; a plan that does not fit writes nothing."""
     plan = plan_import(council, extraction=extraction)

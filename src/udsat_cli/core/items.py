@@ -54,16 +54,25 @@ def read_items(council: CouncilContext, meeting_id: int) -> list[ItemRecord]:
         m=meeting_id,
     ):
         bilag.setdefault(iid, []).append(AttachmentRef(name, size, bool(closed or item_closed)))
+    rows = council.db.rows(
+        "SELECT id, number, title, kind, background, decision, closed, public_decision, "
+        "standing FROM agenda_item WHERE meeting_id = :m ORDER BY number",
+        m=meeting_id,
+    )
     return [
-        ItemRecord(number, title, kind, background, decision, closed=bool(closed),
-                   public_decision=public, standing=standing, id=iid,
-                   attachments=bilag.get(iid, []))  # fmt: skip
-        for iid, number, title, kind, background, decision, closed, public, standing
-        in council.db.rows(
-            "SELECT id, number, title, kind, background, decision, closed, public_decision, "
-            "standing FROM agenda_item WHERE meeting_id = :m ORDER BY number",
-            m=meeting_id,
+        ItemRecord(
+            number,
+            title,
+            kind,
+            background,
+            decision,
+            closed=bool(closed),
+            public_decision=public,
+            standing=standing,
+            id=iid,
+            attachments=bilag.get(iid, []),
         )
+        for iid, number, title, kind, background, decision, closed, public, standing in rows
     ]
 
 
@@ -110,8 +119,9 @@ def find_item(council: CouncilContext, *, meeting: MeetingRef, ref: str) -> tupl
         iid, number, title = candidates[0]
         council.notify(f"Læste »{wanted}« som punkt {number} »{title}«.")
         return iid, number, title
-    near = candidates or [titles[c] for c in difflib.get_close_matches(key, list(titles), n=3,
-                                                                       cutoff=0.5)]  # fmt: skip
+    near = candidates or [
+        titles[c] for c in difflib.get_close_matches(key, list(titles), n=3, cutoff=0.5)
+    ]
     guess = " eller ".join(f"punkt {n} »{t}«" for _, n, t in near)
     advice = f"mente du {guess}? Ellers tilføj" if near else "tilføj"
     raise NotFoundError(
@@ -126,8 +136,7 @@ def item_texts(council: CouncilContext, *, ref: str, number: int) -> ItemTexts:
 
     meeting = find_meeting(council, ref)
     row = council.db.one(
-        "SELECT title, background, decision FROM agenda_item "
-        "WHERE meeting_id = :m AND number = :n",
+        "SELECT title, background, decision FROM agenda_item WHERE meeting_id = :m AND number = :n",
         m=meeting.id,
         n=number,
     )
@@ -194,7 +203,7 @@ def grouped_council(council: CouncilContext) -> bool:
     return value is None or bool(value)
 
 
-def insert_item(council: CouncilContext, meeting_id: int, item: Any, *, at: int | None = None):  # noqa: ANN201
+def insert_item(council: CouncilContext, meeting_id: int, item: Any, *, at: int | None = None):
     """Put a new AgendaItem row into the meeting's numbering (at ``at``, 0-based, or where
     ``insert_position`` says); the items after it move one down."""
     items = _items(council, meeting_id)
@@ -228,16 +237,20 @@ def _new(
     kind: str | None = None,
     background: str | None = None,
     decision: str | None = None,
-):  # noqa: ANN202  (an AgendaItem row)
+):
     from udsat_cli.store.models import AgendaItem
 
     title = " ".join(title.split())
     if not title:
         raise InputError("Et punkts titel må ikke være tom.")
     return AgendaItem(
-        meeting_id=meeting_id, number=0, title=title, kind=_kind(kind),
-        background=_text(background), decision=_text(decision),
-    )  # fmt: skip
+        meeting_id=meeting_id,
+        number=0,
+        title=title,
+        kind=_kind(kind),
+        background=_text(background),
+        decision=_text(decision),
+    )
 
 
 def ensure_item(
@@ -249,7 +262,7 @@ def ensure_item(
     background: str | None = None,
     decision: str | None = None,
     append: bool = False,
-):  # noqa: ANN201  (an AgendaItem row)
+):
     """The meeting's item with this title (any case), added in its place if it has none
     (``append``: at the end, as minutes being imported have it)."""
     wanted = " ".join(title.split()).casefold()
@@ -310,13 +323,14 @@ def _standing_of(council: CouncilContext, meeting_id: int, title: str) -> str | 
         if point.title.casefold() == title.casefold():
             taken = council.db.scalar(
                 "SELECT 1 FROM agenda_item WHERE meeting_id = :m AND standing = :k",
-                m=meeting_id, k=point.key,
-            )  # fmt: skip
+                m=meeting_id,
+                k=point.key,
+            )
             return None if taken else point.key
     return None
 
 
-def _topic_to_take(council: CouncilContext, topic_id: int):  # noqa: ANN202  (a Topic row)
+def _topic_to_take(council: CouncilContext, topic_id: int):
     from udsat_cli.store.models import Topic
 
     row = council.writing.get(Topic, topic_id) if 0 < topic_id < 2**31 else None
@@ -341,7 +355,7 @@ def _topic_to_take(council: CouncilContext, topic_id: int):  # noqa: ANN202  (a 
     return row
 
 
-def _close(item, *, closed: bool | None, public_decision: str | None) -> None:  # noqa: ANN001
+def _close(item, *, closed: bool | None, public_decision: str | None) -> None:
     if closed is not None:
         item.closed = closed
     if public_decision is not None:
@@ -350,7 +364,7 @@ def _close(item, *, closed: bool | None, public_decision: str | None) -> None:  
         raise InputError("--public-decision gælder kun et lukket punkt; tilføj --closed.")
 
 
-def _item_at(council: CouncilContext, meeting_id: int, number: int):  # noqa: ANN202
+def _item_at(council: CouncilContext, meeting_id: int, number: int):
     for item in _items(council, meeting_id):
         if item.number == number:
             return item
@@ -434,9 +448,13 @@ class Deleted:
 
 
 def delete_item(
-    council: CouncilContext, *, ref: str, number: int, with_actions: bool = False,
+    council: CouncilContext,
+    *,
+    ref: str,
+    number: int,
+    with_actions: bool = False,
     reopen: bool = False,
-) -> Deleted:  # fmt: skip
+) -> Deleted:
     """Take an item added by mistake off the meeting; the items after it move up. An item with
     follow-ups is kept unless they go too (``with_actions``) or are moved first (update --item).
     A topic it took up goes back on the list; a consultation on it goes back to »Høringer«."""
@@ -448,9 +466,12 @@ def delete_item(
     found = find_meeting(council, ref)
     refuse_if_approved(council, found, reopen=reopen)
     item = _item_at(council, found.id, number)
-    actions = [aid for (aid,) in council.db.rows(
-        "SELECT id FROM action WHERE item_id = :i ORDER BY id", i=item.id
-    )]  # fmt: skip
+    actions = [
+        aid
+        for (aid,) in council.db.rows(
+            "SELECT id FROM action WHERE item_id = :i ORDER BY id", i=item.id
+        )
+    ]
     if actions and not with_actions:
         listed = ", ".join(f"#{a}" for a in actions)
         raise UdsatError(

@@ -76,14 +76,21 @@ class LiveMeeting:
             return None
         from udsat_cli.danish import join_names
 
-        call = (f" Indkald en suppleant: {join_names(self.substitutes, 'eller')}."
-                if self.substitutes else "")  # fmt: skip
+        call = (
+            f" Indkald en suppleant: {join_names(self.substitutes, 'eller')}."
+            if self.substitutes
+            else ""
+        )
         if self.meeting.date > self.today:  # before the day: as the afbud say it will be
-            return (f"Rådet bliver ikke beslutningsdygtigt: efter afbuddene kommer kun "
-                    f"{self.present} af {len(self.seats)} medlemmer, der skal være mindst "
-                    f"{self.quorum}.{call}")  # fmt: skip
-        return (f"Rådet er ikke beslutningsdygtigt: {self.present} af {len(self.seats)} "
-                f"medlemmer er til stede, der skal være mindst {self.quorum}.{call}")  # fmt: skip
+            return (
+                f"Rådet bliver ikke beslutningsdygtigt: efter afbuddene kommer kun "
+                f"{self.present} af {len(self.seats)} medlemmer, der skal være mindst "
+                f"{self.quorum}.{call}"
+            )
+        return (
+            f"Rådet er ikke beslutningsdygtigt: {self.present} af {len(self.seats)} "
+            f"medlemmer er til stede, der skal være mindst {self.quorum}.{call}"
+        )
 
     def resume_at(self) -> int:
         """The item to continue with (after a restart, too): the first without a decision after
@@ -109,10 +116,16 @@ def live_meeting(council: CouncilContext, *, meeting: str | None = None) -> Live
     target = target_meeting(council, meeting, minuting=True)
     seats = seats_of(council, target)
     found = LiveMeeting(
-        council=council.name, meeting=target, today=council.today, seats=[], quorum=0,
-        items=items_of(council, target), followups=followups_of(council, target), owners=[],
+        council=council.name,
+        meeting=target,
+        today=council.today,
+        seats=[],
+        quorum=0,
+        items=items_of(council, target),
+        followups=followups_of(council, target),
+        owners=[],
         attendance_taken=False,
-    )  # fmt: skip
+    )
     found.take(seats)
     return found
 
@@ -135,23 +148,36 @@ def seats_of(council: CouncilContext, target: MeetingRef) -> Seats:
     everyone = {m.id: m for m in member_list(council, include_left=True).members}
     members = members_on(council, target.date)
     if roll_taken is not None:  # the roll as stored: a member who joined since is not on it
-        members = [everyone[pid] for pid in sorted(marks)
-                   if marks[pid][0] != "guest" and pid in everyone]  # fmt: skip
-    answers: dict[int, str] = dict(council.db.rows(
-        "SELECT person_id, response FROM meeting_reply WHERE meeting_id = :m", m=target.id))
+        members = [
+            everyone[pid] for pid in sorted(marks) if marks[pid][0] != "guest" and pid in everyone
+        ]
+    answers: dict[int, str] = dict(
+        council.db.rows(
+            "SELECT person_id, response FROM meeting_reply WHERE meeting_id = :m", m=target.id
+        )
+    )
     seats = []
     for m in members:
         stored = marks.get(m.id, (None, None))
         status, reason = stored if stored[0] == "absent" else ("present", None)
-        seats.append(Seat(m.id, m.full_name, m.short_name, status, reason, stored,
-                          answers.get(m.id)))  # fmt: skip
+        seats.append(
+            Seat(m.id, m.full_name, m.short_name, status, reason, stored, answers.get(m.id))
+        )
     needed = quorum(council, members=len(members))
-    owners = sorted({n for m in members for n in (m.full_name, m.short_name,
-                                                  m.full_name.split()[0]) if n})  # fmt: skip
+    owners = sorted(
+        {n for m in members for n in (m.full_name, m.short_name, m.full_name.split()[0]) if n}
+    )
     referent = everyone[referent_id].full_name if referent_id in everyone else None
-    return Seats(seats, needed, any(status != "present" for status, _ in marks.values()),
-                 roll_taken is not None, referent_id, referent, [*owners, *OWNER_WORDS],
-                 expected(council, target).substitutes)  # fmt: skip
+    return Seats(
+        seats,
+        needed,
+        any(status != "present" for status, _ in marks.values()),
+        roll_taken is not None,
+        referent_id,
+        referent,
+        [*owners, *OWNER_WORDS],
+        expected(council, target).substitutes,
+    )
 
 
 def items_of(council: CouncilContext, target: MeetingRef) -> list[ItemRecord]:
@@ -186,12 +212,19 @@ def deadline_preview(council: CouncilContext, *, text: str) -> str:
 
 # Which part of the view a table's rows feed.
 PARTS = {
-    "agenda_item": {"items"}, "action": {"items", "followups"},
-    "action_owner": {"items", "followups"}, "action_body_owner": {"items", "followups"},
-    "action_event": {"items", "followups"}, "attendance": {"seats"},
-    "meeting_guest": {"seats"}, "meeting": {"seats", "items"}, "person": {"seats", "items"},
-    "council": {"seats"}, "topic": {"items"}, "meeting_reply": {"seats"},
-}  # fmt: skip
+    "agenda_item": {"items"},
+    "action": {"items", "followups"},
+    "action_owner": {"items", "followups"},
+    "action_body_owner": {"items", "followups"},
+    "action_event": {"items", "followups"},
+    "attendance": {"seats"},
+    "meeting_guest": {"seats"},
+    "meeting": {"seats", "items"},
+    "person": {"seats", "items"},
+    "council": {"seats"},
+    "topic": {"items"},
+    "meeting_reply": {"seats"},
+}
 EVERYTHING = {"seats", "items", "followups"}
 
 
@@ -224,8 +257,9 @@ def changed_since(council: CouncilContext, seen: Seen, *, own: set[int]) -> tupl
         "SELECT DISTINCT r.change_set_id, r.table_name FROM change_row r "
         "JOIN change_set s ON s.id = r.change_set_id "
         "WHERE r.change_set_id > :seen AND s.council_id = :c",
-        seen=seen.last, c=council.id,
-    ):  # fmt: skip
+        seen=seen.last,
+        c=council.id,
+    ):
         if set_id not in own:
             parts |= PARTS.get(table, set())
     return now, parts
@@ -290,8 +324,9 @@ def other_change(council: CouncilContext, table: str, key: dict[str, Any]) -> Ot
         "SELECT s.command, s.at, s.author, s.undone_at FROM change_row r "
         "JOIN change_set s ON s.id = r.change_set_id "
         "WHERE r.table_name = :t AND r.row_key = :k ORDER BY r.id DESC LIMIT 1",
-        t=table, k=row_key,
-    )  # fmt: skip
+        t=table,
+        k=row_key,
+    )
     if found is None:
         return None
     command, at, author, undone = found

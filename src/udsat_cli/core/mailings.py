@@ -34,8 +34,10 @@ def new_reference() -> str:
 def said(meeting: MeetingRef, *, cancelled: bool) -> str:
     """What an invitation says of the meeting, to compare with what it says now."""
     clock = f"{meeting.start or ''}-{meeting.end or ''}"
-    return f"{meeting.date.isoformat()} {clock} {'aflyst' if cancelled else 'holdes'} " \
-        f"{meeting.place or ''}".strip()[:200]  # fmt: skip
+    return (
+        f"{meeting.date.isoformat()} {clock} {'aflyst' if cancelled else 'holdes'} "
+        f"{meeting.place or ''}".strip()[:200]
+    )
 
 
 @dataclass
@@ -59,20 +61,40 @@ class CalendarChange:
 
 
 def record_message(
-    council: CouncilContext, *, kind: str, message_id: str, address: str, status: str = "sent",
-    reference: str | None = None, meeting_id: int | None = None, person_id: int | None = None,
-    name: str | None = None, sequence: int | None = None, said: str | None = None,
-    actions: list[int] | None = None, detail: str | None = None,
-) -> None:  # fmt: skip
+    council: CouncilContext,
+    *,
+    kind: str,
+    message_id: str,
+    address: str,
+    status: str = "sent",
+    reference: str | None = None,
+    meeting_id: int | None = None,
+    person_id: int | None = None,
+    name: str | None = None,
+    sequence: int | None = None,
+    said: str | None = None,
+    actions: list[int] | None = None,
+    detail: str | None = None,
+) -> None:
     council.db.execute(
         "INSERT INTO mail_message (council_id, kind, message_id, reference, meeting_id, "
         "person_id, address, name, sequence, said, actions, status, detail, at) VALUES (:c, :k, "
         ":mid, :ref, :m, :p, :a, :n, :s, :said, :acts, :st, :d, :at)",
-        c=council.id, k=kind, mid=message_id, ref=reference, m=meeting_id, p=person_id,
-        a=address, n=name, s=sequence, said=said,
-        acts=json.dumps(actions) if actions is not None else None, st=status,
-        d=(detail or None) and detail[:300], at=council.now,
-    )  # fmt: skip
+        c=council.id,
+        k=kind,
+        mid=message_id,
+        ref=reference,
+        m=meeting_id,
+        p=person_id,
+        a=address,
+        n=name,
+        s=sequence,
+        said=said,
+        acts=json.dumps(actions) if actions is not None else None,
+        st=status,
+        d=(detail or None) and detail[:300],
+        at=council.now,
+    )
 
 
 def _sent_rows(council: CouncilContext, meeting_id: int) -> list[tuple]:
@@ -96,8 +118,9 @@ def _sent_rows(council: CouncilContext, meeting_id: int) -> list[tuple]:
     return old + [tuple(r) for r in new]
 
 
-def calendar_sequence(council: CouncilContext, *, meeting_id: int, revision: int,
-                      now_said: str) -> int:  # fmt: skip
+def calendar_sequence(
+    council: CouncilContext, *, meeting_id: int, revision: int, now_said: str
+) -> int:
     """The SEQUENCE an invitation of the meeting as it is now carries (module docstring)."""
     best: tuple[int, str | None] | None = None
     for _, _, _, seq, what, status in _sent_rows(council, meeting_id):
@@ -122,14 +145,17 @@ def _meeting_rows(council: CouncilContext, meeting_id: int | None) -> list[tuple
         "('notice', 'update')) " + only + " UNION SELECT m.id, m.date, m.start_time, m.end_time, "
         "m.place, m.cancelled, m.revision FROM meeting m WHERE m.council_id = :c "
         "AND m.date >= :today AND EXISTS (SELECT 1 FROM agenda_notice n WHERE n.meeting_id = m.id) "
-        + only + " ORDER BY 2, 1",
-        c=council.id, today=council.today, m=meeting_id,
-    )  # fmt: skip
+        + only
+        + " ORDER BY 2, 1",
+        c=council.id,
+        today=council.today,
+        m=meeting_id,
+    )
 
 
-def calendar_changes(council: CouncilContext, *, meeting_id: int | None = None) -> list[
-    CalendarChange
-]:
+def calendar_changes(
+    council: CouncilContext, *, meeting_id: int | None = None
+) -> list[CalendarChange]:
     """The moved and cancelled meetings (still to come) whose invitations went out, each with
     who has not had the change yet."""
     from udsat_cli.core.identity import store_id, uid
@@ -157,8 +183,17 @@ def calendar_changes(council: CouncilContext, *, meeting_id: int | None = None) 
             if not current:
                 owed.append(invitee)
         if owed:
-            found.append(CalendarChange(council.name, meeting, bool(cancelled), sequence,
-                                        uid(store, "meeting", mid), now, owed))  # fmt: skip
+            found.append(
+                CalendarChange(
+                    council.name,
+                    meeting,
+                    bool(cancelled),
+                    sequence,
+                    uid(store, "meeting", mid),
+                    now,
+                    owed,
+                )
+            )
     return found
 
 
@@ -169,10 +204,16 @@ def hold_changes(council: CouncilContext, *, meeting_id: int) -> int:
     for change in calendar_changes(council, meeting_id=meeting_id):
         for invitee in change.to:
             record_message(
-                council, kind="cancel" if change.cancelled else "update", message_id="",
-                address=invitee.address, status="held", meeting_id=change.meeting.id,
-                person_id=invitee.person_id, name=invitee.name, sequence=change.sequence,
+                council,
+                kind="cancel" if change.cancelled else "update",
+                message_id="",
+                address=invitee.address,
+                status="held",
+                meeting_id=change.meeting.id,
+                person_id=invitee.person_id,
+                name=invitee.name,
+                sequence=change.sequence,
                 said=change.said,
-            )  # fmt: skip
+            )
             held += 1
     return held

@@ -30,6 +30,11 @@ def meeting_detail(council: CouncilContext, *, ref: str) -> MeetingDetail:
     )
     actions = select_actions(council, Which(meeting=found.id, by_item=True))
     cancelled = bool(council.db.scalar("SELECT cancelled FROM meeting WHERE id = :m", m=found.id))
-    return MeetingDetail(council.name, found, [(n, t) for n, t in items],
-                         list(with_people(council, actions)), cancelled,
-                         None if cancelled else expected(council, found))  # fmt: skip
+    return MeetingDetail(
+        council.name,
+        found,
+        [(n, t) for n, t in items],
+        list(with_people(council, actions)),
+        cancelled,
+        None if cancelled else expected(council, found),
+    )

@@ -176,9 +176,7 @@ def has_minutes(council: CouncilContext, meeting_id: int) -> bool:
     )
 
 
-def _refuse_held(
-    council: CouncilContext, found: MeetingRef, *, cancel: bool, reopen: bool
-) -> None:
+def _refuse_held(council: CouncilContext, found: MeetingRef, *, cancel: bool, reopen: bool) -> None:
     """A held meeting stays as it was held: one that lies in the past or has minutes is moved
     only as a correction of its date (--reopen), and one with minutes is never cancelled."""
     when = dates.long_date(found.date)
@@ -283,8 +281,15 @@ def _place(place: str | None) -> str | None:
     return " ".join(place.split()) if place and place.strip() else None
 
 
-_ORDINALS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5,
-             "sidste": -1}  # fmt: skip
+_ORDINALS = {
+    "første": 1,
+    "anden": 2,
+    "andet": 2,
+    "tredje": 3,
+    "fjerde": 4,
+    "femte": 5,
+    "sidste": -1,
+}
 
 
 class Every:
@@ -322,8 +327,11 @@ def _nth_weekdays(start: date, until: date, nth: int, weekday: int) -> list[date
     found = []
     year, month = start.year, start.month
     while date(year, month, 1) <= until:
-        days = [d for d in calendar.Calendar().itermonthdates(year, month)
-                if d.month == month and d.weekday() == weekday]  # fmt: skip
+        days = [
+            d
+            for d in calendar.Calendar().itermonthdates(year, month)
+            if d.month == month and d.weekday() == weekday
+        ]
         if len(days) >= abs(nth):
             day = days[nth - 1] if nth > 0 else days[nth]
             if start <= day <= until:
@@ -425,8 +433,9 @@ def _on_working_days(council: CouncilContext, days: list[date]) -> list[date]:
             continue
         why = f"{dates.long_date(day)} er {day_off(council, day)}"
         if to in kept:
-            council.notify(f"{why}; mødet udgår, da der allerede er et møde "
-                           f"{dates.weekday_date(to)}.")  # fmt: skip
+            council.notify(
+                f"{why}; mødet udgår, da der allerede er et møde {dates.weekday_date(to)}."
+            )
         else:
             council.notify(f"{why}; mødet er lagt {dates.weekday_date(to)}.")
             kept.add(to)
@@ -483,8 +492,10 @@ def plan_days(
     for planned_day in planned:
         _refuse_taken(council, planned_day.date)
         if planned_day.date in seen:
-            raise UdsatError(f"{dates.long_date(planned_day.date)} er angivet to gange; rådet "
-                             "holder ét møde om dagen.")  # fmt: skip
+            raise UdsatError(
+                f"{dates.long_date(planned_day.date)} er angivet to gange; rådet "
+                "holder ét møde om dagen."
+            )
         seen.add(planned_day.date)
     return planned
 
@@ -507,12 +518,17 @@ def plan_meetings(
 
     session = council.writing
     added = []
-    for day, begin, end in plan_days(council, whens=whens, every=every, start=start, until=until,
-                                     time=time, any_day=any_day):  # fmt: skip
+    for day, begin, end in plan_days(
+        council, whens=whens, every=every, start=start, until=until, time=time, any_day=any_day
+    ):
         meeting = Meeting(
-            council_id=council.id, date=day, start_time=begin, end_time=end, place=_place(place),
+            council_id=council.id,
+            date=day,
+            start_time=begin,
+            end_time=end,
+            place=_place(place),
             created_at=council.now,
-        )  # fmt: skip
+        )
         session.add(meeting)
         session.flush()
         if day >= council.today:  # a meeting to come: its agenda starts with the standing points

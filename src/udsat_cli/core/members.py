@@ -134,11 +134,16 @@ def _refuse_duplicate(council: CouncilContext, full_name: str, *, other_than: in
             raise UdsatError(f"{name} findes allerede i {council.name}.")
 
 
-def _member(person) -> Member:  # noqa: ANN001  (a Person row)
+def _member(person) -> Member:
     return Member(
-        person.id, person.full_name, person.short_name, person.role, person.email,
-        person.member_from, person.member_to,
-    )  # fmt: skip
+        person.id,
+        person.full_name,
+        person.short_name,
+        person.role,
+        person.email,
+        person.member_from,
+        person.member_to,
+    )
 
 
 def add_member(
@@ -181,13 +186,17 @@ def add_member(
 
 def _has_held_meetings(council: CouncilContext) -> bool:
     """Whether the council has met (a council being set up has members from its start)."""
-    return bool(council.db.scalar(
-        "SELECT 1 FROM meeting WHERE council_id = :c AND date < :d AND cancelled = :no",
-        c=council.id, d=council.today, no=False,
-    ))  # fmt: skip
+    return bool(
+        council.db.scalar(
+            "SELECT 1 FROM meeting WHERE council_id = :c AND date < :d AND cancelled = :no",
+            c=council.id,
+            d=council.today,
+            no=False,
+        )
+    )
 
 
-def _load(council: CouncilContext, name: str):  # noqa: ANN202
+def _load(council: CouncilContext, name: str):
     from udsat_cli.store.models import Person
 
     return council.writing.get(Person, find_person(council, name, lookup=True).id)

@@ -144,9 +144,14 @@ def _apply(action: ActionView, state: dict[str, Any], plan: Any, source: date) -
     action.title = state["title"]
     action.owners = tuple(state["owners"])
     action.due, action.due_text = resolve_deadline(
-        state["due_kind"], as_date(state["due_date"]), state["due_meeting_id"], state["due_n"],
-        state["due_text"], source=source, plan=plan,
-    )  # fmt: skip
+        state["due_kind"],
+        as_date(state["due_date"]),
+        state["due_meeting_id"],
+        state["due_n"],
+        state["due_text"],
+        source=source,
+        plan=plan,
+    )
     action.undated = state["due_kind"] == "text"
     action.overdue = False
     action.item_id = state.get("item_id")
@@ -256,13 +261,15 @@ def written_minutes(council: CouncilContext, meeting: MeetingRef) -> Minutes:
         approved=required_datetime(approved).date() if approved else None,
         previous_approved=previous_approved,
         hearings=hearings_answered(
-            council, after=previous.date if previous else None, until=meeting.date,
+            council,
+            after=previous.date if previous else None,
+            until=meeting.date,
             meeting_id=meeting.id,
         ),
         reported=reported_at(council, meeting, previous),
         reported_under=under,
         grouped=grouped_council(council) and kinds_grouped(items),
-    )  # fmt: skip
+    )
 
 
 # --- the follow-up discussion ---------------------------------------------------------------
@@ -291,11 +298,15 @@ def reported_at(
     start = previous.date if previous else date.min
     prev_id = previous.id if previous else -1
     carried = Which(statuses=ACTIVE, closed_since=start, elsewhere=meeting.id)
-    candidates = [*select_actions(council, Which(meeting=prev_id)), *(
-        a for a in select_actions(council, carried)
-        if a.meeting != (previous.date if previous else None)
-        and (a.meeting is None or a.meeting < meeting.date)
-    )]  # fmt: skip
+    candidates = [
+        *select_actions(council, Which(meeting=prev_id)),
+        *(
+            a
+            for a in select_actions(council, carried)
+            if a.meeting != (previous.date if previous else None)
+            and (a.meeting is None or a.meeting < meeting.date)
+        ),
+    ]
     if not candidates:
         return []
     history = _history(council, [a.id for a in candidates], until=meeting.date)
@@ -317,14 +328,20 @@ def reported_at(
         action.status = after
         action.note = said[-1] if said else None
         chosen.append((action, before != after))
-    chosen.sort(key=lambda pair: (SECTIONS.index(pair[0].section or "open"),
-                                  pair[0].meeting or date.min, pair[0].id))  # fmt: skip
+    chosen.sort(
+        key=lambda pair: (
+            SECTIONS.index(pair[0].section or "open"),
+            pair[0].meeting or date.min,
+            pair[0].id,
+        )
+    )
     changed = {a.id: c for a, c in chosen}
     notes = {a.id: a.note for a, _ in chosen}  # with_people puts today's latest note in
     found = list(with_people(council, [a for a, _ in chosen]))
     return [
-        Reported(a.id, a.title, a.owners, a.due_text, a.status, notes[a.id], a.meeting,
-                 changed[a.id])  # fmt: skip
+        Reported(
+            a.id, a.title, a.owners, a.due_text, a.status, notes[a.id], a.meeting, changed[a.id]
+        )
         for a in found
     ]
 
@@ -375,53 +392,93 @@ def _kept_meeting(data: dict[str, Any]) -> MeetingRef:
 def _meeting(data: dict[str, Any] | None) -> MeetingRef | None:
     if data is None:
         return None
-    return MeetingRef(data["id"], required_date(data["date"]), data["start"], data["end"],
-                      data["place"])  # fmt: skip
+    return MeetingRef(
+        data["id"], required_date(data["date"]), data["start"], data["end"], data["place"]
+    )
 
 
 def _action(data: dict[str, Any]) -> ActionView:
     return ActionView(
-        id=data["id"], title=data["title"], owners=tuple(data["owners"]), status=data["status"],
-        due=_date(data["due"]), due_text=data["due_text"], meeting=_date(data["meeting"]),
-        item=data["item"], note=data["note"], carried=data["carried"],
-    )  # fmt: skip
+        id=data["id"],
+        title=data["title"],
+        owners=tuple(data["owners"]),
+        status=data["status"],
+        due=_date(data["due"]),
+        due_text=data["due_text"],
+        meeting=_date(data["meeting"]),
+        item=data["item"],
+        note=data["note"],
+        carried=data["carried"],
+    )
 
 
 def _hearing(data: dict[str, Any]) -> HearingView:
     return HearingView(
-        id=data["id"], title=data["title"], sender=data["sender"],
-        received=_date(data["received"]), deadline=required_date(data["deadline"]),
-        deadline_time=data["deadline_time"], answer_by=data["answer_by"], status=data["status"],
-        material=data["material"], answer=data["answer"], answered_on=_date(data["answered_on"]),
-        meeting=_meeting(data["meeting"]), item_number=data["item_number"],
-        last_meeting_before=_meeting(data["last_meeting_before"]), also_to=data["also_to"],
-    )  # fmt: skip
+        id=data["id"],
+        title=data["title"],
+        sender=data["sender"],
+        received=_date(data["received"]),
+        deadline=required_date(data["deadline"]),
+        deadline_time=data["deadline_time"],
+        answer_by=data["answer_by"],
+        status=data["status"],
+        material=data["material"],
+        answer=data["answer"],
+        answered_on=_date(data["answered_on"]),
+        meeting=_meeting(data["meeting"]),
+        item_number=data["item_number"],
+        last_meeting_before=_meeting(data["last_meeting_before"]),
+        also_to=data["also_to"],
+    )
 
 
 def minutes_from_data(data: dict[str, Any]) -> Minutes:
     """The minutes from their ``--json`` form (see render.jsonout.minutes)."""
     items = [
         ItemRecord(
-            i["number"], i["title"], i["kind"], i["background"], i["decision"],
-            [_action(a) for a in i["actions"]], i["closed"], i["public_decision"], i["standing"],
-            attachments=[AttachmentRef(b["name"], b["size"], b["closed"])
-                         for b in i.get("attachments", [])],  # approved before m016: none
-        )  # fmt: skip
+            i["number"],
+            i["title"],
+            i["kind"],
+            i["background"],
+            i["decision"],
+            [_action(a) for a in i["actions"]],
+            i["closed"],
+            i["public_decision"],
+            i["standing"],
+            attachments=[
+                AttachmentRef(b["name"], b["size"], b["closed"]) for b in i.get("attachments", [])
+            ],  # approved before m016: none
+        )
         for i in data["items"]
     ]
     reported = [
-        Reported(r["id"], r["title"], tuple(r["owners"]), r["due_text"], r["status"], r["note"],
-                 _date(r["meeting"]), r["changed"])  # fmt: skip
+        Reported(
+            r["id"],
+            r["title"],
+            tuple(r["owners"]),
+            r["due_text"],
+            r["status"],
+            r["note"],
+            _date(r["meeting"]),
+            r["changed"],
+        )
         for r in data["followups"]
     ]
     return Minutes(
-        council=data["council"], meeting=_kept_meeting(data["meeting"]),
+        council=data["council"],
+        meeting=_kept_meeting(data["meeting"]),
         participants=data["participants"],
         absent=[Absence(a["name"], a["reason"]) for a in data["absent"]],
-        guests=data["guests"], referent=data["referent"], items=items,
+        guests=data["guests"],
+        referent=data["referent"],
+        items=items,
         other_actions=[_action(a) for a in data["other_actions"]],
-        opening_note=data["opening_note"], approved=_date(data["approved"]),
+        opening_note=data["opening_note"],
+        approved=_date(data["approved"]),
         previous_approved=_date(data["previous_approved"]),
-        hearings=[_hearing(h) for h in data["hearings"]], reported=reported,
-        reported_under=data["reported_under"], grouped=data["grouped"], version=data["version"],
-    )  # fmt: skip
+        hearings=[_hearing(h) for h in data["hearings"]],
+        reported=reported,
+        reported_under=data["reported_under"],
+        grouped=data["grouped"],
+        version=data["version"],
+    )

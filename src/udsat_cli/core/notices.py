@@ -45,8 +45,9 @@ class Notice:
     sent: list[Recipient] = field(default_factory=list)
 
 
-def plan_notice(council: CouncilContext, *, meeting: str | None = None, again: bool = False,
-                issue: bool = False) -> Notice:  # fmt: skip
+def plan_notice(
+    council: CouncilContext, *, meeting: str | None = None, again: bool = False, issue: bool = False
+) -> Notice:
     """The notice of the next meeting (or ``meeting``): its agenda and who still needs it.
     ``issue``: the agenda is issued now, if it was not (send-agenda sends the agenda out)."""
     from udsat_cli.core.attachments import bilag_digest, bilag_to_send
@@ -68,13 +69,18 @@ def plan_notice(council: CouncilContext, *, meeting: str | None = None, again: b
     people = _recipients(council, target.id, target.date)
     with_email = [p for p in people if p.email]
     return Notice(
-        council=council.name, agenda=found, sequence=sequence, digest=digest,
+        council=council.name,
+        agenda=found,
+        sequence=sequence,
+        digest=digest,
         uid=uid(store_id(council.db), "meeting", target.id),
         to_send=[p for p in with_email if again or (p.email or "").casefold() not in got],
         already=[] if again else [p for p in with_email if (p.email or "").casefold() in got],
         without_email=[p for p in people if not p.email],
-        changed=any(dig != digest for _, _, dig in earlier), said=now, files=files,
-    )  # fmt: skip
+        changed=any(dig != digest for _, _, dig in earlier),
+        said=now,
+        files=files,
+    )
 
 
 def _digest(found: Agenda, sequence: int, bilag: str) -> str:
@@ -88,7 +94,7 @@ def _digest(found: Agenda, sequence: int, bilag: str) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-def _recipients(council: CouncilContext, meeting_id: int, day) -> list[Recipient]:  # noqa: ANN001
+def _recipients(council: CouncilContext, meeting_id: int, day) -> list[Recipient]:
     from udsat_cli.core.members import members_on
 
     found = [Recipient(m.id, m.full_name, m.email) for m in members_on(council, day)]
@@ -97,8 +103,9 @@ def _recipients(council: CouncilContext, meeting_id: int, day) -> list[Recipient
     for pid, name, email in council.db.rows(
         "SELECT id, full_name, email FROM person WHERE council_id = :c AND role = 'sekretær' "
         "AND (member_to IS NULL OR member_to >= :d) ORDER BY id",
-        c=council.id, d=day,
-    ):  # fmt: skip
+        c=council.id,
+        d=day,
+    ):
         if pid not in known:
             found.append(Recipient(pid, name, email))
             known.add(pid)
@@ -112,20 +119,37 @@ def _recipients(council: CouncilContext, meeting_id: int, day) -> list[Recipient
     return found
 
 
-def record_sent(council: CouncilContext, *, notice: Notice, recipient: Recipient,
-                message_id: str = "", reference: str | None = None) -> None:  # fmt: skip
+def record_sent(
+    council: CouncilContext,
+    *,
+    notice: Notice,
+    recipient: Recipient,
+    message_id: str = "",
+    reference: str | None = None,
+) -> None:
     """Note one notice the mail server accepted (bookkeeping: never undone)."""
     from udsat_cli.core.mailings import record_message
 
     council.db.execute(
         "INSERT INTO agenda_notice (meeting_id, address, name, sequence, digest, changed, sent_at) "
         "VALUES (:m, :a, :n, :s, :d, :ch, :at)",
-        m=notice.agenda.meeting.id, a=recipient.email, n=recipient.name, s=notice.sequence,
-        d=notice.digest, ch=notice.changed, at=council.now,
-    )  # fmt: skip
+        m=notice.agenda.meeting.id,
+        a=recipient.email,
+        n=recipient.name,
+        s=notice.sequence,
+        d=notice.digest,
+        ch=notice.changed,
+        at=council.now,
+    )
     record_message(
-        council, kind="notice", message_id=message_id, reference=reference,
-        address=recipient.email or "", meeting_id=notice.agenda.meeting.id,
-        person_id=recipient.person_id, name=recipient.name, sequence=notice.sequence,
+        council,
+        kind="notice",
+        message_id=message_id,
+        reference=reference,
+        address=recipient.email or "",
+        meeting_id=notice.agenda.meeting.id,
+        person_id=recipient.person_id,
+        name=recipient.name,
+        sequence=notice.sequence,
         said=notice.said,
-    )  # fmt: skip
+    )

@@ -15,25 +15,77 @@ if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
 
 # The council itself, as minutes name it.
-COUNCIL_WORDS = frozenset({
-    "rådet", "hele rådet", "vi", "os", "medlemmerne", "alle medlemmer", "rådsmedlemmerne",
-    "medlemmerne af rådet", "bestyrelsen", "hele bestyrelsen", "bestyrelsesmedlemmerne",
-    "alle", "fællesskabet",
-})  # fmt: skip
+COUNCIL_WORDS = frozenset(
+    {
+        "rådet",
+        "hele rådet",
+        "vi",
+        "os",
+        "medlemmerne",
+        "alle medlemmer",
+        "rådsmedlemmerne",
+        "medlemmerne af rådet",
+        "bestyrelsen",
+        "hele bestyrelsen",
+        "bestyrelsesmedlemmerne",
+        "alle",
+        "fællesskabet",
+    }
+)
 # Pronouns mean nothing out of their sentence: they are shown as »rådet«.
 PRONOUNS = frozenset({"vi", "os", "alle"})
 # Units of the municipality or the council: the words, and the endings of compound names.
-UNIT_WORDS = frozenset({
-    "forvaltningen", "sekretariatet", "formandskabet", "administrationen", "kommunen",
-    "direktionen", "ledelsen", "udvalget", "arbejdsgruppen", "styregruppen", "driften",
-    "jobcenteret", "jobcentret", "borgerservice", "kommunikationsafdelingen", "centret",
-    "centeret", "afdelingen", "staben", "økonomiafdelingen",
-})  # fmt: skip
-UNIT_ENDINGS = ("forvaltningen", "sekretariatet", "afdelingen", "centret", "centeret",
-                "udvalget", "direktionen", "gruppen", "staben", "rådgivningen")  # fmt: skip
+UNIT_WORDS = frozenset(
+    {
+        "forvaltningen",
+        "sekretariatet",
+        "formandskabet",
+        "administrationen",
+        "kommunen",
+        "direktionen",
+        "ledelsen",
+        "udvalget",
+        "arbejdsgruppen",
+        "styregruppen",
+        "driften",
+        "jobcenteret",
+        "jobcentret",
+        "borgerservice",
+        "kommunikationsafdelingen",
+        "centret",
+        "centeret",
+        "afdelingen",
+        "staben",
+        "økonomiafdelingen",
+    }
+)
+UNIT_ENDINGS = (
+    "forvaltningen",
+    "sekretariatet",
+    "afdelingen",
+    "centret",
+    "centeret",
+    "udvalget",
+    "direktionen",
+    "gruppen",
+    "staben",
+    "rådgivningen",
+)
 # Words a unit's name begins with: »Center for Socialpsykiatri«, »Team Bostøtte«.
-UNIT_HEADS = ("center", "centret", "afdeling", "afdelingen", "team", "teamet", "enhed",
-              "enheden", "kontor", "kontoret", "sekretariat", "sekretariatet")  # fmt: skip
+UNIT_HEADS = (
+    "center",
+    "centret",
+    "afdeling",
+    "afdelingen",
+    "team",
+    "teamet",
+    "enhed",
+    "enheden",
+    "kontor",
+    "kontoret",
+    "sekretariat",
+    "sekretariatet",
+)
 # Two areas joined, as the municipality names its units: »Social & Familie«, »Ældre & Handicap«,
 # »Social- og Sundhedsforvaltningen« (a person's name is never written so).
 _AREA = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}"
@@ -109,10 +161,14 @@ def person_matches(council: CouncilContext, name: str) -> list[tuple[int, str]]:
         lambda full, short: bool(short) and short.casefold() == key,
         lambda full, short: (full.split() or [""])[0].casefold() == key,
         lambda full, short: len(words) > 1 and full.casefold().split()[: len(words)] == words,
-        lambda full, short: len(words) == 2 and len(full.split()) > 2
-        and [full.split()[0].casefold(), full.split()[-1].casefold()] == words,
-        lambda full, short: len(words) == 1 and len(full.split()) > 1
-        and full.split()[-1].casefold() == key,
+        lambda full, short: (
+            len(words) == 2
+            and len(full.split()) > 2
+            and [full.split()[0].casefold(), full.split()[-1].casefold()] == words
+        ),
+        lambda full, short: (
+            len(words) == 1 and len(full.split()) > 1 and full.split()[-1].casefold() == key
+        ),
     ):
         hits = [(pid, full) for pid, full, short in rows if test(full, short)]
         if hits:
@@ -139,10 +195,12 @@ def unknown_person(council: CouncilContext, name: str, *, lookup: bool = False) 
     close = suggestions(council, name)
     if lookup:
         if close:
-            return NotFoundError(f"Ingen i {council.name} hedder »{name}«; mente du "
-                                 f"{join_names(close, 'eller')}?")  # fmt: skip
-        return NotFoundError(f"Ingen i {council.name} hedder »{name}«; se navnene med: "
-                             "udsat member list --all.")  # fmt: skip
+            return NotFoundError(
+                f"Ingen i {council.name} hedder »{name}«; mente du {join_names(close, 'eller')}?"
+            )
+        return NotFoundError(
+            f"Ingen i {council.name} hedder »{name}«; se navnene med: udsat member list --all."
+        )
     hint = f"mente du {join_names(close, 'eller')}? Ellers " if close else ""
     return NotFoundError(
         f"Ingen i {council.name} hedder »{name}«; {hint}tilføj personen med: "
@@ -165,7 +223,9 @@ def resolve_owner(council: CouncilContext, name: str, *, lookup: bool = False) -
         if people := _people_joined(council, name):
             from udsat_cli.danish import join_names
 
-            raise InputError(f"»{' '.join(name.split())}« er {join_names(people)}; angiv hver "
-                             "med sit eget --owner.")  # fmt: skip
+            raise InputError(
+                f"»{' '.join(name.split())}« er {join_names(people)}; angiv hver "
+                "med sit eget --owner."
+            )
         raise unknown_person(council, name, lookup=lookup)
     return found

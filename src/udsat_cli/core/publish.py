@@ -91,12 +91,15 @@ def site(council: CouncilContext) -> Site:
         pages[mid] = page
         items = [
             PublicItem(
-                i.number, i.title, i.kind,
+                i.number,
+                i.title,
+                i.kind,
                 None if i.closed else i.background,
                 i.public_decision if i.closed else i.decision,
                 [] if i.closed else [replace(a, note=None) for a in i.actions],
-                i.closed, i.standing,
-            )  # fmt: skip
+                i.closed,
+                i.standing,
+            )
             for i in record.items
         ]
         # Public bilag beside the referat: never a closed one, nor one of a closed item.
@@ -105,27 +108,38 @@ def site(council: CouncilContext) -> Site:
             if number in open_items:
                 files[web_name(page, n, file.name)] = file.data
                 open_items[number].bilag.append((file.name, web_name(page, n, file.name)))
-        published.append(PublicMinutes(
-            record.meeting, required_datetime(approved), page, record.participants,
-            [a.name for a in record.absent], record.guests, record.referent, items,
-            record.opening_note, [replace(r, note=None) for r in record.reported],
-            record.reported_under,
-        ))  # fmt: skip
+        published.append(
+            PublicMinutes(
+                record.meeting,
+                required_datetime(approved),
+                page,
+                record.participants,
+                [a.name for a in record.absent],
+                record.guests,
+                record.referent,
+                items,
+                record.opening_note,
+                [replace(r, note=None) for r in record.reported],
+                record.reported_under,
+            )
+        )
     meetings = [
         PublicMeeting(MeetingRef(mid, _day(day), s, e, p), bool(cancelled), pages.get(mid))
         for mid, day, s, e, p, cancelled, _ in rows
     ]
     roles = {"formand": "formand", "næstformand": "næstformand", "medlem": "medlem"}
     return Site(
-        council=council.name, today=council.today,
+        council=council.name,
+        today=council.today,
         coming=[m for m in meetings if m.meeting.date >= council.today],
         held=[m for m in reversed(meetings) if m.meeting.date < council.today],
         minutes=sorted(published, key=lambda m: m.meeting.date, reverse=True),
-        members=[(m.full_name, roles.get(m.role, m.role))
-                 for m in members_on(council, council.today)],
+        members=[
+            (m.full_name, roles.get(m.role, m.role)) for m in members_on(council, council.today)
+        ],
         hearings=hearings_answered_all(council),
         files=files,
-    )  # fmt: skip
+    )
 
 
 def _day(value: object) -> date:
@@ -158,8 +172,14 @@ def public_url(text: str | None) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         parts = None
-    if (parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname
-            or any(c.isspace() or c in '"<>\\`' for c in url)):  # fmt: skip
-        raise InputError(f"--url skal være sidens adresse med http:// eller https://, fx "
-                         f"https://www.kommune.dk/raadet (ikke »{text}«).")  # fmt: skip
+    if (
+        parts is None
+        or parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or any(c.isspace() or c in '"<>\\`' for c in url)
+    ):
+        raise InputError(
+            f"--url skal være sidens adresse med http:// eller https://, fx "
+            f"https://www.kommune.dk/raadet (ikke »{text}«)."
+        )
     return url

@@ -118,15 +118,17 @@ def _already(db: Db, *, day: date) -> set[tuple[str, int | str, int, str]]:
     events = db.rows(
         "SELECT event_id, person_id, channel FROM event_reminder_log WHERE day = :d", d=day
     )
-    duties = db.rows(
-        "SELECT duty, person_id, channel FROM duty_reminder_log WHERE day = :d", d=day
+    duties = db.rows("SELECT duty, person_id, channel FROM duty_reminder_log WHERE day = :d", d=day)
+    return (
+        {("action", *row) for row in actions}
+        | {("event", *row) for row in events}
+        | {("duty", *row) for row in duties}
     )
-    return ({("action", *row) for row in actions} | {("event", *row) for row in events}
-            | {("duty", *row) for row in duties})  # fmt: skip
 
 
-def _group(action: ActionView, horizon: date, meeting: MeetingRef | None,
-           previous: MeetingRef | None) -> str | None:  # fmt: skip
+def _group(
+    action: ActionView, horizon: date, meeting: MeetingRef | None, previous: MeetingRef | None
+) -> str | None:
     if action.status == "postponed":
         return "resumed" if action.due is not None and action.due <= horizon else None
     if action.overdue:
@@ -164,9 +166,7 @@ def reminders(
     skip = set() if again else _already(db, day=today)
     people: dict[int, OwnerReminder] = {}
 
-    def remind(
-        what: str, ref: int | str, who: tuple[int, str, str | None]
-    ) -> OwnerReminder | None:
+    def remind(what: str, ref: int | str, who: tuple[int, str, str | None]) -> OwnerReminder | None:
         pid, name, email = who
         way = "email" if channel == "email" and email else "print"  # as it will go out
         if (only is not None and pid != only) or (what, ref, pid, way) in skip:
@@ -266,15 +266,25 @@ def record(council: CouncilContext, *, owners: list[OwnerReminder], channel: str
             council.db.execute(
                 "INSERT INTO duty_reminder_log (council_id, person_id, duty, day, channel, at) "
                 "VALUES (:c, :p, :k, :d, :ch, :at)",
-                c=council.id, p=person.person_id, k=duty, d=council.today, ch=channel,
+                c=council.id,
+                p=person.person_id,
+                k=duty,
+                d=council.today,
+                ch=channel,
                 at=council.now,
-            )  # fmt: skip
-        logs = (("reminder_log", "action_id", person.actions),
-                ("event_reminder_log", "event_id", person.events))  # fmt: skip
+            )
+        logs = (
+            ("reminder_log", "action_id", person.actions),
+            ("event_reminder_log", "event_id", person.events),
+        )
         for table, column, things in logs:
             for thing in things:
                 council.db.execute(
                     f"INSERT INTO {table} ({column}, person_id, day, channel, at) "
                     "VALUES (:x, :p, :d, :ch, :at)",
-                    x=thing.id, p=person.person_id, d=council.today, ch=channel, at=council.now,
-                )  # fmt: skip
+                    x=thing.id,
+                    p=person.person_id,
+                    d=council.today,
+                    ch=channel,
+                    at=council.now,
+                )

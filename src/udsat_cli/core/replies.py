@@ -42,25 +42,36 @@ _QUOTE_STARTS = re.compile(
     r"(den|on)\s.{0,120}(skrev|wrote)\s*:?\s*$)",
     re.I,
 )
-_SIGN_OFF = re.compile(r"^(venlig hilsen|med venlig hilsen|mvh\.?|vh\.?|hilsen|kh\.?|"
-                       r"de bedste hilsner|best regards|regards)\b", re.I)  # fmt: skip
+_SIGN_OFF = re.compile(
+    r"^(venlig hilsen|med venlig hilsen|mvh\.?|vh\.?|hilsen|kh\.?|"
+    r"de bedste hilsner|best regards|regards)\b",
+    re.I,
+)
 _GREETING = re.compile(r"^(hej|kære|goddag|hejsa|hi|dear)\b[^.!?\n]{0,40}[,!]?\s*$", re.I)
 
 _NOT = r"(?<!\bikke )(?<!\bendnu ikke )(?<!\bikke helt )"
-_DONE = re.compile(_NOT + r"\b(udført|gjort|klaret|færdig|færdiggjort|afsluttet|ordnet|løst)\b",
-                   re.I)  # fmt: skip
+_DONE = re.compile(
+    _NOT + r"\b(udført|gjort|klaret|færdig|færdiggjort|afsluttet|ordnet|løst)\b", re.I
+)
 _STARTED = re.compile(_NOT + r"\b(i gang|igang|påbegyndt|arbejder på|er ved at)\b", re.I)
-_NEGATED = re.compile(r"\bikke\s+(helt\s+)?(udført|gjort|klaret|færdig|i gang|igang|påbegyndt)\b",
-                      re.I)  # fmt: skip
-_POSTPONED = re.compile(r"\b(?:udsat|udsætter|udsættes|udskudt|udskyder|rykket|rykker)\s+"
-                        r"(?:den\s+|det\s+|opgaven\s+)?til\s+(.+)", re.I)  # fmt: skip
+_NEGATED = re.compile(
+    r"\bikke\s+(helt\s+)?(udført|gjort|klaret|færdig|i gang|igang|påbegyndt)\b", re.I
+)
+_POSTPONED = re.compile(
+    r"\b(?:udsat|udsætter|udsættes|udskudt|udskyder|rykket|rykker)\s+"
+    r"(?:den\s+|det\s+|opgaven\s+)?til\s+(.+)",
+    re.I,
+)
 _AFBUD = re.compile(
     r"\b(afbud|kan (desværre |alligevel )?ikke (komme|deltage|være med|nå det)|"
     r"deltager (desværre )?ikke|er (desværre )?forhindret|må melde fra|melder fra)\b",
     re.I,
 )
-_BECAUSE = re.compile(r"\b(?:pga\.?|på grund af|grundet|da jeg er|fordi jeg er|da jeg|fordi jeg|"
-                      r"jeg er|jeg skal)\s+([^.!?\n]{2,120})", re.I)  # fmt: skip
+_BECAUSE = re.compile(
+    r"\b(?:pga\.?|på grund af|grundet|da jeg er|fordi jeg er|da jeg|fordi jeg|"
+    r"jeg er|jeg skal)\s+([^.!?\n]{2,120})",
+    re.I,
+)
 _ACTION_REF = re.compile(r"#(\d{1,9})\b")
 
 
@@ -125,10 +136,15 @@ def letter(raw: bytes) -> Letter:
     refs = []
     for header in ("In-Reply-To", "References"):
         refs += re.findall(r"<[^<>\s]+>", str(msg.get(header, "")))
-    key = str(msg.get("Message-ID", "")).strip()[:300] or \
-        hashlib.sha256(raw).hexdigest()  # fmt: skip
-    return Letter(key=key, sender=sender, subject=" ".join(str(msg.get("Subject", "")).split()),
-                  refs=refs, text=_text(msg), calendar=_calendar(msg))  # fmt: skip
+    key = str(msg.get("Message-ID", "")).strip()[:300] or hashlib.sha256(raw).hexdigest()
+    return Letter(
+        key=key,
+        sender=sender,
+        subject=" ".join(str(msg.get("Subject", "")).split()),
+        refs=refs,
+        text=_text(msg),
+        calendar=_calendar(msg),
+    )
 
 
 def _text(msg: EmailMessage) -> str:
@@ -184,8 +200,7 @@ def read_status(words: str) -> tuple[str | None, str | None] | None:
     """(status, new deadline) a reply's words give, or None when they give none or two."""
     if m := _POSTPONED.search(words):
         # up to the end of the clause; »1. oktober« keeps its point (a new sentence has a capital)
-        due = re.split(r",\s|\s[–-]\s|\s(?:fordi|da|men|og så)\s|[!?\n]|\.\s+(?=[A-ZÆØÅ])",
-                       m[1])[0]
+        due = re.split(r",\s|\s[–-]\s|\s(?:fordi|da|men|og så)\s|[!?\n]|\.\s+(?=[A-ZÆØÅ])", m[1])[0]
         return "postponed", due.strip(" .")
     negated = bool(_NEGATED.search(words))
     done, started = bool(_DONE.search(words)), bool(_STARTED.search(words))
@@ -211,8 +226,10 @@ def _sent(council: CouncilContext, letter: Letter, *kinds: str) -> tuple | None:
         row = council.db.one(
             "SELECT person_id, address, meeting_id, actions, name FROM mail_message "
             f"WHERE council_id = :c AND reference = :r AND kind IN {which} AND status = 'sent'",
-            c=council.id, r=reference, **params,
-        )  # fmt: skip
+            c=council.id,
+            r=reference,
+            **params,
+        )
         if row is not None:
             return tuple(row)
     return None
@@ -222,8 +239,9 @@ def _meeting(council: CouncilContext, meeting_id: int) -> tuple[MeetingRef, bool
     row = council.db.one(
         "SELECT id, date, start_time, end_time, place, cancelled FROM meeting "
         "WHERE id = :m AND council_id = :c",
-        m=meeting_id, c=council.id,
-    )  # fmt: skip
+        m=meeting_id,
+        c=council.id,
+    )
     if row is None:
         return None
     return MeetingRef(row[0], required_date(row[1]), row[2], row[3], row[4]), bool(row[5])
@@ -245,8 +263,9 @@ def _invited(council: CouncilContext, meeting_id: int, address: str) -> tuple[in
         if same_address(sent_to, address):
             for pid, name, email in council.db.rows(
                 "SELECT id, full_name, email FROM person WHERE council_id = :c AND email IS "
-                "NOT NULL", c=council.id,
-            ):  # fmt: skip
+                "NOT NULL",
+                c=council.id,
+            ):
                 if same_address(email, address):
                     return pid, name
     return None
@@ -261,8 +280,9 @@ def _calendar_reply(council: CouncilContext, found: Letter) -> Reading:
     if not events:
         return Reading(found, "unknown", why="kalendersvaret har ingen begivenhed")
     event = events[0]
-    meeting_id = meeting_of_uid(str(event.get("uid", "")), store=store_id(council.db),
-                                council_id=council.id)  # fmt: skip
+    meeting_id = meeting_of_uid(
+        str(event.get("uid", "")), store=store_id(council.db), council_id=council.id
+    )
     if meeting_id is None or (hit := _meeting(council, meeting_id)) is None:
         unknown.why = "svar på en invitation, udsat ikke har sendt for rådet"
         return unknown
@@ -272,9 +292,14 @@ def _calendar_reply(council: CouncilContext, found: Letter) -> Reading:
         return unknown
     attendees = event.get("attendee")
     attendees = attendees if isinstance(attendees, list) else [attendees] if attendees else []
-    attendee = next((a for a in attendees
-                     if same_address(str(a).removeprefix("mailto:").removeprefix("MAILTO:"),
-                                     found.sender)), None)  # fmt: skip
+    attendee = next(
+        (
+            a
+            for a in attendees
+            if same_address(str(a).removeprefix("mailto:").removeprefix("MAILTO:"), found.sender)
+        ),
+        None,
+    )
     if attendee is None:
         unknown.why = "afsenderen er ikke den, der svarer i kalendersvaret"
         return unknown
@@ -289,8 +314,15 @@ def _calendar_reply(council: CouncilContext, found: Letter) -> Reading:
     comments = event.get("comment")
     comment = comments[0] if isinstance(comments, list) and comments else comments
     said = " ".join(str(comment or "").split())[:300] or None  # Outlook ends it with a newline
-    return Reading(found, "reply", person=who[1], person_id=who[0], meeting=meeting,
-                   response=response, comment=said)  # fmt: skip
+    return Reading(
+        found,
+        "reply",
+        person=who[1],
+        person_id=who[0],
+        meeting=meeting,
+        response=response,
+        comment=said,
+    )
 
 
 def _plain_afbud(council: CouncilContext, found: Letter, sent: tuple) -> Reading:
@@ -300,12 +332,20 @@ def _plain_afbud(council: CouncilContext, found: Letter, sent: tuple) -> Reading
     if hit is None or hit[1] or not _AFBUD.search(words):
         return Reading(found, "unknown", why="svaret på indkaldelsen siger ikke afbud")
     if not same_address(address, found.sender):
-        return Reading(found, "unknown", why=f"svaret kommer ikke fra {address}, som "
-                                             "indkaldelsen gik til")  # fmt: skip
+        return Reading(
+            found, "unknown", why=f"svaret kommer ikke fra {address}, som indkaldelsen gik til"
+        )
     because = _BECAUSE.search(words)
     name = council.db.scalar("SELECT full_name FROM person WHERE id = :p", p=pid)
-    return Reading(found, "afbud", person=name, person_id=pid, meeting=hit[0],
-                   response="declined", comment=because[1].strip() if because else None)
+    return Reading(
+        found,
+        "afbud",
+        person=name,
+        person_id=pid,
+        meeting=hit[0],
+        response="declined",
+        comment=because[1].strip() if because else None,
+    )
 
 
 def _status(council: CouncilContext, found: Letter, sent: tuple) -> Reading:
@@ -313,8 +353,9 @@ def _status(council: CouncilContext, found: Letter, sent: tuple) -> Reading:
 
     pid, address, _, actions, _ = sent
     if not same_address(address, found.sender):
-        return Reading(found, "unknown", why=f"svaret kommer ikke fra {address}, som "
-                                             "påmindelsen gik til")  # fmt: skip
+        return Reading(
+            found, "unknown", why=f"svaret kommer ikke fra {address}, som påmindelsen gik til"
+        )
     ids = json.loads(actions or "[]")
     words = own_words(found.text)
     named = [int(n) for n in _ACTION_REF.findall(words) if int(n) in ids]
@@ -328,8 +369,9 @@ def _status(council: CouncilContext, found: Letter, sent: tuple) -> Reading:
             said = m[1] if m else words
         status = read_status(said) or (read_status(words) if len(named) == 1 else None)
         if status is None:
-            return Reading(found, "unknown",
-                           why="svaret siger hverken udført, i gang eller udsat til …")
+            return Reading(
+                found, "unknown", why="svaret siger hverken udført, i gang eller udsat til …"
+            )
         title = council.db.scalar("SELECT title FROM action WHERE id = :a", a=aid) or ""
         changes.append(StatusChange(aid, title, status[0], status[1], words[:1000] or None))
     name = council.db.scalar("SELECT full_name FROM person WHERE id = :p", p=pid)
@@ -360,14 +402,21 @@ def apply(council: CouncilContext, reading: Reading) -> None:
     try:
         if reading.kind in ("reply", "afbud"):
             assert reading.meeting and reading.person_id and reading.response
-            record_reply(council, meeting=reading.meeting, person_id=reading.person_id,
-                         response=reading.response, comment=reading.comment)  # fmt: skip
+            record_reply(
+                council,
+                meeting=reading.meeting,
+                person_id=reading.person_id,
+                response=reading.response,
+                comment=reading.comment,
+            )
         for change in reading.changes:
-            current = council.db.scalar("SELECT status FROM action WHERE id = :a",
-                                        a=change.action_id)  # fmt: skip
+            current = council.db.scalar(
+                "SELECT status FROM action WHERE id = :a", a=change.action_id
+            )
             status = None if change.status == current else change.status
-            update_action(council, action_id=change.action_id, status=status,
-                          due=change.due, note=change.note)  # fmt: skip
+            update_action(
+                council, action_id=change.action_id, status=status, due=change.due, note=change.note
+            )
     except UdsatError as exc:
         reading.error = exc.message
 
@@ -375,16 +424,18 @@ def apply(council: CouncilContext, reading: Reading) -> None:
 def remember(council: CouncilContext, reading: Reading) -> None:
     """Note the message as read, so a second run neither applies nor lists it again."""
     council.db.execute(
-        "INSERT INTO inbox_message (council_id, message_key, outcome, at) "
-        "VALUES (:c, :k, :o, :at)",
-        c=council.id, k=reading.letter.key,
-        o="applied" if reading.understood else "unknown", at=council.now,
-    )  # fmt: skip
+        "INSERT INTO inbox_message (council_id, message_key, outcome, at) VALUES (:c, :k, :o, :at)",
+        c=council.id,
+        k=reading.letter.key,
+        o="applied" if reading.understood else "unknown",
+        at=council.now,
+    )
 
 
 def seen_before(council: CouncilContext, key: str) -> str | None:
     """How an earlier run took the message (applied, unknown), or None."""
     return council.db.scalar(
         "SELECT outcome FROM inbox_message WHERE council_id = :c AND message_key = :k",
-        c=council.id, k=key,
-    )  # fmt: skip
+        c=council.id,
+        k=key,
+    )

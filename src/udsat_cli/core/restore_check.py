@@ -17,21 +17,41 @@ from typing import Any
 from udsat_cli.errors import InputError
 
 TABLE_NAMES = {
-    "council": "råd", "person": "personer", "meeting": "møder", "agenda_item": "punkter",
-    "action": "opgaver", "action_owner": "ansvarlige", "action_event": "opgavernes historik",
-    "council_season": "sæsoner", "attendance": "fremmøde", "topic": "punkter til listen",
-    "event": "arrangementer", "event_attendee": "deltagere", "reminder_log": "påmindelser",
-    "import_log": "importer", "action_body_owner": "ansvarlige", "meeting_guest": "gæster",
-    "event_reminder_log": "påmindelser om arrangementer", "hearing": "høringer",
-    "agenda_notice": "indkaldelser", "duty_reminder_log": "påmindelser om frister",
-    "minutes_version": "godkendte referater", "store_identity": "lagerets id",
-    "attachment": "bilag", "meeting_reply": "svar på invitationer", "mail_message": "mails",
+    "council": "råd",
+    "person": "personer",
+    "meeting": "møder",
+    "agenda_item": "punkter",
+    "action": "opgaver",
+    "action_owner": "ansvarlige",
+    "action_event": "opgavernes historik",
+    "council_season": "sæsoner",
+    "attendance": "fremmøde",
+    "topic": "punkter til listen",
+    "event": "arrangementer",
+    "event_attendee": "deltagere",
+    "reminder_log": "påmindelser",
+    "import_log": "importer",
+    "action_body_owner": "ansvarlige",
+    "meeting_guest": "gæster",
+    "event_reminder_log": "påmindelser om arrangementer",
+    "hearing": "høringer",
+    "agenda_notice": "indkaldelser",
+    "duty_reminder_log": "påmindelser om frister",
+    "minutes_version": "godkendte referater",
+    "store_identity": "lagerets id",
+    "attachment": "bilag",
+    "meeting_reply": "svar på invitationer",
+    "mail_message": "mails",
     "inbox_message": "læste mails",
-}  # fmt: skip
+}
 
 
-TIMES = {("meeting", "start_time"), ("meeting", "end_time"), ("event", "start_time"),
-         ("hearing", "deadline_time")}  # fmt: skip
+TIMES = {
+    ("meeting", "start_time"),
+    ("meeting", "end_time"),
+    ("event", "start_time"),
+    ("hearing", "deadline_time"),
+}
 MONTH_DAYS = {("council_season", "start_md"), ("council_season", "end_md")}
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
@@ -45,12 +65,24 @@ def _codes() -> dict[tuple[str, str], set[str]]:
     return {
         ("person", "role"): set(ROLES),
         ("action", "status"): set(LABELS),
-        ("action", "due_kind"): {"date", "meeting", "first_meeting_after", "nth_meeting_after",
-                                 "text"},  # fmt: skip
+        ("action", "due_kind"): {
+            "date",
+            "meeting",
+            "first_meeting_after",
+            "nth_meeting_after",
+            "text",
+        },
         ("attendance", "status"): {"absent", "guest", "present"},
         ("agenda_item", "kind"): set(KINDS),
-        ("agenda_item", "standing"): {"approval", "followups", "hearings", "economy", "events",
-                                      "other", "own"},
+        ("agenda_item", "standing"): {
+            "approval",
+            "followups",
+            "hearings",
+            "economy",
+            "events",
+            "other",
+            "own",
+        },
         ("action_body_owner", "kind"): {"council", "unit"},
         ("reminder_log", "channel"): {"print", "email"},
         ("event_reminder_log", "channel"): {"print", "email"},
@@ -151,8 +183,10 @@ def _action_state(state: Any) -> None:
     _need(isinstance(state, dict) and isinstance(state["title"], str))
     _need(state["status"] in LABELS)
     _need(isinstance(state["owners"], list) and all(isinstance(o, str) for o in state["owners"]))
-    _need(state["due_kind"] in (None, "date", "meeting", "first_meeting_after",
-                                "nth_meeting_after", "text"))  # fmt: skip
+    _need(
+        state["due_kind"]
+        in (None, "date", "meeting", "first_meeting_after", "nth_meeting_after", "text")
+    )
     _need(state["due_date"] is None or bool(date.fromisoformat(state["due_date"])))
     for key in ("due_meeting_id", "due_n", "item_id"):
         value = state.get(key)
@@ -164,8 +198,12 @@ def _standing_points(data: Any) -> None:
     from udsat_cli.core.standing import parse
 
     found = parse(json.dumps(data))
-    _need(all(isinstance(p.key, str) and isinstance(p.title, str)
-              for p in (*found.before, *found.after)))  # fmt: skip
+    _need(
+        all(
+            isinstance(p.key, str) and isinstance(p.title, str)
+            for p in (*found.before, *found.after)
+        )
+    )
 
 
 def _kept_minutes(data: Any) -> None:
@@ -226,7 +264,10 @@ def _keys(schema: Any) -> list[tuple[str, ...]]:
     from sqlalchemy import UniqueConstraint
 
     keys = [tuple(c.name for c in schema.primary_key.columns)]
-    keys += [tuple(c.name for c in constraint.columns) for constraint in schema.constraints
-             if isinstance(constraint, UniqueConstraint)]  # fmt: skip
+    keys += [
+        tuple(c.name for c in constraint.columns)
+        for constraint in schema.constraints
+        if isinstance(constraint, UniqueConstraint)
+    ]
     keys += [(c.name,) for c in schema.columns if c.unique]
     return [key for key in dict.fromkeys(keys) if key]

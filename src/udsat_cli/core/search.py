@@ -59,7 +59,8 @@ def search(council: CouncilContext, *, text: str, limit: int = 30) -> SearchResu
             where[("action", aid)] = (as_date(day), title, number)
     hits = []
     for kind, rid, rank, snippet in rows:
-        day, item, number = where.get(("item" if kind == "item" else "action", rid),
-                                      (None, None, None))  # fmt: skip
+        day, item, number = where.get(
+            ("item" if kind == "item" else "action", rid), (None, None, None)
+        )
         hits.append(Hit(kind, rid, day, item, " ".join(snippet.split()), round(rank, 4), number))
     return SearchResult(council.name, text, hits)

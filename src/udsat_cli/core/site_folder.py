@@ -121,11 +121,14 @@ def _owned(folder: Path) -> set[str]:
         )
     listed = _listed(mark)
     foreign = sorted(
-        e.name for e in entries
-        if e.name != MARK and (not e.is_file(follow_symlinks=False) or (
-            e.name not in listed if listed is not None else not e.name.endswith(_SITE_SUFFIXES)
-        ))
-    )  # fmt: skip
+        e.name
+        for e in entries
+        if e.name != MARK
+        and (
+            not e.is_file(follow_symlinks=False)
+            or (e.name not in listed if listed is not None else not e.name.endswith(_SITE_SUFFIXES))
+        )
+    )
     if foreign:
         shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
         raise InputError(
@@ -168,8 +171,11 @@ def _tidy(folder: Path) -> None:
     """What a killed run left: an old site between two renames is put back; every hidden
     -ny- and -gammel- folder beside the site, and a build folder inside it, is removed."""
     pattern = _leftovers(folder)
-    found = [(e, m[1]) for e in os.scandir(folder.parent)
-             if (m := pattern.fullmatch(e.name)) and e.is_dir(follow_symlinks=False)]  # fmt: skip
+    found = [
+        (e, m[1])
+        for e in os.scandir(folder.parent)
+        if (m := pattern.fullmatch(e.name)) and e.is_dir(follow_symlinks=False)
+    ]
     if not folder.exists():
         for entry, kind in found:
             kept = Path(entry.path) / folder.name
@@ -277,8 +283,13 @@ def _exchange(a: Path, b: Path) -> bool:
     except (OSError, AttributeError):
         return False
     at_fdcwd, rename_exchange = -100, 2
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
-                          ctypes.c_uint]  # fmt: skip
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
     if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
         return True
     code = ctypes.get_errno()

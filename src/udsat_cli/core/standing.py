@@ -21,8 +21,14 @@ if TYPE_CHECKING:
     from udsat_cli.core.context import CouncilContext
 
 APPROVAL, FOLLOWUPS, HEARINGS, ECONOMY, EVENTS, OTHER, OWN = (
-    "approval", "followups", "hearings", "economy", "events", "other", "own",
-)  # fmt: skip
+    "approval",
+    "followups",
+    "hearings",
+    "economy",
+    "events",
+    "other",
+    "own",
+)
 # What udsat writes under a standing point, and the words by which a title set by the council is
 # taken to be that point.
 ROLES = {
@@ -96,8 +102,10 @@ def parse(raw: str) -> StandingList:
 
 
 def dump(found: StandingList) -> str:
-    return json.dumps({"before": [list(p) for p in found.before],
-                       "after": [list(p) for p in found.after]}, ensure_ascii=False)  # fmt: skip
+    return json.dumps(
+        {"before": [list(p) for p in found.before], "after": [list(p) for p in found.after]},
+        ensure_ascii=False,
+    )
 
 
 def chosen(
@@ -141,6 +149,7 @@ def add_standing_items(council: CouncilContext, *, meeting_id: int) -> None:
     found = standing_list(council)
     points = [*found.before, *found.after]
     for number, point in enumerate(points, start=1):
-        council.writing.add(AgendaItem(meeting_id=meeting_id, number=number, title=point.title,
-                                       standing=point.key))  # fmt: skip
+        council.writing.add(
+            AgendaItem(meeting_id=meeting_id, number=number, title=point.title, standing=point.key)
+        )
     council.writing.flush()

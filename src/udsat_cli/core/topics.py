@@ -54,8 +54,7 @@ def topic_list(council: CouncilContext, *, include_dropped: bool = False) -> Top
             if for_date
             else plan.nth_after(required_date(created), 1)
         )
-        found.append(TopicView(tid, title, for_date, target, dropped is not None, note,
-                               taken))  # fmt: skip
+        found.append(TopicView(tid, title, for_date, target, dropped is not None, note, taken))
     return TopicList(council.name, found)
 
 

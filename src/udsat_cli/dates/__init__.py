@@ -26,12 +26,29 @@ if TYPE_CHECKING:
     from udsat_cli.dates.grammar import Reading, Season
 
 __all__ = [
-    "MONTHS", "MONTH_WORD", "NUMBERS", "WEEKDAYS", "Reading", "Season", "clock", "day_off",
+    "MONTHS",
+    "MONTH_WORD",
+    "NUMBERS",
+    "WEEKDAYS",
+    "Reading",
+    "Season",
+    "clock",
+    "day_off",
     "weekday_number",
-    "default_seasons", "long_date", "long_date_at", "meeting_when", "parse_date", "parse_deadline",
-    "parse_meeting_time", "parse_moment", "read", "read_day", "read_when", "weekday_date",
+    "default_seasons",
+    "long_date",
+    "long_date_at",
+    "meeting_when",
+    "parse_date",
+    "parse_deadline",
+    "parse_meeting_time",
+    "parse_moment",
+    "read",
+    "read_day",
+    "read_when",
+    "weekday_date",
     "names_a_day",
-]  # fmt: skip
+]
 
 
 def __getattr__(name: str) -> Any:

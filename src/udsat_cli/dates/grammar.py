@@ -63,9 +63,13 @@ class Context:
     """What a phrase is read against. The shipped seasons are loaded only if a phrase needs them."""
 
     def __init__(
-        self, today: date, prefer: str = "future", seasons: Mapping[str, Season] | None = None,
-        *, deadline: bool = False,
-    ) -> None:  # fmt: skip
+        self,
+        today: date,
+        prefer: str = "future",
+        seasons: Mapping[str, Season] | None = None,
+        *,
+        deadline: bool = False,
+    ) -> None:
         self.today = today
         # For what recurs (holidays, months, seasons, weeks): "future", the next one (typed
         # today); "nearest" (a date in minutes). A day and month without a year is always the
@@ -439,10 +443,17 @@ def read_month(s: str, ctx: Context) -> Reading | None:
 
 
 SEASON_ALIASES = {
-    "efterår": "efteråret", "forår": "foråret", "sommerferie": "sommerferien",
-    "efterårsferie": "efterårsferien", "vinterferie": "vinterferien", "juleferie": "juleferien",
-    "sommer": "sommeren", "vinter": "vinteren", "nye år": "det nye år", "nytåret": "det nye år",
-}  # fmt: skip
+    "efterår": "efteråret",
+    "forår": "foråret",
+    "sommerferie": "sommerferien",
+    "efterårsferie": "efterårsferien",
+    "vinterferie": "vinterferien",
+    "juleferie": "juleferien",
+    "sommer": "sommeren",
+    "vinter": "vinteren",
+    "nye år": "det nye år",
+    "nytåret": "det nye år",
+}
 
 
 def _season_names(ctx: Context) -> str:
@@ -548,8 +559,21 @@ def _first_meeting(prep: str, rest: str, ctx: Context) -> Reading | None:
 
 
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-_HOLIDAY_STEMS = ("jul", "nytår", "grundlov", "sankt", "morten", "fastelavn", "palme", "påske",
-                  "skær", "langfredag", "bededag", "himmelfart", "pinse")  # fmt: skip
+_HOLIDAY_STEMS = (
+    "jul",
+    "nytår",
+    "grundlov",
+    "sankt",
+    "morten",
+    "fastelavn",
+    "palme",
+    "påske",
+    "skær",
+    "langfredag",
+    "bededag",
+    "himmelfart",
+    "pinse",
+)
 _WEEKDAY_STEMS = ("man", "tirs", "ons", "tors", "fre", "lør", "søn")
 
 # Each reader with the words one of which the phrase must hold for the reader to be tried: this

@@ -40,14 +40,47 @@ from udsat_cli.dates.vocab import (
 from udsat_cli.errors import InputError
 
 HOLIDAYS = (
-    "jul", "juleaften", "juledag", "nytår", "nytårsaften", "nytårsdag", "grundlovsdag",
-    "sankthans", "mortensaften", "fastelavn", "palmesøndag", "påske", "påskedag", "påskesøndag",
-    "skærtorsdag", "langfredag", "bededag", "himmelfart", "himmelfartsdag", "pinse", "pinsedag",
-)  # fmt: skip
+    "jul",
+    "juleaften",
+    "juledag",
+    "nytår",
+    "nytårsaften",
+    "nytårsdag",
+    "grundlovsdag",
+    "sankthans",
+    "mortensaften",
+    "fastelavn",
+    "palmesøndag",
+    "påske",
+    "påskedag",
+    "påskesøndag",
+    "skærtorsdag",
+    "langfredag",
+    "bededag",
+    "himmelfart",
+    "himmelfartsdag",
+    "pinse",
+    "pinsedag",
+)
 MEETING_WORDS = ("møde", "mødet", "møder", "rådsmøde", "rådsmødet")
-RELATIVE_WORDS = ("næste", "kommende", "idag", "imorgen", "morgen", "overmorgen", "ugen",
-                  "udgangen", "slutningen", "starten", "begyndelsen", "midten", "primo", "medio",
-                  "ultimo", "årsskiftet")  # fmt: skip
+RELATIVE_WORDS = (
+    "næste",
+    "kommende",
+    "idag",
+    "imorgen",
+    "morgen",
+    "overmorgen",
+    "ugen",
+    "udgangen",
+    "slutningen",
+    "starten",
+    "begyndelsen",
+    "midten",
+    "primo",
+    "medio",
+    "ultimo",
+    "årsskiftet",
+)
 # Units counted from today (»om to uger«): near misses only right after a number.
 UNITS = ("dag", "dage", "uge", "uger", "måned", "måneder", "møder")
 # Days that have passed: no deadline, but a day all the same (days back from today).
@@ -106,9 +139,7 @@ def _known(word: str, seasons: Mapping[str, Season]) -> bool:
     )
 
 
-def _corrections(
-    word: str, after_number: bool, seasons: Mapping[str, Season]
-) -> list[str]:
+def _corrections(word: str, after_number: bool, seasons: Mapping[str, Season]) -> list[str]:
     """The date words ``word`` is a near miss of, nearest first; [] when it is none."""
     if len(word) < 3 or _known(word, seasons):
         return []
@@ -167,9 +198,12 @@ def _past(words: list[str]) -> Iterator[tuple[int, int, int]]:
 
 
 def near_miss(
-    text: str, *, today: date, seasons: Mapping[str, Season] | None = None,
+    text: str,
+    *,
+    today: date,
+    seasons: Mapping[str, Season] | None = None,
     deadline: bool = False,
-) -> Guess | None:  # fmt: skip
+) -> Guess | None:
     """The nearest reading of ``text`` when it is a date written wrong; None when it names no
     day (words to keep as they are). ``text`` is one the grammar could not read."""
     seasons = default_seasons() if seasons is None else seasons
@@ -179,8 +213,13 @@ def near_miss(
     edits: list[tuple[int, int, list[str]]] = []
     taken: set[int] = set()
     for first, last, back in _past(words):  # the day itself, to see how the phrase reads
-        edits.append((tokens[first].start(), tokens[last].end(),
-                      [(today - timedelta(days=back)).isoformat()]))  # fmt: skip
+        edits.append(
+            (
+                tokens[first].start(),
+                tokens[last].end(),
+                [(today - timedelta(days=back)).isoformat()],
+            )
+        )
         taken |= {first, last}
     strong = False
     for n, word in enumerate(words):

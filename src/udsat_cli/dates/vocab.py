@@ -5,16 +5,42 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 MONTHS = (
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
-)  # fmt: skip
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 NUMBERS = {
-    "en": 1, "et": 1, "én": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
-    "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "fjorten": 14,
-    "femten": 15, "tyve": 20, "tredive": 30,
-}  # fmt: skip
+    "en": 1,
+    "et": 1,
+    "én": 1,
+    "ét": 1,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "syv": 7,
+    "otte": 8,
+    "ni": 9,
+    "ti": 10,
+    "elleve": 11,
+    "tolv": 12,
+    "fjorten": 14,
+    "femten": 15,
+    "tyve": 20,
+    "tredive": 30,
+}
 
 MONTH_WORD = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zæøå]*\.?"
 WEEKDAY_WORD = r"(?:man|tirs|ons|tors|fre|lør|søn)(?:dag)?\.?"
@@ -52,21 +78,44 @@ def _easter(year: int) -> date:
 def holiday(name: str, year: int) -> date | None:
     """The date of a named Danish holiday in ``year``."""
     fixed = {
-        "jul": (12, 24), "juleaften": (12, 24), "juledag": (12, 25), "1. juledag": (12, 25),
-        "2. juledag": (12, 26), "nytår": (12, 31), "nytårsaften": (12, 31),
-        "nytårsdag": (1, 1), "grundlovsdag": (6, 5), "sankthans": (6, 23),
-        "sankt hans": (6, 23), "mortensaften": (11, 10), "fastelavn": None,
-    }  # fmt: skip
+        "jul": (12, 24),
+        "juleaften": (12, 24),
+        "juledag": (12, 25),
+        "1. juledag": (12, 25),
+        "2. juledag": (12, 26),
+        "nytår": (12, 31),
+        "nytårsaften": (12, 31),
+        "nytårsdag": (1, 1),
+        "grundlovsdag": (6, 5),
+        "sankthans": (6, 23),
+        "sankt hans": (6, 23),
+        "mortensaften": (11, 10),
+        "fastelavn": None,
+    }
     if (month_day := fixed.get(name)) is not None:
         month, day = month_day
         return date(year, month, day)
     easter_offsets = {
-        "fastelavn": -49, "palmesøndag": -7, "påske": -3, "skærtorsdag": -3, "langfredag": -2,
-        "påskedag": 0, "påskesøndag": 0, "2. påskedag": 1, "anden påskedag": 1,
-        "store bededag": 26, "bededag": 26, "kristi himmelfartsdag": 39,
-        "kristi himmelfart": 39, "kr. himmelfartsdag": 39, "himmelfart": 39, "pinse": 49,
-        "pinsedag": 49, "2. pinsedag": 50, "anden pinsedag": 50,
-    }  # fmt: skip
+        "fastelavn": -49,
+        "palmesøndag": -7,
+        "påske": -3,
+        "skærtorsdag": -3,
+        "langfredag": -2,
+        "påskedag": 0,
+        "påskesøndag": 0,
+        "2. påskedag": 1,
+        "anden påskedag": 1,
+        "store bededag": 26,
+        "bededag": 26,
+        "kristi himmelfartsdag": 39,
+        "kristi himmelfart": 39,
+        "kr. himmelfartsdag": 39,
+        "himmelfart": 39,
+        "pinse": 49,
+        "pinsedag": 49,
+        "2. pinsedag": 50,
+        "anden pinsedag": 50,
+    }
     if name in easter_offsets:
         return _easter(year) + timedelta(days=easter_offsets[name])
     return None

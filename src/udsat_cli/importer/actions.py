@@ -101,8 +101,22 @@ COLON_TASK = re.compile(
 PASSIVE_BODY = re.compile(
     rf"^(?P<owner>[{UPPER}]\w*(?:rådets|bestyrelsens|udvalgets))\s.+?\s(?:skal|må)\s+(?:\w+\s+)?(?P<verb>\w+es)\b"
 )
-NOUN_ENDINGS = ("ingen", "ningen", "elsen", "heden", "erne", "ene", "skabet", "eriet", "ionen",
-                "ens", "ets", "tet", "ren", "gen")  # fmt: skip
+NOUN_ENDINGS = (
+    "ingen",
+    "ningen",
+    "elsen",
+    "heden",
+    "erne",
+    "ene",
+    "skabet",
+    "eriet",
+    "ionen",
+    "ens",
+    "ets",
+    "tet",
+    "ren",
+    "gen",
+)
 LATER_MEETING = re.compile(
     r"\b(?:på|til|ved|inden)\s+(?:det\s+)?(?:næste|kommende|et\s+senere)\s+(?:\w+)?møde", re.I
 )
@@ -136,9 +150,31 @@ class Reader:
         return {p.split()[0].casefold(): p.split()[0] for p in self.people if p.split()}
 
 
-_ABBREVIATIONS = ("evt", "ca", "bl.a", "f.eks", "fx", "mht", "vedr", "inkl", "ang", "jf", "dvs",
-                  "pkt", "nr", "kl", "d", "tlf", "ift", "mv", "osv", "etc", "st", "iflg",
-                  "hhv")  # fmt: skip
+_ABBREVIATIONS = (
+    "evt",
+    "ca",
+    "bl.a",
+    "f.eks",
+    "fx",
+    "mht",
+    "vedr",
+    "inkl",
+    "ang",
+    "jf",
+    "dvs",
+    "pkt",
+    "nr",
+    "kl",
+    "d",
+    "tlf",
+    "ift",
+    "mv",
+    "osv",
+    "etc",
+    "st",
+    "iflg",
+    "hhv",
+)
 _ABBREV_END = re.compile(
     r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\.$"
     r"|(?:^|\s)\d{1,2}\.$",  # "29. august", "1. udkast": a date or an ordinal, no sentence end
@@ -281,9 +317,13 @@ def _verb(verb: str, rest: str, typo: bool = False) -> tuple[str | None, float, 
         return None, 0.0, "hjælpeverbum: sket eller tilstand"
     infinitive = lx.infinitive_of_present(verb)
     misspelt = (
-        infinitive is None and typo and lx.is_infinitive(verb) and not lx.is_past(verb)
-        and len(verb) >= 4 and verb not in lx.SUBJECT_PRONOUNS | lx.OBJECT_PRONOUNS
-    )  # fmt: skip
+        infinitive is None
+        and typo
+        and lx.is_infinitive(verb)
+        and not lx.is_past(verb)
+        and len(verb) >= 4
+        and verb not in lx.SUBJECT_PRONOUNS | lx.OBJECT_PRONOUNS
+    )
     if infinitive is None and not misspelt:
         return None, 0.0, "ikke et verbum i nutid"
     ok, why = _task_verb(infinitive or verb, rest)
@@ -340,8 +380,9 @@ def _subordinate(text: str, start: int) -> bool:
     return bool(before) and before[-1] in lx.SUBORDINATORS
 
 
-def _proposal(owners_text: str, verb: str, rest: str, sentence: str, reader: Reader,
-              at_start: bool) -> Proposal | None:  # fmt: skip
+def _proposal(
+    owners_text: str, verb: str, rest: str, sentence: str, reader: Reader, at_start: bool
+) -> Proposal | None:
     owners, subject_conf, reasons = [], 1.0, []
     modal = verb.casefold() in lx.COMMITTING_MODALS
     for owner in split_owners(owners_text):
@@ -351,15 +392,20 @@ def _proposal(owners_text: str, verb: str, rest: str, sentence: str, reader: Rea
         owners.append(name)
         subject_conf = min(subject_conf, confidence)
         reasons.append(f"{name}: {why}")
-    units = all(o.casefold() in lx.ROLE_NOUNS or is_body(o) or re.fullmatch(BODY, o.casefold())
-                for o in split_owners(owners_text))  # fmt: skip
+    units = all(
+        o.casefold() in lx.ROLE_NOUNS or is_body(o) or re.fullmatch(BODY, o.casefold())
+        for o in split_owners(owners_text)
+    )
     what, verb_conf, why = _verb(verb, rest, typo=units)
     if what is None:
         return None
     if any(is_body(o) or o.casefold() == "vi" for o in owners):
         infinitive = what.split()[0].casefold() if what.split() else ""
-        if any(f"{infinitive} {w}".startswith(a) or infinitive == a for a in lx.AGENDA_ASKS
-               for w in what.split()[1:2] or [""]):  # fmt: skip
+        if any(
+            f"{infinitive} {w}".startswith(a) or infinitive == a
+            for a in lx.AGENDA_ASKS
+            for w in what.split()[1:2] or [""]
+        ):
             return None  # "Rådet skal tage stilling til …": what the meeting is asked
     if re.search(r"\bhvis\b|\bkun\s+hvis\b", rest, re.I):
         verb_conf -= 0.3  # a condition: "vil gerne starte igen, men kun hvis …"
@@ -392,19 +438,28 @@ def proposals(sentence: str, reader: Reader | None = None) -> list[Proposal]:
     if back_reference(body, reader):
         return []  # the task is in the sentences before
     if m := RESPONSIBLE.match(body):
-        return [Proposal(split_owners(m["owners"]), m["what"].strip(" –-"), sentence, 0.9,
-                         "»ansvarlig:« nævner ejeren")]  # fmt: skip
+        return [
+            Proposal(
+                split_owners(m["owners"]),
+                m["what"].strip(" –-"),
+                sentence,
+                0.9,
+                "»ansvarlig:« nævner ejeren",
+            )
+        ]
     if (m := HAS_TASK.match(body)) and not re.search(r"(?:\bog|&|,)$", m["what"].strip()):
-        return [Proposal(split_owners(m["owners"]), m["what"].strip(), sentence, 0.9,
-                         "»har opgaven«")]  # fmt: skip
+        return [
+            Proposal(split_owners(m["owners"]), m["what"].strip(), sentence, 0.9, "»har opgaven«")
+        ]
     if m := COLON_TASK.match(body):
         owners = split_owners(m["owners"])
         if all(_subject(o, reader, False)[0] for o in owners):
             what = m["what"].strip().rstrip(".!")
             return [Proposal(owners, what, sentence, 0.8, "»Navn: opgave«")]
     if m := PASSIVE_BODY.match(body):
-        return [Proposal([m["owner"][:-1]], body.strip(" ."), sentence, 0.7,
-                         "rådets opgave i passiv")]  # fmt: skip
+        return [
+            Proposal([m["owner"][:-1]], body.strip(" ."), sentence, 0.7, "rådets opgave i passiv")
+        ]
     if body.endswith("?"):
         return []  # a question asks; it promises nothing
     text = AGREED.sub("", body, count=1)
@@ -419,8 +474,15 @@ def proposals(sentence: str, reader: Reader | None = None) -> list[Proposal]:
     if not found and (m := IN_PARENS.match(body)):
         owners = split_owners(m["owners"])
         if all(_subject(o, reader, False)[1] >= 0.75 for o in owners):
-            found.append(Proposal(owners, m["what"].strip(" ,;:–-."), sentence, 0.75,
-                                  "ejeren står i parentes efter opgaven"))  # fmt: skip
+            found.append(
+                Proposal(
+                    owners,
+                    m["what"].strip(" ,;:–-."),
+                    sentence,
+                    0.75,
+                    "ejeren står i parentes efter opgaven",
+                )
+            )
     if not found:
         found = _owner_in_parentheses(body, reader)
     for extra in _relative(text, sentence, reader):
@@ -555,8 +617,9 @@ def _main_clauses(text: str, sentence: str, reader: Reader) -> list[Proposal]:
             if lead.casefold() in lx.HEDGES:
                 pass  # "Måske skal vi købe nye": a possibility
             elif " " in lead or _subject(lead, reader, False)[1] < 0.75:
-                clause = _Clause(start, m["owners"], m["verb"], m.end(),
-                                 f"; omvendt ordstilling efter »{lead}«")  # fmt: skip
+                clause = _Clause(
+                    start, m["owners"], m["verb"], m.end(), f"; omvendt ordstilling efter »{lead}«"
+                )
                 if not _made(clause, text, _near(clause, text), sentence, reader):
                     clause = None
         absorbed = any(c.owners == subject for c in found)  # "formulerer … og sender …": one task
@@ -567,8 +630,7 @@ def _main_clauses(text: str, sentence: str, reader: Reader) -> list[Proposal]:
             and re.search(r"\s(?:og|samt)\s+$", text[max(0, start - 12) : start])
         ):
             if m := re.compile(r"(?P<verb>[a-zæøå]+)\b").match(text, start):
-                clause = _Clause(start, subject, m["verb"], m.end(),
-                                 "; samme subjekt før »og«")  # fmt: skip
+                clause = _Clause(start, subject, m["verb"], m.end(), "; samme subjekt før »og«")
                 if not _made(clause, text, _near(clause, text), sentence, reader):
                     clause = None
         if clause:
@@ -589,8 +651,7 @@ def _near(clause: _Clause, text: str) -> int:
     return min(len(text), clause.end + 400)
 
 
-def _made(clause: _Clause, text: str, limit: int, sentence: str,
-          reader: Reader) -> Proposal | None:  # fmt: skip
+def _made(clause: _Clause, text: str, limit: int, sentence: str, reader: Reader) -> Proposal | None:
     end = CLAUSE_END.search(text, clause.end, limit)
     rest = text[clause.end : end.start() if end else limit]
     rest = _before_new_subject(rest)

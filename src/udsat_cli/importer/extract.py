@@ -25,8 +25,25 @@ from udsat_cli.importer.layout import repeated_labels, without_noise
 from udsat_cli.importer.notes import Event, Topic, event_in, topic_in
 from udsat_cli.importer.source import Line, load
 
-_TRIGGERS = ("senest", "inden", "til", "på", "den", "d.", "før", "i", "efter", "ultimo",
-             "primo", "medio", "uge", "næste", "om", "første", "mødet")  # fmt: skip
+_TRIGGERS = (
+    "senest",
+    "inden",
+    "til",
+    "på",
+    "den",
+    "d.",
+    "før",
+    "i",
+    "efter",
+    "ultimo",
+    "primo",
+    "medio",
+    "uge",
+    "næste",
+    "om",
+    "første",
+    "mødet",
+)
 
 
 # Lines read at all: a 300-page referat has some 15,000; a paste of millions stops here.
@@ -89,9 +106,12 @@ def _paragraphs(
             continue
         text = content.lstrip("·•-– ").strip()
         if (
-            found and line.kind == "text" and text[:1].islower()
-            and found[-1][1:] == (item, section) and not found[-1][0].endswith((".", ":", "?", "!"))
-        ):  # fmt: skip
+            found
+            and line.kind == "text"
+            and text[:1].islower()
+            and found[-1][1:] == (item, section)
+            and not found[-1][0].endswith((".", ":", "?", "!"))
+        ):
             found[-1] = (f"{found[-1][0]} {text}", item, section)
         else:
             found.append((text, item, section))
@@ -193,12 +213,15 @@ class _Reading:
         return found
 
 
-def _sentence(sentence: str, previous: str | None, title: str | None, reader: Reader,
-              read: _Reading) -> list[Proposal]:  # fmt: skip
+def _sentence(
+    sentence: str, previous: str | None, title: str | None, reader: Reader, read: _Reading
+) -> list[Proposal]:
     """The tasks of one sentence, with the deadlines its own words state."""
     if owners := back_reference(sentence, reader):  # "Asbjørn og Louise har opgaven."
-        made = [Proposal(owners, task, source, 0.75, f"»{sentence.strip()}« efter opgaven")
-                for task, source in read.pending]  # fmt: skip
+        made = [
+            Proposal(owners, task, source, 0.75, f"»{sentence.strip()}« efter opgaven")
+            for task, source in read.pending
+        ]
         if not made:
             for proposal in read.last:
                 if all(is_body(o) or o.casefold() == "vi" for o in proposal.owners):

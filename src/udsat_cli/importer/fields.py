@@ -15,39 +15,114 @@ from udsat_cli.importer.source import Line
 
 LABELS = {
     "council": ("forum", "råd", "udvalg", "bestyrelse"),
-    "when": ("tid", "tidspunkt", "dato", "mødedato", "mødetid", "afholdt", "mødetidspunkt",
-             "mødedag"),
+    "when": (
+        "tid",
+        "tidspunkt",
+        "dato",
+        "mødedato",
+        "mødetid",
+        "afholdt",
+        "mødetidspunkt",
+        "mødedag",
+    ),
     "clock": ("kl", "klokken", "klokkeslæt"),
     "place": ("sted", "mødested", "lokale", "adresse", "mødelokale", "lokation"),
-    "participants": ("deltagere", "tilstede", "til stede", "fremmødte", "tilstedeværende",
-                     "mødedeltagere", "deltog", "deltagende", "medlemmer", "fremmødt",
-                     "fremmødet", "deltager"),
-    "absent": ("afbud", "afbud fra", "fraværende", "udeblevet", "udeblevet uden afbud",
-               "ikke til stede", "ikke mødt", "forfald", "meldt afbud", "fraværende med afbud",
-               "deltog ikke", "afbud med fravær", "afbud/fravær"),
+    "participants": (
+        "deltagere",
+        "tilstede",
+        "til stede",
+        "fremmødte",
+        "tilstedeværende",
+        "mødedeltagere",
+        "deltog",
+        "deltagende",
+        "medlemmer",
+        "fremmødt",
+        "fremmødet",
+        "deltager",
+    ),
+    "absent": (
+        "afbud",
+        "afbud fra",
+        "fraværende",
+        "udeblevet",
+        "udeblevet uden afbud",
+        "ikke til stede",
+        "ikke mødt",
+        "forfald",
+        "meldt afbud",
+        "fraværende med afbud",
+        "deltog ikke",
+        "afbud med fravær",
+        "afbud/fravær",
+    ),
     "guests": ("gæster", "gæst", "inviterede", "desuden deltog", "øvrige deltagere"),
-    "referent": ("referent", "referat taget af", "referatskriver", "valg af referent",
-                 "referent for mødet", "referat ved"),
-    "other": ("dagsorden udsendt", "dagorden udsendt", "referat udsendt", "ordstyrer",
-              "mødeleder", "mødeleder/ordstyrer", "emne"),
-}  # fmt: skip
+    "referent": (
+        "referent",
+        "referat taget af",
+        "referatskriver",
+        "valg af referent",
+        "referent for mødet",
+        "referat ved",
+    ),
+    "other": (
+        "dagsorden udsendt",
+        "dagorden udsendt",
+        "referat udsendt",
+        "ordstyrer",
+        "mødeleder",
+        "mødeleder/ordstyrer",
+        "emne",
+    ),
+}
 _LABEL_OF = {label: key for key, labels in LABELS.items() for label in labels}
-ROLE_WORDS = {"formand", "næstformand", "medlem", "suppleant", "sekretær", "referent", "gæst",
-              "kasserer", "konsulent", "chefkonsulent", "leder", "afdelingsleder", "formanden",
-              "næstformanden"}  # fmt: skip
+ROLE_WORDS = {
+    "formand",
+    "næstformand",
+    "medlem",
+    "suppleant",
+    "sekretær",
+    "referent",
+    "gæst",
+    "kasserer",
+    "konsulent",
+    "chefkonsulent",
+    "leder",
+    "afdelingsleder",
+    "formanden",
+    "næstformanden",
+}
 LABEL_LINE = re.compile(r"^(?P<label>[A-Za-zÆØÅæøå/ ]{2,30}?)\s*\.?\s*:\s*(?P<value>.*)$")
 ENUMERATOR = re.compile(
     r"^\s*(?:[a-zA-Z]|\d{1,2})\s*[).]\s+"
 )  # "a ) Valg af referent", "1. Deltagere"
 # A label run into its value in text taken from PDFs: "MødestedByrådssalen", "Tid10. maj".
 RUN_IN = re.compile(
-    "^(?P<label>" + "|".join(sorted((lab.capitalize() for labs in LABELS.values() for lab in labs
-                                     if len(lab) >= 4), key=len, reverse=True))
+    "^(?P<label>"
+    + "|".join(
+        sorted(
+            (lab.capitalize() for labs in LABELS.values() for lab in labs if len(lab) >= 4),
+            key=len,
+            reverse=True,
+        )
+    )
     + r")(?P<value>[A-ZÆØÅ0-9].*)$"
-)  # fmt: skip
-NOT_NAMES = {"ingen", "alle", "ingen afbud", "alle mødt", "alle til stede", "n/a", "nej", "-",
-             "ikke relevant", "ingen fraværende", "ingen gæster", "alle deltog",
-             "fuldtallig"}  # fmt: skip
+)
+NOT_NAMES = {
+    "ingen",
+    "alle",
+    "ingen afbud",
+    "alle mødt",
+    "alle til stede",
+    "n/a",
+    "nej",
+    "-",
+    "ikke relevant",
+    "ingen fraværende",
+    "ingen gæster",
+    "alle deltog",
+    "fuldtallig",
+}
 
 
 # A header's facts stand in its first characters: a line a megabyte long is searched that far.
@@ -99,8 +174,11 @@ def label_of(text: str) -> tuple[str, str] | None:
 
 # Labels that may stand alone on a line without a colon, the value on the next line (PDF text,
 # an agenda system's facts block); not the council's ("Udvalg") nor the others ("Emne").
-_ALONE = {label for key in ("when", "clock", "place", "participants", "absent", "guests",
-                            "referent") for label in LABELS[key]} - {"afholdt", "deltog"}
+_ALONE = {
+    label
+    for key in ("when", "clock", "place", "participants", "absent", "guests", "referent")
+    for label in LABELS[key]
+} - {"afholdt", "deltog"}
 
 
 def _is_name(part: str) -> bool:
@@ -196,9 +274,12 @@ def names_in(entries: list[str], rest_as_note: bool = False) -> list[tuple[str, 
     for entry in entries:
         first = re.split(r"[,;]", entry, maxsplit=1)[0].split()
         wrapped = (
-            text and "," in text and not text.rstrip().endswith((",", ";", "."))
-            and len(first) == 1 and not re.match(r"(?:og|&)\b", entry)
-        )  # fmt: skip
+            text
+            and "," in text
+            and not text.rstrip().endswith((",", ";", "."))
+            and len(first) == 1
+            and not re.match(r"(?:og|&)\b", entry)
+        )
         text = f"{text} {entry}" if wrapped else (f"{text}, {entry}" if text else entry)
     return split_names(text)
 
@@ -266,8 +347,10 @@ def _values(lines: list[Line], start: int, value: str) -> tuple[list[str], int]:
 POINT = re.compile(r"^(?:punkt|pkt\.?|ad)\s*\d{1,2}\b|^\d{1,2}\s*[.)]?$", re.I)
 
 
-_PROSE_LABELS = (r"til\s*stede|tilstedeværende|deltagere|fremmødte|afbud"
-                 r"|fraværende(?:\s+med\s+afbud)?|referent|gæster")
+_PROSE_LABELS = (
+    r"til\s*stede|tilstedeværende|deltagere|fremmødte|afbud"
+    r"|fraværende(?:\s+med\s+afbud)?|referent|gæster"
+)
 PROSE_FIELD = re.compile(
     rf"(?:^|(?<=[.!?])\s+|(?<=\s)(?=(?-i:[A-ZÆØÅ])[\w ]{{0,25}}:))(?P<label>{_PROSE_LABELS})"
     r"(?:\s*:\s*|\s+fra\s+|\s+var\s+)(?P<value>(?:[^.!?]|(?<=\s[A-ZÆØÅ])\.)+)",

@@ -75,9 +75,11 @@ def _title_and_rest(text: str) -> tuple[str, str]:
     head, colon, tail = text.partition(": ")
     tail = tail.strip()
     if (
-        colon and 0 < len(head.split()) <= 6 and tail
+        colon
+        and 0 < len(head.split()) <= 6
+        and tail
         and (tail.endswith((".", "!", "?")) or re.search(r"[.!?]\s+[A-ZÆØÅ]", tail))
-    ):  # fmt: skip
+    ):
         return head.strip(), tail
     return text, ""
 
@@ -88,12 +90,14 @@ NUMBER_ALONE = re.compile(r"^(?:(?:punkt|pkt\.?)\s*)?(\d{1,2})\s*[.)]?$", re.I)
 def _title_like(text: str) -> bool:
     """A point's title: short, no sentence, not a label or a field."""
     return (
-        0 < len(text.split()) <= 20 and len(text) <= 160
+        0 < len(text.split()) <= 20
+        and len(text) <= 160
         and (text[0].isupper() or text[0].isdigit())
         and not text.endswith((",", ";"))
         and not (text.endswith(".") and not text.casefold().endswith(("evt.", "mv.", "m.m.")))
-        and label_of(text) is None and not _document_heading(text)
-    )  # fmt: skip
+        and label_of(text) is None
+        and not _document_heading(text)
+    )
 
 
 def _heads_text(lines: list[Line], i: int) -> bool:
@@ -127,10 +131,16 @@ def _standalone(lines: list[Line], i: int) -> bool:
 
         sentence = bool(proposals(text))  # "Jens kontakter KAB" on its own line is a task
     return (
-        before and after and following and not sentence
-        and len(text) <= 90 and len(text.split()) <= 12
-        and text[0].isupper() and not text[0].isdigit() and not text.startswith(("·", "-", "•"))
-    )  # fmt: skip
+        before
+        and after
+        and following
+        and not sentence
+        and len(text) <= 90
+        and len(text.split()) <= 12
+        and text[0].isupper()
+        and not text[0].isdigit()
+        and not text.startswith(("·", "-", "•"))
+    )
 
 
 _DOCUMENT_WORDS = re.compile(
@@ -148,9 +158,10 @@ def _document_heading(title: str) -> bool:
     return (
         bool(_DOCUMENT_WORDS.match(title.strip()))
         or bool(_DOCUMENT_OF.match(title))
-        or (bool(re.match(r"(?:referat|dagsorden|\w*møde\b)", title, re.I)) and bool(
-            dates_in(title)
-        ))
+        or (
+            bool(re.match(r"(?:referat|dagsorden|\w*møde\b)", title, re.I))
+            and bool(dates_in(title))
+        )
     )
 
 
@@ -175,8 +186,10 @@ def _top_level(
         after = top[-1].line if top else -1
         nearest = bisect.bisect_left(at_lines, c.line) - 1  # the last label above the candidate
         label = at_lines[nearest] if nearest >= 0 and at_lines[nearest] > after else None
-        in_section = label is not None and labels[label] in ("proposal", "decision") and any(
-            lines[k].kind != "blank" and k not in skip for k in range(label + 1, c.line)
+        in_section = (
+            label is not None
+            and labels[label] in ("proposal", "decision")
+            and any(lines[k].kind != "blank" and k not in skip for k in range(label + 1, c.line))
         )  # the point's proposal or decision has begun: "Forvaltningen indstiller, at"
         following = candidates[n + 1].number if n + 1 < len(candidates) else None
         continues = bool(top) and c.number == last + 1 and _title_like(c.title)
@@ -185,9 +198,12 @@ def _top_level(
         elif in_section and c.number is not None and not (top and c.number == last + 1):
             sub = c.number
         elif (
-            c.number == 1 and len(top) == 1 and top[0].number == 1 and following == 2
+            c.number == 1
+            and len(top) == 1
+            and top[0].number == 1
+            and following == 2
             and not _same(c.title, top[0].title)
-        ):  # fmt: skip
+        ):
             top = [c]  # "1. udsatterådsmøde 2025" above the points was an ordinal, not a point
             sub = 0
         elif c.number is None or last < c.number <= last + 2 or not top:
@@ -243,18 +259,20 @@ def find_items(
     lines: list[Line], skip: set[int], repeated: frozenset[str] = frozenset()
 ) -> list[Item]:
     labels = {
-        i: found for i, line in enumerate(lines)
+        i: found
+        for i, line in enumerate(lines)
         if line.kind != "blank" and (found := section_label(line.text, repeated))
-    }  # fmt: skip
+    }
     # An agenda system's print: bare section labels on lines of their own ("Beslutning", not
     # the "Beslutning:" of a template filled in by hand), point after point.
     skeleton = sum(1 for i, f in labels.items() if not lines[i].text.endswith(":")) >= 2
     candidates: list[Item] = []
     kind = None
     structured = sum(1 for line in lines if line.kind in ("number", "heading")) + sum(
-        1 for line in lines
+        1
+        for line in lines
         if line.kind == "text" and (_numbered(line.text) or NUMBER_ALONE.match(line.text))
-    )  # fmt: skip
+    )
     consumed: set[int] = set()  # titles under a number on a line of its own
     for i, line in enumerate(lines):
         text = line.text
@@ -281,20 +299,27 @@ def find_items(
         elif _EVT.match(text) and structured >= 2:
             candidates.append(Item(None, text.rstrip(":. "), kind, i))  # the customary last point
         elif (
-            structured < 2 and not skeleton and line.kind == "text" and _standalone(lines, i)
+            structured < 2
+            and not skeleton
+            and line.kind == "text"
+            and _standalone(lines, i)
             and i > 0
-        ):  # fmt: skip
+        ):
             candidates.append(Item(None, text.rstrip(":").strip(), kind, i))
-    if skeleton and not any(c.number is not None or lines[c.line].kind in ("number", "heading")
-                            for c in candidates):  # fmt: skip
+    if skeleton and not any(
+        c.number is not None or lines[c.line].kind in ("number", "heading") for c in candidates
+    ):
         candidates = _cycle_titles(lines, labels, skip)
     elif not skeleton and structured < 2 and len(candidates) < 2:
-        headed = [Item(None, lines[i].text.rstrip(":").strip(), kind, i)
-                  for i in range(1, len(lines))
-                  if i not in skip and _heads_text(lines, i)]  # fmt: skip
+        headed = [
+            Item(None, lines[i].text.rstrip(":").strip(), kind, i)
+            for i in range(1, len(lines))
+            if i not in skip and _heads_text(lines, i)
+        ]
         if len(headed) >= 2:
-            candidates = sorted({c.line: c for c in candidates + headed}.values(),
-                                key=lambda c: c.line)  # fmt: skip
+            candidates = sorted(
+                {c.line: c for c in candidates + headed}.values(), key=lambda c: c.line
+            )
     kinds = {at: found.kind for at, found in labels.items()}
     seen: set[str] = set()
     unique = []

@@ -23,55 +23,146 @@ from udsat_cli.importer.source import Line
 # who decides): only a decision, or free prose where a point has no sections, proposes tasks.
 _KINDS = {
     "background": (
-        "sagsfremstilling", "supplerende sagsfremstilling", "baggrund", "resumé", "resume",
-        "sagsresumé", "sagsresume", "beskrivelse af sagen", "sagsbeskrivelse", "sagens indhold",
-        "indledning", "formål", "vurdering", "administrationens vurdering",
-        "forvaltningens vurdering", "lovgrundlag", "retsgrundlag", "historik", "sagens baggrund",
-        "kort om sagen", "problemstilling",
+        "sagsfremstilling",
+        "supplerende sagsfremstilling",
+        "baggrund",
+        "resumé",
+        "resume",
+        "sagsresumé",
+        "sagsresume",
+        "beskrivelse af sagen",
+        "sagsbeskrivelse",
+        "sagens indhold",
+        "indledning",
+        "formål",
+        "vurdering",
+        "administrationens vurdering",
+        "forvaltningens vurdering",
+        "lovgrundlag",
+        "retsgrundlag",
+        "historik",
+        "sagens baggrund",
+        "kort om sagen",
+        "problemstilling",
     ),
     "proposal": (
-        "indstilling", "indstillinger", "forslag", "forslag til beslutning",
-        "administrationens indstilling", "forvaltningens indstilling", "direktionens indstilling",
-        "det indstilles", "anbefaling", "administrationen indstiller", "forvaltningen indstiller",
+        "indstilling",
+        "indstillinger",
+        "forslag",
+        "forslag til beslutning",
+        "administrationens indstilling",
+        "forvaltningens indstilling",
+        "direktionens indstilling",
+        "det indstilles",
+        "anbefaling",
+        "administrationen indstiller",
+        "forvaltningen indstiller",
     ),
     "decision": (
-        "beslutning", "beslutninger", "afgørelse", "konklusion", "drøftelse", "opfølgning",
-        "bemærkninger", "orientering", "aftale", "aftaler", "protokol", "protokollat",
+        "beslutning",
+        "beslutninger",
+        "afgørelse",
+        "konklusion",
+        "drøftelse",
+        "opfølgning",
+        "bemærkninger",
+        "orientering",
+        "aftale",
+        "aftaler",
+        "protokol",
+        "protokollat",
     ),
     "meta": (
-        "bilag", "bilagsnr", "bilagsnummer", "bilagsoversigt", "sagsnr", "sagsnummer",
-        "sagsbehandler", "øvrige sagsbehandlere", "initialer", "åbent", "lukket", "åben sag",
-        "lukket sag", "økonomiske konsekvenser", "økonomiske konsekvenser og finansiering",
-        "økonomi og finansiering", "sagens gang", "sagen behandles i", "sagen afgøres i",
-        "afgøres af", "kompetence", "beslutningskompetence", "høringsparter",
-        "personalemæssige konsekvenser", "miljøvurdering", "sagsgang", "journalnr", "dokumentnr",
-        "ansvarlig enhed", "relation til politikker", "politisk behandling", "hent som fil",
-        "sag", "sag nr", "j nr", "journalnummer", "åbent punkt", "lukket punkt", "åben sag",
-        "åben dagsorden", "lukket dagsorden",
-        "tidligere beslutninger", "tidligere behandling", "dokumenter", "bilag til sagen",
+        "bilag",
+        "bilagsnr",
+        "bilagsnummer",
+        "bilagsoversigt",
+        "sagsnr",
+        "sagsnummer",
+        "sagsbehandler",
+        "øvrige sagsbehandlere",
+        "initialer",
+        "åbent",
+        "lukket",
+        "åben sag",
+        "lukket sag",
+        "økonomiske konsekvenser",
+        "økonomiske konsekvenser og finansiering",
+        "økonomi og finansiering",
+        "sagens gang",
+        "sagen behandles i",
+        "sagen afgøres i",
+        "afgøres af",
+        "kompetence",
+        "beslutningskompetence",
+        "høringsparter",
+        "personalemæssige konsekvenser",
+        "miljøvurdering",
+        "sagsgang",
+        "journalnr",
+        "dokumentnr",
+        "ansvarlig enhed",
+        "relation til politikker",
+        "politisk behandling",
+        "hent som fil",
+        "sag",
+        "sag nr",
+        "j nr",
+        "journalnummer",
+        "åbent punkt",
+        "lukket punkt",
+        "åben sag",
+        "åben dagsorden",
+        "lukket dagsorden",
+        "tidligere beslutninger",
+        "tidligere behandling",
+        "dokumenter",
+        "bilag til sagen",
     ),
-}  # fmt: skip
+}
 # Words that label a section only where they recur under several points: alone they are the
 # document's own heading ("Referat") or a table of contents ("Indhold").
 # Some are also the titles of points in a club's minutes ("Kommunikation", "Høring").
-_WHEN_REPEATED = {"referat": "decision", "indhold": "background", "behandling": "decision",
-                  "høring": "meta", "tidsplan": "meta", "kommunikation": "meta",
-                  "lovgivning": "meta", "bevilling": "meta"}  # fmt: skip
+_WHEN_REPEATED = {
+    "referat": "decision",
+    "indhold": "background",
+    "behandling": "decision",
+    "høring": "meta",
+    "tidsplan": "meta",
+    "kommunikation": "meta",
+    "lovgivning": "meta",
+    "bevilling": "meta",
+}
 KIND_OF = {label: kind for kind, labels in _KINDS.items() for label in labels}
 _LABEL = re.compile(
     r"^(?P<label>[A-Za-zÆØÅæøåé][A-Za-zÆØÅæøåé /&-]{1,45}?)\s*\.?\s*(?::\s*(?P<rest>.*))?$"
 )
 # A label made of label words: "Beslutning/referat", "Drøftelse og beslutning", "Ældrerådets
 # bemærkninger", "Forvaltningens indstilling"; not "Forslag til ny vedtægt" (a point's title).
-_WORD_KIND = {"beslutning": "decision", "beslutninger": "decision", "referat": "decision",
-              "konklusion": "decision", "bemærkninger": "decision", "drøftelse": "decision",
-              "opfølgning": "decision", "høringssvar": "decision", "sagsfremstilling": "background",
-              "baggrund": "background", "resumé": "background", "resume": "background",
-              "sagsresume": "background", "sagsresumé": "background", "indstilling": "proposal",
-              "forslag": "proposal", "anbefaling": "proposal"}  # fmt: skip
+_WORD_KIND = {
+    "beslutning": "decision",
+    "beslutninger": "decision",
+    "referat": "decision",
+    "konklusion": "decision",
+    "bemærkninger": "decision",
+    "drøftelse": "decision",
+    "opfølgning": "decision",
+    "høringssvar": "decision",
+    "sagsfremstilling": "background",
+    "baggrund": "background",
+    "resumé": "background",
+    "resume": "background",
+    "sagsresume": "background",
+    "sagsresumé": "background",
+    "indstilling": "proposal",
+    "forslag": "proposal",
+    "anbefaling": "proposal",
+}
 _JOINING = {"og", "/", "&", "-", "samt"}
-_OWNER = re.compile(r"^\w+(?:rådets|udvalgets|bestyrelsens|forvaltningens|administrationens"
-                    r"|sekretariatets|direktionens)$")
+_OWNER = re.compile(
+    r"^\w+(?:rådets|udvalgets|bestyrelsens|forvaltningens|administrationens"
+    r"|sekretariatets|direktionens)$"
+)
 _DATE = r"(?:\d{1,2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\.?\s+\d{4})"
 # "Beslutning i Ældrerådet den 10-11-2016", "Beslutning Ældrerådet den 10-11-2016",
 # "Beslutning i Seniorrådet 9. juni 2021:", "Beslutning fra mødet": a body's name or a date, not
@@ -137,9 +228,10 @@ def _made_of_label_words(label: str) -> str | None:
 def repeated_labels(lines: list[Line]) -> frozenset[str]:
     """Short lines that recur with other text between them: "Referat" under every point."""
     counts = Counter(
-        _normal(line.text.rstrip(":")) for line in lines
+        _normal(line.text.rstrip(":"))
+        for line in lines
         if line.kind != "blank" and len(line.text) <= 40 and not line.text.endswith(".")
-    )  # fmt: skip
+    )
     return frozenset(label for label, n in counts.items() if n >= 2 and label in _WHEN_REPEATED)
 
 
@@ -194,13 +286,15 @@ def _dated_headers(lines: list[Line], dropped: set[int]) -> set[int]:
     """A short line with a date that recurs three times or more ("Ældrerådet 10-11-2016" atop
     every page) is a running header, unless it labels a section."""
     counts = Counter(
-        line.text for i, line in enumerate(lines)
+        line.text
+        for i, line in enumerate(lines)
         if i not in dropped and line.kind != "blank" and len(line.text) <= 80
-    )  # fmt: skip
+    )
     headers = {
-        text for text, n in counts.items()
+        text
+        for text, n in counts.items()
         if n >= 3 and _HEADER_DATE.search(text) and section_label(text) is None
-    }  # fmt: skip
+    }
     return {i for i, line in enumerate(lines) if line.text in headers} if headers else set()
 
 

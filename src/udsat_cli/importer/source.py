@@ -173,8 +173,10 @@ def _paragraph_kind(paragraph, numbering: dict[tuple[str, str], str]) -> str:
     if numbered is not None:
         num_id = numbered.find(qn("w:numId"))
         ilvl = numbered.find(qn("w:ilvl"))
-        key = (num_id.get(qn("w:val")) if num_id is not None else None,
-               ilvl.get(qn("w:val")) if ilvl is not None else "0")  # fmt: skip
+        key = (
+            num_id.get(qn("w:val")) if num_id is not None else None,
+            ilvl.get(qn("w:val")) if ilvl is not None else "0",
+        )
         return "bullet" if numbering.get(key, "decimal") == "bullet" else "number"
     if "number" in style or "tal" in style:
         return "number"

@@ -66,8 +66,10 @@ def text(agenda: Agenda, *, for_members: bool = False) -> Iterator[str]:
         yield ""
         yield f"{point.number}. {line}"
         if point.kind == "followups":
-            yield from (f"   {line}".rstrip()
-                        for line in followups.body_text(agenda.followups, ids=not for_members))
+            yield from (
+                f"   {line}".rstrip()
+                for line in followups.body_text(agenda.followups, ids=not for_members)
+            )
         elif point.item and point.item.background:
             yield ""
             yield "   Sagsfremstilling:"
@@ -115,8 +117,7 @@ def markdown(agenda: Agenda) -> Iterator[str]:
 def docx(agenda: Agenda, *, template: WordFile | None = None) -> bytes:
     from udsat_cli.render import word
 
-    doc = word.document(title(agenda), header_rows(agenda), forum=agenda.council,
-                        template=template)  # fmt: skip
+    doc = word.document(title(agenda), header_rows(agenda), forum=agenda.council, template=template)
     level = 2 if agenda.grouped and any(_item_kind(p) for p in agenda.points) else 1
     for heading, point, line in _groups(agenda):
         if heading:

@@ -15,10 +15,12 @@ if TYPE_CHECKING:
     from udsat_cli.core.hearings import HearingView
     from udsat_cli.limits import WordFile
 
-KIND_NAMES = {"beslutning": ("beslutningspunkt", "beslutningspunkter"),
-              "orientering": ("orienteringspunkt", "orienteringspunkter"),
-              "drøftelse": ("drøftelsespunkt", "drøftelsespunkter"),
-              "andet": ("andet punkt", "andre punkter")}  # fmt: skip
+KIND_NAMES = {
+    "beslutning": ("beslutningspunkt", "beslutningspunkter"),
+    "orientering": ("orienteringspunkt", "orienteringspunkter"),
+    "drøftelse": ("drøftelsespunkt", "drøftelsespunkter"),
+    "andet": ("andet punkt", "andre punkter"),
+}
 
 
 def title(r: AnnualReport) -> str:
@@ -34,17 +36,21 @@ def summary(r: AnnualReport) -> list[str]:
     if r.planned:
         extra.append(f"{count(len(r.planned), 'møde', 'møder')} er endnu ikke holdt")
     aside = f" ({join_names(extra)})" if extra else ""
-    first = (f"I {r.year} holdt {r.council} {held}{aside}, behandlede "
-             f"{count(len(r.items), 'punkt', 'punkter')}, traf "
-             f"{count(len(r.decisions), 'beslutning', 'beslutninger')} og afgav "
-             f"{count(len(r.hearings), 'høringssvar', 'høringssvar')}.")  # fmt: skip
+    first = (
+        f"I {r.year} holdt {r.council} {held}{aside}, behandlede "
+        f"{count(len(r.items), 'punkt', 'punkter')}, traf "
+        f"{count(len(r.decisions), 'beslutning', 'beslutninger')} og afgav "
+        f"{count(len(r.hearings), 'høringssvar', 'høringssvar')}."
+    )
     f = r.followups
     second = "På årets møder blev ingen opgaver aftalt."
     if f.agreed:
         still = "åben" if f.open == 1 else "åbne"
-        second = (f"På årets møder blev {count(f.agreed, 'opgave', 'opgaver')} aftalt: "
-                  f"{f.done} er udført, {f.dropped} er bortfaldet, {f.open} er stadig {still} og "
-                  f"{f.postponed} er udsat.")  # fmt: skip
+        second = (
+            f"På årets møder blev {count(f.agreed, 'opgave', 'opgaver')} aftalt: "
+            f"{f.done} er udført, {f.dropped} er bortfaldet, {f.open} er stadig {still} og "
+            f"{f.postponed} er udsat."
+        )
     lines = [first, second]
     if r.events:
         lines.append(f"Rådet deltog i {count(len(r.events), 'arrangement', 'arrangementer')}.")
@@ -52,8 +58,10 @@ def summary(r: AnnualReport) -> list[str]:
 
 
 def _draft(r: AnnualReport) -> str:
-    return (f"Udkast til rådets godkendelse, dannet {dates.long_date(r.today)} ud fra rådets "
-            "møder, referater, opgaver og høringer.")  # fmt: skip
+    return (
+        f"Udkast til rådets godkendelse, dannet {dates.long_date(r.today)} ud fra rådets "
+        "møder, referater, opgaver og høringer."
+    )
 
 
 def _attendance_rows(r: AnnualReport) -> list[list[str]]:
@@ -86,16 +94,23 @@ def _answered(h: HearingView) -> str:
 def _sections(r: AnnualReport) -> Iterator[tuple[str, list[str]]]:
     """(heading, lines) for the lists behind the counts; tables are rendered by each form."""
     marks = {"held": "", "cancelled": " (aflyst)", "planned": " (planlagt)"}
-    yield "Møder", [
-        f"{dates.meeting_when(m.date, m.start, m.end)}{marks[state]}" for m, state in r.meetings
-    ]
-    yield "Behandlede punkter", [f"{_kinds(r)}."] + [
-        f"{dates.long_date(i.meeting)}, punkt {i.number}: {i.title}" for i in r.items
-    ]
-    yield "Beslutninger", [
-        f"{dates.long_date(i.meeting)}, punkt {i.number}, {i.title}: {first_sentence(i.decision)}"
-        for i in r.decisions
-    ]
+    yield (
+        "Møder",
+        [f"{dates.meeting_when(m.date, m.start, m.end)}{marks[state]}" for m, state in r.meetings],
+    )
+    yield (
+        "Behandlede punkter",
+        [f"{_kinds(r)}."]
+        + [f"{dates.long_date(i.meeting)}, punkt {i.number}: {i.title}" for i in r.items],
+    )
+    yield (
+        "Beslutninger",
+        [
+            f"{dates.long_date(i.meeting)}, punkt {i.number}, {i.title}: "
+            f"{first_sentence(i.decision)}"
+            for i in r.decisions
+        ],
+    )
     yield "Høringssvar", [_answered(h) for h in r.hearings]
     yield "Arrangementer", [f"{dates.long_date(e.date)} – {e.title}" for e in r.events]
     changes = [f"Indtrådt: {c.name} ({c.role}), {dates.long_date(c.day)}" for c in r.joined]
@@ -111,8 +126,9 @@ def text(r: AnnualReport) -> Iterator[str]:
     yield from summary(r)
     yield ""
     yield "FREMMØDE"
-    yield from (table(ATTENDANCE_HEADERS, _attendance_rows(r)) if r.attendance
-                else ["Ingen møder holdt."])  # fmt: skip
+    yield from (
+        table(ATTENDANCE_HEADERS, _attendance_rows(r)) if r.attendance else ["Ingen møder holdt."]
+    )
     for heading, lines in _sections(r):
         yield ""
         yield heading.upper()
@@ -146,16 +162,22 @@ def docx(r: AnnualReport, *, template: WordFile | None = None) -> bytes:
 
     from udsat_cli.render import word
 
-    doc = word.document(title(r), [("Forum", r.council), ("År", str(r.year))],
-                        forum=r.council, template=template)  # fmt: skip
+    doc = word.document(
+        title(r), [("Forum", r.council), ("År", str(r.year))], forum=r.council, template=template
+    )
     draft = doc.add_paragraph()
     draft.add_run(_draft(r)).italic = True
     draft.paragraph_format.space_before = Pt(12)  # apart from the header fields above it
     doc.add_paragraph(" ".join(summary(r)))  # one paragraph, as the Markdown has it
     doc.add_heading("Fremmøde", level=1)
     if r.attendance:
-        word.grid(doc, ATTENDANCE_HEADERS, _attendance_rows(r), weights=[3, 2, 1.2, 1.2, 1.2],
-                  right=frozenset({2, 3, 4}))  # fmt: skip
+        word.grid(
+            doc,
+            ATTENDANCE_HEADERS,
+            _attendance_rows(r),
+            weights=[3, 2, 1.2, 1.2, 1.2],
+            right=frozenset({2, 3, 4}),
+        )
     else:
         doc.add_paragraph("Ingen møder holdt.")
     for heading, lines in _sections(r):

@@ -95,7 +95,6 @@ def copenhagen() -> Any:
 
 def finished(cal: Any) -> bytes:
     """The calendar as bytes, with Europe/Copenhagen first when a time refers to it."""
-    if any(isinstance(getattr(c.get("dtstart"), "dt", None), datetime)
-           for c in cal.subcomponents):  # fmt: skip
+    if any(isinstance(getattr(c.get("dtstart"), "dt", None), datetime) for c in cal.subcomponents):
         cal.subcomponents.insert(0, copenhagen())
     return cal.to_ical()

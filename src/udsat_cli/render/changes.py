@@ -19,64 +19,154 @@ if TYPE_CHECKING:
 
 # (the thing, whether it is neuter: »et møde«, »en opgave«)
 TABLES = {
-    "council": ("råd", True), "person": ("person", False), "meeting": ("møde", True),
-    "agenda_item": ("punkt", True), "action": ("opgave", False),
-    "action_owner": ("ansvarlig", False), "action_body_owner": ("ansvarlig", False),
-    "action_event": ("historik", False), "attendance": ("fremmøde", True),
-    "meeting_guest": ("gæst", False), "topic": ("punkt til listen", True),
-    "event": ("arrangement", True), "event_attendee": ("deltager", False),
-    "council_season": ("sæson", False), "import_log": ("import", False),
+    "council": ("råd", True),
+    "person": ("person", False),
+    "meeting": ("møde", True),
+    "agenda_item": ("punkt", True),
+    "action": ("opgave", False),
+    "action_owner": ("ansvarlig", False),
+    "action_body_owner": ("ansvarlig", False),
+    "action_event": ("historik", False),
+    "attendance": ("fremmøde", True),
+    "meeting_guest": ("gæst", False),
+    "topic": ("punkt til listen", True),
+    "event": ("arrangement", True),
+    "event_attendee": ("deltager", False),
+    "council_season": ("sæson", False),
+    "import_log": ("import", False),
     "minutes_version": ("godkendt referat", True),
-    "hearing": ("høring", False), "agenda_notice": ("indkaldelse", False),
-    "reminder_log": ("påmindelse", False), "event_reminder_log": ("påmindelse", False),
-    "duty_reminder_log": ("påmindelse", False), "attachment": ("bilag", True),
+    "hearing": ("høring", False),
+    "agenda_notice": ("indkaldelse", False),
+    "reminder_log": ("påmindelse", False),
+    "event_reminder_log": ("påmindelse", False),
+    "duty_reminder_log": ("påmindelse", False),
+    "attachment": ("bilag", True),
     "meeting_reply": ("svar på invitationen", True),
-}  # fmt: skip
+}
 FIELDS = {
-    "status": "status", "title": "titel", "due_text": "frist", "date": "dato",
-    "start_time": "start", "end_time": "slut", "place": "sted", "cancelled": "aflyst",
-    "full_name": "navn", "short_name": "kaldenavn", "role": "rolle", "email": "e-mail",
-    "member_from": "medlem fra", "member_to": "medlem til", "number": "nummer",
-    "decision": "beslutning", "background": "sagsfremstilling", "kind": "type",
-    "item_id": "punkt", "referent_id": "referent", "approved_at": "godkendt",
-    "opening_note": "indledning", "reason": "grund", "note": "note", "for_date": "fra",
-    "dropped_at": "taget af listen", "start_md": "fra", "end_md": "til", "name": "navn",
-    "label": "ansvarlig", "details": "detaljer", "closed": "lukket punkt",
-    "public_decision": "offentlig beslutning", "proposals_days": "forslag senest (dage før mødet)",
-    "agenda_days": "dagsorden ud (dage før mødet)", "quorum": "beslutningsdygtigt med",
+    "status": "status",
+    "title": "titel",
+    "due_text": "frist",
+    "date": "dato",
+    "start_time": "start",
+    "end_time": "slut",
+    "place": "sted",
+    "cancelled": "aflyst",
+    "full_name": "navn",
+    "short_name": "kaldenavn",
+    "role": "rolle",
+    "email": "e-mail",
+    "member_from": "medlem fra",
+    "member_to": "medlem til",
+    "number": "nummer",
+    "decision": "beslutning",
+    "background": "sagsfremstilling",
+    "kind": "type",
+    "item_id": "punkt",
+    "referent_id": "referent",
+    "approved_at": "godkendt",
+    "opening_note": "indledning",
+    "reason": "grund",
+    "note": "note",
+    "for_date": "fra",
+    "dropped_at": "taget af listen",
+    "start_md": "fra",
+    "end_md": "til",
+    "name": "navn",
+    "label": "ansvarlig",
+    "details": "detaljer",
+    "closed": "lukket punkt",
+    "public_decision": "offentlig beslutning",
+    "proposals_days": "forslag senest (dage før mødet)",
+    "agenda_days": "dagsorden ud (dage før mødet)",
+    "quorum": "beslutningsdygtigt med",
     "attachment_limit_mb": "bilag med indkaldelsen (MB)",
-    "sender": "afsender", "received": "modtaget", "deadline": "frist",
-    "deadline_time": "fristens klokkeslæt", "answer_by": "besvares", "material": "materiale",
-    "answer": "høringssvar", "answered_on": "besvaret", "address": "adresse",
-    "sequence": "udgave", "changed": "ændret", "sent_at": "sendt", "file_name": "fil",
-    "meeting_id": "møde", "person_id": "person", "action_id": "opgave", "event_id": "arrangement",
-    "day": "dag", "channel": "kanal", "duty": "pligt", "version": "udgave",
-    "reopened_at": "åbnet igen", "agenda_issued_at": "dagsorden udsendt",
-    "agenda_changed_at": "dagsorden ændret", "roll_taken_at": "fremmøde gemt",
-    "standing": "fast punkt", "topic_id": "emne", "group_items": "punkter efter type",
-    "standing_points": "faste punkter", "media_type": "filtype", "size": "størrelse (bytes)",
-    "response": "svar", "comment": "kommentar",
-}  # fmt: skip
+    "sender": "afsender",
+    "received": "modtaget",
+    "deadline": "frist",
+    "deadline_time": "fristens klokkeslæt",
+    "answer_by": "besvares",
+    "material": "materiale",
+    "answer": "høringssvar",
+    "answered_on": "besvaret",
+    "address": "adresse",
+    "sequence": "udgave",
+    "changed": "ændret",
+    "sent_at": "sendt",
+    "file_name": "fil",
+    "meeting_id": "møde",
+    "person_id": "person",
+    "action_id": "opgave",
+    "event_id": "arrangement",
+    "day": "dag",
+    "channel": "kanal",
+    "duty": "pligt",
+    "version": "udgave",
+    "reopened_at": "åbnet igen",
+    "agenda_issued_at": "dagsorden udsendt",
+    "agenda_changed_at": "dagsorden ændret",
+    "roll_taken_at": "fremmøde gemt",
+    "standing": "fast punkt",
+    "topic_id": "emne",
+    "group_items": "punkter efter type",
+    "standing_points": "faste punkter",
+    "media_type": "filtype",
+    "size": "størrelse (bytes)",
+    "response": "svar",
+    "comment": "kommentar",
+}
 # Bookkeeping a secretary has no use for in the log.
-QUIET = {"closed_at", "created_at", "revision", "due_kind", "due_date", "due_n", "due_meeting_id",
-         "state", "position", "at", "created_on", "ref", "digest", "council_id",
-         "data", "docx", "added_at"}  # fmt: skip
+QUIET = {
+    "closed_at",
+    "created_at",
+    "revision",
+    "due_kind",
+    "due_date",
+    "due_n",
+    "due_meeting_id",
+    "state",
+    "position",
+    "at",
+    "created_on",
+    "ref",
+    "digest",
+    "council_id",
+    "data",
+    "docx",
+    "added_at",
+}
 ATTENDANCE = {"absent": "meldt afbud", "guest": "gæst", "present": "til stede"}
 # Codes kept in the store, as each table's rows say them.
 CODES = {
-    ("action", "status"): LABELS, ("hearing", "status"): HEARING_STATUS,
-    ("attendance", "status"): ATTENDANCE, ("hearing", "answer_by"): ANSWER_BY,
+    ("action", "status"): LABELS,
+    ("hearing", "status"): HEARING_STATUS,
+    ("attendance", "status"): ATTENDANCE,
+    ("hearing", "answer_by"): ANSWER_BY,
     ("action_body_owner", "kind"): {"council": "rådet", "unit": "en enhed"},
     ("reminder_log", "channel"): {"print": "udskrevet", "email": "e-mail"},
-    ("meeting_reply", "response"): {"accepted": "deltager", "declined": "afbud",
-                                    "tentative": "måske"},
-    ("agenda_item", "standing"): {"approval": "godkendelse", "followups": "opfølgning",
-                                  "hearings": "høringer", "economy": "økonomi",
-                                  "events": "arrangementer", "other": "eventuelt",
-                                  "own": "rådets eget"},
-}  # fmt: skip
-EVENTS = {"status": "status", "due": "frist", "owners": "ansvarlige", "title": "titel",
-          "item": "punkt", "note": "note"}  # fmt: skip
+    ("meeting_reply", "response"): {
+        "accepted": "deltager",
+        "declined": "afbud",
+        "tentative": "måske",
+    },
+    ("agenda_item", "standing"): {
+        "approval": "godkendelse",
+        "followups": "opfølgning",
+        "hearings": "høringer",
+        "economy": "økonomi",
+        "events": "arrangementer",
+        "other": "eventuelt",
+        "own": "rådets eget",
+    },
+}
+EVENTS = {
+    "status": "status",
+    "due": "frist",
+    "owners": "ansvarlige",
+    "title": "titel",
+    "item": "punkt",
+    "note": "note",
+}
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 
@@ -129,8 +219,10 @@ def _event(log: ChangeLog, values: dict[str, Any]) -> str | None:
     if kind == "note":
         return f"opgave #{values.get('action_id')}: note »{_value(log, 'note', note)}«"
     if kind == "item":
-        old, new = (_value(log, "item_id", int(v)) if v else "–"
-                    for v in (values.get("old"), values.get("new")))  # fmt: skip
+        old, new = (
+            _value(log, "item_id", int(v)) if v else "–"
+            for v in (values.get("old"), values.get("new"))
+        )
     else:
         old, new = (_value(log, "old", values.get(k)) for k in ("old", "new"))
     what = EVENTS.get(kind or "", kind)
@@ -151,8 +243,9 @@ def describe(log: ChangeLog, change: Change) -> str | None:
         reason = f" ({values['reason']})" if values.get("reason") else ""
         verb = "" if change.op != "delete" else "ikke længere "
         return f"møde #{values.get('meeting_id')}: {who} {verb}{what}{reason}"
-    label = next((values[k] for k in ("title", "full_name", "name", "label") if values.get(k)),
-                 None)  # fmt: skip
+    label = next(
+        (values[k] for k in ("title", "full_name", "name", "label") if values.get(k)), None
+    )
     shown = f": {_value(log, 'title', label)}" if label else ""
     if not label and values.get("person_id"):  # »ny deltager: Søren Mogensen«
         shown = f": {_value(log, 'person_id', values['person_id'])}"
@@ -189,8 +282,10 @@ def text(log: ChangeLog) -> Iterator[str]:
         if n:
             yield ""
         undone = " (fortrudt)" if change_set.undone else ""
-        yield f"#{change_set.id} {_when(change_set.at)}{_by(change_set)} · {change_set.command}" \
-              f"{undone}"  # fmt: skip
+        yield (
+            f"#{change_set.id} {_when(change_set.at)}{_by(change_set)} · {change_set.command}"
+            f"{undone}"
+        )
         yield from _lines(log, change_set)
 
 

@@ -44,9 +44,7 @@ def header(rows: list[tuple[str, str]]) -> Iterator[str]:
         yield f"{label + ':':<{width}} {value}"
 
 
-_MD_SPECIAL = str.maketrans(
-    {c: "\\" + c for c in "\\`*_[]|#~"} | {"<": "&lt;", ">": "&gt;"}
-)
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|#~"} | {"<": "&lt;", ">": "&gt;"})
 
 
 def md(text: str | None) -> str:

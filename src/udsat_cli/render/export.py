@@ -34,11 +34,22 @@ def csv_bytes(found: ActionTable, *, separator: str) -> bytes:
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow(found.columns)
     for a in found.actions:
-        writer.writerow([inert(cell) for cell in (
-            str(a.id), a.title, ", ".join(a.owners), LABELS[a.status],
-            a.due.isoformat() if a.due else "", a.due_text or "",
-            a.meeting.isoformat() if a.meeting else "", a.item or "", a.note or "",
-        )])  # fmt: skip
+        writer.writerow(
+            [
+                inert(cell)
+                for cell in (
+                    str(a.id),
+                    a.title,
+                    ", ".join(a.owners),
+                    LABELS[a.status],
+                    a.due.isoformat() if a.due else "",
+                    a.due_text or "",
+                    a.meeting.isoformat() if a.meeting else "",
+                    a.item or "",
+                    a.note or "",
+                )
+            ]
+        )
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 

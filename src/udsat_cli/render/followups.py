@@ -25,8 +25,13 @@ SECTION_TITLES = {
     "resumed": "Udsatte punkter, der skal tages op igen",
 }
 EMPTY = "Ingen opfølgningspunkter."
-STATUS_STYLES = {"open": "yellow", "in_progress": "cyan", "done": "green",
-                 "postponed": "magenta", "dropped": "dim"}  # fmt: skip
+STATUS_STYLES = {
+    "open": "yellow",
+    "in_progress": "cyan",
+    "done": "green",
+    "postponed": "magenta",
+    "dropped": "dim",
+}
 
 
 def group_title(action: ActionView) -> str:
@@ -164,9 +169,12 @@ def body_docx(doc: Any, report: FollowupReport, *, level: int = 2) -> None:
 def docx(report: FollowupReport, *, template: WordFile | None = None) -> bytes:
     from udsat_cli.render import word
 
-    doc = word.document(TITLE, [("Forum", report.council),
-                                ("Møde", meeting_line(report.meeting))],
-                        forum=report.council, template=template)  # fmt: skip
+    doc = word.document(
+        TITLE,
+        [("Forum", report.council), ("Møde", meeting_line(report.meeting))],
+        forum=report.council,
+        template=template,
+    )
     body_docx(doc, report, level=1)
     return word.to_bytes(doc)
 
@@ -198,6 +206,11 @@ def rich(report: FollowupReport, console: Any) -> None:
             status = f"[{STATUS_STYLES[a.status]}]{LABELS[a.status]}[/]"
             if a.carried:
                 status += f"\n[dim]overført {a.carried}×[/]"
-            table.add_row(f"#{a.id}", task, escape(join_names(a.owners)),
-                          f"[red]{due}[/]" if a.overdue else due, status)  # fmt: skip
+            table.add_row(
+                f"#{a.id}",
+                task,
+                escape(join_names(a.owners)),
+                f"[red]{due}[/]" if a.overdue else due,
+                status,
+            )
         console.print(table)

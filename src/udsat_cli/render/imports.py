@@ -12,8 +12,12 @@ from udsat_cli.render.common import header
 if TYPE_CHECKING:
     from udsat_cli.core.imports import ImportPlan, PlannedAction
 
-ROLE_WORDS = {"medlem": "som medlem", "gæst": "som gæst", "sekretær": "som sekretær",
-              "ekstern": "uden for rådet"}  # fmt: skip
+ROLE_WORDS = {
+    "medlem": "som medlem",
+    "gæst": "som gæst",
+    "sekretær": "som sekretær",
+    "ekstern": "uden for rådet",
+}
 
 
 def due_words(due: str | None) -> str:
@@ -49,14 +53,17 @@ def plan_lines(plan: ImportPlan) -> Iterator[str]:
         return
     rows = [
         ("Forum", plan.council),
-        ("Tid", dates.meeting_when(plan.day, plan.start, plan.end)
-         + ("" if plan.meeting_exists else " (nyt møde)")),
+        (
+            "Tid",
+            dates.meeting_when(plan.day, plan.start, plan.end)
+            + ("" if plan.meeting_exists else " (nyt møde)"),
+        ),
         ("Sted", plan.place or "ikke angivet"),
         ("Deltagere", ", ".join(plan.participants) or "ingen fundet"),
         ("Afbud", ", ".join(f"{n} ({r})" if r else n for n, r in plan.absent) or "ingen"),
         ("Gæster", ", ".join(guest_words(n, r) for n, r in plan.guests) or "ingen"),
         ("Referent", plan.referent or "ikke angivet"),
-    ]  # fmt: skip
+    ]
     yield from header(rows)
     if plan.new_people:
         yield ""
@@ -75,8 +82,10 @@ def plan_lines(plan: ImportPlan) -> Iterator[str]:
     for n, action in enumerate(plan.actions, start=1):
         yield f"  {n}. {action.title}" + ("" if action.accepted else " (springes over)")
         owners = ", ".join(action.owners) or "ingen"
-        yield (f"     Ansvarlig: {owners} · Frist: {due_words(action.due)}"
-               f" · Punkt: {point_words(plan, action.item)}")  # fmt: skip
+        yield (
+            f"     Ansvarlig: {owners} · Frist: {due_words(action.due)}"
+            f" · Punkt: {point_words(plan, action.item)}"
+        )
         unsure = " (usikker)" if action.unsure else ""
         yield f"     Sikkerhed: {_share(action.confidence)}{unsure} – {action.reason}"
         yield f"     Kilde: »{action.source}«"

@@ -24,23 +24,27 @@ def change_lines(reading: Reading) -> Iterator[str]:
     """The change a message makes, without a verb of its own: »Afbud fra Bo Berg …«."""
     if reading.kind == "status":
         for c in reading.changes:
-            did = f"er udsat til {c.due}" if c.status == "postponed" else (
-                f"er {LABELS[c.status]}" if c.status else "har fået en note")  # fmt: skip
+            did = (
+                f"er udsat til {c.due}"
+                if c.status == "postponed"
+                else (f"er {LABELS[c.status]}" if c.status else "har fået en note")
+            )
             note = f": »{c.note}«" if c.note else ""
             yield f"Opgave #{c.action_id} »{c.title}« {did} (svar fra {reading.person}){note}"
         return
     why = f": »{reading.comment}«" if reading.comment else ""
     if reading.kind == "afbud":
-        yield (f"Afbud fra {reading.person} til {_meeting(reading)}, læst af mailen "
-               f"»{reading.letter.subject}«{why}; ret det med udsat attendance eller fortryd "
-               "med udsat undo")  # fmt: skip
+        yield (
+            f"Afbud fra {reading.person} til {_meeting(reading)}, læst af mailen "
+            f"»{reading.letter.subject}«{why}; ret det med udsat attendance eller fortryd "
+            "med udsat undo"
+        )
     elif reading.response == "declined":
         yield f"Afbud fra {reading.person} til {_meeting(reading)}{why} (svar på invitationen)"
     elif reading.response == "accepted":
         yield f"{reading.person} deltager i {_meeting(reading)}{why} (svar på invitationen)"
     else:
-        yield (f"{reading.person} deltager måske i {_meeting(reading)}{why} (svar på "
-               "invitationen)")  # fmt: skip
+        yield (f"{reading.person} deltager måske i {_meeting(reading)}{why} (svar på invitationen)")
 
 
 def text(run: InboxRun) -> Iterator[str]:

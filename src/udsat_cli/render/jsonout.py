@@ -78,32 +78,54 @@ def item(i: ItemRecord) -> dict[str, Any]:
         "closed": i.closed,
         "public_decision": i.public_decision,
         "actions": [action(a) for a in i.actions],
-        "attachments": [{"name": b.name, "size": b.size, "closed": b.closed}
-                        for b in i.attachments],
+        "attachments": [
+            {"name": b.name, "size": b.size, "closed": b.closed} for b in i.attachments
+        ],
     }
 
 
 def items_deleted(gone: Deleted) -> dict[str, Any]:
-    return {"meeting": meeting(gone.meeting), "number": gone.number, "title": gone.title,
-            "actions": gone.actions}  # fmt: skip
+    return {
+        "meeting": meeting(gone.meeting),
+        "number": gone.number,
+        "title": gone.title,
+        "actions": gone.actions,
+    }
 
 
 def reported(r: Reported) -> dict[str, Any]:
-    return {"id": r.id, "title": r.title, "owners": list(r.owners), "due_text": r.due_text,
-            "status": r.status, "note": r.note, "meeting": _iso(r.meeting),
-            "changed": r.changed}  # fmt: skip
+    return {
+        "id": r.id,
+        "title": r.title,
+        "owners": list(r.owners),
+        "due_text": r.due_text,
+        "status": r.status,
+        "note": r.note,
+        "meeting": _iso(r.meeting),
+        "changed": r.changed,
+    }
 
 
 def topic(t: TopicView) -> dict[str, Any]:
-    return {"id": t.id, "title": t.title, "for": _iso(t.for_date), "meeting": meeting(t.meeting),
-            "dropped": t.dropped, "note": t.note,
-            "taken": {"date": _iso(t.taken[0]), "item": t.taken[1]} if t.taken else None,
-            }  # fmt: skip
+    return {
+        "id": t.id,
+        "title": t.title,
+        "for": _iso(t.for_date),
+        "meeting": meeting(t.meeting),
+        "dropped": t.dropped,
+        "note": t.note,
+        "taken": {"date": _iso(t.taken[0]), "item": t.taken[1]} if t.taken else None,
+    }
 
 
 def event(e: EventView) -> dict[str, Any]:
-    return {"id": e.id, "date": _iso(e.date), "time": e.time, "title": e.title,
-            "attendees": list(e.attendees)}  # fmt: skip
+    return {
+        "id": e.id,
+        "date": _iso(e.date),
+        "time": e.time,
+        "title": e.title,
+        "attendees": list(e.attendees),
+    }
 
 
 # --- one function per view --------------------------------------------------------------------
@@ -128,10 +150,17 @@ def actions_one(a: ActionView) -> dict[str, Any]:
 
 def members(found: MemberList) -> list[dict[str, Any]]:
     return [
-        {"id": m.id, "name": m.full_name, "short": m.short_name, "role": m.role,
-         "email": m.email, "member_from": _iso(m.member_from), "member_to": _iso(m.member_to)}
+        {
+            "id": m.id,
+            "name": m.full_name,
+            "short": m.short_name,
+            "role": m.role,
+            "email": m.email,
+            "member_from": _iso(m.member_from),
+            "member_to": _iso(m.member_to),
+        }
         for m in found.members
-    ]  # fmt: skip
+    ]
 
 
 def meetings(found: MeetingList) -> list[dict[str, Any]]:
@@ -145,11 +174,16 @@ def meetings_detail(detail: MeetingDetail) -> dict[str, Any]:
         "cancelled": detail.cancelled,
         "items": [{"number": n, "title": t} for n, t in detail.items],
         "actions": [action(a) for a in detail.actions],
-        "attendance": None if detail.expected is None else {
+        "attendance": None
+        if detail.expected is None
+        else {
             "absent": [{"name": n, "reason": r} for n, r in detail.expected.absent],
-            "accepted": detail.expected.accepted, "tentative": detail.expected.tentative,
-            "members": detail.expected.members, "quorum": detail.expected.quorum,
-            "warning": detail.expected.warning, "substitutes": detail.expected.substitutes,
+            "accepted": detail.expected.accepted,
+            "tentative": detail.expected.tentative,
+            "members": detail.expected.members,
+            "quorum": detail.expected.quorum,
+            "warning": detail.expected.warning,
+            "substitutes": detail.expected.substitutes,
         },
     }
 
@@ -245,9 +279,18 @@ def reminders(r: Reminders) -> dict[str, Any]:
 
 
 def search(found: SearchResult) -> list[dict[str, Any]]:
-    return [{"kind": h.kind, "id": h.id, "meeting": _iso(h.meeting), "item": h.item,
-             "item_number": h.item_number, "text": h.text, "rank": h.rank}
-            for h in found.hits]  # fmt: skip
+    return [
+        {
+            "kind": h.kind,
+            "id": h.id,
+            "meeting": _iso(h.meeting),
+            "item": h.item,
+            "item_number": h.item_number,
+            "text": h.text,
+            "rank": h.rank,
+        }
+        for h in found.hits
+    ]
 
 
 def change_set(c: ChangeSetView) -> dict[str, Any]:
@@ -288,14 +331,23 @@ def imports_extractions(found: list) -> Any:
 
 def hearing(h: HearingView) -> dict[str, Any]:
     return {
-        "id": h.id, "title": h.title, "sender": h.sender, "received": _iso(h.received),
-        "deadline": _iso(h.deadline), "deadline_time": h.deadline_time,
-        "answer_by": h.answer_by, "status": h.status, "material": h.material,
-        "meeting": meeting(h.meeting), "item_number": h.item_number,
+        "id": h.id,
+        "title": h.title,
+        "sender": h.sender,
+        "received": _iso(h.received),
+        "deadline": _iso(h.deadline),
+        "deadline_time": h.deadline_time,
+        "answer_by": h.answer_by,
+        "status": h.status,
+        "material": h.material,
+        "meeting": meeting(h.meeting),
+        "item_number": h.item_number,
         "last_meeting_before": meeting(h.last_meeting_before),
-        "needs_chair": h.needs_chair, "also_to": h.also_to,
-        "answer": h.answer, "answered_on": _iso(h.answered_on),
-    }  # fmt: skip
+        "needs_chair": h.needs_chair,
+        "also_to": h.also_to,
+        "answer": h.answer,
+        "answered_on": _iso(h.answered_on),
+    }
 
 
 def hearings(found: HearingList) -> list[dict[str, Any]]:
@@ -303,34 +355,62 @@ def hearings(found: HearingList) -> list[dict[str, Any]]:
 
 
 def councils_settings(found: CouncilSettings) -> dict[str, Any]:
-    return {"council": found.council, "proposals_days": found.proposals_days,
-            "agenda_days": found.agenda_days, "quorum": found.quorum,
-            "group_items": found.group_items, "attachment_limit_mb": found.attachment_limit_mb,
-            "points_before": [{"key": p.key, "title": p.title} for p in found.points.before],
-            "points_after": [{"key": p.key, "title": p.title} for p in found.points.after],
-            }  # fmt: skip
+    return {
+        "council": found.council,
+        "proposals_days": found.proposals_days,
+        "agenda_days": found.agenda_days,
+        "quorum": found.quorum,
+        "group_items": found.group_items,
+        "attachment_limit_mb": found.attachment_limit_mb,
+        "points_before": [{"key": p.key, "title": p.title} for p in found.points.before],
+        "points_after": [{"key": p.key, "title": p.title} for p in found.points.after],
+    }
 
 
 def annual(r: AnnualReport) -> dict[str, Any]:
     f = r.followups
     return {
-        "council": r.council, "year": r.year,
-        "meetings": {"held": [meeting(m) for m in r.held],
-                     "cancelled": [meeting(m) for m in r.cancelled],
-                     "planned": [meeting(m) for m in r.planned]},
-        "attendance": [{"name": a.name, "role": a.role, "meetings": a.meetings,
-                        "present": a.present, "absent": a.absent} for a in r.attendance],
-        "items": [{"meeting": _iso(i.meeting), "number": i.number, "title": i.title,
-                   "kind": i.kind, "decision": i.decision} for i in r.items],
+        "council": r.council,
+        "year": r.year,
+        "meetings": {
+            "held": [meeting(m) for m in r.held],
+            "cancelled": [meeting(m) for m in r.cancelled],
+            "planned": [meeting(m) for m in r.planned],
+        },
+        "attendance": [
+            {
+                "name": a.name,
+                "role": a.role,
+                "meetings": a.meetings,
+                "present": a.present,
+                "absent": a.absent,
+            }
+            for a in r.attendance
+        ],
+        "items": [
+            {
+                "meeting": _iso(i.meeting),
+                "number": i.number,
+                "title": i.title,
+                "kind": i.kind,
+                "decision": i.decision,
+            }
+            for i in r.items
+        ],
         "items_by_kind": r.items_by_kind(),
         "decisions": len(r.decisions),
         "hearings": [hearing(h) for h in r.hearings],
-        "followups": {"agreed": f.agreed, "done": f.done, "dropped": f.dropped,
-                      "open": f.open, "postponed": f.postponed},
+        "followups": {
+            "agreed": f.agreed,
+            "done": f.done,
+            "dropped": f.dropped,
+            "open": f.open,
+            "postponed": f.postponed,
+        },
         "events": [event(e) for e in r.events],
         "joined": [{"name": c.name, "role": c.role, "date": _iso(c.day)} for c in r.joined],
         "left": [{"name": c.name, "role": c.role, "date": _iso(c.day)} for c in r.left],
-    }  # fmt: skip
+    }
 
 
 def imports_plan(plan: Any) -> dict[str, Any]:
@@ -340,32 +420,60 @@ def imports_plan(plan: Any) -> dict[str, Any]:
         "file": plan.file,
         "digest": plan.digest,
         "meeting": {
-            "council": plan.council, "date": _iso(plan.day), "start": plan.start,
-            "end": plan.end, "place": plan.place, "participants": plan.participants,
+            "council": plan.council,
+            "date": _iso(plan.day),
+            "start": plan.start,
+            "end": plan.end,
+            "place": plan.place,
+            "participants": plan.participants,
             "absent": [{"name": n, "reason": r} for n, r in plan.absent],
             "guests": [{"name": n, "role": r} for n, r in plan.guests],
             "referent": plan.referent,
         },
         "items": [
-            {"number": n, "title": i.title, "kind": i.kind, "background": i.background,
-             "decision": i.decision, "keep": i.accepted,
-             "merge_into": None if i.merged_into is None else i.merged_into + 1}
+            {
+                "number": n,
+                "title": i.title,
+                "kind": i.kind,
+                "background": i.background,
+                "decision": i.decision,
+                "keep": i.accepted,
+                "merge_into": None if i.merged_into is None else i.merged_into + 1,
+            }
             for n, i in enumerate(plan.items, start=1)
         ],
         "actions": [
-            {"take": a.accepted, "title": a.title, "owners": a.owners, "deadline": a.due,
-             "item": None if a.item is None else a.item + 1, "confidence": a.confidence,
-             "unsure": a.unsure, "reason": a.reason, "source": a.source}
+            {
+                "take": a.accepted,
+                "title": a.title,
+                "owners": a.owners,
+                "deadline": a.due,
+                "item": None if a.item is None else a.item + 1,
+                "confidence": a.confidence,
+                "unsure": a.unsure,
+                "reason": a.reason,
+                "source": a.source,
+            }
             for a in plan.actions
         ],
         "topics": [
-            {"take": t.accepted, "title": t.title, "when": t.when,
-             "item": None if t.item is None else t.item + 1, "source": t.source}
+            {
+                "take": t.accepted,
+                "title": t.title,
+                "when": t.when,
+                "item": None if t.item is None else t.item + 1,
+                "source": t.source,
+            }
             for t in plan.topics
         ],
         "events": [
-            {"take": e.accepted, "title": e.title, "date": _iso(e.day),
-             "item": None if e.item is None else e.item + 1, "source": e.source}
+            {
+                "take": e.accepted,
+                "title": e.title,
+                "date": _iso(e.day),
+                "item": None if e.item is None else e.item + 1,
+                "source": e.source,
+            }
             for e in plan.events
         ],
-    }  # fmt: skip
+    }

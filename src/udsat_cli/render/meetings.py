@@ -19,11 +19,15 @@ COLUMNS = ["Nr.", "Dato", "Tid", "Sted", ""]
 
 def _rows(found: MeetingList) -> list[list[str]]:
     return [
-        [str(r.meeting.id), dates.weekday_date(r.meeting.date),
-         dates.clock(r.meeting.start, r.meeting.end), r.meeting.place or "",
-         "aflyst" if r.cancelled else ""]
+        [
+            str(r.meeting.id),
+            dates.weekday_date(r.meeting.date),
+            dates.clock(r.meeting.start, r.meeting.end),
+            r.meeting.place or "",
+            "aflyst" if r.cancelled else "",
+        ]
         for r in found.meetings
-    ]  # fmt: skip
+    ]
 
 
 def text(found: MeetingList) -> Iterator[str]:
@@ -62,8 +66,9 @@ def attendance_lines(expected: Expected) -> Iterator[str]:
     from udsat_cli.render.common import join_names
 
     if expected.absent:
-        yield "Afbud: " + join_names(f"{name} ({reason})" if reason else name
-                                     for name, reason in expected.absent)  # fmt: skip
+        yield "Afbud: " + join_names(
+            f"{name} ({reason})" if reason else name for name, reason in expected.absent
+        )
     if expected.accepted:
         yield f"Deltager: {join_names(expected.accepted)}"
     if expected.tentative:

@@ -27,12 +27,23 @@ HEARINGS = "Høringssvar"
 FOLLOWUPS = "Opfølgning på beslutningspunkter fra sidste møde"
 NO_FOLLOWUPS = "Ingen opfølgningspunkter fra sidste møde."
 CLOSED = "Lukket punkt"
-GROUP_TITLES = {"beslutning": "Beslutningspunkter", "orientering": "Orienteringspunkter",
-                "drøftelse": "Drøftelsespunkter"}  # fmt: skip
-KIND_NAMES = {"beslutning": "beslutningspunkt", "orientering": "orienteringspunkt",
-              "drøftelse": "drøftelsespunkt"}  # fmt: skip
-STATUS = {"open": "åben", "in_progress": "i gang", "done": "udført", "postponed": "udsat",
-          "dropped": "bortfaldet"}  # fmt: skip
+GROUP_TITLES = {
+    "beslutning": "Beslutningspunkter",
+    "orientering": "Orienteringspunkter",
+    "drøftelse": "Drøftelsespunkter",
+}
+KIND_NAMES = {
+    "beslutning": "beslutningspunkt",
+    "orientering": "orienteringspunkt",
+    "drøftelse": "drøftelsespunkt",
+}
+STATUS = {
+    "open": "åben",
+    "in_progress": "i gang",
+    "done": "udført",
+    "postponed": "udsat",
+    "dropped": "bortfaldet",
+}
 
 
 def _kind(entry: Any) -> str | None:
@@ -119,8 +130,9 @@ def reported_line(r: Reported) -> str:
 
 def bilag(item: ItemRecord) -> str | None:
     """The item's bilag by name, one a line; a closed one says so (its file stays in the store)."""
-    names = [f"{b.name} (lukket)" if b.closed and not item.closed else b.name
-             for b in item.attachments]  # fmt: skip
+    names = [
+        f"{b.name} (lukket)" if b.closed and not item.closed else b.name for b in item.attachments
+    ]
     return "\n".join(names) or None
 
 
@@ -247,8 +259,9 @@ def markdown(doc: Minutes, *, level: int = 1) -> Iterator[str]:
 def docx(doc: Minutes, *, template: WordFile | None = None) -> bytes:
     from udsat_cli.render import word
 
-    document = word.document(TITLE, header_rows(doc), forum=doc.council, author=doc.referent,
-                             template=template)  # fmt: skip
+    document = word.document(
+        TITLE, header_rows(doc), forum=doc.council, author=doc.referent, template=template
+    )
     add_items(document, doc)
     return word.to_bytes(document)
 

@@ -40,8 +40,11 @@ def body(notice: Notice, recipient: Recipient, *, reference: str = "") -> str:
     when = dates.meeting_when(m.date, m.start, m.end)
     lines = [f"Kære {recipient.name}", ""]
     if notice.changed:
-        lines += ["Dagsordenen eller mødet er ændret siden sidste udsendelse; denne udgave "
-                  "erstatter den tidligere.", ""]  # fmt: skip
+        lines += [
+            "Dagsordenen eller mødet er ændret siden sidste udsendelse; denne udgave "
+            "erstatter den tidligere.",
+            "",
+        ]
     attached = "er vedhæftet som Word-dokument"
     if notice.files:
         attached += f" sammen med {'bilaget' if len(notice.files) == 1 else 'bilagene'}"
@@ -78,9 +81,19 @@ def _calendar(method: str) -> Any:
     return cal
 
 
-def _event(*, uid: str, sequence: int, forum: str, meeting: MeetingRef, description: str,
-           organizer: str, name: str, attendee: str, guest: bool,
-           cancelled: bool) -> Any:  # fmt: skip
+def _event(
+    *,
+    uid: str,
+    sequence: int,
+    forum: str,
+    meeting: MeetingRef,
+    description: str,
+    organizer: str,
+    name: str,
+    attendee: str,
+    guest: bool,
+    cancelled: bool,
+) -> Any:
     """One VEVENT: the council as ORGANIZER, the one recipient as ATTENDEE (asked to answer,
     RSVP, unless the meeting is cancelled). Each mail names only its own recipient: the members'
     addresses are not handed round in each other's invitations."""
@@ -113,24 +126,42 @@ def invitation(notice: Notice, recipient: Recipient, *, organizer: str, attendee
     """One VEVENT with a stable UID; SEQUENCE grows with the meeting's changes, so a moved
     meeting updates the one already in the calendar instead of adding a second."""
     cal = _calendar("REQUEST")
-    cal.add_component(_event(
-        uid=notice.uid, sequence=notice.sequence, forum=notice.council,
-        meeting=notice.agenda.meeting, description="Dagsordenen er vedhæftet mailen.",
-        organizer=organizer, name=recipient.name, attendee=attendee, guest=recipient.guest,
-        cancelled=False,
-    ))  # fmt: skip
+    cal.add_component(
+        _event(
+            uid=notice.uid,
+            sequence=notice.sequence,
+            forum=notice.council,
+            meeting=notice.agenda.meeting,
+            description="Dagsordenen er vedhæftet mailen.",
+            organizer=organizer,
+            name=recipient.name,
+            attendee=attendee,
+            guest=recipient.guest,
+            cancelled=False,
+        )
+    )
     return finished(cal)
 
 
-def change_invitation(change: CalendarChange, invitee: Invitee, *, organizer: str,
-                      attendee: str) -> bytes:  # fmt: skip
+def change_invitation(
+    change: CalendarChange, invitee: Invitee, *, organizer: str, attendee: str
+) -> bytes:
     cal = _calendar("CANCEL" if change.cancelled else "REQUEST")
     what = "Mødet er aflyst." if change.cancelled else "Mødet er flyttet."
-    cal.add_component(_event(
-        uid=change.uid, sequence=change.sequence, forum=change.council, meeting=change.meeting,
-        description=what, organizer=organizer, name=invitee.name, attendee=attendee,
-        guest=False, cancelled=change.cancelled,
-    ))  # fmt: skip
+    cal.add_component(
+        _event(
+            uid=change.uid,
+            sequence=change.sequence,
+            forum=change.council,
+            meeting=change.meeting,
+            description=what,
+            organizer=organizer,
+            name=invitee.name,
+            attendee=attendee,
+            guest=False,
+            cancelled=change.cancelled,
+        )
+    )
     return finished(cal)
 
 

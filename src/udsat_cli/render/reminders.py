@@ -63,10 +63,12 @@ def owner_lines(person: OwnerReminder, report: Reminders) -> Iterator[str]:
             yield ""
         yield "Forretningsordenens frister:"
         for d in person.duties:
-            what = "Forslag til dagsordenen skal være inde" if d.kind == "proposals" else (
-                "Dagsordenen skal sendes ud")  # fmt: skip
-            yield (f"· {what} {dates.long_date(d.day)} (mødet "
-                   f"{dates.long_date(d.meeting.date)})")  # fmt: skip
+            what = (
+                "Forslag til dagsordenen skal være inde"
+                if d.kind == "proposals"
+                else ("Dagsordenen skal sendes ud")
+            )
+            yield (f"· {what} {dates.long_date(d.day)} (mødet {dates.long_date(d.meeting.date)})")
 
 
 def text(report: Reminders) -> Iterator[str]:
@@ -94,14 +96,18 @@ def counts(person: OwnerReminder, report: Reminders) -> list[str]:
     if person.overdue:
         found.append(count(len(person.overdue), "overskreden opgave", "overskredne opgaver"))
     if person.due_soon:
-        found.append(f"{count(len(person.due_soon), 'opgave', 'opgaver')} med frist inden for "
-                     f"{count(report.days, 'dag', 'dage')}")  # fmt: skip
+        found.append(
+            f"{count(len(person.due_soon), 'opgave', 'opgaver')} med frist inden for "
+            f"{count(report.days, 'dag', 'dage')}"
+        )
     if person.resumed:
         resumed = count(len(person.resumed), "udsat opgave", "udsatte opgaver")
         found.append(f"{resumed} at tage op igen")
     if person.for_meeting and report.meeting:
-        found.append(f"{count(len(person.for_meeting), 'opgave', 'opgaver')} til mødet "
-                     f"{dates.long_date(report.meeting.date)}")  # fmt: skip
+        found.append(
+            f"{count(len(person.for_meeting), 'opgave', 'opgaver')} til mødet "
+            f"{dates.long_date(report.meeting.date)}"
+        )
     if person.events:
         found.append(count(len(person.events), "arrangement", "arrangementer"))
     if person.hearings:

@@ -10,6 +10,7 @@ from udsat_cli import dates
 if TYPE_CHECKING:
     from udsat_cli.core.search import SearchResult
 
+
 def text(found: SearchResult) -> Iterator[str]:
     """»Mødet 1. april 2019 · punkt 4 »Fokus på socialt frikort« · opgave #12«: where a hit is,
     by the item's number on that agenda and its title (an item has no number of its own)."""

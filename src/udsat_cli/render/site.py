@@ -42,9 +42,9 @@ def _feed_id(forum: str, base_url: str | None) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"udsat:{forum}").urn
 
 
-def pages(site: Site, *, templates: Path | None = None, base_url: str | None = None) -> dict[
-    str, bytes
-]:
+def pages(
+    site: Site, *, templates: Path | None = None, base_url: str | None = None
+) -> dict[str, bytes]:
     """File name -> content for the whole site. Own templates run in Jinja2's sandbox (no
     attribute that starts with »_«, no call that could reach the rest of Python), and every name
     a template uses must exist: a mistake in one is one Danish sentence, never a half site."""
@@ -56,15 +56,23 @@ def pages(site: Site, *, templates: Path | None = None, base_url: str | None = N
     loaders = [FileSystemLoader(str(templates))] if templates else []
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([*loaders, PackageLoader("udsat_cli", "site")]),
-        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
         keep_trailing_newline=True,
-    )  # fmt: skip
+    )
     env.globals.update(
-        council=site.council, today=site.today, long_date=dates.long_date,
+        council=site.council,
+        today=site.today,
+        long_date=dates.long_date,
         clock=lambda m: dates.clock(m.start, m.end),
         meeting_when=lambda m: dates.meeting_when(m.date, m.start, m.end),
-        paragraphs=_paragraphs, decided=decided, reported=reported_line, stamp=_stamp,
-    )  # fmt: skip
+        paragraphs=_paragraphs,
+        decided=decided,
+        reported=reported_line,
+        stamp=_stamp,
+    )
 
     def render(name: str, **values: object) -> bytes:
         try:
@@ -83,6 +91,7 @@ def pages(site: Site, *, templates: Path | None = None, base_url: str | None = N
     found.update(site.files)  # the public bilag, as they were attached
     newest = max((m.approved for m in site.minutes), default=None)
     feed_id = _feed_id(site.council, base_url)
+
     def entry_id(page: str) -> str:
         if base_url:
             return f"{feed_id}/{page}"
@@ -91,10 +100,13 @@ def pages(site: Site, *, templates: Path | None = None, base_url: str | None = N
         return uuid.uuid5(uuid.NAMESPACE_URL, f"udsat:{site.council}/{page}").urn
 
     found["feed.xml"] = render(
-        "feed.xml", minutes=site.minutes, feed_id=feed_id, entry_id=entry_id,
+        "feed.xml",
+        minutes=site.minutes,
+        feed_id=feed_id,
+        entry_id=entry_id,
         base_url=(base_url.rstrip("/") + "/") if base_url else None,
         updated=_stamp(newest) if newest else f"{site.today.isoformat()}T00:00:00Z",
-    )  # fmt: skip
+    )
     return found
 
 
@@ -112,18 +124,24 @@ def template_error(name: str, exc: Exception) -> InputError:
 
     if isinstance(exc, TemplateSyntaxError):
         where = exc.name or name
-        return InputError(f"Skabelonen {where} har en fejl i linje {exc.lineno}; ret den, eller "
-                          "fjern den fra skabelonmappen.")  # fmt: skip
+        return InputError(
+            f"Skabelonen {where} har en fejl i linje {exc.lineno}; ret den, eller "
+            "fjern den fra skabelonmappen."
+        )
     if isinstance(exc, UndefinedError):
         import re
 
         found = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
         what = f"»{found[1] or found[2]}«" if found else "et navn"
-        return InputError(f"Skabelonen {name} bruger {what}, som udsat ikke kender; se de "
-                          "medfølgende skabeloner for de navne, der findes.")  # fmt: skip
+        return InputError(
+            f"Skabelonen {name} bruger {what}, som udsat ikke kender; se de "
+            "medfølgende skabeloner for de navne, der findes."
+        )
     if isinstance(exc, SecurityError):
-        return InputError(f"Skabelonen {name} prøver at gøre noget, en skabelon ikke må "
-                          "(fx at køre kode); udsat bruger den ikke.")  # fmt: skip
+        return InputError(
+            f"Skabelonen {name} prøver at gøre noget, en skabelon ikke må "
+            "(fx at køre kode); udsat bruger den ikke."
+        )
     if isinstance(exc, TemplateNotFound):
         return InputError(f"Skabelonen {exc.name or name} findes ikke.")
     if isinstance(exc, UnicodeDecodeError):
@@ -132,5 +150,6 @@ def template_error(name: str, exc: Exception) -> InputError:
         from udsat_cli.errors import file_error
 
         return file_error(exc, name)
-    return InputError(f"Skabelonen {name} kan ikke bruges ({type(exc).__name__}: "
-                      f"{str(exc)[:120]}).")  # fmt: skip
+    return InputError(
+        f"Skabelonen {name} kan ikke bruges ({type(exc).__name__}: {str(exc)[:120]})."
+    )

@@ -12,9 +12,11 @@ if TYPE_CHECKING:
 
 
 def summary(result: Published, site: Site) -> str:
-    parts = [count(len(result.new), "ny fil", "nye filer"),
-             count(len(result.changed), "ændret", "ændrede"),
-             f"{len(result.unchanged)} uændrede"]  # fmt: skip
+    parts = [
+        count(len(result.new), "ny fil", "nye filer"),
+        count(len(result.changed), "ændret", "ændrede"),
+        f"{len(result.unchanged)} uændrede",
+    ]
     if result.removed:
         parts.append(f"{len(result.removed)} fjernet")
     referater = count(len(site.minutes), "godkendt referat", "godkendte referater")

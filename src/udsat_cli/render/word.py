@@ -26,30 +26,53 @@ LANGUAGE = "da-DK"
 FONT = "Arial"  # on every office PC; LibreOffice shows it as the metric-equal Liberation Sans
 BODY_SIZE = 22  # half-points: 11 pt
 # style id: size, space before and after, in points
-HEADINGS = {"Title": (18, 0, 12), "Heading1": (14, 18, 6), "Heading2": (12, 12, 3),
-            "Heading3": (11, 10, 3)}  # fmt: skip
+HEADINGS = {
+    "Title": (18, 0, 12),
+    "Heading1": (14, 18, 6),
+    "Heading2": (12, 12, 3),
+    "Heading3": (11, 10, 3),
+}
 LABEL_WIDTH_MM = 28  # the header's label column: »Deltagere:« in bold 11 pt fits
 CLOSED = "Lukket punkt"
 BULLET, NUMBER = "List Bullet", "List Number"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TABLE_PROPERTIES = (  # the order of <w:tblPr>'s children in the schema
-    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
-    "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
-    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
     "w:tblPrChange",
-)  # fmt: skip
+)
 
 _BULLET_LINE = re.compile(r"[-–•·*▪]\s+(?P<text>\S.*)")
 _MONTH = "|".join(dates.MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 # »1. Punkt« or »2) Punkt«, but not a date such as »15. december mødes rådet«
-_NUMBER_LINE = re.compile(rf"(?P<n>\d{{1,3}})[.)]\s+(?!(?:{_MONTH})\b)(?P<text>\S.*)",
-                          re.IGNORECASE)  # fmt: skip
+_NUMBER_LINE = re.compile(
+    rf"(?P<n>\d{{1,3}})[.)]\s+(?!(?:{_MONTH})\b)(?P<text>\S.*)", re.IGNORECASE
+)
 
 
 def document(
-    title: str, rows: list[tuple[str, str]], *, forum: str, author: str | None = None,
+    title: str,
+    rows: list[tuple[str, str]],
+    *,
+    forum: str,
+    author: str | None = None,
     template: WordFile | None = None,
-) -> Any:  # fmt: skip
+) -> Any:
     doc = _base(template)
     _styles_looked_up_once(doc)
     _danish_everywhere(doc)
@@ -117,8 +140,14 @@ def _fields(doc: Any, rows: list[tuple[str, str]]) -> None:
             cell.paragraphs[0].paragraph_format.space_after = Pt(2)
 
 
-def grid(doc: Any, headers: list[str], rows: list[list[str]], *, weights: list[float],
-         right: frozenset[int] = frozenset()) -> Any:  # fmt: skip
+def grid(
+    doc: Any,
+    headers: list[str],
+    rows: list[list[str]],
+    *,
+    weights: list[float],
+    right: frozenset[int] = frozenset(),
+) -> Any:
     """A data table with ruled cells, its header row in bold and repeated on every page (screen
     readers read it as the header), columns as wide as ``weights`` share the text width, the
     columns in ``right`` (numbers) right-aligned. A template without »Table Grid« gets the
@@ -217,8 +246,9 @@ def _base(template: WordFile | None) -> Any:
     try:
         doc = template.document()
     except InputError:
-        raise InputError(f"Skabelonen {template.name} kan ikke læses som et Word-dokument.") \
-            from None
+        raise InputError(
+            f"Skabelonen {template.name} kan ikke læses som et Word-dokument."
+        ) from None
     body = doc.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):  # the last section's page setup stays
@@ -429,8 +459,9 @@ def blocks(text: str) -> list[tuple[str, str, int]]:
                 current = ["bullet", bullet["text"], 0]
             elif number:
                 current = ["number", number["text"], int(number["n"])]
-            elif current and (_wraps(current[1], line) or
-                              (current[0] != "text" and raw[:1].isspace())):  # fmt: skip
+            elif current and (
+                _wraps(current[1], line) or (current[0] != "text" and raw[:1].isspace())
+            ):
                 current[1] += f" {line}"
                 continue
             else:
@@ -441,8 +472,9 @@ def blocks(text: str) -> list[tuple[str, str, int]]:
 
 def _wraps(before: str, line: str) -> bool:
     """Whether ``line`` goes on with the sentence ``before`` ended with."""
-    return not before.endswith((".", "!", "?", ":", ";")) and (line[0].islower() or
-                                                                 line[0].isdigit())  # fmt: skip
+    return not before.endswith((".", "!", "?", ":", ";")) and (
+        line[0].islower() or line[0].isdigit()
+    )
 
 
 def _new_list(doc: Any, start: int) -> int | None:

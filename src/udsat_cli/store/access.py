@@ -318,8 +318,9 @@ def _write(
             except OSError as exc:
                 raise _translated(location, exc) from exc
             created = True
-        with _session(location, create=create, created=created, command=command,
-                      migrate=migrate) as handle:  # fmt: skip
+        with _session(
+            location, create=create, created=created, command=command, migrate=migrate
+        ) as handle:
             yield handle
 
 

@@ -14,8 +14,10 @@ _SQLITE = (
     ("readonly database", "Lageret {loc} er skrivebeskyttet; intet er ændret"),
     ("read-only file system", "Lageret {loc} ligger på et skrivebeskyttet drev; intet er ændret"),
     ("disk i/o error", "Lageret {loc} kunne ikke læses eller skrives (I/O-fejl); intet er ændret"),
-    ("unable to open database", "Kan ikke åbne lageret {loc}: mappen findes ikke, eller du har "
-     "ikke adgang til den"),  # fmt: skip
+    (
+        "unable to open database",
+        "Kan ikke åbne lageret {loc}: mappen findes ikke, eller du har ikke adgang til den",
+    ),
     ("database is locked", "Lageret {loc} er optaget af en anden kommando; prøv igen om lidt"),
     ("file is too large", "Lageret {loc} må ikke blive større (filgrænse); intet er ændret"),
 )
@@ -46,8 +48,9 @@ def store_fault(location: Location, exc: BaseException) -> StoreError | None:
     if location.is_sqlite:
         if any(word in lowered for word in _DAMAGED):
             return location.damaged()
-        if _read_only(location) and ("unable to open" in lowered or "readonly" in lowered
-                                     or "read-only" in lowered):  # fmt: skip
+        if _read_only(location) and (
+            "unable to open" in lowered or "readonly" in lowered or "read-only" in lowered
+        ):
             return StoreError(
                 f"Lageret {location} kan kun læses (et skrivebeskyttet drev, en låst fil eller en "
                 "mappe uden skriveadgang); intet er ændret"
@@ -71,8 +74,10 @@ def _read_only(location: Location) -> bool:
     import os
 
     path = location.path
-    return path is not None and path.exists() and (
-        not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+    return (
+        path is not None
+        and path.exists()
+        and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK))
     )
 
 

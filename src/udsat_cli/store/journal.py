@@ -40,8 +40,13 @@ def _plain(value: Any) -> Any:
 
 
 def _dump(values: dict[str, Any] | None) -> str | None:
-    return None if values is None else json.dumps({k: _plain(v) for k, v in values.items()},
-                                                  ensure_ascii=False, sort_keys=True)  # fmt: skip
+    return (
+        None
+        if values is None
+        else json.dumps(
+            {k: _plain(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True
+        )
+    )
 
 
 def _columns(obj: Any) -> dict[str, Any]:
@@ -93,8 +98,9 @@ class Recorder:
         council_id = session.info.get("udsat.council_id")
         shown = clean_text(command, lines=False)[:500]
         made = connection.execute(
-            insert(change_set).values(at=at, command=shown, council_id=council_id,
-                                      author=author(), process=process())
+            insert(change_set).values(
+                at=at, command=shown, council_id=council_id, author=author(), process=process()
+            )
         ).inserted_primary_key
         assert made is not None  # an INSERT's result always has it
         set_id = made[0]
@@ -102,13 +108,17 @@ class Recorder:
             insert(change_row),
             [
                 {
-                    "change_set_id": set_id, "table_name": table, "row_key": _dump(key),
-                    "op": op, "old": _dump(old), "new": _dump(new),
+                    "change_set_id": set_id,
+                    "table_name": table,
+                    "row_key": _dump(key),
+                    "op": op,
+                    "old": _dump(old),
+                    "new": _dump(new),
                     "action_id": _action_of(table, key, old or new or {}),
                 }
                 for op, table, key, old, new in self.rows
             ],
-        )  # fmt: skip
+        )
         return set_id
 
 
@@ -176,9 +186,13 @@ class Conflict(Exception):
 
 
 def undo_latest(
-    session: Session, *, council_id: int, at: datetime, author: str | None = None,
+    session: Session,
+    *,
+    council_id: int,
+    at: datetime,
+    author: str | None = None,
     number: int | None = None,
-) -> tuple[ChangeSet, list[ChangeRow]] | None:  # fmt: skip
+) -> tuple[ChangeSet, list[ChangeRow]] | None:
     """Revert a change set of the council, row by row in reverse: the one numbered ``number``,
     else the latest not undone yet by ``author`` (or by no one known: from before m017); None
     if there is none. Refused (``Conflict``) when a later command touched the same rows."""
@@ -234,10 +248,13 @@ def _refuse_conflicts(session: Session, change_set: ChangeSet, rows: list[Change
     later = (
         select(ChangeSet.command, ChangeSet.at, ChangeRow.table_name, ChangeRow.row_key)
         .join(ChangeRow, ChangeRow.change_set_id == ChangeSet.id)
-        .where(ChangeSet.id > change_set.id, ChangeSet.undone_at.is_(None),
-               ChangeRow.table_name.in_({t for t, _ in touched}))
+        .where(
+            ChangeSet.id > change_set.id,
+            ChangeSet.undone_at.is_(None),
+            ChangeRow.table_name.in_({t for t, _ in touched}),
+        )
         .order_by(ChangeSet.id)
-    )  # fmt: skip
+    )
     for command, at, table, key in session.execute(later):
         if (table, key) in touched:
             raise Conflict(command, at)

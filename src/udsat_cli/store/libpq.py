@@ -68,7 +68,7 @@ def _skip_binary_version_lookup() -> None:
     found = [n for n in os.listdir(site) if n.startswith("psycopg_binary-")]
     if len(found) == 1 and found[0].endswith(".dist-info"):
         version = types.ModuleType("psycopg_binary.version")
-        version.__dict__["__version__"] = found[0][len("psycopg_binary-"):-len(".dist-info")]
+        version.__dict__["__version__"] = found[0][len("psycopg_binary-") : -len(".dist-info")]
         sys.modules["psycopg_binary.version"] = version
 
 
@@ -182,7 +182,13 @@ def _numbered(sql: str) -> tuple[str, list[str]]:
 # PostgreSQL type oids
 _BOOL, _BYTEA, _INT8, _INT2, _INT4, _OID, _JSON = 16, 17, 20, 21, 23, 26, 114
 _FLOAT4, _FLOAT8, _DATE, _TIMESTAMP, _TIMESTAMPTZ, _NUMERIC, _JSONB = (
-    700, 701, 1082, 1114, 1184, 1700, 3802,
+    700,
+    701,
+    1082,
+    1114,
+    1184,
+    1700,
+    3802,
 )
 
 

@@ -44,8 +44,9 @@ class Location:
 
 # »scheme://user:« and everything up to the last »@« on the line that a host follows: the
 # password may hold anything, »@«, »/«, »:« and spaces too, so more is masked rather than less.
-_URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^\n]*@(?=[\w.\-\[\]%]+(?:[:/?\s]|$))",
-                           re.IGNORECASE)  # fmt: skip
+_URL_PASSWORD = re.compile(
+    r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^\n]*@(?=[\w.\-\[\]%]+(?:[:/?\s]|$))", re.IGNORECASE
+)
 _SETTING_PASSWORD = re.compile(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s&]+)", re.IGNORECASE)
 
 

@@ -74,8 +74,9 @@ def _link(aside: Path, path: Path) -> None:
         ) from None
     except OSError:  # a file system without hard links
         if path.exists():
-            raise StoreError(f"Der kom et lager i {path}, mens eksporten blev læst ind; intet "
-                             "er gendannet.") from None  # fmt: skip
+            raise StoreError(
+                f"Der kom et lager i {path}, mens eksporten blev læst ind; intet er gendannet."
+            ) from None
         os.rename(aside, path)
     fd = os.open(path.parent, os.O_RDONLY)
     try:
@@ -96,8 +97,11 @@ def _remove(path: Path) -> None:
 
 def _tidy(path: Path) -> None:
     """What killed runs left beside the store: removed once their process is gone."""
-    pattern = re.compile(r"\.?" + re.escape(f".{path.name}.gendannes-")
-                         + r"(\d+)(?:-wal|-shm|-journal|\.create\.lock)?")  # fmt: skip
+    pattern = re.compile(
+        r"\.?"
+        + re.escape(f".{path.name}.gendannes-")
+        + r"(\d+)(?:-wal|-shm|-journal|\.create\.lock)?"
+    )
     for entry in os.scandir(path.parent):
         found = pattern.fullmatch(entry.name)
         if found and not _alive(int(found[1])):

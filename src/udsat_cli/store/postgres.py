@@ -25,7 +25,7 @@ def libpq_target(location: Location) -> tuple[str, dict[str, str]] | None:
     here and handed over as the password; every other setting is libpq's and is left to it.
     """
     url = location.url or ""
-    rest = next((url[len(p):] for p in _PREFIXES if url.startswith(p)), None)
+    rest = next((url[len(p) :] for p in _PREFIXES if url.startswith(p)), None)
     if rest is None:
         return None
     rest, extra = _without_password(rest)
@@ -73,8 +73,10 @@ def read_password(path: Path) -> str:
     try:
         return read_bytes(path, SECRET, what="adgangskodefiler").decode("utf-8").splitlines()[0]
     except TooLarge:
-        raise StoreError(f"Kan ikke læse adgangskoden i filen {path}: den er over 64 KB, og "
-                         "den skal kun indeholde adgangskoden.") from None  # fmt: skip
+        raise StoreError(
+            f"Kan ikke læse adgangskoden i filen {path}: den er over 64 KB, og "
+            "den skal kun indeholde adgangskoden."
+        ) from None
     except (OSError, UnicodeDecodeError, IndexError):
         raise StoreError(f"Kan ikke læse adgangskoden i filen {path}.") from None
 

@@ -18,8 +18,9 @@ _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)
 # and isolates (U+202A-U+202E, U+2066-U+2069: »\u202egpj.exe« reads as »exe.jpg«), and the
 # non-characters (U+FDD0-U+FDEF and the last two code points of every plane), which XML 1.0 does
 # not allow in a document.
-_NONCHARACTERS = "".join(chr(plane + last) for plane in range(0, 0x110000, 0x10000)
-                         for last in (0xFFFE, 0xFFFF))  # fmt: skip
+_NONCHARACTERS = "".join(
+    chr(plane + last) for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)
+)
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
     f"\ufdd0-\ufdef{_NONCHARACTERS}]"
@@ -27,11 +28,20 @@ _CONTROLS = re.compile(
 _LINES = re.compile(r"[ \t]*[\r\n]+[ \t]*|\t")
 JOURNAL = {"change_set", "change_row"}  # written from already checked rows
 FIELD_NAMES = {
-    "title": "En titel", "full_name": "Et navn", "short_name": "Et kaldenavn", "name": "Et navn",
-    "place": "Et mødested", "label": "En ansvarlig", "reason": "En begrundelse",
-    "due_text": "En frist", "email": "En e-mailadresse", "command": "En kommando",
-    "file_name": "Et filnavn", "role": "En rolle", "kind": "En type",
-}  # fmt: skip
+    "title": "En titel",
+    "full_name": "Et navn",
+    "short_name": "Et kaldenavn",
+    "name": "Et navn",
+    "place": "Et mødested",
+    "label": "En ansvarlig",
+    "reason": "En begrundelse",
+    "due_text": "En frist",
+    "email": "En e-mailadresse",
+    "command": "En kommando",
+    "file_name": "Et filnavn",
+    "role": "En rolle",
+    "kind": "En type",
+}
 
 
 def clean_text(value: str, *, lines: bool = True) -> str:

@@ -46,8 +46,13 @@ if TYPE_CHECKING:
     from udsat_cli.core.live import Expect, LiveConflict, LiveMeeting
     from udsat_cli.state import State
 
-STATUSES = [("åben", "open"), ("i gang", "in_progress"), ("udført", "done"),
-            ("udsat", "postponed"), ("bortfaldet", "dropped")]  # fmt: skip
+STATUSES = [
+    ("åben", "open"),
+    ("i gang", "in_progress"),
+    ("udført", "done"),
+    ("udsat", "postponed"),
+    ("bortfaldet", "dropped"),
+]
 ATTENDANCE = [("til stede", "present"), ("afbud", "absent")]
 POLL_SECONDS = 1.0  # how often the screen looks for what others changed
 KEYS = """\
@@ -96,8 +101,10 @@ class TextScreen(ModalScreen[None]):
 class ConflictScreen(ModalScreen[bool]):
     """Another changed what is being saved: their change, and a question (j / n)."""
 
-    BINDINGS = [Binding("j,y", "answer(True)", "Gem min"),
-                Binding("n,escape", "answer(False)", "Behold den anden")]  # fmt: skip
+    BINDINGS = [
+        Binding("j,y", "answer(True)", "Gem min"),
+        Binding("n,escape", "answer(False)", "Behold den anden"),
+    ]
 
     def __init__(self, text: str) -> None:
         super().__init__(name="konflikt")
@@ -181,9 +188,17 @@ class LiveApp(App[None]):
         self.session.write("fremmøde", lambda c: take_roll(c, meeting=meeting))
         self.session.reload({"seats"})
 
-    def save(self, what: str, change: Callable[[Any], Any], *, where: str, parts: set[str],
-             expect: tuple[Expect, ...] = (), mine: str = "",
-             done: Callable[[], None] | None = None) -> bool:  # fmt: skip
+    def save(
+        self,
+        what: str,
+        change: Callable[[Any], Any],
+        *,
+        where: str,
+        parts: set[str],
+        expect: tuple[Expect, ...] = (),
+        mine: str = "",
+        done: Callable[[], None] | None = None,
+    ) -> bool:
         """One change in one transaction, as ``udsat live – WHAT`` in the log; then the parts of
         the view it touches read again. A Danish error is shown in ``where`` and nothing is
         written; a row another changed since (``expect``) is shown, and the person asked."""
@@ -200,8 +215,9 @@ class LiveApp(App[None]):
                 self.asking = False
                 if overwrite:  # against what is there now: a third change is still caught
                     again = tuple(e if e != found.expect else _now(found) for e in expect)
-                    self.save(what, change, where=where, parts=parts, expect=again, mine=mine,
-                              done=done)  # fmt: skip
+                    self.save(
+                        what, change, where=where, parts=parts, expect=again, mine=mine, done=done
+                    )
                 else:
                     self.session.reload(parts | {"seats", "items", "followups"})
                     self.refresh_view({"seats", "items", "followups"}, force=True)
@@ -226,11 +242,16 @@ class LiveApp(App[None]):
             who = f"{by.author}, " if by.author else ""
             local = by.at.astimezone() if by.at.tzinfo else by.at
             undone = " – og siden fortrudt" if by.undone else ""
-            lines.append(f"Ændret med »{by.command}« ({who}{dates.long_date(local.date())} "
-                         f"kl. {local:%H.%M}){undone}.")  # fmt: skip
-        lines += [f"Nu står der: {self._shown(conflict.expect.table, conflict.now)}",
-                  f"Du ville gemme: {mine or '(intet)'}", "",
-                  "Gem din udgave alligevel?  j = ja, gem min   n = nej, behold den anden"]
+            lines.append(
+                f"Ændret med »{by.command}« ({who}{dates.long_date(local.date())} "
+                f"kl. {local:%H.%M}){undone}."
+            )
+        lines += [
+            f"Nu står der: {self._shown(conflict.expect.table, conflict.now)}",
+            f"Du ville gemme: {mine or '(intet)'}",
+            "",
+            "Gem din udgave alligevel?  j = ja, gem min   n = nej, behold den anden",
+        ]
         return "\n".join(lines)
 
     def _shown(self, table: str, values: dict[str, Any]) -> str:
@@ -253,18 +274,24 @@ class LiveApp(App[None]):
     def compose(self) -> ComposeResult:
         m = self.view.meeting
         yield Header()
-        yield Static(f"{self.view.council} · {dates.meeting_when(m.date, m.start, m.end)}"
-                     + (f" · {m.place}" if m.place else ""), id="meeting",
-                     markup=False)  # fmt: skip
+        yield Static(
+            f"{self.view.council} · {dates.meeting_when(m.date, m.start, m.end)}"
+            + (f" · {m.place}" if m.place else ""),
+            id="meeting",
+            markup=False,
+        )
         with TabbedContent(initial="dagsorden" if self.view.attendance_taken else "fremmoede"):
             with TabPane("Fremmøde", id="fremmoede"), VerticalScroll():
                 yield Static("", id="quorum", markup=False)
                 with Vertical(id="seat-rows"):
                     yield from self._seat_rows()
                 yield LiveInput(placeholder="Gæst: navn, Enter tilføjer", id="guest")
-                yield LiveInput(self.view.referent or "", id="referent",
-                                placeholder="Referent: navn, Enter gemmer",
-                                suggester=SuggestFromList(self.view.owners, case_sensitive=False))
+                yield LiveInput(
+                    self.view.referent or "",
+                    id="referent",
+                    placeholder="Referent: navn, Enter gemmer",
+                    suggester=SuggestFromList(self.view.owners, case_sensitive=False),
+                )
                 yield Static("", id="attendance-error", classes="error", markup=False)
             with TabPane("Dagsorden", id="dagsorden"), Horizontal():
                 yield ListView(*self._item_entries(), id="items")
@@ -274,12 +301,15 @@ class LiveApp(App[None]):
                     yield LiveInput(placeholder="Beslutning – Enter gemmer", id="decision")
                     yield Static("", id="item-actions", markup=False)
                     yield LiveInput(placeholder="Ny opgave: hvad", id="action-title")
-                    yield LiveInput(placeholder="Ansvarlig(e): navn, »rådet«, »forvaltningen«",
-                                    id="action-owner",
-                                    suggester=SuggestFromList(self.view.owners,
-                                                              case_sensitive=False))
-                    yield LiveInput(placeholder="Frist, fx »til næste møde« – Enter tilføjer "
-                                    "opgaven", id="action-due")  # fmt: skip
+                    yield LiveInput(
+                        placeholder="Ansvarlig(e): navn, »rådet«, »forvaltningen«",
+                        id="action-owner",
+                        suggester=SuggestFromList(self.view.owners, case_sensitive=False),
+                    )
+                    yield LiveInput(
+                        placeholder="Frist, fx »til næste møde« – Enter tilføjer opgaven",
+                        id="action-due",
+                    )
                     yield Static("", id="due-preview", markup=False)
                     yield Static("", id="agenda-error", classes="error", markup=False)
             with TabPane("Opfølgning", id="opfoelgning"), VerticalScroll():
@@ -293,29 +323,45 @@ class LiveApp(App[None]):
         rows = []
         for seat in self.view.seats:
             self.filled[f"reason-{seat.person_id}"] = seat.reason or ""
-            rows.append(Horizontal(
-                Label(seat.name + ANSWERS.get(seat.answer or "", ""), markup=False),
-                Select(ATTENDANCE, value=seat.status, allow_blank=False,
-                       id=f"seat-{seat.person_id}"),
-                LiveInput(seat.reason or "", placeholder="Begrundelse for afbud",
-                          id=f"reason-{seat.person_id}"),
-                classes="row",
-            ))  # fmt: skip
+            rows.append(
+                Horizontal(
+                    Label(seat.name + ANSWERS.get(seat.answer or "", ""), markup=False),
+                    Select(
+                        ATTENDANCE,
+                        value=seat.status,
+                        allow_blank=False,
+                        id=f"seat-{seat.person_id}",
+                    ),
+                    LiveInput(
+                        seat.reason or "",
+                        placeholder="Begrundelse for afbud",
+                        id=f"reason-{seat.person_id}",
+                    ),
+                    classes="row",
+                )
+            )
         return rows
 
     def _followup_rows(self) -> list[Any]:
         if not self.view.followups:
             return [Static("Ingen opfølgningspunkter fra sidste møde.")]
-        return [Horizontal(
-            Label(f"#{action.id} {action.title}", markup=False),
-            Select(STATUSES, value=action.status, allow_blank=False, id=f"fu-status-{action.id}"),
-            LiveInput(placeholder="Note – Enter gemmer", id=f"fu-note-{action.id}"),
-            classes="row",
-        ) for action in self.view.followups]  # fmt: skip
+        return [
+            Horizontal(
+                Label(f"#{action.id} {action.title}", markup=False),
+                Select(
+                    STATUSES, value=action.status, allow_blank=False, id=f"fu-status-{action.id}"
+                ),
+                LiveInput(placeholder="Note – Enter gemmer", id=f"fu-note-{action.id}"),
+                classes="row",
+            )
+            for action in self.view.followups
+        ]
 
     def _item_entries(self) -> list[ListItem]:
-        return [ListItem(Label(self._item_label(i), markup=False), id=f"item-{i.id}")
-                for i in self.view.items]  # fmt: skip
+        return [
+            ListItem(Label(self._item_label(i), markup=False), id=f"item-{i.id}")
+            for i in self.view.items
+        ]
 
     def on_mount(self) -> None:
         self.query_one("#items", ListView).index = self.current
@@ -338,8 +384,11 @@ class LiveApp(App[None]):
         box = self.query_one("#quorum", Static)
         warning = self.view.quorum_warning
         box.set_class(bool(warning), "warning")
-        box.update(warning or f"{self.view.present} af {len(self.view.seats)} medlemmer er til "
-                   f"stede; rådet er beslutningsdygtigt (mindst {self.view.quorum}).")
+        box.update(
+            warning
+            or f"{self.view.present} af {len(self.view.seats)} medlemmer er til "
+            f"stede; rådet er beslutningsdygtigt (mindst {self.view.quorum})."
+        )
 
     def _item(self) -> Any:
         return self.view.items[self.current] if self.view.items else None
@@ -361,12 +410,19 @@ class LiveApp(App[None]):
             return
         self.query_one("#item-title", Static).update(plain(f"{item.number}. {item.title}", "bold"))
         self.query_one("#background", Static).update(
-            plain(f"Sagsfremstilling: {item.background}" if item.background else ""))
-        base = Expect.row("agenda_item", {"id": item.id},
-                          {"number": item.number, "decision": item.decision},
-                          f"Beslutningen under punkt {item.number}")  # fmt: skip
-        typing = self.decision_base is not None and self.decision_base.key == base.key and (
-            decision.value != self.filled.get("decision", decision.value))  # fmt: skip
+            plain(f"Sagsfremstilling: {item.background}" if item.background else "")
+        )
+        base = Expect.row(
+            "agenda_item",
+            {"id": item.id},
+            {"number": item.number, "decision": item.decision},
+            f"Beslutningen under punkt {item.number}",
+        )
+        typing = (
+            self.decision_base is not None
+            and self.decision_base.key == base.key
+            and (decision.value != self.filled.get("decision", decision.value))
+        )
         if force or not typing:
             self._fill(decision, item.decision or "", force=True)
             self.decision_base = base
@@ -380,8 +436,12 @@ class LiveApp(App[None]):
         item = self._item()
         lines = [f"· {decided(a)}" for a in item.actions] if item else []
         self.query_one("#item-actions", Static).update(
-            plain("Opfølgning:\n" + "\n".join(lines) if lines
-                  else "Ingen opgaver under punktet endnu."))  # fmt: skip
+            plain(
+                "Opfølgning:\n" + "\n".join(lines)
+                if lines
+                else "Ingen opgaver under punktet endnu."
+            )
+        )
         labels = list(self.query("#items ListItem Label").results(Label))
         if len(labels) == len(self.view.items):
             for label, found in zip(labels, self.view.items, strict=True):
@@ -418,16 +478,22 @@ class LiveApp(App[None]):
                 select = self.query_one(f"#seat-{seat.person_id}", Select)
                 if select.value != seat.status:
                     select.value = seat.status  # the view holds it already: no write follows
-                self._fill(self.query_one(f"#reason-{seat.person_id}", Input), seat.reason or "",
-                           force=force)  # fmt: skip
+                self._fill(
+                    self.query_one(f"#reason-{seat.person_id}", Input),
+                    seat.reason or "",
+                    force=force,
+                )
         self._fill(self.query_one("#referent", Input), self.view.referent or "", force=force)
         self._show_quorum()
 
     def _refresh_items(self, *, force: bool) -> None:
         listing = self.query_one("#items", ListView)
         ids = [i.id for i in self.view.items]
-        self.current = ids.index(self.current_id) if self.current_id in ids else min(
-            self.current, max(len(ids) - 1, 0))  # fmt: skip
+        self.current = (
+            ids.index(self.current_id)
+            if self.current_id in ids
+            else min(self.current, max(len(ids) - 1, 0))
+        )
         self.current_id = self._item_id(self.current)
         if [c.id for c in listing.children] != [f"item-{i}" for i in ids]:
             self.call_next(self._rebuild, listing, self._item_entries)
@@ -460,12 +526,19 @@ class LiveApp(App[None]):
         to the field that has the focus then, never into the saved text. (Textual would hand
         each key to the field's own queue and the save to the app's, in any order under lag.)"""
         focused = self.focused if isinstance(event, events.Key) and self._screen_stack else None
-        if self.asking and isinstance(event, events.Key) and not isinstance(self.screen,
-                                                                          ConflictScreen):
+        if (
+            self.asking
+            and isinstance(event, events.Key)
+            and not isinstance(self.screen, ConflictScreen)
+        ):
             self.bell()  # typed before the question was up: not into a field, not an answer
             return
-        if (isinstance(event, events.Key) and not event.is_forwarded
-                and isinstance(focused, LiveInput) and focused.screen is self.screen):  # fmt: skip
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and isinstance(focused, LiveInput)
+            and focused.screen is self.screen
+        ):
             # Textual's own binding lookup (focused widget up to the app), run here and now.
             if await self._check_bindings(event.key, priority=True):
                 return
@@ -490,9 +563,14 @@ class LiveApp(App[None]):
 
     def submit(self, field: LiveInput) -> None:
         """Enter in a field: saved now, with exactly what it held."""
-        handlers = {"decision": self._save_decision, "action-due": self._add_action,
-                    "action-title": self._add_action, "action-owner": self._add_action,
-                    "guest": self._add_guest, "referent": self._set_referent}  # fmt: skip
+        handlers = {
+            "decision": self._save_decision,
+            "action-due": self._add_action,
+            "action-title": self._add_action,
+            "action-owner": self._add_action,
+            "guest": self._add_guest,
+            "referent": self._set_referent,
+        }
         wid = field.id or ""
         if wid in handlers:
             handlers[wid](field)
@@ -523,28 +601,39 @@ class LiveApp(App[None]):
             reason = self.query_one(f"#reason-{seat.person_id}", Input).value.strip()
             entry = f"{seat.name}:{reason}" if reason and event.value == "absent" else seat.name
             marks = {"absent": [entry]} if event.value == "absent" else {"present": [entry]}
-            self.save(f"fremmøde: {seat.name}",
-                      lambda c: set_attendance(c, ref=self.meeting_ref, **marks),
-                      where="attendance-error", parts={"seats"}, expect=(self._seat(seat),),
-                      mine=dict(ATTENDANCE_LABELS).get(str(event.value), ""))  # fmt: skip
+            self.save(
+                f"fremmøde: {seat.name}",
+                lambda c: set_attendance(c, ref=self.meeting_ref, **marks),
+                where="attendance-error",
+                parts={"seats"},
+                expect=(self._seat(seat),),
+                mine=dict(ATTENDANCE_LABELS).get(str(event.value), ""),
+            )
         elif wid.startswith("fu-status-"):
             aid = int(wid.removeprefix("fu-status-"))
             action = next((a for a in self.view.followups if a.id == aid), None)
             if action is not None and event.value != action.status:
-                base = Expect.row("action", {"id": aid}, {"status": action.status},
-                                  f"Status for opgave #{aid}")  # fmt: skip
-                self.save(f"status #{aid}",
-                          lambda c: update_action(c, action_id=aid, status=str(event.value)),
-                          where="followup-error", parts={"followups", "items"}, expect=(base,),
-                          mine={v: k for k, v in STATUSES}.get(str(event.value), ""))
+                base = Expect.row(
+                    "action", {"id": aid}, {"status": action.status}, f"Status for opgave #{aid}"
+                )
+                self.save(
+                    f"status #{aid}",
+                    lambda c: update_action(c, action_id=aid, status=str(event.value)),
+                    where="followup-error",
+                    parts={"followups", "items"},
+                    expect=(base,),
+                    mine={v: k for k, v in STATUSES}.get(str(event.value), ""),
+                )
 
     def _seat(self, seat: Any) -> Expect:
         from udsat_cli.core.live import Expect
 
-        return Expect.row("attendance", {"meeting_id": self.view.meeting.id,
-                                         "person_id": seat.person_id},
-                          {"status": seat.stored[0], "reason": seat.stored[1]},
-                          f"Fremmødet for {seat.name}")  # fmt: skip
+        return Expect.row(
+            "attendance",
+            {"meeting_id": self.view.meeting.id, "person_id": seat.person_id},
+            {"status": seat.stored[0], "reason": seat.stored[1]},
+            f"Fremmødet for {seat.name}",
+        )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "action-due":
@@ -573,11 +662,15 @@ class LiveApp(App[None]):
             self.filled["decision"] = field.value
             self._focus(self.query_one("#action-title", Input))
 
-        self.save(f"beslutning punkt {item.number}",
-                  lambda c: edit_item(c, ref=self.meeting_ref, number=item.number,
-                                      decision=text),
-                  where="agenda-error", parts={"items"}, expect=(base,), mine=text,
-                  done=saved)  # fmt: skip
+        self.save(
+            f"beslutning punkt {item.number}",
+            lambda c: edit_item(c, ref=self.meeting_ref, number=item.number, decision=text),
+            where="agenda-error",
+            parts={"items"},
+            expect=(base,),
+            mine=text,
+            done=saved,
+        )
 
     def _add_action(self, field: Input) -> None:
         import re
@@ -599,11 +692,20 @@ class LiveApp(App[None]):
                 box.value = ""
             self._focus(title)
 
-        self.save(f"opgave: {what.strip()}",
-                  lambda c: add_action(c, title=what, owners=owners, due=when or None,
-                                       meeting=self.meeting_ref,
-                                       item=item.title if item else None),
-                  where="agenda-error", parts={"items"}, done=saved)  # fmt: skip
+        self.save(
+            f"opgave: {what.strip()}",
+            lambda c: add_action(
+                c,
+                title=what,
+                owners=owners,
+                due=when or None,
+                meeting=self.meeting_ref,
+                item=item.title if item else None,
+            ),
+            where="agenda-error",
+            parts={"items"},
+            done=saved,
+        )
 
     def _save_reason(self, field: Input) -> None:
         from udsat_cli.core.attendance import set_attendance
@@ -618,20 +720,28 @@ class LiveApp(App[None]):
         def saved() -> None:
             self.filled[field.id or ""] = field.value
 
-        self.save(f"afbud: {seat.name}",
-                  lambda c: set_attendance(c, ref=self.meeting_ref, absent=[entry]),
-                  where="attendance-error", parts={"seats"}, expect=(self._seat(seat),),
-                  mine="afbud" + (f" ({reason})" if reason else ""), done=saved)  # fmt: skip
+        self.save(
+            f"afbud: {seat.name}",
+            lambda c: set_attendance(c, ref=self.meeting_ref, absent=[entry]),
+            where="attendance-error",
+            parts={"seats"},
+            expect=(self._seat(seat),),
+            mine="afbud" + (f" ({reason})" if reason else ""),
+            done=saved,
+        )
 
     def _add_guest(self, field: Input) -> None:
         from udsat_cli.core.attendance import set_attendance
 
         name = field.value
         if name.strip():
-            self.save(f"gæst: {name.strip()}",
-                      lambda c: set_attendance(c, ref=self.meeting_ref, guests=[name]),
-                      where="attendance-error", parts={"seats"},
-                      done=lambda: setattr(field, "value", ""))  # fmt: skip
+            self.save(
+                f"gæst: {name.strip()}",
+                lambda c: set_attendance(c, ref=self.meeting_ref, guests=[name]),
+                where="attendance-error",
+                parts={"seats"},
+                done=lambda: setattr(field, "value", ""),
+            )
 
     def _set_referent(self, field: Input) -> None:
         from udsat_cli.core.attendance import set_attendance
@@ -640,12 +750,21 @@ class LiveApp(App[None]):
         name = field.value
         if not name.strip():
             return
-        base = Expect.row("meeting", {"id": self.view.meeting.id},
-                          {"referent_id": self.view.referent_id}, "Referenten")  # fmt: skip
-        self.save(f"referent: {name.strip()}",
-                  lambda c: set_attendance(c, ref=self.meeting_ref, referent=name),
-                  where="attendance-error", parts={"seats"}, expect=(base,), mine=name,
-                  done=lambda: self.filled.__setitem__("referent", self.view.referent or ""))
+        base = Expect.row(
+            "meeting",
+            {"id": self.view.meeting.id},
+            {"referent_id": self.view.referent_id},
+            "Referenten",
+        )
+        self.save(
+            f"referent: {name.strip()}",
+            lambda c: set_attendance(c, ref=self.meeting_ref, referent=name),
+            where="attendance-error",
+            parts={"seats"},
+            expect=(base,),
+            mine=name,
+            done=lambda: self.filled.__setitem__("referent", self.view.referent or ""),
+        )
 
     def _save_note(self, field: Input) -> None:
         from udsat_cli.core.actions import update_action
@@ -653,9 +772,13 @@ class LiveApp(App[None]):
         aid = int((field.id or "").removeprefix("fu-note-"))
         note = field.value
         if note.strip():
-            self.save(f"note #{aid}", lambda c: update_action(c, action_id=aid, note=note),
-                      where="followup-error", parts={"followups", "items"},
-                      done=lambda: setattr(field, "value", ""))  # fmt: skip
+            self.save(
+                f"note #{aid}",
+                lambda c: update_action(c, action_id=aid, note=note),
+                where="followup-error",
+                parts={"followups", "items"},
+                done=lambda: setattr(field, "value", ""),
+            )
 
     # --- actions ------------------------------------------------------------------------------
 

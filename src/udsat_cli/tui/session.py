@@ -32,17 +32,23 @@ class LiveLink:
     def _context(self, db: Any, session: Any = None) -> CouncilContext:
         from udsat_cli.core.context import CouncilContext
 
-        return CouncilContext(db=db, id=self.council_id, name=self.council_name,
-                              today=self.state.today, now=self.state.now,
-                              session=session)  # fmt: skip
+        return CouncilContext(
+            db=db,
+            id=self.council_id,
+            name=self.council_name,
+            today=self.state.today,
+            now=self.state.now,
+            session=session,
+        )
 
     @contextmanager
     def reading(self) -> Iterator[CouncilContext]:
         with self.store.read() as db:
             yield self._context(db)
 
-    def write(self, what: str, change: Callable[[CouncilContext], Any], *,
-              expect: Iterable[Expect] = ()) -> Any:  # fmt: skip
+    def write(
+        self, what: str, change: Callable[[CouncilContext], Any], *, expect: Iterable[Expect] = ()
+    ) -> Any:
         """One change in one transaction, as »udsat live – WHAT« in the log; each row in
         ``expect`` is checked first (``core.live.LiveConflict`` when another changed it)."""
         from udsat_cli.core.live import check_unchanged
