@@ -485,6 +485,7 @@ def test_two_screens_on_one_meeting_see_each_other_and_lose_nothing(meeting_day:
     assert log.count("udsat live – beslutning punkt 3") == 4  # every save, none lost
 
 
+@pytest.mark.slow  # a proof that takes many seconds: CI runs it (UDSAT_SLOW=1)
 def test_a_command_under_an_open_screen_is_not_undone_by_it(
     meeting_day: Store, monkeypatch
 ) -> None:
@@ -528,6 +529,7 @@ def test_a_command_under_an_open_screen_is_not_undone_by_it(
 MARKUP = "[/x] [se bilag] [b]fed[/b] [link=https://x.dk]klik[/link] [red"
 
 
+@pytest.mark.slow  # a proof that takes many seconds: CI runs it (UDSAT_SLOW=1)
 def test_markup_in_every_field_is_shown_as_text(isolated_store: Store) -> None:
     april = ("--today", "2019-04-01")
     ok(*april, "init", "--council", f"Rådet {MARKUP}")
@@ -584,6 +586,7 @@ def test_markup_in_every_field_is_shown_as_text(isolated_store: Store) -> None:
     _run(isolated_store, script, council=f"Rådet {MARKUP}")
 
 
+@pytest.mark.slow  # a proof that takes many seconds: CI runs it (UDSAT_SLOW=1)
 def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(
     meeting_day: Store, monkeypatch
 ) -> None:
