@@ -155,6 +155,12 @@ def test_the_developer_map_names_real_files() -> None:
         "meetings",
         "search",
         "changes",
-    ):
+        "notices",
+        "annual_report",
+        "publish",
+        "hearings",
+        "calendar",
+        "imports",
+    ):  # one name for a feature in core and render, and both on the map
         assert f"src/udsat_cli/core/{report}.py" in section, report
         assert f"src/udsat_cli/render/{report}.py" in section, report

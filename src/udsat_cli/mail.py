@@ -120,7 +120,7 @@ def notice_message(
 ) -> EmailMessage:
     """The notice of meeting to one member: the agenda in the body and as Word, its public
     bilag, and the meeting as a calendar invitation."""
-    from udsat_cli.render import notice as render
+    from udsat_cli.render import notices as render
 
     assert recipient.email is not None
     msg = new_message(
@@ -146,7 +146,7 @@ def change_message(
     change: CalendarChange, invitee: Invitee, *, sender: str, reference: str
 ) -> EmailMessage:
     """A moved meeting's updated REQUEST, or a cancelled one's CANCEL, to one who was invited."""
-    from udsat_cli.render import notice as render
+    from udsat_cli.render import notices as render
 
     msg = new_message(
         sender=sender,

@@ -200,7 +200,7 @@ def notice_outgoing(notice: Notice, *, sender: str) -> list[Outgoing]:
     from udsat_cli import config, mail
     from udsat_cli.core.mailings import new_reference
     from udsat_cli.core.notices import record_sent
-    from udsat_cli.render import notice as render
+    from udsat_cli.render import notices as render
     from udsat_cli.render.agenda import docx
 
     agenda = docx(notice.agenda, template=config.document_template(None))

@@ -25,9 +25,9 @@ def annual_report_command(
     \b
       udsat annual-report 2026 --format docx -o årsberetning-2026.docx
     """
-    from udsat_cli.core.annual import annual_report
+    from udsat_cli.core.annual_report import annual_report
 
     shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS, template=template)
     with state(ctx).read() as council:
         report = annual_report(council, year=year)
-    shown.show(report, "annual")
+    shown.show(report, "annual_report")

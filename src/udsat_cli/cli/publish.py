@@ -37,8 +37,8 @@ def publish(
     """
     from udsat_cli.core.publish import public_url, site
     from udsat_cli.core.site_folder import site_folder, write_site
-    from udsat_cli.render.site import pages
-    from udsat_cli.render.site_report import summary
+    from udsat_cli.render.publish import pages
+    from udsat_cli.render.publish_report import summary
 
     base_url, target = public_url(base_url), site_folder(folder)
     with state(ctx).read() as council:

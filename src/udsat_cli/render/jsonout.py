@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, overload
 if TYPE_CHECKING:
     from udsat_cli.core.actions import ActionList, ActionView
     from udsat_cli.core.agenda import Agenda
-    from udsat_cli.core.annual import AnnualReport
+    from udsat_cli.core.annual_report import AnnualReport
     from udsat_cli.core.changes import ChangeLog, ChangeSetView
     from udsat_cli.core.councils import CouncilSettings
     from udsat_cli.core.deadlines import Explanation
@@ -367,7 +367,7 @@ def councils_settings(found: CouncilSettings) -> dict[str, Any]:
     }
 
 
-def annual(r: AnnualReport) -> dict[str, Any]:
+def annual_report(r: AnnualReport) -> dict[str, Any]:
     f = r.followups
     return {
         "council": r.council,

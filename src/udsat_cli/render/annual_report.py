@@ -11,7 +11,7 @@ from udsat_cli.danish import count, join_names
 from udsat_cli.render.common import md, table
 
 if TYPE_CHECKING:
-    from udsat_cli.core.annual import AnnualReport
+    from udsat_cli.core.annual_report import AnnualReport
     from udsat_cli.core.hearings import HearingView
     from udsat_cli.limits import WordFile
 
