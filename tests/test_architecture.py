@@ -164,3 +164,20 @@ def test_the_developer_map_names_real_files() -> None:
     ):  # one name for a feature in core and render, and both on the map
         assert f"src/udsat_cli/core/{report}.py" in section, report
         assert f"src/udsat_cli/render/{report}.py" in section, report
+
+
+def test_command_functions_are_named_for_their_command() -> None:
+    """»udsat meeting add« is ``meeting_add_command``: one convention, so a command never takes
+    the name of the core function it calls (which then needs no alias)."""
+    wrong = []
+    for name, tree in _modules("cli").items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and _is_command(node):
+                decorator = next(d for d in node.decorator_list if isinstance(d, ast.Call))
+                target, words = ast.unparse(decorator.args[0]), decorator.args[1]
+                assert isinstance(words, ast.Constant)
+                group = "" if target == "app" else f"{name}_"
+                expected = f"{group}{str(words.value).replace('-', '_')}_command"
+                if node.name != expected:
+                    wrong.append(f"cli/{name}.py {node.name}: {expected}")
+    assert not wrong, wrong

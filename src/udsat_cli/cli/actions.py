@@ -29,7 +29,7 @@ def _change(st: State, action_id: str, shown: output.Output, said: str, **change
 
 
 @command(app, "add-action")
-def add_action(
+def add_action_command(
     ctx: typer.Context,
     title: str = typer.Argument(..., metavar="OPGAVE", help="Hvad der skal gøres."),
     owner: list[str] | None = typer.Option(
@@ -64,11 +64,11 @@ def add_action(
     \b
       udsat add-action "Tage kontakt til AP" --owner Jette --due "næste møde"
     """
-    from udsat_cli.core.actions import add_action as add
+    from udsat_cli.core.actions import add_action
 
     shown = output.choose(fmt, as_json)
     with state(ctx).write() as council:
-        added = add(
+        added = add_action(
             council,
             title=title,
             owners=owner or [],
@@ -83,7 +83,7 @@ def add_action(
 
 
 @command(app, "actions")
-def list_actions(
+def actions_command(
     ctx: typer.Context,
     owner: str | None = typer.Option(
         None,
@@ -115,7 +115,7 @@ def list_actions(
 
 
 @command(app, "update")
-def update(
+def update_command(
     ctx: typer.Context,
     action_id: str = _ID,
     status: str | None = typer.Option(
@@ -170,7 +170,7 @@ def update(
 
 
 @command(app, "done")
-def done(
+def done_command(
     ctx: typer.Context,
     action_id: str = _ID,
     note: str | None = typer.Option(
@@ -192,7 +192,7 @@ def done(
 
 
 @command(app, "postpone")
-def postpone(
+def postpone_command(
     ctx: typer.Context,
     action_id: str = _ID,
     to: str = typer.Option(
@@ -221,7 +221,7 @@ def postpone(
 
 
 @command(app, "drop")
-def drop(
+def drop_command(
     ctx: typer.Context,
     action_id: str = _ID,
     note: str = typer.Option(..., "--note", metavar="TEKST", help="Hvorfor den bortfalder."),

@@ -9,7 +9,7 @@ from udsat_cli.cli.app import app, command, state
 
 
 @command(app, "attendance")
-def attendance(
+def attendance_command(
     ctx: typer.Context,
     ref: str = typer.Argument(..., metavar="MØDE", help="Mødets nummer eller dato."),
     absent: list[str] | None = typer.Option(

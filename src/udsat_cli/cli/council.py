@@ -12,7 +12,7 @@ app.add_typer(council_app, name="council")
 
 
 @command(council_app, "set")
-def council_set(
+def council_set_command(
     ctx: typer.Context,
     proposals_days: int | None = typer.Option(
         None,
@@ -94,7 +94,7 @@ def council_set(
 
 
 @command(council_app, "show")
-def council_show(
+def council_show_command(
     ctx: typer.Context,
     fmt: str | None = output.format_option("text", "json"),
     as_json: bool = output.JSON,

@@ -47,7 +47,7 @@ def _say_where(st: State, name: str, *, kept: bool) -> None:
 
 
 @command(app, "demo")
-def demo(
+def demo_command(
     ctx: typer.Context,
     fmt: str | None = output.format_option(*output.TEXT_FORMATS),
     as_json: bool = output.JSON,

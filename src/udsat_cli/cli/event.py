@@ -12,7 +12,7 @@ app.add_typer(event_app, name="event")
 
 
 @command(event_app, "add")
-def event_add(
+def event_add_command(
     ctx: typer.Context,
     when: str = typer.Argument(..., metavar="HVORNÅR", help='Fx "4. april 2019 kl. 17".'),
     title: str = typer.Argument(..., metavar="TITEL", help="Arrangementet."),
@@ -38,7 +38,7 @@ def event_add(
 
 
 @command(event_app, "list")
-def event_list(
+def event_list_command(
     ctx: typer.Context,
     show_all: bool = typer.Option(False, "--all", help="Også tidligere arrangementer."),
     fmt: str | None = output.format_option("text", "json"),
@@ -51,9 +51,9 @@ def event_list(
     \b
       udsat event list
     """
-    from udsat_cli.core.events import event_list as events
+    from udsat_cli.core.events import event_list
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
-        found = events(council, include_past=show_all)
+        found = event_list(council, include_past=show_all)
     shown.show(found, "events")

@@ -15,7 +15,7 @@ app.add_typer(hearing_app, name="hearing")
 
 
 @command(hearing_app, "add")
-def hearing_add(
+def hearing_add_command(
     ctx: typer.Context,
     title: str = typer.Argument(..., metavar="TITEL", help="Høringens emne."),
     sender: str = typer.Option(..., "--from", metavar="AFSENDER", help="Hvem høringen er fra."),
@@ -66,7 +66,7 @@ def hearing_add(
 
 
 @command(hearing_app, "answer")
-def hearing_answer(
+def hearing_answer_command(
     ctx: typer.Context,
     hearing_id: str = typer.Argument(..., metavar="NR", help="Høringens nummer."),
     file: Path | None = typer.Option(
@@ -93,7 +93,7 @@ def hearing_answer(
 
 
 @command(hearing_app, "edit")
-def hearing_edit(
+def hearing_edit_command(
     ctx: typer.Context,
     hearing_id: str = typer.Argument(..., metavar="NR", help="Høringens nummer."),
     status: str | None = typer.Option(
@@ -131,7 +131,7 @@ def hearing_edit(
 
 
 @command(hearing_app, "list")
-def hearing_list(
+def hearing_list_command(
     ctx: typer.Context,
     open_only: bool = typer.Option(False, "--open", help="Kun dem, der ikke er besvaret."),
     fmt: str | None = output.format_option("text", "json"),
@@ -144,9 +144,9 @@ def hearing_list(
     \b
       udsat hearing list --open
     """
-    from udsat_cli.core.hearings import hearing_list as listing
+    from udsat_cli.core.hearings import hearing_list
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
-        found = listing(council, open_only=open_only)
+        found = hearing_list(council, open_only=open_only)
     shown.show(found, "hearings")

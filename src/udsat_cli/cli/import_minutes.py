@@ -12,7 +12,7 @@ from udsat_cli.errors import InputError
 
 
 @command(app, "import")
-def import_minutes(
+def import_command(
     ctx: typer.Context,
     files: list[Path] = typer.Argument(..., metavar="FIL...", help="Referater (.docx, .txt, .md)."),
     yes: bool = typer.Option(False, "--yes", help="Acceptér forslagene uden at spørge."),

@@ -9,7 +9,7 @@ from udsat_cli.cli.app import app, command, state
 
 
 @command(app, "inbox")
-def inbox(
+def inbox_command(
     ctx: typer.Context,
     dry_run: bool = typer.Option(
         False, "--dry-run", help="Vis, hvad der ville blive noteret; skriv og flyt intet."

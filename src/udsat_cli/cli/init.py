@@ -9,7 +9,7 @@ from udsat_cli.errors import InputError
 
 
 @command(app, "init")
-def init(ctx: typer.Context) -> None:
+def init_command(ctx: typer.Context) -> None:
     """Opret et råd (og lageret, hvis det ikke findes); navnet gives med --council.
 
     Eksempel:

@@ -97,7 +97,7 @@ _PUBLIC = typer.Option(
 
 
 @command(item_app, "add")
-def item_add(
+def item_add_command(
     ctx: typer.Context,
     ref: str = _REF,
     title: str | None = typer.Argument(
@@ -153,7 +153,7 @@ def item_add(
 
 
 @command(item_app, "edit")
-def item_edit(
+def item_edit_command(
     ctx: typer.Context,
     ref: str = _REF,
     number: int = _NUMBER,
@@ -210,7 +210,7 @@ def _forget(kept: str | None) -> None:
 
 
 @command(item_app, "move")
-def item_move(
+def item_move_command(
     ctx: typer.Context,
     ref: str = _REF,
     number: int = typer.Argument(..., metavar="NR", help="Nummeret på punktet, der flyttes."),
@@ -234,7 +234,7 @@ def item_move(
 
 
 @command(item_app, "delete")
-def item_delete(
+def item_delete_command(
     ctx: typer.Context,
     ref: str = _REF,
     number: int = _NUMBER,
@@ -260,7 +260,7 @@ def item_delete(
 
 
 @command(item_app, "list")
-def item_list(
+def item_list_command(
     ctx: typer.Context,
     ref: str = _REF,
     fmt: str | None = output.format_option("text", "json"),
@@ -302,7 +302,7 @@ def _read_bilag(path: str) -> tuple[str, bytes]:
 
 
 @command(item_app, "attach")
-def item_attach(
+def item_attach_command(
     ctx: typer.Context,
     ref: str = _REF,
     number: int = _NUMBER,
@@ -333,7 +333,7 @@ def item_attach(
 
 
 @command(item_app, "detach")
-def item_detach(
+def item_detach_command(
     ctx: typer.Context,
     ref: str = _REF,
     number: int = _NUMBER,

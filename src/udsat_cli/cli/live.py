@@ -8,7 +8,7 @@ from udsat_cli.cli.app import State, app, command, state
 
 
 @command(app, "live")
-def live(
+def live_command(
     ctx: typer.Context,
     meeting: str | None = typer.Argument(
         None, metavar="[MØDE]", help="Mødets nummer eller dato (standard: dagens eller næste)."

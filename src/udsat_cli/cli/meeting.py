@@ -20,7 +20,7 @@ _NO_MAIL = typer.Option(
 
 
 @command(meeting_app, "add")
-def meeting_add(
+def meeting_add_command(
     ctx: typer.Context,
     when: str = typer.Argument(..., metavar="TIDSPUNKT", help='Fx "1. april 2019 kl. 16-18".'),
     place: str | None = typer.Option(None, "--place", metavar="STED", help="Mødested."),
@@ -41,7 +41,7 @@ def meeting_add(
 
 
 @command(meeting_app, "list")
-def meeting_list(
+def meeting_list_command(
     ctx: typer.Context,
     planned: bool = typer.Option(False, "--planned", help="Kun møder, der ikke er aflyst."),
     fmt: str | None = _FORMAT,
@@ -54,16 +54,16 @@ def meeting_list(
     \b
       udsat meeting list
     """
-    from udsat_cli.core.meetings import meeting_list as plan
+    from udsat_cli.core.meetings import meeting_list
 
     shown = output.choose(fmt, as_json)
     with state(ctx).read() as council:
-        found = plan(council, include_cancelled=not planned)
+        found = meeting_list(council, include_cancelled=not planned)
     shown.show(found, "meetings")
 
 
 @command(meeting_app, "show")
-def meeting_show(
+def meeting_show_command(
     ctx: typer.Context,
     ref: str = _REF,
     fmt: str | None = output.format_option("text", "json"),
@@ -85,7 +85,7 @@ def meeting_show(
 
 
 @command(meeting_app, "plan")
-def meeting_plan(
+def meeting_plan_command(
     ctx: typer.Context,
     whens: list[str] | None = typer.Argument(None, metavar="[TIDSPUNKT]...", help="Mødedage."),
     every: str | None = typer.Option(
@@ -135,7 +135,7 @@ def meeting_plan(
 
 
 @command(meeting_app, "move")
-def meeting_move(
+def meeting_move_command(
     ctx: typer.Context,
     ref: str = _REF,
     when: str = typer.Argument(..., metavar="TIDSPUNKT", help="Ny dag (og evt. tid)."),
@@ -168,7 +168,7 @@ def meeting_move(
 
 
 @command(meeting_app, "cancel")
-def meeting_cancel(
+def meeting_cancel_command(
     ctx: typer.Context, ref: str = _REF, reopen: bool = _CORRECTION, no_mail: bool = _NO_MAIL
 ) -> None:
     """Aflys et møde; frister som »næste møde« går videre til det følgende. Et møde med et

@@ -13,7 +13,7 @@ _ROLES = "formand, næstformand, medlem, suppleant, sekretær, gæst eller ekste
 
 
 @command(member_app, "add")
-def member_add(
+def member_add_command(
     ctx: typer.Context,
     name: str = typer.Argument(..., metavar="NAVN", help="Fulde navn."),
     short: str | None = typer.Option(
@@ -47,7 +47,7 @@ def member_add(
 
 
 @command(member_app, "list")
-def member_list(
+def member_list_command(
     ctx: typer.Context,
     on: str | None = typer.Option(
         None, "--on", metavar="DATO", help="Kun dem, der var medlemmer den dag."
@@ -64,17 +64,17 @@ def member_list(
       udsat member list --on "1. april 2019"
     """
     from udsat_cli import dates
-    from udsat_cli.core.members import member_list as people
+    from udsat_cli.core.members import member_list
 
     shown, st = output.choose(fmt, as_json), state(ctx)
     day = dates.parse_date(on, today=st.today) if on else None
     with st.read() as council:
-        found = people(council, on=day, include_left=show_all)
+        found = member_list(council, on=day, include_left=show_all)
     shown.show(found, "members")
 
 
 @command(member_app, "edit")
-def member_edit(
+def member_edit_command(
     ctx: typer.Context,
     name: str = typer.Argument(
         ..., metavar="NAVN", help="Personen (navn, kaldenavn eller fornavn)."
@@ -110,7 +110,7 @@ def member_edit(
 
 
 @command(member_app, "leave")
-def member_leave(
+def member_leave_command(
     ctx: typer.Context,
     name: str = typer.Argument(
         ..., metavar="NAVN", help="Personen, der træder ud (navn, kaldenavn eller fornavn)."

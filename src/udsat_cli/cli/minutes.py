@@ -15,7 +15,7 @@ _REF = typer.Argument(..., metavar="MØDE", help="Mødets nummer eller dato.")
 
 
 @command(minutes_app, "show")
-def minutes_show(
+def minutes_show_command(
     ctx: typer.Context,
     ref: str = _REF,
     fmt: str | None = output.format_option(*output.DOC_FORMATS),
@@ -67,7 +67,7 @@ def minutes_show(
 
 
 @command(minutes_app, "approve")
-def minutes_approve(
+def minutes_approve_command(
     ctx: typer.Context, ref: str = _REF, template: str | None = output.TEMPLATE
 ) -> None:
     """Godkend et mødes referat: det gemmes, som det er nu (også som Word-fil), og ændres
@@ -90,7 +90,7 @@ def minutes_approve(
 
 
 @command(minutes_app, "note")
-def minutes_note(
+def minutes_note_command(
     ctx: typer.Context,
     ref: str = _REF,
     text: str = typer.Argument(..., metavar="TEKST", help='Fx "Velkommen til Lisbeth".'),
@@ -112,7 +112,7 @@ def minutes_note(
 
 
 @command(minutes_app, "reopen")
-def minutes_reopen(ctx: typer.Context, ref: str = _REF) -> None:
+def minutes_reopen_command(ctx: typer.Context, ref: str = _REF) -> None:
     """Åbn et godkendt referat igen for at rette det; den godkendte udgave gemmes.
 
     Eksempel:

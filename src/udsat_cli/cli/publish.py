@@ -10,7 +10,7 @@ from udsat_cli.cli.app import app, command, state
 
 
 @command(app, "publish")
-def publish(
+def publish_command(
     ctx: typer.Context,
     folder: str = typer.Argument(
         ..., metavar="MAPPE", help="Hvor siden skrives: en mappe alene til siden."

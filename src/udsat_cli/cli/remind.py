@@ -72,7 +72,7 @@ def _calendar(st: State, *, dry_run: bool) -> None:
 
 
 @command(app, "remind")
-def remind(
+def remind_command(
     ctx: typer.Context,
     days: int = typer.Option(
         7, "--days", metavar="N", help="Frister inden for N dage.", min=0, max=3660

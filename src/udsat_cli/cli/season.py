@@ -13,7 +13,9 @@ _FORMAT = output.format_option("text", "json")
 
 
 @command(season_app, "list")
-def season_list(ctx: typer.Context, fmt: str | None = _FORMAT, as_json: bool = output.JSON) -> None:
+def season_list_command(
+    ctx: typer.Context, fmt: str | None = _FORMAT, as_json: bool = output.JSON
+) -> None:
     """Vis sæsonerne, som rådet bruger dem.
 
     Eksempel:
@@ -21,16 +23,16 @@ def season_list(ctx: typer.Context, fmt: str | None = _FORMAT, as_json: bool = o
     \b
       udsat season list
     """
-    from udsat_cli.core.seasons import season_list as seasons
+    from udsat_cli.core.seasons import season_list
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
-        found = seasons(council)
+        found = season_list(council)
     shown.show(found, "seasons")
 
 
 @command(season_app, "set")
-def season_set(
+def season_set_command(
     ctx: typer.Context,
     name: str = typer.Argument(..., metavar="NAVN", help='Fx "sommerferien".'),
     start: str = typer.Argument(..., metavar="FRA", help='Første dag, fx "26. juni".'),

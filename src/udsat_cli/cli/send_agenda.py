@@ -8,7 +8,7 @@ from udsat_cli.cli.app import app, command, state
 
 
 @command(app, "send-agenda")
-def send_agenda(
+def send_agenda_command(
     ctx: typer.Context,
     meeting: str | None = typer.Argument(
         None, metavar="[MØDE]", help="Mødets nummer eller dato (standard: næste møde)."

@@ -13,7 +13,7 @@ app.add_typer(topic_app, name="topic")
 
 
 @command(topic_app, "add")
-def topic_add(
+def topic_add_command(
     ctx: typer.Context,
     title: str = typer.Argument(..., metavar="TITEL", help="Punktet."),
     when: str | None = typer.Option(
@@ -38,7 +38,7 @@ def topic_add(
 
 
 @command(topic_app, "list")
-def topic_list(
+def topic_list_command(
     ctx: typer.Context,
     show_all: bool = typer.Option(False, "--all", help="Også punkter, der er taget af listen."),
     fmt: str | None = output.format_option("text", "json"),
@@ -51,16 +51,16 @@ def topic_list(
     \b
       udsat topic list
     """
-    from udsat_cli.core.topics import topic_list as backlog
+    from udsat_cli.core.topics import topic_list
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
-        found = backlog(council, include_dropped=show_all)
+        found = topic_list(council, include_dropped=show_all)
     shown.show(found, "topics")
 
 
 @command(topic_app, "drop")
-def topic_drop(
+def topic_drop_command(
     ctx: typer.Context,
     topic_id: str = typer.Argument(..., metavar="NR", help="Punktets nummer på listen."),
     note: str | None = typer.Option(None, "--note", metavar="TEKST", help="Hvorfor."),
