@@ -181,3 +181,24 @@ def test_command_functions_are_named_for_their_command() -> None:
                 if node.name != expected:
                     wrong.append(f"cli/{name}.py {node.name}: {expected}")
     assert not wrong, wrong
+
+
+def test_every_view_is_found_when_its_render_module_is_imported() -> None:
+    """A command shows a report with a view object (render/view.py); a view whose forms are
+    missing fails when its module is imported, which this does for every render module."""
+    import importlib
+
+    from udsat_cli.render.view import View
+
+    views = []
+    for path in sorted((PACKAGE / "render").glob("*.py")):
+        module = importlib.import_module(f"udsat_cli.render.{path.stem}")
+        views += [v for v in vars(module).values() if isinstance(v, View)]
+    assert len({v.name for v in views}) >= 30
+    assert all(v.text or v.json for v in views)
+    shown = {
+        m
+        for path in (PACKAGE / "cli").glob("*.py")
+        for m in re.findall(r"\.show\(\s*[^,]+,\s*([A-Z_]+)", path.read_text(encoding="utf-8"))
+    }
+    assert shown and all(not re.fullmatch(r'"[^"]*"', name) for name in shown)

@@ -22,10 +22,11 @@ _NEW_ITEM = typer.Option(False, "--new-item", help="Tilføj --item som et nyt pu
 def _change(st: State, action_id: str, shown: output.Output, said: str, **changes: object) -> None:
     """``said``: what became of it, »er udført«, for the line »Opgave #12 er udført.«"""
     from udsat_cli.core.actions import update_action
+    from udsat_cli.render.actions import ACTIONS_ONE
 
     with st.write() as council:
         changed = update_action(council, action_id=parse_id(action_id), **changes)
-    shown.show(changed, "actions.one", note=f"Opgave #{changed.id} {said}.")
+    shown.show(changed, ACTIONS_ONE, note=f"Opgave #{changed.id} {said}.")
 
 
 @command(app, "add-action")
@@ -65,6 +66,7 @@ def add_action_command(
       udsat add-action "Tage kontakt til AP" --owner Jette --due "næste møde"
     """
     from udsat_cli.core.actions import add_action
+    from udsat_cli.render.actions import ACTIONS_ONE
 
     shown = output.choose(fmt, as_json)
     with state(ctx).write() as council:
@@ -79,7 +81,7 @@ def add_action_command(
             note=note,
             reopen=reopen,
         )
-    shown.show(added, "actions.one", note=f"Tilføjede opgave #{added.id}.")
+    shown.show(added, ACTIONS_ONE, note=f"Tilføjede opgave #{added.id}.")
 
 
 @command(app, "actions")
@@ -106,12 +108,13 @@ def actions_command(
       udsat actions --owner Søren
     """
     from udsat_cli.core.actions import LABELS, list_actions, parse_status
+    from udsat_cli.render.actions import ACTIONS
 
     shown = output.choose(fmt, as_json)
     statuses = (parse_status(status),) if status else tuple(LABELS) if show_all else None
     with state(ctx).read() as council:
         found = list_actions(council, owner=owner, statuses=statuses)
-    shown.show(found, "actions")
+    shown.show(found, ACTIONS)
 
 
 @command(app, "update")

@@ -38,8 +38,9 @@ def agenda_command(
       udsat agenda --meeting "23. maj 2019" --issue
     """
     from udsat_cli.core.agenda import agenda, issue_agenda
+    from udsat_cli.render.agenda import AGENDA
 
     shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS, template=template)
     with state(ctx).write() if issue else state(ctx).read() as council:
         record = (issue_agenda if issue else agenda)(council, meeting=meeting)
-    shown.show(record, "agenda")
+    shown.show(record, AGENDA)

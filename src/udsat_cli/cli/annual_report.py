@@ -26,8 +26,9 @@ def annual_report_command(
       udsat annual-report 2026 --format docx -o årsberetning-2026.docx
     """
     from udsat_cli.core.annual_report import annual_report
+    from udsat_cli.render.annual_report import ANNUAL_REPORT
 
     shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS, template=template)
     with state(ctx).read() as council:
         report = annual_report(council, year=year)
-    shown.show(report, "annual_report")
+    shown.show(report, ANNUAL_REPORT)

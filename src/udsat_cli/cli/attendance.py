@@ -46,6 +46,7 @@ def attendance_command(
     """
     from udsat_cli.core.attendance import set_attendance
     from udsat_cli.core.minutes import minutes
+    from udsat_cli.render.minutes import MINUTES_HEADER
 
     with state(ctx).write() as council:
         meeting_id = set_attendance(
@@ -60,4 +61,4 @@ def attendance_command(
             reopen=reopen,
         )
         record = minutes(council, ref=str(meeting_id))
-    output.choose().show(record, "minutes.header")
+    output.choose().show(record, MINUTES_HEADER)

@@ -77,6 +77,7 @@ def council_set_command(
       udsat council set --points-before "Godkendelse af dagsorden" --points-after Eventuelt
     """
     from udsat_cli.core.councils import set_council
+    from udsat_cli.render.councils import COUNCILS_SETTINGS
 
     with state(ctx).write() as council:
         found = set_council(
@@ -90,7 +91,7 @@ def council_set_command(
             group_items=group_items,
             attachment_limit_mb=attachment_limit,
         )
-    output.choose().show(found, "councils.settings")
+    output.choose().show(found, COUNCILS_SETTINGS)
 
 
 @command(council_app, "show")
@@ -107,8 +108,9 @@ def council_show_command(
       udsat council show
     """
     from udsat_cli.core.councils import council_settings
+    from udsat_cli.render.councils import COUNCILS_SETTINGS
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
         found = council_settings(council)
-    shown.show(found, "councils.settings")
+    shown.show(found, COUNCILS_SETTINGS)

@@ -24,8 +24,9 @@ def date_command(
       udsat date næste møde
     """
     from udsat_cli.core.deadlines import explain
+    from udsat_cli.render.deadlines import DEADLINES
 
     shown, st = output.choose(fmt, as_json, formats=("text", "json")), state(ctx)
     with st.read_if_any() as council:  # meetings and seasons, where there is a council
         found = explain(council, today=st.today, text=" ".join(phrase))
-    shown.show(found, "deadlines")
+    shown.show(found, DEADLINES)

@@ -67,6 +67,7 @@ def demo_command(
     """
     from udsat_cli.core.demo import load_demo
     from udsat_cli.core.followups import followups
+    from udsat_cli.render.followups import FOLLOWUPS
 
     shown = output.choose(fmt, as_json)  # checked before writing
     with _demo_state(state(ctx), keep=keep) as (st, kept):
@@ -74,4 +75,4 @@ def demo_command(
             name = load_demo(store.session, now=st.now)
         _say_where(st, name, kept=kept)
         with replace(st, council=name).read() as council:
-            shown.show(followups(council), "followups")
+            shown.show(followups(council), FOLLOWUPS)

@@ -52,8 +52,9 @@ def event_list_command(
       udsat event list
     """
     from udsat_cli.core.events import event_list
+    from udsat_cli.render.events import EVENTS
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
         found = event_list(council, include_past=show_all)
-    shown.show(found, "events")
+    shown.show(found, EVENTS)

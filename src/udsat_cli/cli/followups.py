@@ -31,8 +31,9 @@ def followups_command(
       udsat followups --next-meeting --format markdown > opfølgning.md
     """
     from udsat_cli.core.followups import followups
+    from udsat_cli.render.followups import FOLLOWUPS
 
     shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS, template=template)
     with state(ctx).read() as council:
         report = followups(council, meeting=meeting)
-    shown.show(report, "followups")
+    shown.show(report, FOLLOWUPS)

@@ -145,8 +145,9 @@ def hearing_list_command(
       udsat hearing list --open
     """
     from udsat_cli.core.hearings import hearing_list
+    from udsat_cli.render.hearings import HEARINGS
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
         found = hearing_list(council, open_only=open_only)
-    shown.show(found, "hearings")
+    shown.show(found, HEARINGS)

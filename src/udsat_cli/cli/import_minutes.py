@@ -48,11 +48,12 @@ def import_command(
     """
     from udsat_cli.cli.import_review import review_and_write
     from udsat_cli.importer.extract import extract
+    from udsat_cli.render.imports import IMPORTS_EXTRACTIONS
 
     _refuse_mixed(files, plan, apply, others=as_json or dry_run or yes)
     extractions = [extract(path) for path in files]
     if as_json:
-        output.choose(as_json=True).show(extractions, "imports.extractions")
+        output.choose(as_json=True).show(extractions, IMPORTS_EXTRACTIONS)
     elif plan or apply:
         _with_plan(state(ctx), extractions[0], plan, apply, force=force)
     else:
@@ -79,6 +80,7 @@ def _with_plan(st, extraction, plan: str | None, apply: Path | None, *, force: b
 
 def _write_plan(st, extraction, path: str, *, force: bool) -> None:
     from udsat_cli.core.imports import plan_import
+    from udsat_cli.render.imports import IMPORTS_PLAN
 
     with st.read() as council:
         found = plan_import(council, extraction=extraction)
@@ -86,7 +88,7 @@ def _write_plan(st, extraction, path: str, *, force: bool) -> None:
         print(found.already)
         return
     output.choose(as_json=True, out=None if path == "-" else path, force=force).show(
-        found, "imports.plan"
+        found, IMPORTS_PLAN
     )
 
 

@@ -34,6 +34,7 @@ def inbox_command(
     from udsat_cli import config
     from udsat_cli.cli import output
     from udsat_cli.mailbox import read_inbox
+    from udsat_cli.render.inbox import INBOX
 
     st = state(ctx)
     run = read_inbox(
@@ -42,4 +43,4 @@ def inbox_command(
         dry_run=dry_run,
         write=lambda what: replace(st, command=what).write(),
     )
-    output.choose().show(run, "inbox")
+    output.choose().show(run, INBOX)

@@ -226,11 +226,12 @@ def item_move_command(
     """
     from udsat_cli.core.items import move_item
     from udsat_cli.core.minutes import minutes
+    from udsat_cli.render.items import ITEMS
 
     with state(ctx).write() as council:
         meeting_id = move_item(council, ref=ref, number=number, to=to, reopen=reopen)
         record = minutes(council, ref=str(meeting_id))
-    output.choose().show(record, "items")
+    output.choose().show(record, ITEMS)
 
 
 @command(item_app, "delete")
@@ -251,12 +252,13 @@ def item_delete_command(
       udsat item delete "1. april 2019" 4
     """
     from udsat_cli.core.items import delete_item
+    from udsat_cli.render.items import ITEMS_DELETED
 
     with state(ctx).write() as council:
         gone = delete_item(
             council, ref=ref, number=number, with_actions=with_actions, reopen=reopen
         )
-    output.choose().show(gone, "items.deleted")
+    output.choose().show(gone, ITEMS_DELETED)
 
 
 @command(item_app, "list")
@@ -274,11 +276,12 @@ def item_list_command(
       udsat item list "1. april 2019" --json
     """
     from udsat_cli.core.minutes import minutes
+    from udsat_cli.render.items import ITEMS
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
         record = minutes(council, ref=ref)
-    shown.show(record, "items")
+    shown.show(record, ITEMS)
 
 
 def _read_bilag(path: str) -> tuple[str, bytes]:

@@ -29,6 +29,7 @@ def log_command(
       udsat log 12
     """
     from udsat_cli.core.changes import change_log
+    from udsat_cli.render.changes import CHANGES
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     wanted = parse_id(action_id) if action_id is not None else None
@@ -38,4 +39,4 @@ def log_command(
                 found = change_log(store.db, council_id=None, action_id=wanted, limit=limit)
         else:
             found = change_log(council.db, council_id=council.id, action_id=wanted, limit=limit)
-    shown.show(found, "changes")
+    shown.show(found, CHANGES)

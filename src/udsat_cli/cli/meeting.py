@@ -55,11 +55,12 @@ def meeting_list_command(
       udsat meeting list
     """
     from udsat_cli.core.meetings import meeting_list
+    from udsat_cli.render.meetings import MEETINGS
 
     shown = output.choose(fmt, as_json)
     with state(ctx).read() as council:
         found = meeting_list(council, include_cancelled=not planned)
-    shown.show(found, "meetings")
+    shown.show(found, MEETINGS)
 
 
 @command(meeting_app, "show")
@@ -77,11 +78,12 @@ def meeting_show_command(
       udsat meeting show "1. april 2019"
     """
     from udsat_cli.core.meeting_detail import meeting_detail
+    from udsat_cli.render.meetings import MEETINGS_DETAIL
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
         detail = meeting_detail(council, ref=ref)
-    shown.show(detail, "meetings.detail")
+    shown.show(detail, MEETINGS_DETAIL)
 
 
 @command(meeting_app, "plan")
@@ -116,6 +118,7 @@ def meeting_plan_command(
       udsat meeting plan "4. marts 2027" "1. april 2027 kl. 16-18"
     """
     from udsat_cli.core.meetings import plan_days, plan_meetings
+    from udsat_cli.render.meetings import MEETINGS_PLANNED, MEETINGS_TRIAL
 
     st = state(ctx)
     given = {
@@ -131,7 +134,7 @@ def meeting_plan_command(
             found = plan_days(council, **given)
         else:
             found = plan_meetings(council, place=place, **given)
-    output.choose().show(found, "meetings.trial" if dry_run else "meetings.planned")
+    output.choose().show(found, MEETINGS_TRIAL if dry_run else MEETINGS_PLANNED)
 
 
 @command(meeting_app, "move")

@@ -65,12 +65,13 @@ def member_list_command(
     """
     from udsat_cli import dates
     from udsat_cli.core.members import member_list
+    from udsat_cli.render.members import MEMBERS
 
     shown, st = output.choose(fmt, as_json), state(ctx)
     day = dates.parse_date(on, today=st.today) if on else None
     with st.read() as council:
         found = member_list(council, on=day, include_left=show_all)
-    shown.show(found, "members")
+    shown.show(found, MEMBERS)
 
 
 @command(member_app, "edit")

@@ -24,13 +24,14 @@ def migrate_command(
     \b
       udsat migrate --status
     """
+    from udsat_cli.render.migrations import MIGRATIONS_MIGRATED, MIGRATIONS_STATUS
     from udsat_cli.store.migrate import Migrated, migration_status
 
     shown, st = output.choose(fmt, as_json, formats=("text", "json")), state(ctx)
     if status or shown.is_json:
         with st.store(migrate=False) as store:
             found = migration_status(store.db, location=str(st.location))
-        return shown.show(found, "migrations.status")
+        return shown.show(found, MIGRATIONS_STATUS)
     with st.store(mode="write") as store:
         migrated = Migrated(str(st.location), store.migrated)
-    output.choose().show(migrated, "migrations.migrated")
+    output.choose().show(migrated, MIGRATIONS_MIGRATED)

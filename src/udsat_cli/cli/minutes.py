@@ -46,6 +46,7 @@ def minutes_show_command(
       udsat minutes show "1. april 2019" --approved -o referat.docx
     """
     from udsat_cli.core.minutes import minutes_document
+    from udsat_cli.render.minutes import MINUTES
 
     shown = output.choose(
         fmt or ("docx" if approved and out else None),
@@ -63,7 +64,7 @@ def minutes_show_command(
             approved=approved,
             word=shown.fmt == "docx" and not template,
         )
-    shown.show(record, "minutes") if kept is None else shown.emit(kept)
+    shown.show(record, MINUTES) if kept is None else shown.emit(kept)
 
 
 @command(minutes_app, "approve")

@@ -9,15 +9,17 @@ Rich is used only when nobody asked for a format and stdout is a terminal.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from udsat_cli.errors import InputError
+
+if TYPE_CHECKING:
+    from udsat_cli.render.view import View
 
 TEXT_FORMATS = ("text", "markdown", "json")
 DOC_FORMATS = ("text", "markdown", "json", "docx")
@@ -54,37 +56,33 @@ class Output:
     def is_json(self) -> bool:
         return self.fmt == "json"
 
-    def show(self, data: Any, view: str, *, note: str | None = None) -> None:
-        """Print ``data`` with ``view``; ``note`` is a line before it in text forms (»Tilføjede
-        opgave #3.«), never in JSON."""
-        module_name, _, form = view.partition(".")
-        module = importlib.import_module(f"udsat_cli.render.{module_name}")
-        prefix = f"{form}_" if form else ""
+    def show(self, data: Any, view: View, *, note: str | None = None) -> None:
+        """Print ``data`` with ``view`` (a render module's view, see render/view.py); ``note`` is a
+        line before it in text forms (»Tilføjede opgave #3.«), never in JSON."""
         if self.fmt == "json":
             from udsat_cli.render import jsonout
 
-            payload = getattr(jsonout, view.replace(".", "_"))(data)
-            self._write((jsonout.dumps(payload) + "\n").encode())
+            if view.json is None:
+                raise InputError("Det her kan ikke skrives som JSON; udelad --json.")
+            self._write((jsonout.dumps(view.json(data)) + "\n").encode())
         elif self.fmt == "docx":
             from udsat_cli.config import document_template
 
-            template = document_template(self.template)
-            self._write(getattr(module, f"{prefix}docx")(data, template=template))
-        elif (
-            self.fmt is None
-            and self.out is None
-            and hasattr(module, f"{prefix}rich")
-            and (sys.stdout.isatty())
-        ):
+            if view.docx is None:
+                raise InputError("Det her kan ikke skrives som Word; vælg --format text.")
+            self._write(view.docx(data, template=document_template(self.template)))
+        elif self.fmt is None and self.out is None and view.rich and sys.stdout.isatty():
             from rich.console import Console
 
             console = Console()
             if note:
                 console.print(note, markup=False, highlight=False)
-            getattr(module, f"{prefix}rich")(data, console)
+            view.rich(data, console)
         else:
-            form_name = "markdown" if self.fmt == "markdown" else "text"
-            lines: Iterable[str] = getattr(module, f"{prefix}{form_name}")(data)
+            form = view.markdown if self.fmt == "markdown" and view.markdown else view.text
+            if form is None:
+                raise InputError("Det her kan kun skrives som JSON; brug --json.")
+            lines: Iterable[str] = form(data)
             if note:
                 lines = [note, *lines]
             if self.out is None:

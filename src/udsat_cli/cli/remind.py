@@ -97,12 +97,13 @@ def remind_command(
       udsat remind --days 7 --send
     """
     from udsat_cli.core.reminders import reminders
+    from udsat_cli.render.reminders import REMINDERS
 
     shown, st = output.choose(fmt, as_json, formats=("text", "json")), state(ctx)
     if send:
         return _send_once(st, days=days, owner=owner, again=again, dry_run=dry_run)
     with st.read() as council:  # no write lock while reading: cron must never keep writers waiting
         report = reminders(council, days=days, owner=owner, again=again, channel="print")
-    shown.show(report, "reminders")
+    shown.show(report, REMINDERS)
     if not dry_run and not report.empty:
         _note(st, report.owners, "print")

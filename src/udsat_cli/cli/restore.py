@@ -24,11 +24,15 @@ def restore_command(
 
     from udsat_cli.cli.inputs import read_json
     from udsat_cli.core.export import restore_data
+    from udsat_cli.render.export import EXPORT_RESTORED
     from udsat_cli.store.newfile import built_aside
 
     data = read_json(path)  # read whole before the store is touched
     st = state(ctx)
-    with built_aside(st.location) as target:  # a killed restore leaves no store half-made
-        with replace(st, location=target).store(mode="write", create=True) as store:
-            counts = restore_data(store.db, data)
-    output.choose().show(counts, "export.restored")
+    # A killed restore leaves no store half-made: it is built aside and linked when whole.
+    with (
+        built_aside(st.location) as target,
+        replace(st, location=target).store(mode="write", create=True) as store,
+    ):
+        counts = restore_data(store.db, data)
+    output.choose().show(counts, EXPORT_RESTORED)

@@ -24,8 +24,9 @@ def search_command(
       udsat search socialt frikort
     """
     from udsat_cli.core.search import search
+    from udsat_cli.render.search import SEARCH
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
         found = search(council, text=" ".join(words), limit=limit)
-    shown.show(found, "search")
+    shown.show(found, SEARCH)

@@ -24,11 +24,12 @@ def season_list_command(
       udsat season list
     """
     from udsat_cli.core.seasons import season_list
+    from udsat_cli.render.seasons import SEASONS
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
         found = season_list(council)
-    shown.show(found, "seasons")
+    shown.show(found, SEASONS)
 
 
 @command(season_app, "set")
@@ -49,8 +50,9 @@ def season_set_command(
       udsat season set sommerferien "26. juni" "9. august"
     """
     from udsat_cli.core.seasons import set_season
+    from udsat_cli.render.seasons import SEASONS
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).write() as council:
         found = set_season(council, name=name, start=start, end=end, new=new)
-    shown.show(found, "seasons")
+    shown.show(found, SEASONS)

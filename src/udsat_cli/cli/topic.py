@@ -52,11 +52,12 @@ def topic_list_command(
       udsat topic list
     """
     from udsat_cli.core.topics import topic_list
+    from udsat_cli.render.topics import TOPICS
 
     shown = output.choose(fmt, as_json, formats=("text", "json"))
     with state(ctx).read() as council:
         found = topic_list(council, include_dropped=show_all)
-    shown.show(found, "topics")
+    shown.show(found, TOPICS)
 
 
 @command(topic_app, "drop")

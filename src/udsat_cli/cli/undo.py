@@ -34,9 +34,11 @@ def undo_command(
       udsat undo
       udsat undo 42
     """
+    from udsat_cli.render.changes import CHANGES_UNDONE
+
     st = state(ctx)
     wanted = parse_id(number, what="kommandonummer") if number is not None else None
-    output.choose().show(_undo(st, wanted, yes=yes), "changes.undone")
+    output.choose().show(_undo(st, wanted, yes=yes), CHANGES_UNDONE)
 
 
 def _undo(st: State, number: int | None, *, yes: bool) -> ChangeLog:
@@ -44,6 +46,7 @@ def _undo(st: State, number: int | None, *, yes: bool) -> ChangeLog:
     answer yes on a terminal after seeing what it changed."""
     from udsat_cli.core.changes import NotYours, undo
     from udsat_cli.errors import UdsatError
+    from udsat_cli.render.changes import CHANGES_FOREIGN
     from udsat_cli.store.journal import author
 
     me = author()
@@ -53,7 +56,7 @@ def _undo(st: State, number: int | None, *, yes: bool) -> ChangeLog:
                 store.session, council=st.council, now=st.now, author=me, number=number, others=yes
             )
     except NotYours as theirs:  # shown first; then asked, on a terminal
-        output.choose().show(theirs.found, "changes.foreign")
+        output.choose().show(theirs.found, CHANGES_FOREIGN)
         if not sys.stdin.isatty():
             raise UdsatError(theirs.message) from None
         if not _asked(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from udsat_cli.core.actions import LABELS
 from udsat_cli.render.common import due_text, join_names, md, table
 from udsat_cli.render.followups import STATUS_STYLES, facts, minutes_line
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.actions import ActionList, ActionView
@@ -68,3 +69,7 @@ def one_text(action: ActionView) -> Iterator[str]:
 
 def one_markdown(action: ActionView) -> Iterator[str]:
     yield f"- {md(minutes_line(action))}"
+
+
+ACTIONS = view(__name__)
+ACTIONS_ONE = view(__name__, "one")

@@ -10,6 +10,7 @@ from udsat_cli import dates
 from udsat_cli.render import followups, hearings
 from udsat_cli.render.common import header, join_names, md
 from udsat_cli.render.minutes import bilag, sections
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.agenda import Agenda, AgendaPoint
@@ -140,3 +141,6 @@ def docx(agenda: Agenda, *, template: WordFile | None = None) -> bytes:
             word.bullets(doc, names.splitlines())
     doc.core_properties.subject = followups.TITLE
     return word.to_bytes(doc)
+
+
+AGENDA = view(__name__)

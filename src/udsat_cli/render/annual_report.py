@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from udsat_cli import dates
 from udsat_cli.danish import count, join_names
 from udsat_cli.render.common import md, table
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.annual_report import AnnualReport
@@ -188,3 +189,6 @@ def docx(r: AnnualReport, *, template: WordFile | None = None) -> bytes:
             doc.add_paragraph("Ingen.")
     doc.core_properties.subject = f"{title(r)} for {r.council}"
     return word.to_bytes(doc)
+
+
+ANNUAL_REPORT = view(__name__)

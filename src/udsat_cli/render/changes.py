@@ -13,6 +13,7 @@ from udsat_cli.core.actions import LABELS
 from udsat_cli.core.hearings import ANSWER_BY
 from udsat_cli.core.hearings import STATUS_LABELS as HEARING_STATUS
 from udsat_cli.danish import count
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.changes import Change, ChangeLog, ChangeSetView
@@ -313,3 +314,8 @@ def foreign_text(log: ChangeLog) -> Iterator[str]:
         f"{count(len(change_set.changes), 'ændring', 'ændringer')} tilbage:"
     )
     yield from _lines(log, change_set)
+
+
+CHANGES = view(__name__)
+CHANGES_FOREIGN = view(__name__, "foreign")
+CHANGES_UNDONE = view(__name__, "undone")

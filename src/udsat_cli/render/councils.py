@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from udsat_cli.core.standing import CARRIES
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.councils import CouncilSettings
@@ -36,3 +37,6 @@ def settings_text(found: CouncilSettings) -> Iterator[str]:
 def _point(point: StandingPoint) -> str:
     carries = CARRIES.get(point.key)
     return point.title + (f" (med {carries})" if carries else "")
+
+
+COUNCILS_SETTINGS = view(__name__, "settings")

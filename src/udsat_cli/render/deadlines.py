@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.deadlines import Explanation
@@ -22,3 +23,6 @@ def text(found: Explanation) -> Iterator[str]:
     else:
         m = found.meeting
         yield f"{found.label}: {dates.meeting_when(m.date, m.start, m.end)}"
+
+
+DEADLINES = view(__name__)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from udsat_cli import dates
 from udsat_cli.core.actions import LABELS
 from udsat_cli.render import minutes
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.export import ActionTable, CouncilRecord, ExportData
@@ -79,3 +80,6 @@ def restored_text(counts: dict[str, int]) -> Iterator[str]:
         f"{count(counts.get('meeting', 0), 'møde', 'møder')} og "
         f"{count(counts.get('action', 0), 'opgave', 'opgaver')} ind."
     )
+
+
+EXPORT_RESTORED = view(__name__, "restored")

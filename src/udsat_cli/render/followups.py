@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from udsat_cli import dates
 from udsat_cli.core.actions import LABELS
 from udsat_cli.render.common import count, due_text, join_names, md, meeting_line, owners_label
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.actions import ActionView
@@ -214,3 +215,6 @@ def rich(report: FollowupReport, console: Any) -> None:
                 status,
             )
         console.print(table)
+
+
+FOLLOWUPS = view(__name__)

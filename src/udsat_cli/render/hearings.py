@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from udsat_cli import dates
 from udsat_cli.core.hearings import STATUS_LABELS
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from datetime import date
@@ -70,3 +71,6 @@ def answers(hearings: list[HearingView]) -> Iterator[str]:
         )
         if h.answer:
             yield from (f"  {part}" for part in h.answer.splitlines() if part.strip())
+
+
+HEARINGS = view(__name__)

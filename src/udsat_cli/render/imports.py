@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from udsat_cli import dates
 from udsat_cli.render.common import header
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.imports import ImportPlan, PlannedAction
@@ -124,3 +125,7 @@ def action_line(plan: ImportPlan, action: PlannedAction) -> str:
     where = f" · punkt {point_words(plan, action.item)}" if action.item is not None else ""
     sure = f"sikkerhed {_share(action.confidence)}" + (", usikker" if action.unsure else "")
     return f"{action.title} – {owners}{due}{where} ({sure})"
+
+
+IMPORTS_EXTRACTIONS = view(__name__, "extractions")
+IMPORTS_PLAN = view(__name__, "plan")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from udsat_cli import dates
 from udsat_cli.core.actions import LABELS
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.replies import Reading
@@ -64,3 +65,6 @@ def text(run: InboxRun) -> Iterator[str]:
         for reading in run.unknown:
             who = reading.letter.sender or "ukendt afsender"
             yield f"· »{reading.letter.subject or '(intet emne)'}« fra {who}: {reading.why}"
+
+
+INBOX = view(__name__)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from udsat_cli.render.view import view
+
 if TYPE_CHECKING:
     from udsat_cli.core.items import Deleted
     from udsat_cli.core.minutes import Minutes
@@ -27,3 +29,7 @@ def deleted_text(gone: Deleted) -> Iterator[str]:
     yield f"Slettede punkt {gone.number} »{gone.title}« fra mødet {when}."
     if gone.actions:
         yield "Med det gik opgaverne " + ", ".join(f"#{a}" for a in gone.actions) + "."
+
+
+ITEMS = view(__name__)
+ITEMS_DELETED = view(__name__, "deleted")

@@ -1,7 +1,8 @@
 """The ``--json`` contract: fixed keys, ISO dates, nothing but JSON on stdout.
 
-One function per view, named as the view is (``output.show(data, "meetings.detail")`` prints
-``meetings_detail(data)``). docs/json.md lists every key; a test holds the two together.
+One function per view, named as the view is (``output.show(data, MEETINGS_DETAIL)`` prints
+``meetings_detail(data)``; see render/view.py). docs/json.md lists every key; a test holds
+the two together.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from udsat_cli import dates
 from udsat_cli.render.actions import one_text
 from udsat_cli.render.common import count, md, meeting_line, table
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.attendance import Expected
@@ -94,3 +95,9 @@ def detail_text(detail: MeetingDetail) -> Iterator[str]:
         yield "Ingen."
     for action in detail.actions:
         yield from one_text(action)
+
+
+MEETINGS = view(__name__)
+MEETINGS_DETAIL = view(__name__, "detail")
+MEETINGS_TRIAL = view(__name__, "trial")
+MEETINGS_PLANNED = view(__name__, "planned")

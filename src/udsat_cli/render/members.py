@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from udsat_cli import dates
 from udsat_cli.render.common import md, table
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.members import MemberList
@@ -40,3 +41,6 @@ def markdown(found: MemberList) -> Iterator[str]:
     yield "| " + " | ".join(columns) + " |"
     yield "|" + "---|" * len(columns)
     yield from ("| " + " | ".join(md(c) for c in row) + " |" for row in rows)
+
+
+MEMBERS = view(__name__)

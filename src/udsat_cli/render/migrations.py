@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from udsat_cli import dates
 from udsat_cli.danish import count
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.store.migrate import Migrated, MigrationStatus
@@ -37,3 +38,7 @@ def migrated_text(found: Migrated) -> Iterator[str]:
         yield f"Lageret {found.location} er allerede opdateret."
     else:
         yield f"Opdaterede lageret {found.location}: {', '.join(found.names)}."
+
+
+MIGRATIONS_MIGRATED = view(__name__, "migrated")
+MIGRATIONS_STATUS = view(__name__, "status")

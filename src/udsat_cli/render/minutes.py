@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from udsat_cli import dates
 from udsat_cli.render import hearings
 from udsat_cli.render.common import header, join_names, md
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.actions import ActionView
@@ -308,3 +309,7 @@ def add_items(document: Any, doc: Minutes) -> None:
 def header_text(doc: Minutes) -> Iterator[str]:
     """What ``udsat attendance`` prints: the header as the minutes will show it."""
     yield from header(header_rows(doc))
+
+
+MINUTES = view(__name__)
+MINUTES_HEADER = view(__name__, "header")

@@ -9,6 +9,7 @@ from udsat_cli import dates
 from udsat_cli.render import hearings
 from udsat_cli.render.agenda import event_line
 from udsat_cli.render.common import count, due_text, join_names, meeting_line
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.actions import ActionView
@@ -155,3 +156,6 @@ def email_body(person: OwnerReminder, report: Reminders, *, reference: str = "")
         "",
     ]
     return "\n".join(lines)
+
+
+REMINDERS = view(__name__)

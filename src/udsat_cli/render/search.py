@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.search import SearchResult
@@ -27,3 +28,6 @@ def text(found: SearchResult) -> Iterator[str]:
             parts.append(f"note til opgave #{h.id}")
         yield " · ".join(parts)
         yield f"  {h.text}"
+
+
+SEARCH = view(__name__)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from udsat_cli import dates
 from udsat_cli.render.common import table
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.seasons import SeasonList
@@ -20,3 +21,6 @@ def _day(md: str) -> str:
 def text(found: SeasonList) -> Iterator[str]:
     rows = [[name, _day(start), _day(end)] for name, (start, end) in found.seasons.items()]
     yield from table(["Sæson", "Fra", "Til"], rows)
+
+
+SEASONS = view(__name__)

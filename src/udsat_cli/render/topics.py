@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from udsat_cli import dates
+from udsat_cli.render.view import view
 
 if TYPE_CHECKING:
     from udsat_cli.core.topics import TopicList
@@ -21,3 +22,6 @@ def text(found: TopicList) -> Iterator[str]:
         if t.taken:
             state = f" (taget op som punkt {t.taken[1]} på mødet {dates.long_date(t.taken[0])})"
         yield f"#{t.id} {t.title} → {where}{state}"
+
+
+TOPICS = view(__name__)
