@@ -9,22 +9,20 @@ from udsat_cli.cli.app import app, command, state
 
 
 @command(app, "agenda")
+@output.report_options(*output.DOC_FORMATS)
 def agenda_command(
     ctx: typer.Context,
     next_meeting: bool = typer.Option(False, "--next-meeting", help="Til næste møde (standard)."),
     meeting: str | None = typer.Option(
         None, "--meeting", metavar="MØDE", help="Et bestemt møde (nummer eller dato)."
     ),
-    fmt: str | None = output.format_option(*output.DOC_FORMATS),
-    as_json: bool = output.JSON,
-    out: str | None = output.OUT,
-    force: bool = output.FORCE,
-    template: str | None = output.TEMPLATE,
     issue: bool = typer.Option(
         False,
         "--issue",
         help="Udsend dagsordenen: de faste punkter, emnerne og høringerne bliver mødets punkter.",
     ),
+    *,
+    shown: output.Output,
 ) -> None:
     """Skriv dagsordenen til næste møde, med opfølgningen fra sidste møde.
 
@@ -40,7 +38,6 @@ def agenda_command(
     from udsat_cli.core.agenda import agenda, issue_agenda
     from udsat_cli.render.agenda import AGENDA
 
-    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS, template=template)
     with state(ctx).write() if issue else state(ctx).read() as council:
         record = (issue_agenda if issue else agenda)(council, meeting=meeting)
     shown.show(record, AGENDA)

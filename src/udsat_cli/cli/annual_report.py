@@ -9,14 +9,12 @@ from udsat_cli.cli.app import app, command, state
 
 
 @command(app, "annual-report")
+@output.report_options(*output.DOC_FORMATS)
 def annual_report_command(
     ctx: typer.Context,
     year: int = typer.Argument(..., metavar="ÅR", help="Året, fx 2026."),
-    fmt: str | None = output.format_option(*output.DOC_FORMATS),
-    as_json: bool = output.JSON,
-    out: str | None = output.OUT,
-    force: bool = output.FORCE,
-    template: str | None = output.TEMPLATE,
+    *,
+    shown: output.Output,
 ) -> None:
     """Skriv et udkast til årsberetningen: møder, fremmøde, beslutninger, høringssvar og opgaver.
 
@@ -28,7 +26,6 @@ def annual_report_command(
     from udsat_cli.core.annual_report import annual_report
     from udsat_cli.render.annual_report import ANNUAL_REPORT
 
-    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS, template=template)
     with state(ctx).read() as council:
         report = annual_report(council, year=year)
     shown.show(report, ANNUAL_REPORT)

@@ -9,6 +9,7 @@ from udsat_cli.cli.app import app, command, state
 
 
 @command(app, "followups")
+@output.report_options(*output.DOC_FORMATS)
 def followups_command(
     ctx: typer.Context,
     next_meeting: bool = typer.Option(
@@ -17,11 +18,8 @@ def followups_command(
     meeting: str | None = typer.Option(
         None, "--meeting", metavar="MØDE", help="Til et bestemt møde (nummer eller dato)."
     ),
-    fmt: str | None = output.format_option(*output.DOC_FORMATS),
-    as_json: bool = output.JSON,
-    out: str | None = output.OUT,
-    force: bool = output.FORCE,
-    template: str | None = output.TEMPLATE,
+    *,
+    shown: output.Output,
 ) -> None:
     """Vis opfølgningen på beslutningspunkter til næste møde.
 
@@ -33,7 +31,6 @@ def followups_command(
     from udsat_cli.core.followups import followups
     from udsat_cli.render.followups import FOLLOWUPS
 
-    shown = output.choose(fmt, as_json, out, force, formats=output.DOC_FORMATS, template=template)
     with state(ctx).read() as council:
         report = followups(council, meeting=meeting)
     shown.show(report, FOLLOWUPS)

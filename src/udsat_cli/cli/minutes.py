@@ -15,14 +15,10 @@ _REF = typer.Argument(..., metavar="MØDE", help="Mødets nummer eller dato.")
 
 
 @command(minutes_app, "show")
+@output.report_options(*output.DOC_FORMATS)
 def minutes_show_command(
     ctx: typer.Context,
     ref: str = _REF,
-    fmt: str | None = output.format_option(*output.DOC_FORMATS),
-    as_json: bool = output.JSON,
-    out: str | None = output.OUT,
-    force: bool = output.FORCE,
-    template: str | None = output.TEMPLATE,
     approved: bool = typer.Option(
         False, "--approved", help="Kun det godkendte referat (Word: præcis den godkendte fil)."
     ),
@@ -34,6 +30,8 @@ def minutes_show_command(
         max=10_000,
         help="En tidligere godkendt udgave (se udsat log).",
     ),
+    *,
+    shown: output.Output,
 ) -> None:
     """Skriv referatet af et afholdt møde (»udsat minutes MØDE« er det samme).
 
@@ -45,24 +43,20 @@ def minutes_show_command(
       udsat minutes show "1. april 2019" --format docx -o referat-2019-04-01.docx
       udsat minutes show "1. april 2019" --approved -o referat.docx
     """
+    from dataclasses import replace
+
     from udsat_cli.core.minutes import minutes_document
     from udsat_cli.render.minutes import MINUTES
 
-    shown = output.choose(
-        fmt or ("docx" if approved and out else None),
-        as_json,
-        out,
-        force,
-        formats=output.DOC_FORMATS,
-        template=template,
-    )
+    if approved and shown.out and shown.fmt is None:  # the kept file, as it was approved
+        shown = replace(shown, fmt="docx")
     with state(ctx).read() as council:
         record, kept = minutes_document(
             council,
             ref=ref,
             version=version,
             approved=approved,
-            word=shown.fmt == "docx" and not template,
+            word=shown.fmt == "docx" and not shown.template,
         )
     shown.show(record, MINUTES) if kept is None else shown.emit(kept)
 

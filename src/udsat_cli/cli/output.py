@@ -10,7 +10,7 @@ Rich is used only when nobody asked for a format and stdout is a terminal.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,50 @@ TEMPLATE = typer.Option(
     metavar="SKABELON.docx",
     help="Kommunens Word-skabelon som grundlag (ellers [documents] template i indstillingerne).",
 )
+
+
+def report_options(*formats: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The options of a command that prints a report — --format (one of ``formats``), --json,
+    -o, --force and --template — added to its own, and handed to it as one ``shown`` (an
+    Output, checked by ``choose``), so the block is written once."""
+    import functools
+    import inspect
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        keyword = inspect.Parameter.KEYWORD_ONLY
+        added = [
+            inspect.Parameter(
+                "fmt", keyword, default=format_option(*formats), annotation=str | None
+            ),
+            inspect.Parameter("as_json", keyword, default=JSON, annotation=bool),
+            inspect.Parameter("out", keyword, default=OUT, annotation=str | None),
+            inspect.Parameter("force", keyword, default=FORCE, annotation=bool),
+            inspect.Parameter("template", keyword, default=TEMPLATE, annotation=str | None),
+        ]
+        own = inspect.signature(command)
+        kept = [p for p in own.parameters.values() if p.name != "shown"]
+
+        @functools.wraps(command)
+        def with_output(
+            *args: Any,
+            fmt: str | None = None,
+            as_json: bool = False,
+            out: str | None = None,
+            force: bool = False,
+            template: str | None = None,
+            **kwargs: Any,
+        ) -> None:
+            shown = choose(fmt, as_json, out, force, formats=formats, template=template)
+            command(*args, shown=shown, **kwargs)
+
+        with_output.__signature__ = own.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+        with_output.__annotations__ = {
+            **{k: v for k, v in command.__annotations__.items() if k != "shown"},
+            **{p.name: p.annotation for p in added},
+        }
+        return with_output
+
+    return decorate
 
 
 @dataclass(frozen=True)
