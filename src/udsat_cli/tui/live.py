@@ -132,20 +132,7 @@ class LiveInput(Input):
 class LiveApp(App[None]):
     TITLE = "udsat live"
     ENABLE_COMMAND_PALETTE = False  # its texts are English, and Ctrl+P is »forrige punkt« here
-    CSS = """
-    #text-box { width: 80%; height: 80%; border: thick $accent; background: $panel;
-                padding: 1 2; margin: 2 4; }
-    .row { height: auto; }
-    .row Label { width: 30; padding: 1 1 0 0; }
-    .row Select { width: 18; }
-    .row Input { width: 1fr; }
-    #seat-rows, #fu-rows { height: auto; }
-    #items { width: 34; height: 100%; border-right: solid $accent; }
-    #item-body { width: 1fr; padding: 0 1; }
-    .error { color: $error; text-style: bold; }
-    .warning { color: $warning; text-style: bold; }
-    #due-preview { color: $text-muted; height: auto; }
-    """
+    CSS_PATH = "live.tcss"  # beside this module, shipped as package data
     BINDINGS = [
         Binding("f1", "help", "Hjælp"),
         Binding("question_mark", "help", "Hjælp", show=False),
