@@ -8,12 +8,9 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-import typer
 from typer.exceptions import Abort
 
 from udsat_cli.errors import UdsatError
-
-ClickError = typer.TyperException  # Click's own errors, through Typer's public API
 
 
 def guarded(call: Callable[[], Any], *, argv: list[str], debug: bool) -> Any:
@@ -28,7 +25,7 @@ def guarded(call: Callable[[], Any], *, argv: list[str], debug: bool) -> Any:
 
             traceback.print_exc()
         fail(exc.message.rstrip("."), exc.exit_code)
-    except ClickError as exc:
+    except usage.ClickError as exc:
         if usage._kind(exc, "NoArgsIsHelpError"):  # »udsat member«: the group's help
             ctx = getattr(exc, "ctx", None)
             print(ctx.get_help() if ctx else "", file=sys.stderr)

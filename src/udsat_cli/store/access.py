@@ -27,7 +27,7 @@ from udsat_cli.errors import StoreError
 from udsat_cli.store import migrations
 from udsat_cli.store.db import BUSY_TIMEOUT_S, Db
 from udsat_cli.store.faults import store_fault
-from udsat_cli.store.location import Location
+from udsat_cli.store.location import Location, creation_lock
 
 if TYPE_CHECKING:
     from udsat_cli.store.models import Session
@@ -279,7 +279,7 @@ def _creation_lock(path: Path) -> Iterator[None]:
     the file it made while holding this, so no other command can have written to it: every
     other creator waits here, and no other command writes into a store without tables."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with _file_lock(path.with_name(f".{path.name}.create.lock")):
+    with _file_lock(creation_lock(path)):
         yield
 
 

@@ -50,6 +50,11 @@ _URL_PASSWORD = re.compile(
 _SETTING_PASSWORD = re.compile(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s&]+)", re.IGNORECASE)
 
 
+def creation_lock(path: Path) -> Path:
+    """The file commands that may create the store at ``path`` take turns on (store.access)."""
+    return path.with_name(f".{path.name}.create.lock")
+
+
 def mask_password(text: str) -> str:
     """postgresql://anna:hemmelig@host/db -> postgresql://anna:***@host/db (also in a message that
     quotes a URL or a libpq "password=..." setting). The password ends at the last "@" before a

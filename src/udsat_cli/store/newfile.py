@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from udsat_cli.errors import StoreError
-from udsat_cli.store.location import Location
+from udsat_cli.store.location import Location, creation_lock
 
 _SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
@@ -92,7 +92,7 @@ def _remove(path: Path) -> None:
     this process's own: no other creator waits on it)."""
     for suffix in _SIDE_FILES:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    path.with_name(f".{path.name}.create.lock").unlink(missing_ok=True)
+    creation_lock(path).unlink(missing_ok=True)
 
 
 def _tidy(path: Path) -> None:
