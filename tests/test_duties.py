@@ -386,6 +386,20 @@ def test_a_consultations_history_and_help_are_danish(aeldreraad: Store) -> None:
     assert "meeting" not in ok("hearing", "edit", "--help")
 
 
+def test_send_agenda_without_mail_settings_leaves_the_agenda_unissued(
+    aeldreraad: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The settings are read before the agenda is issued: a refusal changes nothing."""
+    monkeypatch.setenv("UDSAT_CONFIG", str(tmp_path / "ingen.toml"))
+    before = dump(aeldreraad)
+    refused = run(*AUG, "send-agenda", "--next-meeting")
+    assert refused.code == 78 and refused.stderr.startswith("Fejl: Der er ingen indstillingsfil")
+    assert aeldreraad.query("SELECT COUNT(*) FROM meeting WHERE agenda_issued_at IS NOT NULL") == [
+        (0,)
+    ]
+    assert dump(aeldreraad) == before
+
+
 def test_overlapping_send_agenda_runs_send_each_notice_once(aeldreraad: Store, smtp) -> None:  # noqa: F811
     """A slow mail server and a second run (an overlapping cron): it sends nothing and says so;
     each member gets the notice once, and a run after both sends nobody anything."""

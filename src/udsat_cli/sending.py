@@ -252,14 +252,17 @@ def notice_outgoing(notice: Notice, *, sender: str) -> list[Outgoing]:
     return found
 
 
-def send_notice(stores: Stores, notice: Notice, *, dry_run: bool) -> Outcome:
-    """The notice to each who still needs it, then what calendars still lack."""
+def send_notice(
+    stores: Stores, notice: Notice, *, dry_run: bool, settings: Smtp | None = None
+) -> Outcome:
+    """The notice to each who still needs it (with ``settings``, else those of the settings
+    file), then what calendars still lack."""
     from udsat_cli import config
 
     what = "indkaldelser"
     if not notice.to_send:
         return Outcome(what)
-    settings = config.smtp()
+    settings = settings or config.smtp()
     outgoing = notice_outgoing(notice, sender=settings.sender)
     if dry_run:
         return _shown(outgoing, what)
@@ -403,6 +406,7 @@ def notice_run(stores: Stores, *, meeting: str | None, again: bool, dry_run: boo
     what the members' calendars still lack of other meetings."""
     from contextlib import nullcontext
 
+    from udsat_cli import config
     from udsat_cli.core.notices import plan_notice
 
     with stores.read() as council:
@@ -412,7 +416,10 @@ def notice_run(stores: Stores, *, meeting: str | None, again: bool, dry_run: boo
             return NoticeRun(None, Outcome("indkaldelser"))
         with stores.read() if dry_run else stores.write() as council:  # sending issues it
             notice = plan_notice(council, meeting=meeting, again=again, issue=not dry_run)
-        outcome = send_notice(stores, notice, dry_run=dry_run)
+            # Read inside the transaction: settings that are missing or wrong leave the agenda
+            # as it was, not issued without anyone having it.
+            settings = config.smtp() if notice.to_send else None
+        outcome = send_notice(stores, notice, dry_run=dry_run, settings=settings)
         return NoticeRun(notice, outcome, send_calendar_changes(stores, dry_run=dry_run))
 
 
