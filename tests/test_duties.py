@@ -401,16 +401,19 @@ def test_send_agenda_without_mail_settings_leaves_the_agenda_unissued(
 
 
 def test_overlapping_send_agenda_runs_send_each_notice_once(aeldreraad: Store, smtp) -> None:  # noqa: F811
-    """A slow mail server and a second run (an overlapping cron): it sends nothing and says so;
-    each member gets the notice once, and a run after both sends nobody anything."""
+    """A mail server that stalls mid-run and a second run (an overlapping cron): it sends
+    nothing and says so; each member gets the notice once, and a run after both sends nobody
+    anything."""
     import os
     import subprocess
     import sys
+    import threading
     import time
 
     from tests.conftest import ROOT
 
-    inbox = smtp(Inbox(delay=0.8))
+    stalled = threading.Event()
+    inbox = smtp(Inbox(hold=stalled))
 
     def udsat(*args: str) -> subprocess.Popen:
         return subprocess.Popen(
@@ -425,7 +428,9 @@ def test_overlapping_send_agenda_runs_send_each_notice_once(aeldreraad: Store, s
     while not inbox.messages and first.poll() is None:  # the first run is sending
         time.sleep(0.05)
     second = udsat(*AUG, "send-agenda")
-    results = [(p.wait(timeout=120), p.communicate()) for p in (first, second)]
+    second_said = second.communicate(timeout=120)  # while the first waits for the server
+    stalled.set()
+    results = [(first.wait(timeout=120), first.communicate()), (second.returncode, second_said)]
     assert [code for code, _ in results] == [0, 0], results
     assert results[1][1][1].endswith(
         "Indkaldelsen sendes allerede af en anden kørsel; denne sender intet.\n"

@@ -21,8 +21,9 @@ from tests.test_remind import MAY, due  # noqa: F401  (the fixture)
 APRIL = ("--today", "2019-04-02")
 
 
-def _bomb(path: Path, *, size: int = 600 * 1024 * 1024) -> Path:
-    """A Word file whose document part unpacks to ``size`` bytes of NULs (a few hundred KB)."""
+def _bomb(path: Path, *, size: int = 120 * 1024 * 1024) -> Path:
+    """A Word file whose document part unpacks to ``size`` bytes of NULs (~120 KB packed): over
+    the limit for one part, for a whole document and for how tightly a part may be packed."""
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<x/>")
         with archive.open("word/document.xml", "w", force_zip64=True) as part:

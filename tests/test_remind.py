@@ -21,13 +21,18 @@ class Inbox:
     """An SMTP handler that keeps what it receives; it can drop the connection after N messages."""
 
     def __init__(
-        self, drop_after: int | None = None, delay: float = 0, smtputf8: bool = True
+        self,
+        drop_after: int | None = None,
+        delay: float = 0,
+        smtputf8: bool = True,
+        hold: threading.Event | None = None,
     ) -> None:
         self.messages: list[email.message.EmailMessage] = []
         self.smtputf8 = smtputf8  # whether the server offers SMTPUTF8
         self.recipients: list[list[str]] = []  # each message's envelope: who it really went to
         self.drop_after = drop_after
         self.delay = delay  # a slow server
+        self.hold = hold  # a server that stalls after the first message until the test says go
 
     async def handle_DATA(self, server, session, envelope):
         import asyncio
@@ -36,6 +41,10 @@ class Inbox:
             server.transport.close()
             return "421 Forbindelsen lukkes"
         await asyncio.sleep(self.delay)
+        for _ in range(6000):  # at most a minute, so a test that never says go still ends
+            if self.hold is None or not self.messages or self.hold.is_set():
+                break
+            await asyncio.sleep(0.01)
         self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
         self.recipients.append(list(envelope.rcpt_tos))
         return "250 OK"

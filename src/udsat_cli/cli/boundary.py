@@ -31,7 +31,7 @@ def guarded(call: Callable[[], Any], *, argv: list[str], debug: bool) -> Any:
             print(ctx.get_help() if ctx else "", file=sys.stderr)
             sys.exit(2)
         said, _, guess = usage.usage_message(exc).partition("; mente du ")
-        help_line = f"se »{usage._help_of(argv)}«"
+        help_line = f"se »{usage._help_of(exc, argv)}«"
         fail(
             f"{said}; mente du {guess} S{help_line[1:]}" if guess else f"{said}; {help_line}",
             exc.exit_code,

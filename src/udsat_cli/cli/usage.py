@@ -158,8 +158,12 @@ def usage_message(exc: Any) -> str:
     return message.rstrip(".")  # udsat's own words (ctx.fail with a Danish sentence)
 
 
-def _help_of(argv: list[str]) -> str:
-    """»udsat meeting add --help«: the help of the command the command line was for."""
+def _help_of(exc: Any, argv: list[str]) -> str:
+    """»udsat meeting add --help«: the help of the command the command line was for. Click
+    names it in the error's context; without one (an error before any command was chosen) the
+    command line is read, building only the commands it names."""
+    if (ctx := getattr(exc, "ctx", None)) is not None:
+        return f"{ctx.command_path} --help"
     from udsat_cli.cli import load
 
     group: Any = None
