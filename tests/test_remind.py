@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import json
 import socket
+import threading
 from email.header import decode_header, make_header
 from email.policy import default as default_policy
 from pathlib import Path
