@@ -51,6 +51,7 @@ SEARCH_WORD = "frikort"  # a topic of every council (generate.TOPICS): hundreds 
 # Goals (issue #31): a read within this of its floor, a write of its imports, the Word agenda of
 # its floor; search as fast at the largest size as at 10,000 (whole command and query alone).
 READ_GOAL, WRITE_GOAL, DOCX_GOAL, FLAT_GOAL, RSS_GOAL, LIVE_GOAL_MS = 1.25, 1.3, 1.3, 1.2, 1.2, 50
+LIVE_RELOAD = "udsat live: skrivning + genindlæsning"  # the goal: Enter to the updated screen
 
 
 @dataclass
@@ -326,17 +327,22 @@ def bench_size(size: int, runs: int, task_max: int, url: str | None) -> dict:
         )
     results: dict[str, dict] = {}
     live = in_process("live_write.py", work, council, today, str(max(runs * 3, 3)), env=env)
-    results["udsat live: én skrivning"] = {
-        "group": "live",
-        "floor": None,
-        "median_ms": live["median_ms"],
-        "min_ms": live["median_ms"],
-        "max_ms": live["max_ms"],
-        "rss_mib": 0.0,
-        "exit_codes": [0],
-        "ratio": None,
-        "pairs": live["runs"],
-    }
+    for label, part in (
+        ("udsat live: én skrivning", "write"),
+        (LIVE_RELOAD, "write_reload"),
+        ("udsat live: beslutning + genindlæsning", "decision"),
+    ):
+        results[label] = {
+            "group": "live",
+            "floor": None,
+            "median_ms": live[part]["median_ms"],
+            "min_ms": live[part]["median_ms"],
+            "max_ms": live[part]["max_ms"],
+            "rss_mib": 0.0,
+            "exit_codes": [0],
+            "ratio": None,
+            "pairs": live["runs"],
+        }
     query = in_process(
         "search_query.py", read, council, SEARCH_WORD, str(max(runs * 5, 5)), env=env
     )
@@ -442,11 +448,11 @@ def goals(sizes: dict[int, dict]) -> list[str]:
             f"forespørgslen alene {_x(q[0]['median_ms'], 1)} → {_x(q[1]['median_ms'], 1)} ms, "
             f"{_x(alone)}×)."
         )
-    live = [sizes[s]["udsat live: én skrivning"]["median_ms"] for s in ordered]
+    live = [sizes[s][LIVE_RELOAD]["median_ms"] for s in ordered]
     holds = max(live) < LIVE_GOAL_MS
     lines.append(
-        f"- Én skrivning i `udsat live` < {LIVE_GOAL_MS} ms: {verdict(holds)} "
-        f"({min(live):.0f}–{max(live):.0f} ms)."
+        f"- Skrivning + genindlæsning i `udsat live` (fra Enter til den opdaterede skærm) "
+        f"< {LIVE_GOAL_MS} ms: {verdict(holds)} ({min(live):.0f}–{max(live):.0f} ms)."
     )
     if len(ordered) >= 2:
         small, large = sizes[ordered[0]], sizes[ordered[-1]]
