@@ -438,7 +438,7 @@ def _two(store: Store, script) -> None:
 
 async def _settle(*pilots) -> None:
     """Long enough for every screen to look for what others changed (once a second)."""
-    from udsat_cli.tui import live
+    from udsat_cli.tui.live import app as live
 
     await asyncio.sleep(live.POLL_SECONDS * 1.5)
     for pilot in pilots:
@@ -506,7 +506,7 @@ def test_a_command_under_an_open_screen_is_not_undone_by_it(
     it is stopped and asked about, not saved over the command's."""
     from textual.widgets import Select, Static
 
-    from udsat_cli.tui import live
+    from udsat_cli.tui.live import app as live
 
     monkeypatch.setattr(live, "POLL_SECONDS", 3600)  # the screen has not looked yet
 
