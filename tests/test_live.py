@@ -114,6 +114,27 @@ async def _shown(pilot, app, selector: str, text: str, *, within: float = 10.0) 
         waited += 0.05
 
 
+async def _until(pilot, holds, *, within: float = 10.0) -> bool:
+    """Whether ``holds()`` came true, waited for as ``_shown`` waits for the screen."""
+    waited = 0.0
+    while not holds() and waited < within:
+        await pilot.pause(0.05)
+        waited += 0.05
+    return holds()
+
+
+def _typed_ahead(app, *keys: str) -> None:
+    """Keys all at once, as a fast typist's reach the screen while it is still busy: a key's
+    name (»enter«, »tab«) or one character (a text is given as ``*"text"``)."""
+    from textual import events
+
+    for key in keys:
+        if key == " ":
+            app.post_message(events.Key("space", " "))
+        else:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
 def _shot(app, name: str) -> Path:
     """An SVG of the screen, as Textual draws it (turned into PNG afterwards: see _pngs)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -603,7 +624,6 @@ def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(
     the field is saved with what was typed before Enter, the rest lands in the next field."""
     import time
 
-    from textual import events
     from textual.widgets import Input
 
     from udsat_cli.tui.session import LiveLink
@@ -620,9 +640,7 @@ def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(
         await pilot.pause()
         app.query_one("#decision").focus()
         await pilot.pause()
-        for key in [*"Ja", "enter", *"Ring", "space", *"til", "space", *"AP", "tab", *"Jette"]:
-            character = " " if key == "space" else (key if len(key) == 1 else None)
-            app.post_message(events.Key(key, character))  # all at once, as a fast typist
+        _typed_ahead(app, *"Ja", "enter", *"Ring til AP", "tab", *"Jette")
         await pilot.pause(0.5)
         await pilot.pause()
         assert _decision(meeting_day) == "Ja"
@@ -657,3 +675,86 @@ def test_the_screen_keeps_one_connection_for_the_meeting(meeting_day: Store) -> 
     assert connects == []  # none after the one the screen opened with (it took the roll)
     assert _decision(meeting_day) == "Beslutning 2."
     assert meeting_day.query("SELECT COUNT(*) FROM action") == [(4,)]
+
+
+# --- keys in the order a person types them (#26) ------------------------------------------------
+
+
+def test_a_drop_down_changed_and_what_is_typed_at_once_after_it_are_stored(
+    meeting_day: Store,
+) -> None:
+    """Afbud chosen in the list (looked at), then at once Tab, the reason and Enter; the same
+    for a follow-up's status and its note: nothing typed after the drop-down is lost."""
+
+    async def script(app, pilot) -> None:
+        app.query_one("#seat-3").focus()  # Allan
+        await pilot.press("enter", "down", "enter")
+        _typed_ahead(app, "tab", *"syg", "enter")
+        stored = "SELECT status, reason FROM attendance WHERE person_id = 3"
+        await _until(pilot, lambda: meeting_day.query(stored) == [("absent", "syg")])
+        app.action_tab("opfoelgning")
+        app.query_one("#fu-status-1").focus()
+        await pilot.press("enter", "down", "down", "enter")  # åben → i gang → udført
+        _typed_ahead(app, "tab", *"AP er kontaktet", "enter")
+        noted = "SELECT note FROM action_event WHERE note IS NOT NULL"
+        await _until(pilot, lambda: meeting_day.query(noted) != [])
+
+    _run(meeting_day, script)
+    assert meeting_day.query(
+        "SELECT status, reason FROM attendance WHERE person_id = 3 AND meeting_id = 2"
+    ) == [("absent", "syg")]
+    actions = json.loads(ok("--today", TODAY, "actions", "--all", "--json"))
+    assert [(a["title"], a["status"], a["note"]) for a in actions] == [
+        ("Tage kontakt til AP", "done", "AP er kontaktet")
+    ]
+
+
+def test_enter_in_the_decision_then_tab_types_into_the_field_tab_leads_to(
+    meeting_day: Store,
+) -> None:
+    """Enter saves the decision and goes on to the new follow-up; Tab from there to its owner:
+    every key typed at once lands where the keys before it lead, and the store has it so."""
+
+    async def script(app, pilot) -> None:
+        app.action_tab("dagsorden")
+        await pilot.press("ctrl+n", "ctrl+n")
+        app.query_one("#decision").focus()
+        await pilot.pause()
+        _typed_ahead(app, *"Ja", "enter", "tab", *"Jette", "shift+tab", *"Ring til AP")
+        _typed_ahead(app, "tab", "tab", *"næste møde", "enter")
+        await _until(pilot, lambda: meeting_day.query("SELECT COUNT(*) FROM action") == [(2,)])
+
+    _run(meeting_day, script)
+    assert _decision(meeting_day) == "Ja"
+    actions = json.loads(ok("--today", TODAY, "actions", "--all", "--json"))
+    assert [(a["title"], a["owners"], a["due"], a["item"]) for a in actions] == [
+        ("Tage kontakt til AP", ["Jette Nyboe"], "2019-05-23", None),
+        ("Ring til AP", ["Jette Nyboe"], None, "Bisidderordningen"),
+    ]
+
+
+def test_escape_in_a_field_then_a_digit_switches_the_tab_and_types_nothing(
+    meeting_day: Store,
+) -> None:
+    from textual.widgets import Input, TabbedContent
+
+    async def script(app, pilot) -> None:
+        tabs = app.query_one(TabbedContent)
+        app.query_one("#guest").focus()
+        await pilot.pause()
+        _typed_ahead(app, *"Lis", "escape", "2")
+        assert await _until(pilot, lambda: tabs.active == "dagsorden")
+        app.query_one("#decision").focus()
+        await pilot.pause()
+        _typed_ahead(app, *"Ja", "escape", "3")
+        assert await _until(pilot, lambda: tabs.active == "opfoelgning")
+        _typed_ahead(app, "1")
+        assert await _until(pilot, lambda: tabs.active == "fremmoede")
+        assert app.query_one("#guest", Input).value == "Lis"
+        assert app.query_one("#decision", Input).value == "Ja"
+
+    decisions = "SELECT number, decision FROM agenda_item WHERE meeting_id = 2 ORDER BY number"
+    before = meeting_day.query(decisions)
+    _run(meeting_day, script)
+    assert meeting_day.query(decisions) == before  # neither the text nor a digit saved
+    assert meeting_day.query("SELECT COUNT(*) FROM meeting_guest") == [(0,)]

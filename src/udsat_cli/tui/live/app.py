@@ -11,7 +11,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Select, Static, TabbedContent, TabPane
 
 from udsat_cli import dates
 from udsat_cli.errors import UdsatError
@@ -208,6 +208,20 @@ class LiveApp(App[None]):
                 return
             if await self._check_bindings(event.key):
                 return
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and event.key in ("tab", "shift+tab")
+            and not isinstance(self.screen, ModalScreen)
+            and not (focused is not None and isinstance(focused.parent, Select))  # a list open
+        ):
+            # On from a drop-down or the item list here and now too: Textual would hand Tab to
+            # that widget's queue, and what is typed meanwhile to the field left behind.
+            if event.key == "tab":
+                self.screen.focus_next()
+            else:
+                self.screen.focus_previous()
+            return
         await super().on_event(event)
 
     # --- actions ------------------------------------------------------------------------------
