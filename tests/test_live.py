@@ -697,18 +697,19 @@ def test_the_screen_keeps_one_connection_for_the_meeting(meeting_day: Store) -> 
 def test_a_drop_down_changed_and_what_is_typed_at_once_after_it_are_stored(
     meeting_day: Store,
 ) -> None:
-    """Afbud chosen in the list (looked at), then at once Tab, the reason and Enter; the same
-    for a follow-up's status and its note: nothing typed after the drop-down is lost."""
+    """Afbud chosen in the drop-down's list, Tab, the reason and Enter, all typed at once; the
+    same for a follow-up's status and its note: no key goes to the list or the field left."""
 
     async def script(app, pilot) -> None:
         app.query_one("#seat-3").focus()  # Allan
-        await pilot.press("enter", "down", "enter")
-        _typed_ahead(app, "tab", *"syg", "enter")
+        await pilot.pause()
+        _typed_ahead(app, "enter", "down", "enter", "tab", *"syg", "enter")
         stored = "SELECT status, reason FROM attendance WHERE person_id = 3"
         await _until(pilot, lambda: meeting_day.query(stored) == [("absent", "syg")])
         app.action_tab("opfoelgning")
         app.query_one("#fu-status-1").focus()
-        await pilot.press("enter", "down", "down", "enter")  # åben → i gang → udført
+        await pilot.pause()
+        _typed_ahead(app, "enter", "down", "down", "enter")  # åben → i gang → udført
         _typed_ahead(app, "tab", *"AP er kontaktet", "enter")
         noted = "SELECT note FROM action_event WHERE note IS NOT NULL"
         await _until(pilot, lambda: meeting_day.query(noted) != [])
@@ -777,3 +778,26 @@ def test_escape_in_a_field_then_a_digit_switches_the_tab_and_types_nothing(
     _run(meeting_day, script)
     assert meeting_day.query(decisions) == before  # neither the text nor a digit saved
     assert meeting_day.query("SELECT COUNT(*) FROM meeting_guest") == [(0,)]
+
+
+def test_a_status_chosen_while_a_note_is_saved_is_not_undone_by_the_reload(
+    meeting_day: Store,
+) -> None:
+    """The status chosen (with the mouse: its Changed on its way) and at once a note typed and
+    saved: the reload after the note shows the store's status, which must not count as a
+    choice of its own and save the old status back."""
+
+    async def script(app, pilot) -> None:
+        app.action_tab("opfoelgning")
+        app.query_one("#fu-note-1").focus()
+        await pilot.pause()
+        app.query_one("#fu-status-1").value = "done"
+        _typed_ahead(app, *"Klaret", "enter")
+        noted = "SELECT note FROM action_event WHERE note IS NOT NULL"
+        await _until(pilot, lambda: meeting_day.query(noted) != [])
+        await _until(pilot, lambda: meeting_day.query("SELECT status FROM action") == [("done",)])
+        await pilot.pause()  # the reload after the status is shown, and nothing saved by it
+
+    _run(meeting_day, script)
+    actions = json.loads(ok("--today", TODAY, "actions", "--all", "--json"))
+    assert [(a["status"], a["note"]) for a in actions] == [("done", "Klaret")]

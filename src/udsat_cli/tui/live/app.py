@@ -11,13 +11,13 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 
 from udsat_cli import dates
 from udsat_cli.errors import UdsatError
 from udsat_cli.tui.live.agenda import Agenda
 from udsat_cli.tui.live.attendance import Attendance
-from udsat_cli.tui.live.fields import LiveInput, Part, plain
+from udsat_cli.tui.live.fields import LiveInput, LiveSelect, Part, plain
 from udsat_cli.tui.live.followups import Followups
 from udsat_cli.tui.live.screens import KEYS, ConflictScreen, TextScreen, read_back
 
@@ -174,55 +174,52 @@ class LiveApp(App[None]):
     # --- keys, in order -----------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys for a text field are handled here, one by one, in the order typed: a field is
-        saved on its Enter before the next key is looked at, so what is typed after Enter goes
-        to the field that has the focus then, never into the saved text. (Textual would hand
-        each key to the field's own queue and the save to the app's, in any order under lag.)"""
-        focused = self.focused if isinstance(event, events.Key) and self._screen_stack else None
-        if (
-            self.asking
-            and isinstance(event, events.Key)
-            and not isinstance(self.screen, ConflictScreen)
-        ):
+        """Keys are handled here, one by one, in the order typed, wherever they go: a field is
+        saved on its Enter, a drop-down's list opened or chosen from, the focus moved on Tab,
+        before the next key is looked at. (Textual would hand each key to the focused widget's
+        queue, and the save or the move of the focus to another, in any order under lag: what
+        was typed after Enter or Tab could land in the field or list left behind.)"""
+        if not isinstance(event, events.Key) or event.is_forwarded or not self._screen_stack:
+            await super().on_event(event)
+            return
+        if self.asking and not isinstance(self.screen, ConflictScreen):
             self.bell()  # typed before the question was up: not into a field, not an answer
             return
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and isinstance(focused, LiveInput)
-            and focused.screen is self.screen
-        ):
+        if isinstance(self.screen, ModalScreen) or not await self._key_now(event):
+            await super().on_event(event)
+
+    async def _key_now(self, event: events.Key) -> bool:
+        """A key on the main screen handled at once (True), or left to Textual."""
+        focused = self.focused
+        if isinstance(focused, LiveInput):
             # Textual's own binding lookup (focused widget up to the app), run here and now.
             if await self._check_bindings(event.key, priority=True):
-                return
+                return True
             binding = next(iter(focused._bindings.key_to_bindings.get(event.key, ())), None)
             if binding is not None:
                 await self.run_action(binding.action, focused)
-                return
+                return True
             if event.is_printable and event.character is not None:
                 selection = focused.selection
                 if selection.is_empty:
                     focused.insert_text_at_cursor(event.character)
                 else:
                     focused.replace(event.character, *selection)
-                return
-            if await self._check_bindings(event.key):
-                return
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and event.key in ("tab", "shift+tab")
-            and not isinstance(self.screen, ModalScreen)
-            and not (focused is not None and isinstance(focused.parent, Select))  # a list open
-        ):
-            # On from a drop-down or the item list here and now too: Textual would hand Tab to
-            # that widget's queue, and what is typed meanwhile to the field left behind.
+                return True
+            return await self._check_bindings(event.key)
+        drop_down = focused if isinstance(focused, LiveSelect) else None
+        if focused is not None and isinstance(focused.parent, LiveSelect):
+            drop_down = focused.parent  # its list is open
+        if drop_down is not None and await drop_down.key_now(event.key):
+            return True
+        if event.key in ("tab", "shift+tab") and not isinstance(self.focused, OptionList):
+            # From a drop-down or the item list too (the list of a drop-down keeps its own).
             if event.key == "tab":
                 self.screen.focus_next()
             else:
                 self.screen.focus_previous()
-            return
-        await super().on_event(event)
+            return True
+        return False
 
     # --- actions ------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
-from udsat_cli.tui.live.fields import LiveInput, Part, Row, row_key
+from udsat_cli.tui.live.fields import LiveInput, LiveSelect, Part, Row, row_key
 
 if TYPE_CHECKING:
     from udsat_cli.core.live import Expect
@@ -43,7 +43,7 @@ class Attendance(VerticalScroll, Part):
             rows.append(
                 Row(
                     Label(seat.name + ANSWERS.get(seat.answer or "", ""), markup=False),
-                    Select(
+                    LiveSelect(
                         ATTENDANCE,
                         value=seat.status,
                         allow_blank=False,
@@ -87,7 +87,8 @@ class Attendance(VerticalScroll, Part):
             for seat in self.view.seats:
                 select = self.query_one(f"#seat-{seat.person_id}", Select)
                 if select.value != seat.status:
-                    select.value = seat.status  # the view holds it already: no write follows
+                    with select.prevent(Select.Changed):  # shown from the store, not chosen
+                        select.value = seat.status
                 self.fill(
                     self.query_one(f"#reason-{seat.person_id}", Input),
                     seat.reason or "",

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any, cast
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, OptionList, Select
 
 if TYPE_CHECKING:
     from udsat_cli.core.live import LiveMeeting
@@ -26,25 +28,83 @@ def focus_now(widget: Widget) -> None:
     widget.screen.set_focus(widget)
 
 
+async def handled_now(widget: Widget, message: Message) -> None:
+    """The message handled by the part the widget is in, here and now, not posted: the part
+    saves before the app looks at the next key, so what is typed after Enter (or after a
+    choice in a drop-down) goes to the field that has the focus then."""
+    part = next(node for node in widget.ancestors if isinstance(node, Part))
+    message.stop()  # the part's alone: nothing above it saves
+    await part._dispatch_message(message)
+
+
 class LiveInput(Input):
     """A field saved on Enter, right away, by the part it is in (see ``LiveApp.on_event``)."""
 
     BINDINGS = [Binding("escape", "leave", show=False)]
 
     async def action_submit(self) -> None:
-        part = next((node for node in self.ancestors if isinstance(node, Part)), None)
-        if part is None:  # pragma: no cover - every field is in a part
-            await super().action_submit()
-            return
-        # Handled here and now, not posted: the part saves before the app looks at the next
-        # key, so what is typed after Enter goes to the field that has the focus then.
-        message = Input.Submitted(self, self.value)
-        message.stop()  # the part's alone: nothing above it saves
-        await part._dispatch_message(message)
+        await handled_now(self, Input.Submitted(self, self.value))
 
     def action_leave(self) -> None:
         """Escape: out of the field, so that 1/2/3 switch the tab instead of being typed."""
         self.screen.set_focus(None)
+
+
+class LiveSelect(Select[str]):
+    """A drop-down whose list is opened, moved in and chosen from key by key as the keys come
+    (``key_now``, from ``LiveApp.on_event``). Textual's own moves the focus a turn later, so
+    what was typed meanwhile (Enter, Tab, the reason) went to the list or the drop-down."""
+
+    async def key_now(self, key: str) -> bool:
+        """The key handled here and now (True), or left to Textual (a letter searching the
+        list, Tab once the list is closed)."""
+        overlay = self._list()
+        if not self.expanded:
+            if key in ("enter", "space", "down", "up"):  # Select's own keys for the list
+                self.action_show_overlay()
+                return True
+            return False
+        if key in ("down", "up"):
+            (overlay.action_cursor_down if key == "down" else overlay.action_cursor_up)()
+            return True
+        chosen = None
+        if key == "enter" and overlay.highlighted is not None:
+            chosen = cast(str, self._options[overlay.highlighted][1])
+        elif key not in ("enter", "escape", "tab", "shift+tab"):
+            return False
+        self.expanded = False
+        focus_now(self)
+        if chosen is not None and chosen != self.value:
+            with self.prevent(Select.Changed):  # not posted: saved now, below
+                self.value = chosen
+            await handled_now(self, Select.Changed(self, chosen))
+        return key not in ("tab", "shift+tab")  # Tab goes on from the drop-down
+
+    def _list(self) -> OptionList:
+        return self.query_one("SelectOverlay", OptionList)
+
+    def _watch_expanded(self, expanded: bool) -> None:
+        """Textual's, with the list focused at once: its ``focus()`` waits a turn, and a
+        turn later the list may be closed again and the person in the next field."""
+        try:
+            overlay = self._list()
+        except NoMatches:  # removed
+            return
+        self.set_class(expanded, "-expanded")
+        if not expanded:
+            return
+        focus_now(overlay)
+        current = cast(Any, self.query_one("SelectCurrent"))
+        if self.value is Select.NULL:
+            overlay.highlighted = None
+            current.has_value = False
+            return
+        for index, (_prompt, value) in enumerate(self._options):
+            if value == self.value:
+                overlay.highlighted = index
+                overlay.scroll_to_highlight()
+                break
+        current.has_value = True
 
 
 class Row(Horizontal):

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
-from udsat_cli.tui.live.fields import LiveInput, Part, Row, row_key
+from udsat_cli.tui.live.fields import LiveInput, LiveSelect, Part, Row, row_key
 
 STATUSES = [
     ("åben", "open"),
@@ -34,7 +34,7 @@ class Followups(VerticalScroll, Part):
         return [
             Row(
                 Label(f"#{action.id} {action.title}", markup=False),
-                Select(
+                LiveSelect(
                     STATUSES,
                     value=action.status,
                     allow_blank=False,
@@ -61,7 +61,8 @@ class Followups(VerticalScroll, Part):
         for action in self.view.followups:
             select = self.query_one(f"#fu-status-{action.id}", Select)
             if select.value != action.status:
-                select.value = action.status
+                with select.prevent(Select.Changed):  # shown from the store, not chosen
+                    select.value = action.status
 
     @on(Select.Changed, ".status")
     def _set_status(self, event: Select.Changed) -> None:
