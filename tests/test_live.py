@@ -655,8 +655,8 @@ def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(
         app.query_one("#decision").focus()
         await pilot.pause()
         _typed_ahead(app, *"Ja", "enter", *"Ring til AP", "tab", *"Jette")
-        await pilot.pause(0.5)
-        await pilot.pause()
+        owner = app.query_one("#action-owner", Input)
+        await _until(pilot, lambda: owner.value == "Jette")  # the last key handled
         assert _decision(meeting_day) == "Ja"
         assert app.query_one("#decision", Input).value == "Ja"
         assert app.query_one("#action-title", Input).value == "Ring til AP"

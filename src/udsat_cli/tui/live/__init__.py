@@ -15,8 +15,8 @@ one field at a time: what is typed after Enter goes to the next field, not into 
 
 ``app`` is the App (keys, the save path, the poll); each tab is a part of its own
 (``attendance``, ``agenda``, ``followups``) with the fields it composes and the events it handles;
-``screens`` the windows on top; the stylesheet is ``live.tcss``; the link to the store is
-``tui.session``.
+``fields`` what they share; ``screens`` the windows on top; the stylesheet is ``live.tcss``;
+the link to the store is ``tui.session``.
 """
 
 from udsat_cli.tui.live.app import LiveApp

@@ -1,4 +1,5 @@
-"""What the live screen's parts share: the field saved on Enter, a part, a row, plain text."""
+"""What the live screen's parts share: the field saved on Enter, the drop-down chosen from key
+by key, the part a tab is, a row, and text shown as text."""
 
 from __future__ import annotations
 
