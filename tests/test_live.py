@@ -772,6 +772,12 @@ def test_escape_in_a_field_then_a_digit_switches_the_tab_and_types_nothing(
         assert await _until(pilot, lambda: tabs.active == "fremmoede")
         assert app.query_one("#guest", Input).value == "Lis"
         assert app.query_one("#decision", Input).value == "Ja"
+        await pilot.press("f1")  # and the help says so
+        await pilot.pause()
+        help_text = str(app.screen.query_one("#text").render())
+        assert (
+            "Escape           ud af tekstfeltet, fx for at skifte fane med 1 / 2 / 3" in help_text
+        )
 
     decisions = "SELECT number, decision FROM agenda_item WHERE meeting_id = 2 ORDER BY number"
     before = meeting_day.query(decisions)

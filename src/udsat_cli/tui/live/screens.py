@@ -24,6 +24,7 @@ Taster i udsat live
   Ctrl+N / Ctrl+P  næste / forrige punkt på dagsordenen
   Ctrl+R           læs punktet op, som det kommer til at stå i referatet
   1 / 2 / 3        Fremmøde / Dagsorden / Opfølgning (uden for et tekstfelt)
+  Escape           ud af tekstfeltet, fx for at skifte fane med 1 / 2 / 3
   Ctrl+Q           afslut (alt er allerede gemt)
 
 Skriver en anden i samme møde (en anden skærm, en kommando), vises det her inden for et
