@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, Store, ok
+from tests.conftest import ROOT, Store, built_once, ok
 
 pytest.importorskip("textual")
 
@@ -25,6 +25,12 @@ ARTIFACTS = Path(os.environ.get("UDSAT_ARTIFACTS", ROOT / "test-artifacts"))
 
 @pytest.fixture
 def meeting_day(isolated_store: Store) -> Store:
+    """A council of five, the meeting of 23 May 2019 with two items and a follow-up from the
+    one before (entered once per session, copied into each test's store: built_once)."""
+    return built_once("live-meeting-day", isolated_store, _meeting_day)
+
+
+def _meeting_day() -> None:
     april = ("--today", "2019-04-01")
     ok(*april, "init", "--council", "Udsatterådet Albertslund")
     for args in (
@@ -48,7 +54,6 @@ def meeting_day(isolated_store: Store) -> Store:
         "Frivilligcenteret har spurgt, om rådet vil stå for ordningen.",
     )
     ok(*april, "item", "add", "23. maj 2019", "Socialt frikort")
-    return isolated_store
 
 
 def _app(
@@ -67,7 +72,11 @@ def _app(
         debug=False,
         clock=clock,
     )
-    return LiveApp(state)
+    app = LiveApp(state)
+    # No animations: a key waits for every one to finish (a tab's underline, a list
+    # scrolling), and what the tests prove is where the keys and the texts land.
+    app.animation_level = "none"
+    return app
 
 
 def _run(
@@ -86,10 +95,12 @@ def _run(
 
 
 async def _type(pilot, app, selector: str, text: str, *, enter: bool = True) -> None:
+    """The text put in a field (and Enter pressed in it). No pause before Enter: the focus is
+    set through the app's queue, which the key follows; each pause costs a render of the
+    screen, and the tests wait for what they check instead."""
     field = app.query_one(selector)
     field.focus()
     field.value = text
-    await pilot.pause()
     if enter:
         await pilot.press("enter")
         await pilot.pause()
@@ -112,6 +123,27 @@ async def _shown(pilot, app, selector: str, text: str, *, within: float = 10.0) 
             return shown
         await pilot.pause(0.05)
         waited += 0.05
+
+
+async def _until(pilot, holds, *, within: float = 10.0) -> bool:
+    """Whether ``holds()`` came true, waited for as ``_shown`` waits for the screen."""
+    waited = 0.0
+    while not holds() and waited < within:
+        await pilot.pause(0.05)
+        waited += 0.05
+    return holds()
+
+
+def _typed_ahead(app, *keys: str) -> None:
+    """Keys all at once, as a fast typist's reach the screen while it is still busy: a key's
+    name (»enter«, »tab«) or one character (a text is given as ``*"text"``)."""
+    from textual import events
+
+    for key in keys:
+        if key == " ":
+            app.post_message(events.Key("space", " "))
+        else:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
 
 
 def _shot(app, name: str) -> Path:
@@ -154,7 +186,10 @@ def _pngs(shots: list[Path]) -> None:
         browser.quit()
 
 
+@pytest.mark.slow  # the whole meeting and five screenshots: CI runs it (UDSAT_SLOW=1)
 def test_a_meeting_minuted_live_is_in_the_store_and_the_minutes(meeting_day: Store) -> None:
+    """The default run types the same kinds of field into the store in the tests of #26 below
+    (a reason, a status and a note, a decision and a follow-up, and the minutes of them)."""
     from textual.widgets import Select, TabbedContent
 
     shots: list[Path] = []
@@ -438,7 +473,7 @@ def _two(store: Store, script) -> None:
 
 async def _settle(*pilots) -> None:
     """Long enough for every screen to look for what others changed (once a second)."""
-    from udsat_cli.tui import live
+    from udsat_cli.tui.live import app as live
 
     await asyncio.sleep(live.POLL_SECONDS * 1.5)
     for pilot in pilots:
@@ -506,7 +541,7 @@ def test_a_command_under_an_open_screen_is_not_undone_by_it(
     it is stopped and asked about, not saved over the command's."""
     from textual.widgets import Select, Static
 
-    from udsat_cli.tui import live
+    from udsat_cli.tui.live import app as live
 
     monkeypatch.setattr(live, "POLL_SECONDS", 3600)  # the screen has not looked yet
 
@@ -603,7 +638,6 @@ def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(
     the field is saved with what was typed before Enter, the rest lands in the next field."""
     import time
 
-    from textual import events
     from textual.widgets import Input
 
     from udsat_cli.tui.session import LiveLink
@@ -620,11 +654,9 @@ def test_keys_typed_ahead_go_to_the_next_field_not_the_saved_one(
         await pilot.pause()
         app.query_one("#decision").focus()
         await pilot.pause()
-        for key in [*"Ja", "enter", *"Ring", "space", *"til", "space", *"AP", "tab", *"Jette"]:
-            character = " " if key == "space" else (key if len(key) == 1 else None)
-            app.post_message(events.Key(key, character))  # all at once, as a fast typist
-        await pilot.pause(0.5)
-        await pilot.pause()
+        _typed_ahead(app, *"Ja", "enter", *"Ring til AP", "tab", *"Jette")
+        owner = app.query_one("#action-owner", Input)
+        await _until(pilot, lambda: owner.value == "Jette")  # the last key handled
         assert _decision(meeting_day) == "Ja"
         assert app.query_one("#decision", Input).value == "Ja"
         assert app.query_one("#action-title", Input).value == "Ring til AP"
@@ -657,3 +689,121 @@ def test_the_screen_keeps_one_connection_for_the_meeting(meeting_day: Store) -> 
     assert connects == []  # none after the one the screen opened with (it took the roll)
     assert _decision(meeting_day) == "Beslutning 2."
     assert meeting_day.query("SELECT COUNT(*) FROM action") == [(4,)]
+
+
+# --- keys in the order a person types them (#26) ------------------------------------------------
+
+
+def test_a_drop_down_changed_and_what_is_typed_at_once_after_it_are_stored(
+    meeting_day: Store,
+) -> None:
+    """Afbud chosen in the drop-down's list, Tab, the reason and Enter, all typed at once; the
+    same for a follow-up's status and its note: no key goes to the list or the field left."""
+
+    async def script(app, pilot) -> None:
+        app.query_one("#seat-3").focus()  # Allan
+        await pilot.pause()
+        _typed_ahead(app, "enter", "down", "enter", "tab", *"syg", "enter")
+        stored = "SELECT status, reason FROM attendance WHERE person_id = 3"
+        await _until(pilot, lambda: meeting_day.query(stored) == [("absent", "syg")])
+        app.action_tab("opfoelgning")
+        app.query_one("#fu-status-1").focus()
+        await pilot.pause()
+        _typed_ahead(app, "enter", "down", "down", "enter")  # åben → i gang → udført
+        _typed_ahead(app, "tab", *"AP er kontaktet", "enter")
+        noted = "SELECT note FROM action_event WHERE note IS NOT NULL"
+        await _until(pilot, lambda: meeting_day.query(noted) != [])
+
+    _run(meeting_day, script)
+    assert meeting_day.query(
+        "SELECT status, reason FROM attendance WHERE person_id = 3 AND meeting_id = 2"
+    ) == [("absent", "syg")]
+    actions = json.loads(ok("--today", TODAY, "actions", "--all", "--json"))
+    assert [(a["title"], a["status"], a["note"]) for a in actions] == [
+        ("Tage kontakt til AP", "done", "AP er kontaktet")
+    ]
+
+
+def test_enter_in_the_decision_then_tab_types_into_the_field_tab_leads_to(
+    meeting_day: Store,
+) -> None:
+    """Enter saves the decision and goes on to the new follow-up; Tab from there to its owner:
+    every key typed at once lands where the keys before it lead, and the store has it so."""
+
+    async def script(app, pilot) -> None:
+        app.action_tab("dagsorden")
+        await pilot.press("ctrl+n", "ctrl+n")
+        app.query_one("#decision").focus()
+        await pilot.pause()
+        _typed_ahead(app, *"Ja", "enter", "tab", *"Jette", "shift+tab", *"Ring til AP")
+        _typed_ahead(app, "tab", "tab", *"næste møde", "enter")
+        await _until(pilot, lambda: meeting_day.query("SELECT COUNT(*) FROM action") == [(2,)])
+
+    _run(meeting_day, script)
+    assert _decision(meeting_day) == "Ja"
+    actions = json.loads(ok("--today", TODAY, "actions", "--all", "--json"))
+    assert [(a["title"], a["owners"], a["due"], a["item"]) for a in actions] == [
+        ("Tage kontakt til AP", ["Jette Nyboe"], "2019-05-23", None),
+        ("Ring til AP", ["Jette Nyboe"], None, "Bisidderordningen"),
+    ]
+    minutes = ok("--today", TODAY, "minutes", "23. maj 2019")
+    assert (
+        "Beslutning:\nJa\n\nOpfølgning:\n· Ring til AP (Jette Nyboe, frist næste møde (ikke "
+        "planlagt))"
+    ) in minutes
+
+
+def test_escape_in_a_field_then_a_digit_switches_the_tab_and_types_nothing(
+    meeting_day: Store,
+) -> None:
+    from textual.widgets import Input, TabbedContent
+
+    async def script(app, pilot) -> None:
+        tabs = app.query_one(TabbedContent)
+        app.query_one("#guest").focus()
+        await pilot.pause()
+        _typed_ahead(app, *"Lis", "escape", "2")
+        assert await _until(pilot, lambda: tabs.active == "dagsorden")
+        app.query_one("#decision").focus()
+        await pilot.pause()
+        _typed_ahead(app, *"Ja", "escape", "3")
+        assert await _until(pilot, lambda: tabs.active == "opfoelgning")
+        _typed_ahead(app, "1")
+        assert await _until(pilot, lambda: tabs.active == "fremmoede")
+        assert app.query_one("#guest", Input).value == "Lis"
+        assert app.query_one("#decision", Input).value == "Ja"
+        await pilot.press("f1")  # and the help says so
+        await pilot.pause()
+        help_text = str(app.screen.query_one("#text").render())
+        assert (
+            "Escape           ud af tekstfeltet, fx for at skifte fane med 1 / 2 / 3" in help_text
+        )
+
+    decisions = "SELECT number, decision FROM agenda_item WHERE meeting_id = 2 ORDER BY number"
+    before = meeting_day.query(decisions)
+    _run(meeting_day, script)
+    assert meeting_day.query(decisions) == before  # neither the text nor a digit saved
+    assert meeting_day.query("SELECT COUNT(*) FROM meeting_guest") == [(0,)]
+
+
+def test_a_status_chosen_while_a_note_is_saved_is_not_undone_by_the_reload(
+    meeting_day: Store,
+) -> None:
+    """The status chosen (with the mouse: its Changed on its way) and at once a note typed and
+    saved: the reload after the note shows the store's status, which must not count as a
+    choice of its own and save the old status back."""
+
+    async def script(app, pilot) -> None:
+        app.action_tab("opfoelgning")
+        app.query_one("#fu-note-1").focus()
+        await pilot.pause()
+        app.query_one("#fu-status-1").value = "done"
+        _typed_ahead(app, *"Klaret", "enter")
+        noted = "SELECT note FROM action_event WHERE note IS NOT NULL"
+        await _until(pilot, lambda: meeting_day.query(noted) != [])
+        await _until(pilot, lambda: meeting_day.query("SELECT status FROM action") == [("done",)])
+        await pilot.pause()  # the reload after the status is shown, and nothing saved by it
+
+    _run(meeting_day, script)
+    actions = json.loads(ok("--today", TODAY, "actions", "--all", "--json"))
+    assert [(a["status"], a["note"]) for a in actions] == [("done", "Klaret")]
