@@ -495,6 +495,10 @@ def main() -> None:
         help="a PostgreSQL server (a role with CREATEDB); default: the one .ci/postgres starts",
     )
     args = parser.parse_args()
+    import importlib.util
+
+    if importlib.util.find_spec("sqlmodel") is None:  # the writes' floor imports it
+        sys.exit("Målingen af skrivninger bruger SQLModel som gulv: pip install -e '.[bench]'")
     url = None
     machine = (
         f"{platform.machine()}, {os.cpu_count()} kerner, Python {platform.python_version()}, "
