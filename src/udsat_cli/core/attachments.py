@@ -10,7 +10,6 @@ anything is sent, naming the largest files.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -151,6 +150,8 @@ def attach(
             f"Punkt {item.number} har allerede et bilag, der hedder {name}; fjern det først med "
             f'udsat item detach {meeting.id} {item.number} "{name}".'
         )
+    import hashlib  # OpenSSL: ~5 ms, only for a bilag being added (not on remind's read path)
+
     council.writing.add(
         Attachment(
             item_id=item.id,
