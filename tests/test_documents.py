@@ -330,3 +330,48 @@ def test_the_minutes_as_libreoffice_lays_them_out(council: Store, tmp_path: Path
         timeout=60,
     )
     assert (shots / "referat-side-1.png").stat().st_size > 10_000
+
+
+@pytest.mark.no_store
+@pytest.mark.parametrize("template", [False, True], ids=["plain", "template"])
+def test_paragraphs_made_directly_are_what_python_docx_makes(tmp_path: Path, template) -> None:
+    """render.word.paragraph and .heading build the XML themselves (python-docx is slow at it);
+    for every kind of text and style they give exactly what add_paragraph/add_heading give."""
+    from docx import Document
+    from lxml import etree
+
+    from udsat_cli.limits import WordFile
+    from udsat_cli.render import word
+
+    base = None
+    if template:
+        path = tmp_path / "skabelon.docx"
+        Document().save(str(path))
+        base = WordFile(str(path), path.read_bytes())
+    texts = [
+        "Tage kontakt til AP",
+        "  mellemrum før og efter ",
+        "æøå – »citat«",
+        "",
+        "a\tb",
+        "to\nlinjer",
+    ]
+    styles = [None, "List Bullet", "Normal", "Title", "Heading 2"]
+
+    def made(direct: bool) -> list[bytes]:
+        doc = word.document("Titel", [("Forum", "Rådet")], forum="Rådet", template=base)
+        for text in texts:
+            for style in styles:
+                if direct:
+                    word.paragraph(doc, text, style)
+                else:
+                    doc.add_paragraph(text, style)
+            if direct:
+                word.heading(doc, text or "x", 3)
+            else:
+                doc.add_heading(text or "x", 3)
+        return [etree.tostring(p) for p in doc.element.body]
+
+    direct, through_docx = made(True), made(False)
+    assert len(direct) > len(texts) * len(styles)
+    assert direct == through_docx

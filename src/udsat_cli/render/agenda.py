@@ -122,20 +122,20 @@ def docx(agenda: Agenda, *, template: WordFile | None = None) -> bytes:
     level = 2 if agenda.grouped and any(_item_kind(p) for p in agenda.points) else 1
     for heading, point, line in _groups(agenda):
         if heading:
-            doc.add_heading(heading, level=1)
-        doc.add_heading(f"{point.number}. {line}", level=level)
+            word.heading(doc, heading, level=1)
+        word.heading(doc, f"{point.number}. {line}", level=level)
         if point.kind == "followups":
             followups.body_docx(doc, agenda.followups)
         elif point.item and point.item.background:
             word.labelled(doc, "Sagsfremstilling", point.item.background)
         elif point.kind == "events":
             for event in agenda.events:
-                doc.add_paragraph(event_line(event), style="List Bullet")
+                word.paragraph(doc, event_line(event), word.BULLET)
             if not agenda.events:
-                doc.add_paragraph(NO_EVENTS)
+                word.paragraph(doc, NO_EVENTS)
         elif point.kind == "hearings":
             for hearing in agenda.loose_hearings:
-                doc.add_paragraph(hearings.line(hearing), style="List Bullet")
+                word.paragraph(doc, hearings.line(hearing), word.BULLET)
         if names := _bilag(point):
             word.label(doc, "Bilag")
             word.bullets(doc, names.splitlines())

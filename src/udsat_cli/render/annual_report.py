@@ -169,8 +169,8 @@ def docx(r: AnnualReport, *, template: WordFile | None = None) -> bytes:
     draft = doc.add_paragraph()
     draft.add_run(_draft(r)).italic = True
     draft.paragraph_format.space_before = Pt(12)  # apart from the header fields above it
-    doc.add_paragraph(" ".join(summary(r)))  # one paragraph, as the Markdown has it
-    doc.add_heading("Fremmøde", level=1)
+    word.paragraph(doc, " ".join(summary(r)))  # one paragraph, as the Markdown has it
+    word.heading(doc, "Fremmøde", level=1)
     if r.attendance:
         word.grid(
             doc,
@@ -180,13 +180,13 @@ def docx(r: AnnualReport, *, template: WordFile | None = None) -> bytes:
             right=frozenset({2, 3, 4}),
         )
     else:
-        doc.add_paragraph("Ingen møder holdt.")
+        word.paragraph(doc, "Ingen møder holdt.")
     for heading, lines in _sections(r):
-        doc.add_heading(heading, level=1)
+        word.heading(doc, heading, level=1)
         if lines:
             word.bullets(doc, lines)
         else:
-            doc.add_paragraph("Ingen.")
+            word.paragraph(doc, "Ingen.")
     doc.core_properties.subject = f"{title(r)} for {r.council}"
     return word.to_bytes(doc)
 

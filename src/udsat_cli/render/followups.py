@@ -154,17 +154,19 @@ def markdown(report: FollowupReport) -> Iterator[str]:
 def body_docx(doc: Any, report: FollowupReport, *, level: int = 2) -> None:
     """Sections and items as Word headings at ``level`` and below (the agenda's point 2 is a
     level-1 heading of its own), so the navigation pane and screen readers see them."""
+    from udsat_cli.render import word
+
     if not report.actions:
-        doc.add_paragraph(EMPTY)
+        word.paragraph(doc, EMPTY)
         return
     section = None
     for this, title, actions in grouped(report.actions):
         if this != section:
             section = this
-            doc.add_heading(SECTION_TITLES[this], level=level)
-        doc.add_heading(title, level=level + 1)
+            word.heading(doc, SECTION_TITLES[this], level=level)
+        word.heading(doc, title, level=level + 1)
         for action in actions:
-            doc.add_paragraph(minutes_line(action), style="List Bullet")
+            word.paragraph(doc, minutes_line(action), word.BULLET)
 
 
 def docx(report: FollowupReport, *, template: WordFile | None = None) -> bytes:

@@ -273,13 +273,13 @@ def add_items(document: Any, doc: Minutes) -> None:
     for line in _opening(doc):
         word.paragraphs(document, line)
     if doc.reported_under is None and doc.reported:
-        document.add_heading(FOLLOWUPS, level=1)
+        word.heading(document, FOLLOWUPS, level=1)
         word.bullets(document, _discussion(doc))
     level = 2 if doc.grouped and any(i.kind for i in doc.items) else 1
     for heading, item, title in sections(doc.items, grouped=doc.grouped):
         if heading:
-            document.add_heading(heading, level=1)
-        document.add_heading(f"{item.number}. {title}", level=level)
+            word.heading(document, heading, level=1)
+        word.heading(document, f"{item.number}. {title}", level=level)
         if item.closed:
             word.closed_mark(document)
         if _carries_discussion(doc, item):
@@ -295,10 +295,10 @@ def add_items(document: Any, doc: Minutes) -> None:
             word.label(document, "Opfølgning")
             word.bullets(document, [decided(a) for a in item.actions])
     if doc.other_actions:
-        document.add_heading(OTHER, level=1)
+        word.heading(document, OTHER, level=1)
         word.bullets(document, [decided(a) for a in doc.other_actions])
     if doc.hearings:
-        document.add_heading(HEARINGS, level=1)
+        word.heading(document, HEARINGS, level=1)
         for line in hearings.answers(doc.hearings):
             if line.startswith("· "):
                 word.bullets(document, [line[2:]])
