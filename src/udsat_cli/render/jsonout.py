@@ -7,7 +7,6 @@ the two together.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:
@@ -33,6 +32,8 @@ if TYPE_CHECKING:
 
 
 def dumps(data: Any) -> str:
+    import json  # every render module looks its JSON form up here; only --json needs json
+
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
