@@ -807,3 +807,82 @@ def test_a_status_chosen_while_a_note_is_saved_is_not_undone_by_the_reload(
     _run(meeting_day, script)
     actions = json.loads(ok("--today", TODAY, "actions", "--all", "--json"))
     assert [(a["status"], a["note"]) for a in actions] == [("done", "Klaret")]
+
+
+def test_what_is_typed_under_an_item_stays_with_it_and_is_never_saved_under_another(
+    meeting_day: Store,
+) -> None:
+    """A decision and a follow-up half typed under item 3, then Ctrl+N without Enter: item 4
+    shows empty fields, Enter there saves nothing of it; Ctrl+P brings the text back, and Enter
+    saves it under item 3. Ctrl+Q with text not saved asks first; »n« stays."""
+    from textual.widgets import Input
+
+    from udsat_cli.tui.live.screens import LeaveScreen
+
+    async def script(app, pilot) -> None:
+        app.action_tab("dagsorden")
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        await _sees(pilot, app, "#item-title", "Bisidderordningen")
+        for selector, text in (
+            ("#decision", "Rådet siger ja"),
+            ("#action-title", "Ring til frivilligcenteret"),
+            ("#action-owner", "Jette"),
+            ("#action-due", "næste møde"),
+        ):
+            await _type(pilot, app, selector, text, enter=False)
+        await pilot.press("ctrl+n")
+        await _sees(pilot, app, "#item-title", "Socialt frikort")
+        values = [app.query_one(f"#{n}", Input).value for n in ("decision", "action-title")]
+        assert values == ["", ""]
+        app.query_one("#action-due").focus()
+        await pilot.press("enter")  # nothing to add here: no title, no deadline
+        assert app.agenda.unsaved() == ["tekst under punkt 3"]
+        await _type(pilot, app, "#decision", "Udkast", enter=False)
+        assert app.agenda.unsaved() == ["Beslutning", "tekst under punkt 3"]
+        await pilot.press("ctrl+q")
+        assert await _until(pilot, lambda: isinstance(app.screen, LeaveScreen))
+        assert "tekst under punkt 3" in app.screen.text
+        await pilot.press("n")
+        assert await _until(pilot, lambda: not isinstance(app.screen, LeaveScreen))
+        await pilot.press("ctrl+p")
+        await _sees(pilot, app, "#item-title", "Bisidderordningen")
+        assert app.query_one("#decision", Input).value == "Rådet siger ja"
+        assert app.query_one("#action-due", Input).value == "næste møde"
+        app.query_one("#decision").focus()
+        await pilot.press("enter")
+        assert await _until(pilot, lambda: _decision(meeting_day) == "Rådet siger ja")
+        app.query_one("#action-due").focus()
+        await pilot.press("enter")
+        assert await _until(
+            pilot, lambda: meeting_day.query("SELECT COUNT(*) FROM action") == [(2,)]
+        )
+
+    _run(meeting_day, script)
+    actions = json.loads(ok("--today", TODAY, "actions", "--all", "--json"))
+    assert [(a["title"], a["item"]) for a in actions][-1] == (
+        "Ring til frivilligcenteret",
+        "Bisidderordningen",
+    )
+    assert meeting_day.query(
+        "SELECT number, decision FROM agenda_item WHERE decision IS NOT NULL ORDER BY number"
+    ) == [(3, "Rådet siger ja")]
+
+
+def test_tab_from_the_item_list_goes_to_the_decision(meeting_day: Store) -> None:
+    """No invisible stop between the list and the fields: what is typed after Tab is saved."""
+
+    async def script(app, pilot) -> None:
+        app.action_tab("dagsorden")
+        app.query_one("#items").focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        assert app.focused is app.query_one("#decision")
+        await pilot.press(*"Ja tak", "enter")
+        decided = "SELECT decision FROM agenda_item WHERE decision IS NOT NULL"
+        assert await _until(pilot, lambda: meeting_day.query(decided) != [])
+
+    _run(meeting_day, script)
+    assert meeting_day.query("SELECT decision FROM agenda_item WHERE decision IS NOT NULL") == [
+        ("Ja tak",)
+    ]

@@ -18,16 +18,26 @@ if TYPE_CHECKING:
     from udsat_cli.core.live import Expect
 
 
+DRAFT = ("decision", "action-title", "action-owner", "action-due")  # typed under one item
+
+
+class ItemBody(VerticalScroll):
+    can_focus = False  # Tab goes from the list to the decision, not to this scrolling box
+
+
 class Agenda(Horizontal, Part):
     def __init__(self, *, current: int) -> None:
         super().__init__()
         self.current = current  # the item shown, by place and (below) by id
         self.current_id = self._item_id(current)
         self.decision_base: Expect | None = None  # the decision as the field was filled with it
+        # What was typed under an item and not saved when another was chosen, by item id: it
+        # is shown again when the item comes back, and never saved under another item.
+        self.drafts: dict[int, dict[str, str]] = {}
 
     def compose(self) -> ComposeResult:
         yield ListView(*self._entries(), id="items")
-        with VerticalScroll(id="item-body"):
+        with ItemBody(id="item-body"):
             yield Static("", id="item-title", markup=False)
             yield Static("", id="background", markup=False)
             yield LiveInput(placeholder="Beslutning – Enter gemmer", id="decision")
@@ -72,10 +82,30 @@ class Agenda(Horizontal, Part):
     def step(self, step: int) -> None:
         """Ctrl+N / Ctrl+P: the next or the previous item."""
         if self.view.items:
-            self.current = max(0, min(len(self.view.items) - 1, self.current + step))
-            self.current_id = self._item_id(self.current)
+            self._switch(max(0, min(len(self.view.items) - 1, self.current + step)))
             self.query_one("#items", ListView).index = self.current
-            self._show_item(force=True)
+
+    def _switch(self, index: int) -> None:
+        """Show the item at ``index``; what is typed under this one and not saved stays with it."""
+        fields = {name: self.query_one(f"#{name}", Input) for name in DRAFT}
+        if self.current_id is not None:
+            typed = {n: f.value for n, f in fields.items() if f.value != self.filled.get(n, "")}
+            self.drafts.pop(self.current_id, None)
+            if typed:
+                self.drafts[self.current_id] = typed
+        self.current = index
+        self.current_id = self._item_id(index)
+        self._show_item(force=True)
+        draft = self.drafts.pop(self.current_id, {}) if self.current_id is not None else {}
+        for name, field in fields.items():
+            if name in draft or name != "decision":
+                field.value = draft.get(name, "")
+        self.error.update("")
+
+    def unsaved(self) -> list[str]:
+        numbers = {i.id: i.number for i in self.view.items}
+        kept = [f"tekst under punkt {numbers.get(i, '?')}" for i in self.drafts]
+        return super().unsaved() + kept
 
     # --- showing ------------------------------------------------------------------------------
 
@@ -147,9 +177,7 @@ class Agenda(Horizontal, Part):
     def _chosen(self, event: ListView.Highlighted) -> None:
         index = event.list_view.index
         if index is not None and index != self.current:
-            self.current = index
-            self.current_id = self._item_id(index)
-            self._show_item(force=True)
+            self._switch(index)
 
     @on(Input.Changed, "#action-due")
     def _preview(self, event: Input.Changed) -> None:

@@ -19,7 +19,7 @@ from udsat_cli.tui.live.agenda import Agenda
 from udsat_cli.tui.live.attendance import Attendance
 from udsat_cli.tui.live.fields import LiveInput, LiveSelect, Part, plain
 from udsat_cli.tui.live.followups import Followups
-from udsat_cli.tui.live.screens import KEYS, ConflictScreen, TextScreen, read_back
+from udsat_cli.tui.live.screens import KEYS, ConflictScreen, LeaveScreen, TextScreen, read_back
 
 if TYPE_CHECKING:
     from udsat_cli.core.live import Expect, LiveConflict, LiveMeeting
@@ -222,6 +222,19 @@ class LiveApp(App[None]):
         return False
 
     # --- actions ------------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: everything saved is in the store; text typed and not saved is named first."""
+        parts: tuple[Part, ...] = (
+            self.query_one(Attendance),
+            self.agenda,
+            self.query_one(Followups),
+        )
+        unsaved = [name for part in parts for name in part.unsaved()]
+        if not unsaved:
+            self.exit()
+            return
+        self.push_screen(LeaveScreen(unsaved), lambda leave: self.exit() if leave else None)
 
     def action_help(self) -> None:
         self.push_screen(TextScreen(KEYS, name="hjælp"))

@@ -23,6 +23,8 @@ ANSWERS = {"accepted": " · har takket ja", "tentative": " · måske", "declined
 
 
 class Attendance(VerticalScroll, Part):
+    can_focus = False  # Tab goes from field to field, not to the tab's scrolling box
+
     def compose(self) -> ComposeResult:
         yield Static("", id="quorum", markup=False)
         with Vertical(id="seat-rows"):
@@ -188,5 +190,5 @@ class Attendance(VerticalScroll, Part):
             parts={"seats"},
             expect=(base,),
             mine=name,
-            done=lambda: self.filled.__setitem__("referent", self.view.referent or ""),
+            done=lambda: self.fill(event.input, self.view.referent or "", force=True),
         )

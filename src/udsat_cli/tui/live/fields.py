@@ -140,6 +140,17 @@ class Part(Widget):
     def sync(self, *, force: bool = False) -> None:
         """Show again what was reloaded, leaving alone what is being typed."""
 
+    def unsaved(self) -> list[str]:
+        """The fields with text typed and not saved (Enter saves), named as their placeholder
+        names them: »Beslutning«, »Ny opgave«, »Note«."""
+        import re
+
+        return [
+            re.split(r"[:–,]", str(field.placeholder))[0].strip()
+            for field in self.query(LiveInput).results(LiveInput)
+            if field.value.strip() and field.value != self.filled.get(field.id or "", "")
+        ]
+
     def fill(self, field: Input, text: str, *, force: bool = False) -> None:
         """Put the store's text in a field, unless someone is typing in it."""
         wid = field.id or ""

@@ -22,6 +22,8 @@ STATUS_LABELS = {value: label for label, value in STATUSES}
 
 
 class Followups(VerticalScroll, Part):
+    can_focus = False  # Tab goes from field to field, not to the tab's scrolling box
+
     def compose(self) -> ComposeResult:
         yield Static("Opfølgning på beslutningspunkter fra sidste møde", id="fu-head")
         with Vertical(id="fu-rows"):

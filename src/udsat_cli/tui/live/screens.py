@@ -25,7 +25,8 @@ Taster i udsat live
   Ctrl+R           læs punktet op, som det kommer til at stå i referatet
   1 / 2 / 3        Fremmøde / Dagsorden / Opfølgning (uden for et tekstfelt)
   Escape           ud af tekstfeltet, fx for at skifte fane med 1 / 2 / 3
-  Ctrl+Q           afslut (alt er allerede gemt)
+  Ctrl+Q           afslut (hvert felt er gemt med sit Enter; står der tekst, som
+                   ikke er gemt, spørger skærmen først)
 
 Skriver en anden i samme møde (en anden skærm, en kommando), vises det her inden for et
 sekund. Har en anden ændret det, du gemmer, siden du så det, spørger skærmen, før den gemmer.
@@ -68,6 +69,30 @@ class ConflictScreen(ModalScreen[bool]):
 
     def action_answer(self, overwrite: bool) -> None:
         self.dismiss(overwrite)
+
+
+class LeaveScreen(ModalScreen[bool]):
+    """Ctrl+Q with text typed and not saved: which fields, and a question (j / n)."""
+
+    BINDINGS = [
+        Binding("j,y", "answer(True)", "Afslut"),
+        Binding("n,escape", "answer(False)", "Bliv"),
+    ]
+
+    def __init__(self, fields: list[str]) -> None:
+        super().__init__(name="afslut")
+        self.text = (
+            f"Der står tekst, som ikke er gemt: {', '.join(dict.fromkeys(fields))}.\n"
+            "Enter i feltet gemmer den.\n\n"
+            "Afslut alligevel, uden at gemme den? (j / n)"
+        )
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="text-box"):
+            yield Static(self.text, id="leave", markup=False)
+
+    def action_answer(self, leave: bool) -> None:
+        self.dismiss(leave)
 
 
 def conflict_text(conflict: LiveConflict, *, mine: str, view: LiveMeeting) -> str:
