@@ -886,3 +886,27 @@ def test_tab_from_the_item_list_goes_to_the_decision(meeting_day: Store) -> None
     assert meeting_day.query("SELECT decision FROM agenda_item WHERE decision IS NOT NULL") == [
         ("Ja tak",)
     ]
+
+
+def test_a_note_being_typed_stays_when_another_adds_a_follow_up(meeting_day: Store) -> None:
+    """The Opfølgning rows are made anew when another adds a follow-up to the last meeting; the
+    note being typed stays in its field, with the cursor, and Enter saves it."""
+    from textual.widgets import Input
+
+    note = "SELECT note FROM action_event WHERE action_id = 1 AND note IS NOT NULL"
+
+    async def script(app, pilot) -> None:
+        app.action_tab("opfoelgning")
+        await pilot.pause()
+        await _type(pilot, app, "#fu-note-1", "skriver en note", enter=False)
+        april = ("--today", "2019-04-01")
+        ok(*april, "add-action", "Ny fra april", "--owner", "Allan", "--meeting", "1/4-2019")
+        assert await _until(pilot, lambda: bool(app.query("#fu-note-2")))
+        await pilot.pause()
+        field = app.query_one("#fu-note-1", Input)
+        assert (field.value, app.focused) == ("skriver en note", field)
+        await pilot.press("enter")
+        assert await _until(pilot, lambda: meeting_day.query(note) != [])
+
+    _run(meeting_day, script)
+    assert meeting_day.query(note) == [("skriver en note",)]

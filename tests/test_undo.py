@@ -144,8 +144,11 @@ def test_log_shows_what_changed(busy: Store) -> None:
     ok(*APRIL, "done", "1", "--note", "Klaret")
     text = ok("log", "1")
     assert "udsat --today 2019-04-02 done 1 --note Klaret" in text
-    assert "  opgave #1: status åben → udført" in text
     assert "  ny opgave #1: Kontakte AP" in text
+    # the action's row and its history both record the new status: said once, with the note
+    done = text.split("\n\n")[0]
+    assert done.count("status åben → udført") == 1, done
+    assert "  opgave #1: status åben → udført · note »Klaret«" in done
     entries = json.loads(ok("log", "--json", "--limit", "2"))
     assert len(entries) == 2
     assert set(entries[0]) == {"id", "at", "command", "undone", "changes"}

@@ -270,8 +270,11 @@ def _when(at: datetime) -> str:
 
 
 def _lines(log: ChangeLog, change_set: ChangeSetView) -> Iterator[str]:
-    for change in change_set.changes:
-        if (line := describe(log, change)) is not None:
+    """A line per row changed, without saying one thing twice: an action's row and its history
+    both record a new status (»status åben → udført«), the history with the note, if any."""
+    lines = [line for change in change_set.changes if (line := describe(log, change))]
+    for line in dict.fromkeys(lines):
+        if not any(other.startswith(f"{line} · ") for other in lines):
             yield f"  {line}"
 
 

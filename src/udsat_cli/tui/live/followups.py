@@ -58,13 +58,25 @@ class Followups(VerticalScroll, Part):
     def sync(self, *, force: bool = False) -> None:
         rows = self.query_one("#fu-rows", Vertical)
         if [r.key for r in rows.query(Row)] != [a.id for a in self.view.followups]:
-            self.rebuild(rows, self._rows)
+            # A follow-up added or gone: the rows made anew, with the notes being typed (and
+            # the field typed in) as they were.
+            notes = list(rows.query(".note").results(Input))
+            typed = {f.id: f.value for f in notes if f.value}
+            focused = next((f.id for f in notes if f is self.app.focused), None)
+            self.rebuild(rows, self._rows, then=lambda: self._retype(typed, focused))
             return
         for action in self.view.followups:
             select = self.query_one(f"#fu-status-{action.id}", Select)
             if select.value != action.status:
                 with select.prevent(Select.Changed):  # shown from the store, not chosen
                     select.value = action.status
+
+    def _retype(self, typed: dict[str | None, str], focused: str | None) -> None:
+        for field in self.query(".note").results(Input):
+            if field.id in typed:
+                field.value = typed[field.id]
+                if field.id == focused:
+                    field.focus()
 
     @on(Select.Changed, ".status")
     def _set_status(self, event: Select.Changed) -> None:
