@@ -273,8 +273,14 @@ def _lines(log: ChangeLog, change_set: ChangeSetView) -> Iterator[str]:
     """A line per row changed, without saying one thing twice: an action's row and its history
     both record a new status (»status åben → udført«), the history with the note, if any."""
     lines = [line for change in change_set.changes if (line := describe(log, change))]
+    said_more: set[str] = (
+        set()
+    )  # every line's beginnings up to a » · «: said again by a longer line
+    for other in lines:
+        parts = other.split(" · ")
+        said_more.update(" · ".join(parts[:k]) for k in range(1, len(parts)))
     for line in dict.fromkeys(lines):
-        if not any(other.startswith(f"{line} · ") for other in lines):
+        if line not in said_more:
             yield f"  {line}"
 
 
