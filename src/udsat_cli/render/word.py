@@ -87,7 +87,7 @@ def document(
         _a4(doc)
         _typography(doc)
         _header(doc, forum)
-    doc.add_heading(title, level=0)
+    heading(doc, title, 0)
     if rows:
         _fields(doc, rows)
     return doc

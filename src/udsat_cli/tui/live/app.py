@@ -29,6 +29,10 @@ POLL_SECONDS = 1.0  # how often the screen looks for what others changed
 EVERY_PART = {"seats", "items", "followups"}
 
 
+# The view's parts (what core.live reloads) and the tab that shows each.
+PARTS: dict[str, type[Part]] = {"seats": Attendance, "items": Agenda, "followups": Followups}
+
+
 class LiveApp(App[None]):
     TITLE = "udsat live"
     ENABLE_COMMAND_PALETTE = False  # its texts are English, and Ctrl+P is »forrige punkt« here
@@ -162,12 +166,7 @@ class LiveApp(App[None]):
 
     def refresh_view(self, parts: set[str], *, force: bool = False) -> None:
         """Show again what was reloaded, leaving alone what is being typed."""
-        shows: dict[str, type[Part]] = {
-            "seats": Attendance,
-            "items": Agenda,
-            "followups": Followups,
-        }
-        for part, widget in shows.items():
+        for part, widget in PARTS.items():
             if part in parts:
                 self.query_one(widget).sync(force=force)
 
@@ -225,11 +224,7 @@ class LiveApp(App[None]):
 
     async def action_quit(self) -> None:
         """Ctrl+Q: everything saved is in the store; text typed and not saved is named first."""
-        parts: tuple[Part, ...] = (
-            self.query_one(Attendance),
-            self.agenda,
-            self.query_one(Followups),
-        )
+        parts = [self.query_one(widget) for widget in PARTS.values()]
         unsaved = [name for part in parts for name in part.unsaved()]
         if not unsaved:
             self.exit()

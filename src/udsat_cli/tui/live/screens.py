@@ -51,48 +51,52 @@ class TextScreen(ModalScreen[None]):
         self.dismiss()
 
 
-class ConflictScreen(ModalScreen[bool]):
-    """Another changed what is being saved: their change, and a question (j / n)."""
+class Question(ModalScreen[bool]):
+    """Text and a question answered j or n; ``BINDINGS`` name the two answers."""
 
+    box = ""  # the id of the text, for the tests
+
+    def __init__(self, text: str, *, name: str) -> None:
+        super().__init__(name=name)
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="text-box"):
+            yield Static(self.text, id=self.box, markup=False)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ConflictScreen(Question):
+    """Another changed what is being saved: their change, and whether to save over it."""
+
+    box = "conflict"
     BINDINGS = [
         Binding("j,y", "answer(True)", "Gem min"),
         Binding("n,escape", "answer(False)", "Behold den anden"),
     ]
 
     def __init__(self, conflict: LiveConflict, *, mine: str, view: LiveMeeting) -> None:
-        super().__init__(name="konflikt")
-        self.text = conflict_text(conflict, mine=mine, view=view)
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="text-box"):
-            yield Static(self.text, id="conflict", markup=False)
-
-    def action_answer(self, overwrite: bool) -> None:
-        self.dismiss(overwrite)
+        super().__init__(conflict_text(conflict, mine=mine, view=view), name="konflikt")
 
 
-class LeaveScreen(ModalScreen[bool]):
-    """Ctrl+Q with text typed and not saved: which fields, and a question (j / n)."""
+class LeaveScreen(Question):
+    """Ctrl+Q with text typed and not saved: which fields, and whether to leave anyway."""
 
+    box = "leave"
     BINDINGS = [
         Binding("j,y", "answer(True)", "Afslut"),
         Binding("n,escape", "answer(False)", "Bliv"),
     ]
 
     def __init__(self, fields: list[str]) -> None:
-        super().__init__(name="afslut")
-        self.text = (
+        super().__init__(
             f"Der står tekst, som ikke er gemt: {', '.join(dict.fromkeys(fields))}.\n"
             "Enter i feltet gemmer den.\n\n"
-            "Afslut alligevel, uden at gemme den? (j / n)"
+            "Afslut alligevel, uden at gemme den? (j / n)",
+            name="afslut",
         )
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="text-box"):
-            yield Static(self.text, id="leave", markup=False)
-
-    def action_answer(self, leave: bool) -> None:
-        self.dismiss(leave)
 
 
 def conflict_text(conflict: LiveConflict, *, mine: str, view: LiveMeeting) -> str:
